@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+// Every setting Harbor reads from the environment, validated once at start-up so a typo
+// fails loudly with the variable's name instead of surfacing as odd behaviour later.
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  HARBOR_DATA_DIR: z.string().min(1).default('./data'),
+  HARBOR_DB_POOL: z.coerce.number().int().min(1).max(200).default(20),
+  HARBOR_REQUIRE_MFA: bool.optional(),
+  HARBOR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  HARBOR_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  HARBOR_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  HARBOR_LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  HARBOR_COOKIE_SECURE: bool.optional(),
+  HARBOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HARBOR_WEB_DIR: z.string().optional(),
+});
+
+export interface HarborConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+  requireMfa: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  loginMaxFailures: number;
+  loginLockoutMs: number;
+  cookieSecure: boolean;
+  logLevel: z.infer<typeof EnvSchema>['HARBOR_LOG_LEVEL'];
+  webDir: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarborConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Harbor cannot start: fix these environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.HARBOR_DATA_DIR,
+    dbPoolSize: e.HARBOR_DB_POOL,
+    // MFA is required in production unless a county explicitly turns it off; optional in demo mode.
+    requireMfa: e.HARBOR_REQUIRE_MFA ?? production,
+    sessionIdleMs: e.HARBOR_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.HARBOR_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    loginMaxFailures: e.HARBOR_LOGIN_MAX_FAILURES,
+    loginLockoutMs: e.HARBOR_LOGIN_LOCKOUT_MINUTES * 60_000,
+    cookieSecure: e.HARBOR_COOKIE_SECURE ?? production,
+    logLevel: e.HARBOR_LOG_LEVEL,
+    webDir: e.HARBOR_WEB_DIR,
+  };
+}

@@ -1,0 +1,125 @@
+// Builds the Fastify application: plugins, the policy checkpoint, routes and the web app.
+// No business rules live here.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RoutePolicy } from '../access/route-policy.js';
+import type { HarborConfig } from '../config.js';
+import type { Database } from '../db/client.js';
+import { registerAuthRoutes } from '../features/auth/routes.js';
+import { SessionStore } from '../features/auth/sessions.js';
+import { registerStatsRoutes } from '../features/stats/routes.js';
+import { registerYouthRoutes } from '../features/youth/routes.js';
+import { projectRoot } from '../paths.js';
+import { registerErrorHandler } from './error-handler.js';
+import { loggerOptions } from './logger.js';
+import { registerPolicyHook } from './policy-hook.js';
+
+export interface AppOptions {
+  database: Database;
+  config: HarborConfig;
+  /** Serve the built web app (dist/web) if present. Tests of the API turn this off. */
+  serveWeb?: boolean;
+}
+
+/** Routes added by third-party plugins get an explicit public policy, with the reason. */
+function declarePluginRoutes(app: FastifyInstance, why: string) {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const config = (route.config ?? {}) as { policy?: RoutePolicy };
+    if (!config.policy) route.config = { ...config, policy: { access: 'public', why } } as RouteOptions['config'];
+  });
+}
+
+export async function buildApp({ database, config, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    trustProxy: config.env === 'production' ? 'loopback' : false,
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    // HSTS only behind TLS; the demo serves plain HTTP on localhost.
+    hsts: config.cookieSecure,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Harbor API',
+        version: '0.1.0',
+        description:
+          'Shared county system for commercially sexually exploited children (CSEC). Every youth route is ' +
+          'relation-checked and audited; see docs/ARCHITECTURE.md.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'harbor_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    declarePluginRoutes(docs, 'API documentation');
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // Youth data must not sit in shared or browser caches.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  const webDir = config.webDir ?? path.join(projectRoot(), 'dist', 'web');
+  const withWeb = serveWeb && existsSync(path.join(webDir, 'index.html'));
+  registerErrorHandler(app, { indexHtml: withWeb ? readFileSync(path.join(webDir, 'index.html'), 'utf8') : null });
+  const sessions = new SessionStore(database, config);
+  registerPolicyHook(app, database, sessions);
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/health',
+    {
+      config: { policy: { access: 'public', why: 'load balancer and start-up checks' } },
+      schema: { tags: ['system'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  r.get(
+    '/api/openapi.json',
+    { config: { policy: { access: 'public', why: 'API contract' } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+  registerAuthRoutes(app, { database, sessions, config });
+  registerYouthRoutes(app);
+  registerStatsRoutes(app);
+
+  if (withWeb) {
+    await app.register(async (web) => {
+      declarePluginRoutes(web, "the web app's static files");
+      await web.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    });
+  }
+  return app;
+}
