@@ -1,12 +1,14 @@
 // `npm start`: migrate, seed the demo county on an empty database (outside production), serve.
 import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/client.js';
+import { acquireDataDirLock, DataDirLockedError } from '../db/lock.js';
 import { migrate } from '../db/migrate.js';
 import { isDatabaseEmpty, seedDemo } from '../seed/demo.js';
 import { buildApp } from './app.js';
 
 async function main() {
   const config = loadConfig();
+  const release = config.databaseUrl ? () => undefined : acquireDataDirLock(config.dataDir, 'the Harbor server');
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -26,6 +28,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await database.close();
+    release();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -38,7 +41,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
   else console.error('Harbor could not start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

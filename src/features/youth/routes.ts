@@ -47,7 +47,9 @@ export function registerYouthRoutes(app: FastifyInstance) {
   r.get(
     '/api/youth/:id',
     {
-      config: { policy: { access: 'youth', roles: CASE_ROLES } },
+      // No role list: an analyst asking for a record gets the checkpoint's 404 (and an audited
+      // denial), the same answer as for a record that does not exist.
+      config: { policy: { access: 'youth' } },
       schema: {
         tags,
         summary: "A youth's record, with only the fields your role and relation allow; 404 if you may not see it",

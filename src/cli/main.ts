@@ -1,0 +1,151 @@
+// The `harbor` command. Every subcommand reads the same environment as the server
+// (DATABASE_URL, or HARBOR_DATA_DIR for the embedded database).
+import { existsSync, readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { verifyAudit } from '../access/audit.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
+import { acquireDataDirLock, DataDirLockedError } from '../db/lock.js';
+import { backup, restore, RestoreError } from './backup.js';
+import { addUser, parseRoles, resetPassword, UserInputError } from './users.js';
+
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const release = config.databaseUrl ? () => undefined : acquireDataDirLock(config.dataDir, 'the harbor command');
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
+function readPasswordFromStdin(): string {
+  const text = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+  if (!text) throw new UserInputError('--password-stdin was given but standard input was empty.');
+  return text;
+}
+
+const program = new Command()
+  .name('harbor')
+  .description('Harbor administration. Uses DATABASE_URL if set, else the embedded database in HARBOR_DATA_DIR (default ./data).')
+  .showHelpAfterError('(run harbor --help for usage)');
+
+program
+  .command('migrate')
+  .description('apply database migrations that have not run yet')
+  .action(() =>
+    withDatabase(async (db) => {
+      const applied = await migrate(db);
+      console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+    }),
+  );
+
+program
+  .command('seed')
+  .description('load data; today only the fictional demo counties')
+  .option('--demo', 'the fictional demo counties (refused when NODE_ENV=production)')
+  .action((opts: { demo?: boolean }) => {
+    if (!opts.demo) throw new UserInputError('Say what to seed: harbor seed --demo');
+    return withDatabase(async (db) => {
+      await migrate(db);
+      const summary = await seedDemo(db);
+      console.log(`Seeded ${summary.youth} fictional youth in ${summary.counties} counties. Logins (password ${DEMO_PASSWORD}):`);
+      for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(24)} ${l.what}`);
+    });
+  });
+
+const user = program.command('user').description('manage user accounts');
+user
+  .command('add')
+  .description('create a user; prints a generated password unless --password-stdin is given')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--county <code>', 'county code, e.g. los-angeles')
+  .requiredOption('--org <organization>', 'organization name or id in that county')
+  .requiredOption('--roles <list>', 'comma-separated roles, e.g. caseworker or county_admin')
+  .option('--supervisor <email>', "the user's supervisor")
+  .option('--password-stdin', 'read the password from standard input')
+  .action((o: { email: string; name: string; county: string; org: string; roles: string; supervisor?: string; passwordStdin?: boolean }) =>
+    withDatabase(async (db) => {
+      const created = await addUser(db, {
+        email: o.email,
+        name: o.name,
+        county: o.county,
+        organization: o.org,
+        roles: parseRoles(o.roles),
+        supervisor: o.supervisor,
+        password: o.passwordStdin ? readPasswordFromStdin() : undefined,
+      });
+      console.log(`Created user ${created.id}.`);
+      if (!o.passwordStdin) console.log(`Temporary password: ${created.password}`);
+    }),
+  );
+user
+  .command('reset-password')
+  .description('set a new password (generated unless --password-stdin), clear lockout, sign out everywhere')
+  .requiredOption('--email <email>', 'the user to reset')
+  .option('--password-stdin', 'read the new password from standard input')
+  .action((o: { email: string; passwordStdin?: boolean }) =>
+    withDatabase(async (db) => {
+      const r = await resetPassword(db, o.email, o.passwordStdin ? readPasswordFromStdin() : undefined);
+      console.log('Password reset; all of the user\'s sessions were signed out.');
+      if (!o.passwordStdin) console.log(`Temporary password: ${r.password}`);
+    }),
+  );
+
+program
+  .command('backup <file>')
+  .description('write a consistent backup of every table (gzipped JSON lines) to <file>')
+  .action((file: string) =>
+    withDatabase(async (db) => {
+      const r = await backup(db, file);
+      console.log(`Backed up ${r.rows} rows from ${r.tables} tables to ${file}.`);
+    }),
+  );
+
+program
+  .command('restore <file>')
+  .description('restore a backup into an empty database (or replace everything with --force)')
+  .option('--force', 'replace all data in the target database')
+  .action((file: string, o: { force?: boolean }) => {
+    if (!existsSync(file)) throw new RestoreError(`There is no file ${file}.`);
+    return withDatabase(async (db) => {
+      const r = await restore(db, file, { force: o.force });
+      console.log(`Restored ${r.rows} rows into ${r.tables} tables from ${file}.`);
+    });
+  });
+
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description('recompute the audit hash chains and report any altered, removed or missing event')
+  .action(() =>
+    withDatabase(async (db) => {
+      const r = await verifyAudit(db);
+      for (const c of r.chains.filter((x) => x.length > 0)) console.log(`chain ${c.shard}: ${c.length} events, head ${c.head.slice(0, 16)}…`);
+      if (r.ok) console.log(`OK: ${r.events} audit events verified; no tampering found.`);
+      else {
+        console.error(`TAMPERING DETECTED (${r.problems.length} problem(s)):\n  ${r.problems.join('\n  ')}`);
+        process.exitCode = 3;
+      }
+    }),
+  );
+
+program.exitOverride();
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+  } else if (err instanceof UserInputError || err instanceof RestoreError || err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(`harbor: ${err.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`harbor: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}

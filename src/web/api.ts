@@ -1,0 +1,92 @@
+// A small fetch wrapper for Harbor's JSON API: same-origin cookies, the CSRF header on every
+// state-changing request, and errors turned into ApiError with the server's code and request id.
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    /** The server's error code, e.g. "not_found", or "network_error". */
+    readonly code: string,
+    message: string,
+    readonly requestId: string | null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request (other than sign-in ones) finds the session gone. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Leave a 401 to the caller instead of ending the session (sign-in, session check). */
+  expectUnauthorized?: boolean;
+}
+
+interface ErrorBody {
+  error?: unknown;
+  message?: unknown;
+  requestId?: unknown;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network_error', 'Could not reach Harbor.', null);
+  }
+
+  const text = await response.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+
+  if (!response.ok) {
+    const body = (json ?? {}) as ErrorBody;
+    const requestId =
+      typeof body.requestId === 'string' ? body.requestId : response.headers.get('x-request-id');
+    const error = new ApiError(
+      response.status,
+      typeof body.error === 'string' ? body.error : `http_${response.status}`,
+      typeof body.message === 'string' ? body.message : response.statusText,
+      requestId,
+    );
+    if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
+    throw error;
+  }
+  return json as T;
+}
+
+export function isAbort(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'AbortError';
+}

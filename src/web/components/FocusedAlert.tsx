@@ -1,0 +1,22 @@
+import { Alert } from '@trussworks/react-uswds';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface Props {
+  heading: string;
+  children: ReactNode;
+}
+
+/** An error alert that takes focus when it appears. Give it a new `key` for each new attempt. */
+export function FocusedAlert({ heading, children }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} tabIndex={-1} className="harbor-focus-target margin-bottom-3">
+      <Alert type="error" headingLevel="h2" heading={heading} role="alert">
+        {children}
+      </Alert>
+    </div>
+  );
+}

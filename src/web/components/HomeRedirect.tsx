@@ -1,0 +1,7 @@
+import { Navigate } from 'react-router';
+import { homePath } from '../lib/roles';
+import { useActiveSession } from '../session/SessionContext';
+
+export function HomeRedirect() {
+  return <Navigate to={homePath(useActiveSession())} replace />;
+}

@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { homePath } from '../lib/roles';
+import { useActiveSession } from '../session/SessionContext';
+import type { SessionView } from '../types';
+import { ForbiddenContent } from './ForbiddenContent';
+
+/** A page only some roles use; others go to their own home page. */
+export function RequireRole({ allow, children }: { allow: (s: SessionView) => boolean; children: ReactNode }) {
+  const session = useActiveSession();
+  const { pathname } = useLocation();
+  if (allow(session)) return children;
+  const home = homePath(session);
+  return home === pathname ? <ForbiddenContent /> : <Navigate to={home} replace />;
+}

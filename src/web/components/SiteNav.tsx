@@ -1,0 +1,95 @@
+import { Button, Icon } from '@trussworks/react-uswds';
+import { FocusTrap } from 'focus-trap-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router';
+import { canSearchYouth, canSeeFigures } from '../lib/roles';
+import { useSession } from '../session/SessionContext';
+import type { SessionView } from '../types';
+import { LanguageSwitch } from './LanguageSwitch';
+
+interface Props {
+  session: SessionView;
+  /** The slide-out menu is open (small screens). */
+  expanded: boolean;
+  onClose: (returnFocus: boolean) => void;
+}
+
+const linkClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'usa-nav-link usa-current' : 'usa-nav-link');
+
+/** The USWDS extended navigation: pages on the left, the user and account actions on the right. */
+export function SiteNav({ session, expanded, onClose }: Props) {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+  const { user } = session;
+
+  const primary = [
+    canSearchYouth(session) && (
+      <NavLink key="search" to="/search" className={linkClass}>
+        <span>{t('nav.search')}</span>
+      </NavLink>
+    ),
+    canSeeFigures(session) && (
+      <NavLink key="figures" to="/figures" className={linkClass}>
+        <span>{t('nav.figures')}</span>
+      </NavLink>
+    ),
+  ].filter(Boolean);
+
+  const onSignOut = async () => {
+    setSigningOut(true);
+    await signOut();
+    void navigate('/sign-in', { replace: true });
+  };
+
+  return (
+    <FocusTrap
+      active={expanded}
+      focusTrapOptions={{
+        // Escape closes the menu and returns to the Menu button; a click outside just closes it.
+        escapeDeactivates: () => {
+          onClose(true);
+          return false;
+        },
+        clickOutsideDeactivates: true,
+        returnFocusOnDeactivate: false,
+        onDeactivate: () => onClose(false),
+      }}
+    >
+      <nav id="site-nav" aria-label={t('nav.label')} className={`usa-nav${expanded ? ' is-visible' : ''}`}>
+        <div className="usa-nav__inner">
+          <button type="button" className="usa-nav__close" aria-label={t('header.closeMenu')} onClick={() => onClose(true)}>
+            <Icon.Close size={3} aria-hidden="true" />
+          </button>
+          <ul className="usa-nav__primary usa-accordion">
+            {primary.map((item, i) => (
+              <li key={i} className="usa-nav__primary-item">
+                {item}
+              </li>
+            ))}
+          </ul>
+          <div className="usa-nav__secondary">
+            <ul className="usa-nav__secondary-links harbor-account">
+              <li className="usa-nav__secondary-item harbor-account__user">
+                <span className="text-bold">{user.displayName}</span>
+                <span className="harbor-account__org">
+                  {t('header.orgAndCounty', { organization: user.organization.name, county: user.county.name })}
+                </span>
+              </li>
+              <li className="usa-nav__secondary-item">
+                <LanguageSwitch />
+              </li>
+              <li className="usa-nav__secondary-item">
+                <Button type="button" unstyled disabled={signingOut} onClick={() => void onSignOut()}>
+                  {signingOut ? t('header.signingOut') : t('header.signOut')}
+                </Button>
+              </li>
+            </ul>
+          </div>
+        </div>
+      </nav>
+    </FocusTrap>
+  );
+}

@@ -1,0 +1,104 @@
+import { Alert, Label, TextInput } from '@trussworks/react-uswds';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type ApiError } from '../api';
+import { PageHeading } from '../components/PageHeading';
+import { recalledQuery, rememberQuery } from '../lib/searchMemory';
+import { toApiError } from '../lib/useApi';
+import type { YouthSearchResponse, YouthSearchResult } from '../types';
+import { SearchResults } from './SearchResults';
+
+const LIMIT = 25;
+const DEBOUNCE_MS = 250;
+
+interface Answer {
+  query: string;
+  results: YouthSearchResult[];
+}
+
+/** Find a youth: results as you type; an empty box lists the user's own youth ("My youth"). */
+export function SearchPage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState(recalledQuery);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [error, setError] = useState<{ query: string; error: ApiError } | null>(null);
+  const trimmed = query.trim();
+
+  useEffect(() => rememberQuery(query), [query]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = window.setTimeout(
+      () => {
+        const params = new URLSearchParams({ limit: String(LIMIT) });
+        if (trimmed) params.set('q', trimmed);
+        api<YouthSearchResponse>(`/api/youth?${params.toString()}`, { signal: controller.signal }).then(
+          (body) => {
+            setAnswer({ query: trimmed, results: body.results });
+            setError(null);
+          },
+          (err: unknown) => {
+            if (!controller.signal.aborted) setError({ query: trimmed, error: toApiError(err) });
+          },
+        );
+      },
+      trimmed ? DEBOUNCE_MS : 0,
+    );
+    // A newer query cancels the older one, so stale results never replace fresh ones.
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [trimmed]);
+
+  const current = answer?.query === trimmed ? answer : null;
+  const failed = error?.query === trimmed ? error.error : null;
+  const mine = trimmed === '';
+
+  let status = '';
+  if (current) {
+    const count = current.results.length;
+    if (mine) status = count ? t('search.myCount', { count }) : t('search.myNone');
+    else status = count ? t('search.count', { count, query: current.query }) : t('search.none', { query: current.query });
+  }
+
+  return (
+    <>
+      <PageHeading documentTitle={t('search.title')}>{t('search.title')}</PageHeading>
+      <form role="search" className="usa-form usa-form--large harbor-search-form" onSubmit={(e: FormEvent) => e.preventDefault()}>
+        <Label htmlFor="youth-search" hint={<span className="display-block">{t('search.hint')}</span>}>
+          {t('search.label')}
+        </Label>
+        <TextInput
+          id="youth-search"
+          name="q"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={100}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </form>
+
+      <h2 className="margin-top-5">{mine ? t('search.myYouth') : t('search.resultsHeading')}</h2>
+      {/* Always in the page, so screen readers announce each new count. */}
+      <p role="status" aria-live="polite" className="harbor-search-status">
+        {status}
+      </p>
+      {!current && !failed && <p className="text-base">{t('search.searching')}</p>}
+      {failed && (
+        <Alert type="error" headingLevel="h3" slim>
+          {failed.status === 0 ? t('errors.network') : t('errors.generic')}
+          {failed.requestId && ` ${t('errors.reference')} ${failed.requestId}`}
+        </Alert>
+      )}
+      {current && current.results.length > 0 && (
+        <>
+          <SearchResults results={current.results} showMatch={!mine} />
+          {current.results.length >= LIMIT && <p className="text-base-dark">{t('search.limited', { count: LIMIT })}</p>}
+        </>
+      )}
+    </>
+  );
+}

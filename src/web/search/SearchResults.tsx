@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate } from '../lib/format';
+import { useLanguage } from '../lib/useLanguage';
+import type { YouthSearchResult } from '../types';
+
+/** Search results as a USWDS collection: one card-like row per youth, readable at phone width. */
+export function SearchResults({ results, showMatch }: { results: YouthSearchResult[]; showMatch: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <ul className="usa-collection harbor-results">
+      {results.map((r) => (
+        <li key={r.id} className="usa-collection__item">
+          <div className="usa-collection__body">
+            <h3 className="usa-collection__heading">
+              <Link className="usa-link" to={`/youth/${r.id}`}>
+                {r.name}
+              </Link>
+            </h3>
+            {r.legalName !== r.name && (
+              <p className="usa-collection__description">{t('search.legalName', { name: r.legalName })}</p>
+            )}
+            <ul className="usa-collection__meta" aria-label={t('search.details')}>
+              <li className="usa-collection__meta-item">
+                {t('search.dob')}: {formatDate(r.dateOfBirth, language)}
+              </li>
+              <li className="usa-collection__meta-item">
+                {r.spaNumber === null ? t('search.noSpa') : t('search.spa', { number: r.spaNumber })}
+              </li>
+              {showMatch && r.matchedOn !== 'caseload' && (
+                <li className="usa-collection__meta-item">
+                  <span className="usa-tag harbor-match">{t(`search.matchedOn.${r.matchedOn}`)}</span>
+                </li>
+              )}
+            </ul>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

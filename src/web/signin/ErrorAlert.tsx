@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { FocusedAlert } from '../components/FocusedAlert';
+import type { ShownError } from './describeError';
+
+/** The focused error alert of the sign-in steps. */
+export function ErrorAlert({ error, heading }: { error: ShownError; heading: string }) {
+  const { t } = useTranslation();
+  return (
+    <FocusedAlert key={error.attempt} heading={heading}>
+      <p className="usa-alert__text">{t(error.messageKey)}</p>
+      {error.requestId && (
+        <p className="usa-alert__text">
+          {t('errors.reference')} <code>{error.requestId}</code>
+        </p>
+      )}
+    </FocusedAlert>
+  );
+}
