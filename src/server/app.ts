@@ -24,11 +24,19 @@ import { registerErrorHandler } from './error-handler.js';
 import { loggerOptions } from './logger.js';
 import { registerPolicyHook } from './policy-hook.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routesWithPolicy(): { method: string; url: string; policy: RoutePolicy | undefined }[];
+  }
+}
+
 export interface AppOptions {
   database: Database;
   config: HarborConfig;
   /** Serve the built web app (dist/web) if present. Tests of the API turn this off. */
   serveWeb?: boolean;
+  /** Where logs go (default: standard output). Tests capture them to check what is never logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Routes added by third-party plugins get an explicit public policy, with the reason. */
@@ -39,13 +47,25 @@ function declarePluginRoutes(app: FastifyInstance, why: string) {
   });
 }
 
-export async function buildApp({ database, config, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, config, serveWeb = true, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, logStream),
     genReqId: () => randomUUID(),
     trustProxy: config.env === 'production' ? 'loopback' : false,
     bodyLimit: 1_048_576,
   });
+  // Every route, including those plugins add, for the policy test and for review.
+  const registered: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    registered.push(route);
+  });
+  app.decorate('routesWithPolicy', () =>
+    registered.map((r) => ({
+      method: Array.isArray(r.method) ? r.method.join(',') : r.method,
+      url: r.url,
+      policy: (r.config as { policy?: RoutePolicy } | undefined)?.policy,
+    })),
+  );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

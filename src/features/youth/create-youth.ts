@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ScopedRepo } from '../../access/checkpoint.js';
 import { assignments, youth } from '../../db/schema.js';
-import { categoriesOf, replaceLists, youthColumns } from './write-youth-fields.js';
+import { categoriesOf, checkServiceArea, replaceLists, youthColumns } from './write-youth-fields.js';
 import type { YouthCreate } from './schemas.js';
 
 /** Creates a youth in the user's county and assigns them to the user as primary worker. */
@@ -10,6 +10,7 @@ export function createYouth(repo: ScopedRepo, input: z.infer<typeof YouthCreate>
     const categories = categoriesOf(input);
     for (const c of categories) scope.require(c, 'write');
     const countyId = scope.actor.countyId;
+    await checkServiceArea(scope.tx, countyId, input.spaNumber);
     const [row] = await scope.tx
       .insert(youth)
       .values({ ...youthColumns(input), countyId })

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ScopedRepo } from '../../access/checkpoint.js';
 import { auditEvents, users, youth } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
-import { categoriesOf, replaceLists, youthColumns } from './write-youth-fields.js';
+import { categoriesOf, checkServiceArea, replaceLists, youthColumns } from './write-youth-fields.js';
 import type { YouthPatch } from './schemas.js';
 
 /**
@@ -24,6 +24,7 @@ export function updateYouth(
       if (fields.length === 0) throw badRequest('Send at least one field to change, with the version you loaded.');
       const categories = categoriesOf(input);
       for (const c of categories) scope.require(c, 'write');
+      await checkServiceArea(scope.tx, scope.actor.countyId, input.spaNumber);
       const [row] = await scope.tx
         .update(youth)
         .set({ ...youthColumns(input), version: sql`${youth.version} + 1`, updatedAt: sql`now()` })

@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { YouthScope } from '../../access/checkpoint.js';
 import { YOUTH_FIELD_CATEGORY, type FieldCategory } from '../../domain/field-categories.js';
-import { youthAliases, youthIdentifiers } from '../../db/schema.js';
-import { conflict } from '../../errors.js';
+import { counties, servicePlanningAreas, youthAliases, youthIdentifiers } from '../../db/schema.js';
+import { badRequest, conflict } from '../../errors.js';
 import type { YouthFields } from './schemas.js';
 
 export type YouthInput = Partial<z.infer<typeof YouthFields>>;
@@ -22,6 +22,23 @@ export function categoriesOf(input: YouthInput): Set<FieldCategory> {
 export function youthColumns<T extends YouthInput>(input: T): Omit<T, 'aliases' | 'identifiers'> {
   const { aliases: _a, identifiers: _i, ...columns } = input;
   return columns;
+}
+
+/** The service planning area must be one of the county's; say which ones exist if not. */
+export async function checkServiceArea(tx: YouthScope['tx'], countyId: string, spaNumber: number | null | undefined) {
+  if (spaNumber === null || spaNumber === undefined) return;
+  const areas = await tx
+    .select({ number: servicePlanningAreas.number, county: counties.name })
+    .from(servicePlanningAreas)
+    .innerJoin(counties, eq(counties.id, servicePlanningAreas.countyId))
+    .where(eq(servicePlanningAreas.countyId, countyId))
+    .orderBy(servicePlanningAreas.number);
+  if (!areas.some((a) => a.number === spaNumber)) {
+    throw badRequest(
+      `spaNumber: ${areas[0]?.county ?? 'this county'} has no service planning area ${spaNumber}; ` +
+        `use one of ${areas.map((a) => a.number).join(', ')}.`,
+    );
+  }
 }
 
 export async function replaceLists(scope: Pick<YouthScope, 'tx' | 'youthId'>, countyId: string, input: YouthInput) {

@@ -71,13 +71,13 @@ export function SiteNav({ session, expanded, onClose }: Props) {
             ))}
           </ul>
           <div className="usa-nav__secondary">
-            <ul className="usa-nav__secondary-links harbor-account">
-              <li className="usa-nav__secondary-item harbor-account__user">
-                <span className="text-bold">{user.displayName}</span>
-                <span className="harbor-account__org">
-                  {t('header.orgAndCounty', { organization: user.organization.name, county: user.county.name })}
-                </span>
-              </li>
+            <p className="harbor-account">
+              <span className="harbor-account__name">{user.displayName}</span>
+              <span className="harbor-account__org">
+                {t('header.orgAndCounty', { organization: user.organization.name, county: user.county.name })}
+              </span>
+            </p>
+            <ul className="usa-nav__secondary-links">
               <li className="usa-nav__secondary-item">
                 <LanguageSwitch />
               </li>

@@ -53,6 +53,7 @@ export function SearchPage() {
 
   const current = answer?.query === trimmed ? answer : null;
   const failed = error?.query === trimmed ? error.error : null;
+  const shown = failed ? null : (current ?? answer);
   const mine = trimmed === '';
 
   let status = '';
@@ -93,11 +94,12 @@ export function SearchPage() {
           {failed.requestId && ` ${t('errors.reference')} ${failed.requestId}`}
         </Alert>
       )}
-      {current && current.results.length > 0 && (
-        <>
-          <SearchResults results={current.results} showMatch={!mine} />
-          {current.results.length >= LIMIT && <p className="text-base-dark">{t('search.limited', { count: LIMIT })}</p>}
-        </>
+      {/* While a new search runs, the previous results stay in place rather than flashing away. */}
+      {shown && shown.results.length > 0 && (
+        <div aria-busy={!current} className={current ? undefined : 'harbor-stale'}>
+          <SearchResults results={shown.results} showMatch={shown.query !== ''} />
+          {shown.results.length >= LIMIT && <p className="text-base-dark">{t('search.limited', { count: LIMIT })}</p>}
+        </div>
       )}
     </>
   );

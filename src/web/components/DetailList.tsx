@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+export interface Detail {
+  key: string;
+  label: string;
+  value: ReactNode;
+}
+
+/** Label and value pairs, side by side on wide screens and stacked on phones. */
+export function DetailList({ items }: { items: Detail[] }) {
+  return (
+    <dl className="harbor-details">
+      {items.map((item) => (
+        <div key={item.key} className="harbor-details__row">
+          <dt>{item.label}</dt>
+          <dd>{item.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
