@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   HARBOR_REQUIRE_MFA: bool.optional(),
   HARBOR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   HARBOR_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  HARBOR_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   HARBOR_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   HARBOR_LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   HARBOR_COOKIE_SECURE: bool.optional(),
@@ -33,6 +34,7 @@ export interface HarborConfig {
   requireMfa: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  sessionCacheMs: number;
   loginMaxFailures: number;
   loginLockoutMs: number;
   cookieSecure: boolean;
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarborConfig {
     requireMfa: e.HARBOR_REQUIRE_MFA ?? production,
     sessionIdleMs: e.HARBOR_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.HARBOR_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    sessionCacheMs: e.HARBOR_SESSION_CACHE_SECONDS * 1000,
     loginMaxFailures: e.HARBOR_LOGIN_MAX_FAILURES,
     loginLockoutMs: e.HARBOR_LOGIN_LOCKOUT_MINUTES * 60_000,
     cookieSecure: e.HARBOR_COOKIE_SECURE ?? production,

@@ -213,13 +213,15 @@ export class ScopedRepo {
 
   /** A transaction as harbor_app with the county set: row-level security applies to everything in it. */
   private scoped<T>(allCounties: boolean, fn: (tx: Db) => Promise<T>): Promise<T> {
-    return this.database.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('role', 'harbor_app', true),
-        set_config('harbor.county_id', ${this.actor.countyId}, true),
-        set_config('harbor.all_counties', ${allCounties ? 'on' : 'off'}, true),
-        set_config('harbor.user_id', ${this.actor.userId}, true)`);
-      return fn(tx as unknown as Db);
-    });
+    return this.database.transactionWith(
+      {
+        role: 'harbor_app',
+        'harbor.county_id': this.actor.countyId,
+        'harbor.all_counties': allCounties ? 'on' : 'off',
+        'harbor.user_id': this.actor.userId,
+      },
+      fn,
+    );
   }
 }
 

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { schema } from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,6 +22,11 @@ export interface Database {
   execScript(sqlText: string): Promise<void>;
   /** Runs one parameterized statement and returns its rows (CLI tools, backup). */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * A transaction with transaction-local settings applied first (role, county). On a server the
+   * BEGIN and the settings travel in one round trip; values must be plain identifiers or UUIDs.
+   */
+  transactionWith<T>(settings: Record<string, string>, fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Pins one connection for work that spans statements (locks, transactions by hand). */
   pinned<T>(fn: (conn: RawConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -53,6 +58,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 export async function openPglite(client: PGlite): Promise<Database> {
   await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
   const raw: RawConnection = {
     async execScript(sqlText) {
       await client.exec(sqlText);
@@ -64,10 +70,16 @@ export async function openPglite(client: PGlite): Promise<Database> {
   };
   return {
     kind: 'pglite',
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db,
     ...raw,
     // PGlite is a single connection already.
     pinned: (fn) => fn(raw),
+    transactionWith(settings, fn) {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql.raw(settingsSql(settings)));
+        return fn(tx as unknown as Db);
+      });
+    },
     async close() {
       await client.close();
     },
@@ -96,6 +108,23 @@ function openServer(url: string, poolSize: number): Database {
       const r = await pool.query(sqlText, params);
       return r.rows as T[];
     },
+    async transactionWith(settings, fn) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN; ' + settingsSql(settings));
+        const result = await fn(drizzlePg(client, { schema }) as unknown as Db);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
     async pinned(fn) {
       const client = await pool.connect();
       let broken = false;
@@ -120,6 +149,19 @@ function openServer(url: string, poolSize: number): Database {
       await pool.end();
     },
   };
+}
+
+const SAFE_SETTING_VALUE = /^[A-Za-z0-9_.:-]*$/;
+
+/** `SELECT set_config(...)` for transaction-local settings, refusing anything but safe values. */
+export function settingsSql(settings: Record<string, string>): string {
+  const parts = Object.entries(settings).map(([name, value]) => {
+    if (!SAFE_SETTING_VALUE.test(name) || !SAFE_SETTING_VALUE.test(value)) {
+      throw new Error(`unsafe transaction setting ${name}`);
+    }
+    return `set_config('${name}', '${value}', true)`;
+  });
+  return `SELECT ${parts.join(', ')}`;
 }
 
 /** Runs raw SQL built with drizzle's `sql` tag and returns its rows, typed by the caller. */

@@ -31,6 +31,8 @@ export const YOUTH_FIELD_CATEGORY = {
   cases: 'identity',
   referrals: 'identity',
   assignments: 'identity',
+  entryPathway: 'identity',
+  dualStatus: 'court',
   phone: 'contact_location',
   email: 'contact_location',
 } as const satisfies Record<string, FieldCategory>;

@@ -40,3 +40,7 @@ export type IdentifierSystem = (typeof IDENTIFIER_SYSTEMS)[number];
 
 export const CASE_KINDS = ['child_welfare', 'probation'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** How a youth came to the system's attention (seed 003). */
+export const ENTRY_PATHWAYS = ['open_child_welfare_case', 'open_probation_case', 'no_prior_system_contact'] as const;
+export type EntryPathway = (typeof ENTRY_PATHWAYS)[number];

@@ -6,7 +6,8 @@ import { PASSWORD } from '../support/world.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ HARBOR_LOGIN_MAX_FAILURES: '3' });
+  // Timeouts are tested by editing session rows, so read them fresh on every request.
+  h = await startHarness({ HARBOR_LOGIN_MAX_FAILURES: '3', HARBOR_SESSION_CACHE_SECONDS: '0' });
 });
 afterAll(() => h.close());
 

@@ -55,9 +55,16 @@ interface SessionRow {
 const TOUCH_EVERY_MS = 60_000;
 
 export class SessionStore {
+  // Sessions read in the last few seconds, by token hash. A request then needs no database round
+  // trip to know who it is. Revoking through this process clears the entry at once; a revocation
+  // made by another process (the CLI, a second server) takes effect within sessionCacheMs.
+  private readonly cache = new Map<string, { at: number; row: SessionRow }>();
+
   constructor(
     private readonly database: Database,
-    private readonly config: Pick<HarborConfig, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'requireMfa'>,
+    private readonly config: Pick<HarborConfig, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'requireMfa'> & {
+      sessionCacheMs?: number;
+    },
   ) {}
 
   async create(userId: string, clientIp: string | null): Promise<{ token: string; csrfToken: string }> {
@@ -72,6 +79,15 @@ export class SessionStore {
   }
 
   async load(token: string): Promise<LoadedSession | null> {
+    const key = sha256(token);
+    const ttl = this.config.sessionCacheMs ?? 0;
+    const cached = this.cache.get(key);
+    const fresh = cached && Date.now() - cached.at < ttl ? cached.row : await this.fetch(key);
+    if (!fresh) return null;
+    return this.check(fresh, key);
+  }
+
+  private async fetch(key: string): Promise<SessionRow | null> {
     const rows = await this.database.query<SessionRow>(
       `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.mfa_verified_at,
               u.id AS user_id, u.email, u.display_name, u.roles, u.county_id, c.name AS county_name,
@@ -80,10 +96,17 @@ export class SessionStore {
          FROM sessions s JOIN users u ON u.id = s.user_id
          JOIN organizations o ON o.id = u.organization_id JOIN counties c ON c.id = u.county_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
-      [sha256(token)],
+      [key],
     );
-    const row = rows[0];
-    if (!row) return null;
+    const row = rows[0] ?? null;
+    if (row && (this.config.sessionCacheMs ?? 0) > 0) {
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(key, { at: Date.now(), row });
+    }
+    return row;
+  }
+
+  private async check(row: SessionRow, key: string): Promise<LoadedSession | null> {
     const now = Date.now();
     if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + this.config.sessionIdleMs <= now) {
       await this.revoke(row.session_id);
@@ -91,6 +114,8 @@ export class SessionStore {
     }
     if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
       await this.database.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);
+      row.last_seen_at = new Date(now);
+      this.cache.delete(key);
     }
     const mfa: MfaState = row.mfa_enabled
       ? row.mfa_verified_at
@@ -120,17 +145,24 @@ export class SessionStore {
     };
   }
 
+  private forget(match: (row: SessionRow) => boolean) {
+    for (const [key, entry] of this.cache) if (match(entry.row)) this.cache.delete(key);
+  }
+
   async markMfaVerified(sessionId: string) {
+    this.forget((r) => r.session_id === sessionId);
     await this.database.query('UPDATE sessions SET mfa_verified_at = now() WHERE id = $1', [sessionId]);
   }
 
   async revoke(sessionId: string) {
+    this.forget((r) => r.session_id === sessionId);
     await this.database.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
       sessionId,
     ]);
   }
 
   async revokeAllForUser(userId: string) {
+    this.forget((r) => r.user_id === userId);
     await this.database.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
       userId,
     ]);

@@ -1,17 +1,7 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { ScopedRepo, YouthScope } from '../../access/checkpoint.js';
 import { FIELD_CATEGORIES, YOUTH_FIELD_CATEGORY, type FieldCategory } from '../../domain/field-categories.js';
-import {
-  assignments,
-  cases,
-  organizations,
-  referrals,
-  servicePlanningAreas,
-  users,
-  youth,
-  youthAliases,
-  youthIdentifiers,
-} from '../../db/schema.js';
+import { selectRows } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import type { YouthViewT } from './schemas.js';
 
@@ -20,19 +10,65 @@ export function getYouth(repo: ScopedRepo, youthId: string): Promise<YouthViewT>
   return repo.forYouth(youthId, 'youth.read', (scope) => readYouth(scope));
 }
 
+interface YouthRow {
+  id: string;
+  version: number;
+  legal_first_name: string;
+  legal_last_name: string;
+  preferred_name: string | null;
+  date_of_birth: string;
+  gender_identity: string | null;
+  pronouns: string | null;
+  sexual_orientation: string | null;
+  race_ethnicity: string[];
+  primary_language: string | null;
+  spa_number: number | null;
+  spa_name: string | null;
+  phone: string | null;
+  email: string | null;
+  entry_pathway: string | null;
+  dual_status: boolean;
+  aliases: string[] | null;
+  identifiers: { system: 'cws_cms' | 'probation' | 'other'; value: string }[] | null;
+  cases: { id: string; kind: string; externalId: string | null; organization: string; openedOn: string; closedOn: string | null }[] | null;
+  referrals: { id: string; externalId: string | null; organization: string; receivedAt: string; disposition: string | null; specialProjectCodes: string[] }[] | null;
+  assignments: { id: string; worker: string; organization: string; role: string; startsAt: string; endsAt: string | null }[] | null;
+}
+
+const iso = (t: string) => new Date(t).toISOString();
+
+// The record and its lists in one statement: each round trip inside the audited transaction
+// costs more than the work it carries (docs/BENCHMARKS.md). Lists are read only when granted.
+function youthQuery(youthId: string, withLists: boolean) {
+  const lists = withLists
+    ? sql`,
+      (SELECT json_agg(a.alias ORDER BY a.alias) FROM youth_aliases a WHERE a.youth_id = y.id) AS aliases,
+      (SELECT json_agg(json_build_object('system', i.system, 'value', i.value) ORDER BY i.system, i.value)
+         FROM youth_identifiers i WHERE i.youth_id = y.id) AS identifiers,
+      (SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'externalId', c.external_id, 'organization', o.name,
+              'openedOn', c.opened_on, 'closedOn', c.closed_on) ORDER BY c.opened_on DESC)
+         FROM cases c JOIN organizations o ON o.id = c.organization_id WHERE c.youth_id = y.id) AS cases,
+      (SELECT json_agg(json_build_object('id', r.id, 'externalId', r.external_id, 'organization', o.name,
+              'receivedAt', r.received_at, 'disposition', r.disposition, 'specialProjectCodes', r.special_project_codes)
+              ORDER BY r.received_at DESC)
+         FROM referrals r JOIN organizations o ON o.id = r.organization_id WHERE r.youth_id = y.id) AS referrals,
+      (SELECT json_agg(json_build_object('id', a.id, 'worker', u.display_name, 'organization', o.name, 'role', a.role,
+              'startsAt', a.starts_at, 'endsAt', a.ends_at) ORDER BY a.starts_at)
+         FROM assignments a JOIN users u ON u.id = a.user_id JOIN organizations o ON o.id = a.organization_id
+        WHERE a.youth_id = y.id AND (a.ends_at IS NULL OR a.ends_at > now())) AS assignments`
+    : sql``;
+  return sql`SELECT y.id, y.version, y.legal_first_name, y.legal_last_name, y.preferred_name,
+      y.date_of_birth::text AS date_of_birth, y.gender_identity, y.pronouns, y.sexual_orientation, y.race_ethnicity,
+      y.primary_language, y.spa_number, s.name AS spa_name, y.phone, y.email, y.entry_pathway, y.dual_status${lists}
+    FROM youth y LEFT JOIN service_planning_areas s ON s.county_id = y.county_id AND s.number = y.spa_number
+   WHERE y.id = ${youthId}`;
+}
+
 export async function readYouth(scope: YouthScope): Promise<YouthViewT> {
   const { tx, youthId, grant } = scope;
-  const [y] = await tx
-    .select({ row: youth, spaName: servicePlanningAreas.name })
-    .from(youth)
-    .leftJoin(
-      servicePlanningAreas,
-      and(eq(servicePlanningAreas.countyId, youth.countyId), eq(servicePlanningAreas.number, youth.spaNumber)),
-    )
-    .where(eq(youth.id, youthId));
-  if (!y) throw notFound('youth');
-  const r = y.row;
   const can = (c: FieldCategory) => grant.read.has(c);
+  const [r] = await selectRows<YouthRow>(tx, youthQuery(youthId, can('identity')));
+  if (!r) throw notFound('youth');
   const view: YouthViewT = {
     id: r.id,
     version: r.version,
@@ -44,72 +80,30 @@ export async function readYouth(scope: YouthScope): Promise<YouthViewT> {
   };
   const recordIds = [r.id];
   if (can('identity')) {
-    const [aliasRows, idRows, caseRows, referralRows, assignmentRows] = await Promise.all([
-      tx.select({ alias: youthAliases.alias }).from(youthAliases).where(eq(youthAliases.youthId, youthId)),
-      tx
-        .select({ system: youthIdentifiers.system, value: youthIdentifiers.value })
-        .from(youthIdentifiers)
-        .where(eq(youthIdentifiers.youthId, youthId)),
-      tx
-        .select({ c: cases, organization: organizations.name })
-        .from(cases)
-        .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-        .where(eq(cases.youthId, youthId))
-        .orderBy(sql`${cases.openedOn} DESC`),
-      tx
-        .select({ r: referrals, organization: organizations.name })
-        .from(referrals)
-        .innerJoin(organizations, eq(organizations.id, referrals.organizationId))
-        .where(eq(referrals.youthId, youthId))
-        .orderBy(sql`${referrals.receivedAt} DESC`),
-      tx
-        .select({ a: assignments, worker: users.displayName, organization: organizations.name })
-        .from(assignments)
-        .innerJoin(users, eq(users.id, assignments.userId))
-        .innerJoin(organizations, eq(organizations.id, assignments.organizationId))
-        .where(and(eq(assignments.youthId, youthId), or(isNull(assignments.endsAt), sql`${assignments.endsAt} > now()`)))
-        .orderBy(assignments.startsAt),
-    ]);
+    const cases = r.cases ?? [];
+    const referrals = r.referrals ?? [];
     Object.assign(view, {
-      legalFirstName: r.legalFirstName,
-      legalLastName: r.legalLastName,
-      preferredName: r.preferredName,
-      dateOfBirth: r.dateOfBirth,
-      genderIdentity: r.genderIdentity,
+      legalFirstName: r.legal_first_name,
+      legalLastName: r.legal_last_name,
+      preferredName: r.preferred_name,
+      dateOfBirth: r.date_of_birth,
+      genderIdentity: r.gender_identity,
       pronouns: r.pronouns,
-      sexualOrientation: r.sexualOrientation,
-      raceEthnicity: r.raceEthnicity,
-      primaryLanguage: r.primaryLanguage,
-      spa: r.spaNumber === null ? null : { number: r.spaNumber, name: y.spaName ?? '' },
-      aliases: aliasRows.map((a) => a.alias),
-      identifiers: idRows.map((i) => ({ system: i.system as 'cws_cms' | 'probation' | 'other', value: i.value })),
-      cases: caseRows.map(({ c, organization }) => ({
-        id: c.id,
-        kind: c.kind,
-        externalId: c.externalId,
-        organization,
-        openedOn: c.openedOn,
-        closedOn: c.closedOn,
-      })),
-      referrals: referralRows.map(({ r: ref, organization }) => ({
-        id: ref.id,
-        externalId: ref.externalId,
-        organization,
-        receivedAt: ref.receivedAt.toISOString(),
-        disposition: ref.disposition,
-      })),
-      assignments: assignmentRows.map(({ a, worker, organization }) => ({
-        id: a.id,
-        worker,
-        organization,
-        role: a.role,
-        startsAt: a.startsAt.toISOString(),
-        endsAt: a.endsAt?.toISOString() ?? null,
-      })),
+      sexualOrientation: r.sexual_orientation,
+      raceEthnicity: r.race_ethnicity,
+      primaryLanguage: r.primary_language,
+      spa: r.spa_number === null ? null : { number: r.spa_number, name: r.spa_name ?? '' },
+      entryPathway: r.entry_pathway,
+      aliases: r.aliases ?? [],
+      identifiers: r.identifiers ?? [],
+      cases,
+      referrals: referrals.map((x) => ({ ...x, receivedAt: iso(x.receivedAt) })),
+      assignments: (r.assignments ?? []).map((a) => ({ ...a, startsAt: iso(a.startsAt), endsAt: a.endsAt && iso(a.endsAt) })),
     });
-    recordIds.push(...caseRows.map((c) => c.c.id), ...referralRows.map((x) => x.r.id));
+    recordIds.push(...cases.map((c) => c.id), ...referrals.map((x) => x.id));
   }
   if (can('contact_location')) Object.assign(view, { phone: r.phone, email: r.email });
+  if (can('court')) Object.assign(view, { dualStatus: r.dual_status });
   const touched = new Set<FieldCategory>();
   for (const [field, category] of Object.entries(YOUTH_FIELD_CATEGORY)) if (field in view) touched.add(category);
   scope.touch(touched, recordIds);

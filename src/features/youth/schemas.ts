@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIELD_CATEGORIES } from '../../domain/field-categories.js';
-import { IDENTIFIER_SYSTEMS } from '../../domain/people.js';
+import { ENTRY_PATHWAYS, IDENTIFIER_SYSTEMS } from '../../domain/people.js';
 
 export const YouthId = z.object({ id: z.string().describe('Youth id (UUID)') });
 
@@ -32,6 +32,8 @@ export const YouthFields = z.object({
   email: z.string().trim().email().max(320).nullable().optional(),
   aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
   identifiers: z.array(Identifier).max(20).optional(),
+  entryPathway: z.enum(ENTRY_PATHWAYS).nullable().optional().describe('How the youth came to the system (seed 003)'),
+  dualStatus: z.boolean().optional().describe('Dual status: both child welfare and probation (WIC 241.1)'),
 });
 
 export const YouthCreate = YouthFields.strict();
@@ -54,6 +56,8 @@ export const YouthView = z.object({
   spa: z.object({ number: z.number(), name: z.string() }).nullable().optional(),
   phone: z.string().nullable().optional(),
   email: z.string().nullable().optional(),
+  entryPathway: z.enum(ENTRY_PATHWAYS).nullable().optional(),
+  dualStatus: z.boolean().optional(),
   aliases: z.array(z.string()).optional(),
   identifiers: z.array(Identifier).optional(),
   cases: z
@@ -76,6 +80,7 @@ export const YouthView = z.object({
         organization: z.string(),
         receivedAt: z.string(),
         disposition: z.string().nullable(),
+        specialProjectCodes: z.array(z.string()),
       }),
     )
     .optional(),

@@ -3,18 +3,19 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   heading: string;
+  headingLevel?: 'h2' | 'h3';
   children: ReactNode;
 }
 
 /** An error alert that takes focus when it appears. Give it a new `key` for each new attempt. */
-export function FocusedAlert({ heading, children }: Props) {
+export function FocusedAlert({ heading, headingLevel = 'h2', children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
   }, []);
   return (
     <div ref={ref} tabIndex={-1} className="harbor-focus-target margin-bottom-3">
-      <Alert type="error" headingLevel="h2" heading={heading} role="alert">
+      <Alert type="error" headingLevel={headingLevel} heading={heading} role="alert">
         {children}
       </Alert>
     </div>

@@ -11,10 +11,12 @@ import { ErrorAlert } from './ErrorAlert';
 interface Props {
   /** /api/auth/mfa/verify or /api/auth/mfa/confirm: both take { code } and return the session. */
   endpoint: string;
+  /** The level for the error alert's heading, one below the heading above the form. */
+  alertHeadingLevel?: 'h2' | 'h3';
 }
 
 /** The 6-digit code box shared by the two-step sign-in and its first-time setup. */
-export function MfaCodeForm({ endpoint }: Props) {
+export function MfaCodeForm({ endpoint, alertHeadingLevel = 'h2' }: Props) {
   const { t } = useTranslation();
   const { setSession } = useSession();
   const [code, setCode] = useState('');
@@ -48,7 +50,7 @@ export function MfaCodeForm({ endpoint }: Props) {
 
   return (
     <>
-      {error && <ErrorAlert key={error.attempt} error={error} heading={t('mfa.errors.heading')} />}
+      {error && <ErrorAlert key={error.attempt} error={error} heading={t('mfa.errors.heading')} headingLevel={alertHeadingLevel} />}
       <Form onSubmit={onSubmit} noValidate>
         <Label htmlFor="mfa-code" hint={<span className="display-block">{t('mfa.codeHint')}</span>} error={!!error}>
           {t('mfa.code')}

@@ -56,7 +56,7 @@ export function MfaEnrollStep() {
             </li>
             <li className="usa-process-list__item">
               <h2 className="usa-process-list__heading font-sans-md">{t('mfa.enroll.step2')}</h2>
-              <MfaCodeForm endpoint="/api/auth/mfa/confirm" />
+              <MfaCodeForm endpoint="/api/auth/mfa/confirm" alertHeadingLevel="h3" />
             </li>
           </ol>
         </>

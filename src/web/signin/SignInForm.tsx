@@ -96,7 +96,6 @@ export function SignInForm({ notice }: { notice?: 'expired' | 'signed_out' }) {
           {submitting ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
       </Form>
-      <p className="margin-top-4 font-body-xs text-base-dark">{t('signIn.privacy')}</p>
     </div>
   );
 }

@@ -1,0 +1,43 @@
+// Helpers shared by the browser tests.
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const PASSWORD = 'harbor-demo';
+
+/** WCAG 2.1 A and AA, as the project promises. */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  // @axe-core/playwright is typed against the newest playwright-core in node_modules, which can be
+  // ahead of @playwright/test's own copy; the page API it uses is the same.
+  const axePage = page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'];
+  const results = await new AxeBuilder({ page: axePage })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(summary, `accessibility violations on ${where}`).toEqual([]);
+}
+
+/** Signs in through the sign-in form and waits for the first page after it. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/sign-in$/);
+}
+
+/** The id of the first youth on a user's caseload, through the API (no browser). */
+export async function firstCaseloadYouthId(request: APIRequestContext, email: string): Promise<string> {
+  const login = await request.post('/api/auth/login', { data: { email, password: PASSWORD } });
+  expect(login.ok(), `sign-in of ${email}`).toBe(true);
+  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+  const search = await request.get('/api/youth?limit=1');
+  expect(search.ok()).toBe(true);
+  const { results } = (await search.json()) as { results: { id: string }[] };
+  await request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrf } });
+  const id = results[0]?.id;
+  if (!id) throw new Error(`${email} has no youth on their caseload in the demo data`);
+  return id;
+}
