@@ -7,7 +7,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const repoRoot = path.dirname(fileURLToPath(import.meta.url));
-const apiPort = process.env.HARBOR_API_PORT ?? '3000';
+const apiPort = process.env.HARBOR_API_PORT ?? process.env.PORT ?? '3000';
 
 export default defineConfig({
   root: path.join(repoRoot, 'src/web'),
@@ -23,7 +23,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    // `vite` in development: the API runs separately; forward /api to it.
+    // `npm run dev`: the API runs separately (on PORT, as scripts/dev.js starts it); forward /api to it.
     proxy: { '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false } },
   },
 });

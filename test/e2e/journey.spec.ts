@@ -9,6 +9,12 @@ test('a supervisor finds a youth, opens the record, sees who viewed it, and sign
   await expect(page).toHaveTitle('Sign in | Harbor');
   await expectNoAxeViolations(page, 'sign-in');
 
+  // The first Tab reaches "Skip to main content", which moves focus into <main>.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  expect(await page.locator('#main-content').evaluate((main) => main.contains(document.activeElement))).toBe(true);
+
   await page.getByLabel('Work email').fill('supervisor@la.demo');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -65,6 +71,22 @@ test('a supervisor finds a youth, opens the record, sees who viewed it, and sign
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
+test('when the session ends, the next action leads to sign-in and then back', async ({ page, context }) => {
+  await signIn(page, 'socialworker@la.demo');
+  const first = page.locator('.harbor-results .usa-collection__heading a').first();
+  await expect(first).toBeVisible();
+  const href = await first.getAttribute('href');
+  await context.clearCookies();
+  await first.click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByText('Your session ended. Please sign in again to continue.')).toBeVisible();
+  await page.getByLabel('Work email').fill('socialworker@la.demo');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`${href ?? ''}$`));
+  await expect(page.getByRole('heading', { level: 2, name: 'Identity' })).toBeVisible();
+});
+
 test('a wrong password gives a clear error that takes focus', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByLabel('Work email').fill('probation@la.demo');
@@ -104,6 +126,27 @@ test('an unknown address shows the friendly not-found page', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to the home page' })).toBeVisible();
   await expectNoAxeViolations(page, 'not-found (route)');
+});
+
+test('a server error shows the error page with a reference number for staff', async ({ page }) => {
+  await signIn(page, 'socialworker@la.demo');
+  const first = page.locator('.harbor-results .usa-collection__heading a').first();
+  await expect(first).toBeVisible();
+  await page.route(/\/api\/youth\/[^/?]+$/, (route) =>
+    route.fulfill({
+      status: 500,
+      json: { error: 'internal_error', message: 'Something went wrong on our side.', requestId: 'req-e2e-0001' },
+    }),
+  );
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Something went wrong' })).toBeVisible();
+  await expect(page.getByText('req-e2e-0001')).toBeVisible();
+  await expectNoAxeViolations(page, 'error page');
+
+  // "Try again" asks the server again, and the record appears once it answers.
+  await page.unrouteAll();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Identity' })).toBeVisible();
 });
 
 test('switching to Español translates the app and is remembered', async ({ page }) => {

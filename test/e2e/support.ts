@@ -3,13 +3,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const PASSWORD = 'harbor-demo';
+/** The server started by playwright.config.ts with HARBOR_REQUIRE_MFA=true. */
+export const MFA_BASE_URL = 'http://127.0.0.1:3189';
 
 /** WCAG 2.1 A and AA, as the project promises. */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  // @axe-core/playwright is typed against the newest playwright-core in node_modules, which can be
-  // ahead of @playwright/test's own copy; the page API it uses is the same.
-  const axePage = page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'];
-  const results = await new AxeBuilder({ page: axePage })
+  const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   const summary = results.violations.map(

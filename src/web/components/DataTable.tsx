@@ -13,12 +13,14 @@ interface Props<Row> {
   columns: Column<Row>[];
   rows: Row[];
   rowKey: (row: Row) => string;
+  /** Stack into label/value blocks on phones (default). Turn off for narrow tables that fit. */
+  stacked?: boolean;
 }
 
 /** A USWDS table that stacks into label/value blocks on phones. */
-export function DataTable<Row>({ caption, columns, rows, rowKey }: Props<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, stacked = true }: Props<Row>) {
   return (
-    <Table fullWidth stackedStyle="default" caption={<span className="usa-sr-only">{caption}</span>}>
+    <Table fullWidth stackedStyle={stacked ? 'default' : 'none'} caption={<span className="usa-sr-only">{caption}</span>}>
       <thead>
         <tr>
           {columns.map((c) => (

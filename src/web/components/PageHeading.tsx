@@ -8,6 +8,16 @@ interface Props {
   documentTitle: string;
 }
 
+// Focus moves to the new page's heading only once the person has done something (clicked, tapped,
+// typed). On a fresh page load, including its redirects, focus stays at the top so the first Tab
+// reaches "Skip to main content", as on any web page.
+let personHasActed = false;
+const markActed = () => {
+  personHasActed = true;
+};
+document.addEventListener('pointerdown', markActed, { capture: true, once: true });
+document.addEventListener('keydown', markActed, { capture: true, once: true });
+
 /** The page's one <h1>. After moving to another page, focus goes here so screen readers announce it. */
 export function PageHeading({ children, documentTitle }: Props) {
   const { t } = useTranslation();
@@ -19,8 +29,7 @@ export function PageHeading({ children, documentTitle }: Props) {
   }, [documentTitle, t]);
 
   useEffect(() => {
-    // "default" is the page the browser first opened; leave focus alone there.
-    if (key !== 'default') ref.current?.focus();
+    if (personHasActed) ref.current?.focus();
   }, [key]);
 
   return (

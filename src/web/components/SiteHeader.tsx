@@ -46,7 +46,7 @@ export function SiteHeader() {
     <Header extended showMobileOverlay={expanded} className="harbor-header">
       <div className="usa-navbar">
         <Title>
-          <Link to="/" title={t('header.home')} aria-label={t('header.home')}>
+          <Link to="/" aria-label={t('header.home')}>
             {t('app.name')}
           </Link>
         </Title>

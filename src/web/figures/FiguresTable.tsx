@@ -10,6 +10,7 @@ export function FiguresTable({ rows }: { rows: YouthByAreaRow[] }) {
   return (
     <DataTable
       caption={t('figures.byArea')}
+      stacked={false}
       rows={rows}
       rowKey={(r) => `${r.county}:${r.spaNumber ?? 'none'}`}
       columns={[

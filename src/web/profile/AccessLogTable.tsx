@@ -31,13 +31,13 @@ export function AccessLogTable({ events }: { events: AccessLogEvent[] }) {
               t('accessLog.system')
             ),
         },
-        { key: 'organization', header: t('accessLog.organization'), cell: (e) => e.actor?.organization ?? '—' },
+        { key: 'organization', header: t('accessLog.organization'), cell: (e) => e.actor?.organization ?? t('common.none') },
         { key: 'action', header: t('accessLog.action'), cell: (e) => action(e.action) },
         {
           key: 'categories',
           header: t('accessLog.information'),
           cell: (e) =>
-            e.categories.length ? e.categories.map((c) => t(`categories.${c}`, { defaultValue: c })).join(', ') : '—',
+            e.categories.length ? e.categories.map((c) => t(`categories.${c}`, { defaultValue: c })).join(', ') : t('common.none'),
         },
         {
           key: 'outcome',
