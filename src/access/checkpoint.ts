@@ -173,6 +173,19 @@ export class ScopedRepo {
     });
   }
 
+  /**
+   * County reference data and settings: no youth data, so no relation check. Changes are audited
+   * (pass audit: true); plain reads of reference data are not.
+   */
+  async forCounty<T>(action: string, work: (scope: AggregateScope) => Promise<T>, opts: { audit: boolean }): Promise<T> {
+    const details: Record<string, unknown> = {};
+    return this.scoped(false, async (tx) => {
+      const result = await work({ tx, actor: this.actor, allCounties: false, note: (d) => Object.assign(details, d) });
+      if (opts.audit) await appendAudit(tx, this.actor, this.meta, { countyId: this.actor.countyId, action, details });
+      return result;
+    });
+  }
+
   /** Aggregate figures without identities. State analysts read across counties. */
   async aggregate<T>(action: string, work: (scope: AggregateScope) => Promise<T>): Promise<T> {
     const allCounties = this.actor.roles.includes('state_analyst');

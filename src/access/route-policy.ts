@@ -14,6 +14,8 @@ export type RoutePolicy =
   | { access: 'youth'; roles?: readonly Role[] }
   /** Privacy-safe aggregates through request.ctx.repo.aggregate. */
   | { access: 'aggregate'; roles: readonly Role[] }
+  /** County reference data any signed-in user of the county reads (instruments, settings). */
+  | { access: 'reference' }
   /** County administration (users, settings); no youth data. */
   | { access: 'admin'; roles: readonly Role[] };
 

@@ -5,11 +5,12 @@ import { Command, CommanderError } from 'commander';
 import { verifyAudit } from '../access/audit.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
-import { migrate } from '../db/migrate.js';
+import { prepareDatabase } from '../db/prepare.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 import { acquireDataDirLock, DataDirLockedError } from '../db/lock.js';
 import { backup, restore, RestoreError } from './backup.js';
 import { addUser, parseRoles, resetPassword, UserInputError } from './users.js';
+import { importInstrument, InstrumentImportError } from '../features/instruments/install.js';
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -39,7 +40,7 @@ program
   .description('apply database migrations that have not run yet')
   .action(() =>
     withDatabase(async (db) => {
-      const applied = await migrate(db);
+      const applied = await prepareDatabase(db);
       console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
     }),
   );
@@ -51,7 +52,7 @@ program
   .action((opts: { demo?: boolean }) => {
     if (!opts.demo) throw new UserInputError('Say what to seed: harbor seed --demo');
     return withDatabase(async (db) => {
-      await migrate(db);
+      await prepareDatabase(db);
       const summary = await seedDemo(db);
       console.log(`Seeded ${summary.youth} fictional youth in ${summary.counties} counties. Logins (password ${DEMO_PASSWORD}):`);
       for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(24)} ${l.what}`);
@@ -119,6 +120,30 @@ program
     });
   });
 
+const importCmd = program.command('import').description('load county data from files');
+importCmd
+  .command('instrument <file>')
+  .description("add a county's screening instrument (JSON, see docs/INSTRUMENTS.md) as a new version")
+  .requiredOption('--county <code>', 'the county that holds the licence, e.g. los-angeles')
+  .action((file: string, o: { county: string }) => {
+    if (!existsSync(file)) throw new UserInputError(`There is no file ${file}.`);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new UserInputError(`${file} is not valid JSON: ${(err as Error).message}`);
+    }
+    return withDatabase(async (db) => {
+      await prepareDatabase(db);
+      const r = await importInstrument(db, o.county, json);
+      console.log(
+        r.created
+          ? `Imported ${r.key} as version ${r.version} for ${o.county}.`
+          : `${r.key} is unchanged (still version ${r.version}); nothing was written.`,
+      );
+    });
+  });
+
 const audit = program.command('audit').description('the audit log');
 audit
   .command('verify')
@@ -141,7 +166,7 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
-  } else if (err instanceof UserInputError || err instanceof RestoreError || err instanceof ConfigError || err instanceof DataDirLockedError) {
+  } else if (err instanceof UserInputError || err instanceof InstrumentImportError || err instanceof RestoreError || err instanceof ConfigError || err instanceof DataDirLockedError) {
     console.error(`harbor: ${err.message}`);
     process.exitCode = 2;
   } else {

@@ -169,3 +169,14 @@ export async function selectRows<T>(tx: Db, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Timestamps from raw `sql` queries arrive as Dates from one driver path and as PostgreSQL text
+ * ("2026-11-21 20:19:05.215+00") from another; this gives a Date either way.
+ */
+export function asDate(value: Date | string): Date;
+export function asDate(value: Date | string | null): Date | null;
+export function asDate(value: Date | string | null): Date | null {
+  if (value === null) return null;
+  return value instanceof Date ? value : new Date(value);
+}

@@ -17,6 +17,12 @@ import type { HarborConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { registerAuthRoutes } from '../features/auth/routes.js';
 import { SessionStore } from '../features/auth/sessions.js';
+import { registerCountyRoutes } from '../features/county/routes.js';
+import { registerCsecTypeRoutes } from '../features/csec-types/routes.js';
+import { registerInstrumentRoutes } from '../features/instruments/routes.js';
+import { registerObligationRoutes } from '../features/obligations/routes.js';
+import { registerReferralRoutes } from '../features/referrals/routes.js';
+import { registerScreeningRoutes } from '../features/screenings/routes.js';
 import { registerStatsRoutes } from '../features/stats/routes.js';
 import { registerYouthRoutes } from '../features/youth/routes.js';
 import { projectRoot } from '../paths.js';
@@ -134,6 +140,12 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerAuthRoutes(app, { database, sessions, config });
   registerYouthRoutes(app);
   registerStatsRoutes(app);
+  registerCountyRoutes(app);
+  registerInstrumentRoutes(app);
+  registerScreeningRoutes(app);
+  registerCsecTypeRoutes(app);
+  registerReferralRoutes(app);
+  registerObligationRoutes(app);
 
   if (withWeb) {
     await app.register(async (web) => {

@@ -2,7 +2,7 @@
 import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { acquireDataDirLock, DataDirLockedError } from '../db/lock.js';
-import { migrate } from '../db/migrate.js';
+import { prepareDatabase } from '../db/prepare.js';
 import { isDatabaseEmpty, seedDemo } from '../seed/demo.js';
 import { buildApp } from './app.js';
 
@@ -14,7 +14,7 @@ async function main() {
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
   });
-  await migrate(database);
+  await prepareDatabase(database);
   const app = await buildApp({ database, config });
   if (await isDatabaseEmpty(database)) {
     if (config.env === 'production') {

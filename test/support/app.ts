@@ -20,6 +20,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   csrfToken: string | null;
   cookie: string | null;
 }
@@ -35,6 +36,7 @@ export function client(app: FastifyInstance, cookie: string | null, csrfToken: s
     get: (url) => app.inject({ method: 'GET', url, headers: headers() }),
     post: (url, body) => app.inject({ method: 'POST', url, headers: headers(), ...(body === undefined ? {} : { payload: body as object }) }),
     patch: (url, body) => app.inject({ method: 'PATCH', url, headers: headers(), payload: body as object }),
+    put: (url, body) => app.inject({ method: 'PUT', url, headers: headers(), payload: body as object }),
   };
 }
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { migrate } from '../../src/db/migrate.js';
+import { prepareDatabase } from '../../src/db/prepare.js';
 
 export interface TestDatabase {
   database: Database;
@@ -18,7 +18,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const base = serverUrl();
   if (!base) {
     const database = await openDatabase({});
-    await migrate(database);
+    await prepareDatabase(database);
     return { database, url: null, drop: () => database.close() };
   }
   const name = `harbor_t_${randomBytes(6).toString('hex')}`;
@@ -29,7 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrate(database);
+  await prepareDatabase(database);
   return {
     database,
     url: url.toString(),

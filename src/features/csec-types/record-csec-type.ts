@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ScopedRepo, YouthScope } from '../../access/checkpoint.js';
+import { asDate, selectRows } from '../../db/client.js';
+import { associate, CSEC_TYPES, validateCsecType } from '../../domain/csec-type.js';
+import { dueAt } from '../../domain/deadlines.js';
+import { countyToday } from '../../domain/screening-schedule.js';
+import { badRequest } from '../../errors.js';
+import { settingsIn } from '../county/settings.js';
+import { childWelfareOwner, openObligation, receivesChildWelfare } from '../obligations/open-obligation.js';
+import { loadCsecTypes, loadLinks, toView } from './load.js';
+import type { CsecTypeCreate, CsecTypeViewT } from './schemas.js';
+
+type Input = z.infer<typeof CsecTypeCreate>;
+
+async function checkLinks(scope: YouthScope, input: Input) {
+  const { tx, youthId } = scope;
+  const owned = async (table: 'screenings' | 'referrals' | 'cases', id: string | null | undefined, field: string) => {
+    if (!id) return;
+    const [row] = await selectRows<{ status?: string }>(
+      tx,
+      sql`SELECT ${table === 'screenings' ? sql`status` : sql`'ok'::text AS status`} FROM ${sql.raw(table)} WHERE id = ${id} AND youth_id = ${youthId}`,
+    );
+    if (!row) throw badRequest(`${field}: no ${table.slice(0, -1)} with that id belongs to this youth.`);
+    if (table === 'screenings' && row.status !== 'final') throw badRequest(`${field}: finish the screening before recording a type from it.`);
+  };
+  await owned('screenings', input.screeningId, 'screeningId');
+  await owned('referrals', input.referralId, 'referralId');
+  await owned('cases', input.caseId, 'caseId');
+}
+
+/**
+ * Records one of the state's six CSEC Types for a youth, under the state system's rules. A victim
+ * type for a youth receiving child welfare services opens the 24-hour law-enforcement
+ * cross-report duty (PC 11166(j)), owned by the youth's child welfare worker.
+ */
+export function recordCsecType(repo: ScopedRepo, youthId: string, input: Input): Promise<CsecTypeViewT & { crossReportObligationId: string | null }> {
+  return repo.forYouth(
+    youthId,
+    'csec_type.record',
+    async (scope) => {
+      scope.require('exploitation', 'write');
+      const { tx, actor } = scope;
+      const existing = (await loadCsecTypes(tx, youthId)).map((r) => ({ id: r.id, type: r.type, startDate: r.start_date, endDate: r.end_date }));
+      const candidate = { id: 'new', type: input.type, startDate: input.startDate, endDate: input.endDate ?? null };
+      const problems = validateCsecType(candidate, existing, countyToday());
+      if (problems.length) throw badRequest(`This CSEC Type cannot be recorded: ${problems.join('; ')}`, { problems });
+      await checkLinks(scope, input);
+      let referralId = input.referralId ?? null;
+      let caseId = input.caseId ?? null;
+      if (!referralId && !caseId) {
+        const { referrals, cases } = await loadLinks(tx, youthId);
+        const link = associate(candidate, referrals, cases);
+        if (link?.kind === 'referral') referralId = link.id;
+        if (link?.kind === 'case') caseId = link.id;
+      }
+      const [row] = await selectRows<{ id: string; recorded_at: Date | string }>(
+        tx,
+        sql`INSERT INTO csec_type_records (youth_id, county_id, type, start_date, end_date, allegation_subcategory, source,
+              screening_id, referral_id, case_id, recorded_by)
+            VALUES (${youthId}, ${actor.countyId}, ${input.type}, ${input.startDate}, ${input.endDate ?? null},
+              ${input.allegationSubcategory}, ${input.source}, ${input.screeningId ?? null}, ${referralId}, ${caseId}, ${actor.userId})
+            RETURNING id, recorded_at`,
+      );
+      const id = row!.id;
+      let obligationId: string | null = null;
+      const def = CSEC_TYPES.find((t) => t.code === input.type)!;
+      if (def.isVictim && (await receivesChildWelfare(tx, youthId))) {
+        const owner = (await childWelfareOwner(tx, youthId)) ?? { userId: actor.userId, organizationId: actor.organizationId };
+        const settings = await settingsIn(tx, actor.countyId);
+        obligationId = await openObligation(tx, {
+          countyId: actor.countyId,
+          youthId,
+          kind: 'cross_report_law_enforcement',
+          sourceKind: 'csec_type',
+          sourceId: id,
+          dueAt: dueAt(asDate(row!.recorded_at), { hours: settings.crossReport.hours }),
+          ownerUserId: owner.userId,
+          ownerOrganizationId: owner.organizationId,
+        });
+      }
+      scope.touch(['exploitation'], [id, ...(obligationId ? [obligationId] : [])]);
+      scope.note({ type: input.type, crossReport: obligationId !== null });
+      const [saved] = (await loadCsecTypes(tx, youthId)).filter((r) => r.id === id);
+      return { ...toView(saved!), crossReportObligationId: obligationId };
+    },
+    'write',
+  );
+}
