@@ -6,6 +6,7 @@ import { LOS_ANGELES, SAN_DIEGO } from '../domain/geography.js';
 import type { Role } from '../domain/people.js';
 import { hashPassword } from '../features/auth/passwords.js';
 import { Builder } from './builder.js';
+import { seedIdentification } from './demo-identification.js';
 
 export const DEMO_PASSWORD = 'harbor-demo';
 export const DEMO_SEED = 20_261_121;
@@ -122,6 +123,7 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   const laSpaWeights = [1, 2, 2, 2, 1, 4, 2, 4];
 
   let youthCount = 0;
+  const screened: Parameters<typeof seedIdentification>[2] = [];
   const makeYouth = async (countyId: string, index: number, spas: number[], place: 'la' | 'sd') => {
     const [gender, pronouns] = faker.helpers.weightedArrayElement([
       { weight: 70, value: genders[0]! },
@@ -169,6 +171,9 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
       // The named demo caseworkers hold the first youth of their county, so their caseload is never empty.
       const worker = index < 18 ? workers[0]! : faker.helpers.arrayElement(workers);
       await b.assignment({ youthId, countyId, userId: worker, organizationId: orgs.cw, role: 'primary', startsAt: opened });
+      if (place === 'la' && (index < 18 || index % 4 === 0)) {
+        screened.push({ youthId, countyId, workerId: worker, organizationId: orgs.cw, childWelfare: true });
+      }
     }
     if (hasProbation) {
       await b.case({ youthId, countyId, organizationId: orgs.prob, kind: 'probation', externalId: probationNo, openedOn: opened });
@@ -196,5 +201,6 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   };
   for (let i = 0; i < laYouth; i++) await makeYouth(la, i, LOS_ANGELES.spas.map((s) => s.number), 'la');
   for (let i = 0; i < sdYouth; i++) await makeYouth(sd, i, SAN_DIEGO.spas.map((s) => s.number), 'sd');
-  return { counties: 2, youth: youthCount, logins: DEMO_LOGINS.length };
+  const identification = await seedIdentification(conn, faker, screened, new Date());
+  return { counties: 2, youth: youthCount, logins: DEMO_LOGINS.length, ...identification };
 }
