@@ -1,102 +1,230 @@
-// The state's six CSEC Types (CWS/CMS CSEC Data Grid, ACL 16-49; seed 004 Appendix B), the
-// state system's own validations, the hierarchy that counts each youth once, and the rule that
-// associates a type with a referral or a case.
+// The state's six CSEC Types (CDSS, CWS/CMS "CSEC Data Grid", ACL 16-49). A youth can hold
+// several over time, each with a start and end date. Reports count each youth once, under the
+// highest type in the state's hierarchy, so county and state figures agree.
+//
+// Dates are plain YYYY-MM-DD strings: calendar days in county time, no clock. Strings in that
+// form sort the same way as the dates, so comparisons here are string comparisons.
 
-export const CSEC_TYPES = [
-  { code: 'victim_during_care', rank: 1, isVictim: true, stateLabel: 'Victim During Care', label: { en: 'Victim during care', es: 'Víctima durante el cuidado' } },
-  { code: 'victim_open_case_not_in_care', rank: 2, isVictim: true, stateLabel: 'Victim in Open Case, Not in Foster Care', label: { en: 'Victim in open case, not in foster care', es: 'Víctima con caso abierto, fuera de cuidado de crianza' } },
-  { code: 'victim_absent_from_placement', rank: 3, isVictim: true, stateLabel: 'Victim While Absent from Placement', label: { en: 'Victim while absent from placement', es: 'Víctima mientras estaba ausente de su colocación' } },
-  { code: 'victim_closed_case_ilp', rank: 4, isVictim: true, stateLabel: 'Victim in Closed Case, Receiving Independent Living Program services', label: { en: 'Victim in closed case, receiving Independent Living Program services', es: 'Víctima con caso cerrado, recibiendo servicios del Programa de Vida Independiente' } },
-  { code: 'victim_before_care', rank: 5, isVictim: true, stateLabel: 'Victim Before Foster Care', label: { en: 'Victim before foster care', es: 'Víctima antes del cuidado de crianza' } },
-  { code: 'at_risk', rank: 6, isVictim: false, stateLabel: 'At Risk', label: { en: 'At risk', es: 'En riesgo' } },
+import type { Localized } from './instruments.js';
+
+export const CSEC_TYPE_CODES = [
+  'victim_during_care',
+  'victim_open_case_not_in_care',
+  'victim_absent_from_placement',
+  'victim_closed_case_ilp',
+  'victim_before_care',
+  'at_risk',
 ] as const;
+export type CsecTypeCode = (typeof CSEC_TYPE_CODES)[number];
 
-export type CsecTypeCode = (typeof CSEC_TYPES)[number]['code'];
+export interface CsecTypeInfo {
+  code: CsecTypeCode;
+  /** 1 is the highest: a youth with several types in a period is counted under the lowest rank. */
+  rank: number;
+  label: Localized;
+  /** The wording in CWS/CMS, for matching the state's reports. */
+  stateLabel: string;
+  isVictim: boolean;
+}
+
+/** In hierarchy order, highest first. */
+export const CSEC_TYPES: readonly CsecTypeInfo[] = [
+  {
+    code: 'victim_during_care',
+    rank: 1,
+    stateLabel: 'Victim During Care',
+    label: { en: 'Victim during foster care', es: 'Víctima durante el cuidado de crianza' },
+    isVictim: true,
+  },
+  {
+    code: 'victim_open_case_not_in_care',
+    rank: 2,
+    stateLabel: 'Victim in Open Case, Not in Foster Care',
+    label: { en: 'Victim in an open case, not in foster care', es: 'Víctima en un caso abierto, fuera del cuidado de crianza' },
+    isVictim: true,
+  },
+  {
+    code: 'victim_absent_from_placement',
+    rank: 3,
+    stateLabel: 'Victim While Absent from Placement',
+    label: { en: 'Victim while absent from placement', es: 'Víctima mientras estaba ausente de su colocación' },
+    isVictim: true,
+  },
+  {
+    code: 'victim_closed_case_ilp',
+    rank: 4,
+    stateLabel: 'Victim in Closed Case, Receiving Independent Living Program services',
+    label: {
+      en: 'Victim in a closed case, receiving Independent Living Program services',
+      es: 'Víctima en un caso cerrado, que recibe servicios del Programa de Vida Independiente',
+    },
+    isVictim: true,
+  },
+  {
+    code: 'victim_before_care',
+    rank: 5,
+    stateLabel: 'Victim Before Foster Care',
+    label: { en: 'Victim before foster care', es: 'Víctima antes del cuidado de crianza' },
+    isVictim: true,
+  },
+  { code: 'at_risk', rank: 6, stateLabel: 'At Risk', label: { en: 'At risk', es: 'En riesgo' }, isVictim: false },
+];
+
+const BY_CODE = new Map(CSEC_TYPES.map((t) => [t.code, t]));
+
+export function isCsecTypeCode(value: unknown): value is CsecTypeCode {
+  return typeof value === 'string' && BY_CODE.has(value as CsecTypeCode);
+}
 
 export function rankOf(code: CsecTypeCode): number {
-  return CSEC_TYPES.find((t) => t.code === code)!.rank;
+  const info = BY_CODE.get(code);
+  if (!info) throw new RangeError(`"${String(code)}" is not a CSEC Type; use one of ${CSEC_TYPE_CODES.join(', ')}`);
+  return info.rank;
 }
 
 export interface CsecTypeRecord {
   id: string;
   type: CsecTypeCode;
   startDate: string;
+  /** null while the type still applies. */
   endDate: string | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (d: string) => ISO_DATE.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
-const END_OF_TIME = '9999-12-31';
-
-/** Inclusive date ranges overlap; an open end runs forever. Dates compare as YYYY-MM-DD strings. */
-function overlaps(aStart: string, aEnd: string | null, bStart: string, bEnd: string | null): boolean {
-  return aStart <= (bEnd ?? END_OF_TIME) && bStart <= (aEnd ?? END_OF_TIME);
+/** What a worker submits: no id yet when adding; start date possibly left blank. */
+export interface CsecTypeCandidate {
+  id?: string | null;
+  type: CsecTypeCode;
+  startDate?: string | null;
+  endDate?: string | null;
 }
 
-/** The state system's rules, as messages a worker can act on. Empty means the record may be saved. */
-export function validateCsecType(candidate: CsecTypeRecord, existing: CsecTypeRecord[], today: string): string[] {
+/** True for a real calendar date written YYYY-MM-DD (so 2026-02-30 is false). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+// Far beyond any real date; stands for "no end date yet".
+const OPEN_END = '9999-12-31';
+
+/** Inclusive ranges; an open end runs forever, so a record ending the day another starts overlaps it. */
+function overlaps(aStart: string, aEnd: string | null, bStart: string, bEnd: string | null): boolean {
+  return aStart <= (bEnd ?? OPEN_END) && bStart <= (aEnd ?? OPEN_END);
+}
+
+const labelOf = (code: CsecTypeCode) => BY_CODE.get(code)?.stateLabel ?? code;
+
+/**
+ * The state system's rules for one CSEC Type record, checked against the youth's other records.
+ * Each problem is a sentence a worker can act on. Empty means the record can be saved.
+ */
+export function validateCsecType(candidate: CsecTypeCandidate, existingForSameYouth: CsecTypeRecord[], today: string): string[] {
   const problems: string[] = [];
-  const label = CSEC_TYPES.find((t) => t.code === candidate.type)?.stateLabel ?? candidate.type;
-  if (!candidate.startDate) return ['startDate: a start date is required'];
-  if (!realDate(candidate.startDate)) return [`startDate: "${candidate.startDate}" is not a real date (use YYYY-MM-DD)`];
-  if (candidate.startDate > today) problems.push('startDate: cannot be in the future');
-  if (candidate.endDate !== null) {
-    if (!realDate(candidate.endDate)) problems.push(`endDate: "${candidate.endDate}" is not a real date (use YYYY-MM-DD)`);
-    else if (candidate.endDate < candidate.startDate) problems.push('endDate: must be on or after the start date');
-  }
-  if (candidate.type === 'victim_absent_from_placement' && candidate.endDate === null) {
-    problems.push(`endDate: "${label}" needs an end date (the day the youth returned)`);
-  }
-  const clash = existing.find(
-    (r) => r.id !== candidate.id && r.type === candidate.type && overlaps(r.startDate, r.endDate, candidate.startDate, candidate.endDate),
-  );
-  if (clash) {
-    problems.push(
-      `type: the youth already holds "${label}" from ${clash.startDate}${clash.endDate ? ` to ${clash.endDate}` : ' with no end date'}; ` +
-        'a youth may not hold the same type twice at once. End the earlier record first.',
-    );
+  const { startDate, endDate } = candidate;
+
+  if (!isCsecTypeCode(candidate.type))
+    return [`"${String(candidate.type)}" is not a CSEC Type. Choose one of: ${CSEC_TYPES.map((t) => t.stateLabel).join('; ')}.`];
+  const label = labelOf(candidate.type);
+
+  const hasStart = startDate !== undefined && startDate !== null && startDate.trim() !== '';
+  const startOk = hasStart && isIsoDate(startDate);
+  if (!hasStart) problems.push('Enter the start date: the day the CSEC Type began to apply.');
+  else if (!startOk) problems.push(`The start date "${startDate}" is not a real date. Enter it as YYYY-MM-DD, for example 2026-03-14.`);
+  else if (startDate > today) problems.push(`The start date ${startDate} is in the future. A CSEC Type can only start today or earlier.`);
+
+  const hasEnd = endDate !== undefined && endDate !== null && endDate.trim() !== '';
+  const endOk = hasEnd && isIsoDate(endDate);
+  if (hasEnd && !endOk) problems.push(`The end date "${endDate}" is not a real date. Enter it as YYYY-MM-DD, or leave it empty if the type still applies.`);
+  if (startOk && endOk && endDate < startDate)
+    problems.push(`The end date ${endDate} is before the start date ${startDate}. The end date must be on or after the start date.`);
+
+  if (candidate.type === 'victim_absent_from_placement' && !hasEnd)
+    problems.push(`"${label}" needs an end date: the day the youth returned or the absence ended.`);
+
+  // The overlap rule needs usable dates; the problems above already say what to fix otherwise.
+  if (startOk && (!hasEnd || endOk)) {
+    const end = hasEnd ? endDate : null;
+    for (const other of existingForSameYouth) {
+      if (other.type !== candidate.type) continue; // different types may overlap
+      if (candidate.id && other.id === candidate.id) continue; // editing: do not compare with itself
+      if (overlaps(startDate, end, other.startDate, other.endDate))
+        problems.push(
+          `This youth already has "${label}" from ${other.startDate} ${other.endDate ? `to ${other.endDate}` : 'with no end date'}, which overlaps these dates. A youth cannot hold the same CSEC Type twice at once: end or change the other record first.`,
+        );
+    }
   }
   return problems;
 }
 
-/** The youth's single type over [from, to] under the state hierarchy, or null. */
-export function typeForPeriod(records: CsecTypeRecord[], from: string, to: string): CsecTypeCode | null {
-  let best: CsecTypeRecord | null = null;
-  for (const r of records) {
-    if (!overlaps(r.startDate, r.endDate, from, to)) continue;
-    if (!best || rankOf(r.type) < rankOf(best.type)) best = r;
-  }
-  return best?.type ?? null;
+function checkPeriod(from: string, to: string): void {
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError(`a reporting period needs two real YYYY-MM-DD dates, got ${from} to ${to}`);
+  if (from > to) throw new RangeError(`the reporting period starts (${from}) after it ends (${to})`);
 }
 
-/** Unduplicated counts: each youth once, under its highest type in the period. */
-export function countByHierarchy(youth: { youthId: string; records: CsecTypeRecord[] }[], from: string, to: string): Record<CsecTypeCode, number> {
-  const counts = Object.fromEntries(CSEC_TYPES.map((t) => [t.code, 0])) as Record<CsecTypeCode, number>;
-  for (const y of youth) {
-    const t = typeForPeriod(y.records, from, to);
-    if (t) counts[t] += 1;
+/** The one type a youth counts under for the inclusive period from..to, or null if none applied. */
+export function typeForPeriod(records: CsecTypeRecord[], from: string, to: string): CsecTypeCode | null {
+  checkPeriod(from, to);
+  let best: CsecTypeCode | null = null;
+  for (const r of records)
+    if (overlaps(r.startDate, r.endDate, from, to) && (best === null || rankOf(r.type) < rankOf(best))) best = r.type;
+  return best;
+}
+
+/** Unduplicated counts: each youth once, under its highest type in the period. All six keys present. */
+export function countByHierarchy(
+  youth: { youthId: string; records: CsecTypeRecord[] }[],
+  from: string,
+  to: string,
+): Record<CsecTypeCode, number> {
+  checkPeriod(from, to);
+  const counts = Object.fromEntries(CSEC_TYPE_CODES.map((c) => [c, 0])) as Record<CsecTypeCode, number>;
+  // A youth listed twice (records split across rows) is still one youth.
+  const byYouth = new Map<string, CsecTypeRecord[]>();
+  for (const y of youth) byYouth.set(y.youthId, [...(byYouth.get(y.youthId) ?? []), ...y.records]);
+  for (const records of byYouth.values()) {
+    const type = typeForPeriod(records, from, to);
+    if (type) counts[type] += 1;
   }
   return counts;
 }
 
+export interface ReferralDates {
+  id: string;
+  receivedDate: string;
+  /** null while the referral is still open. */
+  dispositionDate: string | null;
+}
+
+export interface CaseDates {
+  id: string;
+  openedOn: string;
+  closedOn: string | null;
+}
+
 /**
- * Seed 004: a type whose start date falls between a referral's received and disposition dates
- * (inclusive; a referral with no disposition is still open) belongs to that referral, the latest
- * received if several. Otherwise it belongs to the case open on its start date, the most
- * recently opened if several. Otherwise to nothing (reported as a data-quality gap).
+ * Which referral or case a CSEC Type belongs to (seed 004). A referral whose received..disposition
+ * dates include the start date wins (the latest received, if several); otherwise the case open on
+ * the start date (the latest opened, if several); otherwise null, for the data-quality report.
+ * Ties keep the first listed.
  */
 export function associate(
   record: Pick<CsecTypeRecord, 'startDate'>,
-  referrals: { id: string; receivedDate: string; dispositionDate: string | null }[],
-  cases: { id: string; openedOn: string; closedOn: string | null }[],
+  referrals: ReferralDates[],
+  cases: CaseDates[],
 ): { kind: 'referral' | 'case'; id: string } | null {
-  const s = record.startDate;
-  const referral = referrals
-    .filter((r) => r.receivedDate <= s && s <= (r.dispositionDate ?? END_OF_TIME))
-    .sort((a, b) => (a.receivedDate < b.receivedDate ? 1 : -1))[0];
+  const start = record.startDate;
+  if (!isIsoDate(start)) return null;
+
+  let referral: ReferralDates | null = null;
+  for (const r of referrals)
+    if (r.receivedDate <= start && start <= (r.dispositionDate ?? OPEN_END) && (!referral || r.receivedDate > referral.receivedDate))
+      referral = r;
   if (referral) return { kind: 'referral', id: referral.id };
-  const openCase = cases
-    .filter((c) => c.openedOn <= s && s <= (c.closedOn ?? END_OF_TIME))
-    .sort((a, b) => (a.openedOn < b.openedOn ? 1 : -1))[0];
+
+  let openCase: CaseDates | null = null;
+  for (const c of cases)
+    if (c.openedOn <= start && start <= (c.closedOn ?? OPEN_END) && (!openCase || c.openedOn > openCase.openedOn)) openCase = c;
   return openCase ? { kind: 'case', id: openCase.id } : null;
 }

@@ -1,8 +1,14 @@
 // Deadlines in county time (DOMAIN.md section 9: America/Los_Angeles, daylight saving included).
-// Hours and minutes are elapsed time: "within 24 hours" is 24 real hours even across a clock
-// change. Days are calendar days: "within 7 days" ends at the same wall-clock time 7 days later.
+//
+// Two kinds of time, because the law uses both:
+// - Hours and minutes are elapsed time. "Within 24 hours" is 24 real hours even on the night
+//   the clocks change, when the wall clock moves 25 or 23 hours.
+// - Days are calendar days in the county: "within 7 days" ends at the same wall-clock time
+//   7 days later, whatever the clocks did in between.
+
 import { DateTime } from 'luxon';
 import { COUNTY_TIME_ZONE } from './geography.js';
+import type { Localized } from './instruments.js';
 
 export interface Duration {
   minutes?: number;
@@ -10,22 +16,57 @@ export interface Duration {
   days?: number;
 }
 
+const PARTS = ['days', 'hours', 'minutes'] as const;
+
+/** Problems with a duration, as a county administrator setting a deadline would read them. */
+export function validateDuration(d: Duration): string[] {
+  const problems: string[] = [];
+  for (const part of PARTS) {
+    const n = d[part];
+    if (n !== undefined && !(Number.isInteger(n) && n >= 0))
+      problems.push(`${part} must be a whole number of 0 or more (got ${String(n)})`);
+  }
+  return problems;
+}
+
+function checkDate(date: Date, what: string): void {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new RangeError(`${what} is not a valid date and time`);
+}
+
+/**
+ * When a duty started at `from` is due. Calendar days first, in the county's zone; then hours
+ * and minutes as elapsed time. If the wall-clock time does not exist on the day it lands on
+ * (2:30 am on the spring-forward day), luxon moves it forward by the length of the gap, to
+ * 3:30 am: the same instant the old offset would give, so no time is lost.
+ */
 export function dueAt(from: Date, d: Duration, tz: string = COUNTY_TIME_ZONE): Date {
-  // Calendar days first, in the county's zone; luxon moves a non-existent local time forward.
-  const afterDays = DateTime.fromJSDate(from, { zone: tz }).plus({ days: d.days ?? 0 });
+  checkDate(from, 'the start of the deadline');
+  const problems = validateDuration(d);
+  if (problems.length) throw new RangeError(`a deadline cannot be computed: ${problems.join('; ')}`);
+  const start = DateTime.fromJSDate(from, { zone: tz });
+  if (!start.isValid) throw new RangeError(`"${tz}" is not a time zone`);
+  const afterDays = d.days ? start.plus({ days: d.days }) : start;
   const elapsedMs = ((d.hours ?? 0) * 60 + (d.minutes ?? 0)) * 60_000;
   return new Date(afterDays.toMillis() + elapsedMs);
 }
 
-export function describeDuration(d: Duration): { en: string; es: string } {
-  const parts: { en: string; es: string }[] = [];
-  const add = (n: number | undefined, en: [string, string], es: [string, string]) => {
-    if (n) parts.push({ en: `${n} ${n === 1 ? en[0] : en[1]}`, es: `${n} ${n === 1 ? es[0] : es[1]}` });
-  };
-  add(d.days, ['day', 'days'], ['día', 'días']);
-  add(d.hours, ['hour', 'hours'], ['hora', 'horas']);
-  add(d.minutes, ['minute', 'minutes'], ['minuto', 'minutos']);
-  return { en: parts.map((p) => p.en).join(' ') || '0 minutes', es: parts.map((p) => p.es).join(' ') || '0 minutos' };
+const WORDS = {
+  days: { en: ['day', 'days'], es: ['día', 'días'] },
+  hours: { en: ['hour', 'hours'], es: ['hora', 'horas'] },
+  minutes: { en: ['minute', 'minutes'], es: ['minuto', 'minutos'] },
+} as const;
+
+function joinList(parts: string[], and: string): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
+}
+
+/** "24 hours" / "24 horas", "1 day and 12 hours" / "1 día y 12 horas". */
+export function describeDuration(d: Duration): Localized {
+  const used = PARTS.filter((p) => d[p]);
+  if (used.length === 0) return { en: '0 minutes', es: '0 minutos' };
+  const say = (lang: 'en' | 'es') => used.map((p) => `${d[p]} ${WORDS[p][lang][d[p] === 1 ? 0 : 1]}`);
+  return { en: joinList(say('en'), 'and'), es: joinList(say('es'), 'y') };
 }
 
 export type ObligationStatus = 'open' | 'met' | 'missed' | 'waived';
@@ -36,24 +77,33 @@ export interface Timed {
   waivedAt: Date | null;
 }
 
-/** Met (even late) or waived settle it; otherwise it is missed once now is past the due time. */
+/**
+ * Met (even late: the work was done, and metOnTime says whether in time) or waived settle a duty.
+ * Otherwise it is missed once now is past the due time; exactly at the due time it is still open.
+ */
 export function statusAt(o: Timed, now: Date): ObligationStatus {
   if (o.metAt) return 'met';
   if (o.waivedAt) return 'waived';
   return now.getTime() > o.dueAt.getTime() ? 'missed' : 'open';
 }
 
+/** Met at or before the due time. */
 export function metOnTime(o: Timed): boolean {
   return o.metAt !== null && o.metAt.getTime() <= o.dueAt.getTime();
 }
 
-/** Whole minutes until due; negative when overdue. */
+/**
+ * Whole minutes left, rounded down, so it is negative exactly when statusAt would say missed:
+ * 30 seconds left is 0, 30 seconds overdue is -1.
+ */
 export function timeLeft(due: Date, now: Date): number {
-  return Math.round((due.getTime() - now.getTime()) / 60_000);
+  return Math.floor((due.getTime() - now.getTime()) / 60_000);
 }
 
+/** "Nov 21, 2026, 3:05 PM PST" / "21 nov 2026, 3:05 p.m. PST", always in county time. */
 export function formatCountyTime(date: Date, locale: 'en' | 'es'): string {
+  checkDate(date, 'the time to show');
   return DateTime.fromJSDate(date, { zone: COUNTY_TIME_ZONE })
     .setLocale(locale === 'es' ? 'es-US' : 'en-US')
-    .toFormat('d LLL yyyy, h:mm a ZZZZ');
+    .toLocaleString({ ...DateTime.DATETIME_MED, timeZoneName: 'short' });
 }

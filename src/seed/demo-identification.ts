@@ -8,7 +8,8 @@ import { CSEC_TYPES, type CsecTypeCode } from '../domain/csec-type.js';
 import { DEFAULT_COUNTY_SETTINGS } from '../domain/county-settings.js';
 import { dueAt } from '../domain/deadlines.js';
 import { COUNTY_TIME_ZONE } from '../domain/geography.js';
-import { DEMO_FULL_SCREEN, score, type Ratings } from '../domain/instruments.js';
+import { DEMO_FULL_SCREEN } from '../domain/demo-instruments.js';
+import { score, type Ratings } from '../domain/instruments.js';
 import { nextScreeningDue } from '../domain/screening-schedule.js';
 
 interface DemoYouth {

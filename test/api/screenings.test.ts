@@ -1,7 +1,8 @@
 // Screening a youth: drafts, autosave, finishing with missing items named, the level and the
 // next due date, amendments that supersede, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BRIEF_SCREEN, DEMO_FULL_SCREEN, score } from '../../src/domain/instruments.js';
+import { DEMO_BRIEF_SCREEN, DEMO_FULL_SCREEN } from '../../src/domain/demo-instruments.js';
+import { score } from '../../src/domain/instruments.js';
 import { startHarness, type Harness } from '../support/app.js';
 
 let h: Harness;

@@ -2,7 +2,8 @@
 // holds a licence for a validated tool imports it as its own (docs/INSTRUMENTS.md). A changed
 // definition always becomes a new version: versions already used by a screening never change.
 import type { Database, RawConnection } from '../../db/client.js';
-import { DEMO_INSTRUMENTS, parseDefinition, type InstrumentDefinition } from '../../domain/instruments.js';
+import { DEMO_INSTRUMENTS } from '../../domain/demo-instruments.js';
+import { parseDefinition, type InstrumentDefinition } from '../../domain/instruments.js';
 
 export class InstrumentImportError extends Error {
   constructor(readonly problems: string[]) {
