@@ -1,5 +1,5 @@
 // Adds up the JSON reports of the CI's test runs into one closing line.
-const fs = require('node:fs');
+import fs from 'node:fs';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
