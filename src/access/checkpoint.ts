@@ -11,7 +11,7 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database, type Db } from '../db/client.js';
 import type { FieldCategory } from '../domain/field-categories.js';
-import { AGGREGATE_ROLES } from '../domain/people.js';
+import { CASE_ROLES } from '../domain/people.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Actor, RequestMeta } from './actor.js';
 import { appendAudit } from './audit.js';
@@ -148,7 +148,7 @@ export class ScopedRepo {
 
   /** Work across every youth the user may see (search, lists). Audited as one event. */
   async acrossYouth<T>(action: string, work: (scope: ListScope) => Promise<T>): Promise<T> {
-    if (this.actor.roles.every((r) => AGGREGATE_ROLES.includes(r) || r === 'county_admin')) {
+    if (!this.actor.roles.some((r) => CASE_ROLES.includes(r))) {
       throw forbidden('Your role sees aggregate figures only, never individual youth. Use the reports instead.');
     }
     const notes = new AuditNotes();

@@ -31,6 +31,7 @@ export const READ_GRANTS: GrantTable = {
   county_analyst: {},
   state_analyst: {},
   county_admin: {},
+  org_admin: {},
 };
 
 /** Writing is narrower: only the people who carry the youth's case record facts about them. */
@@ -43,6 +44,7 @@ export const WRITE_GRANTS: GrantTable = {
   county_analyst: {},
   state_analyst: {},
   county_admin: {},
+  org_admin: {},
 };
 
 export interface Grant {

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
@@ -44,7 +45,7 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-const PG_EXTENSIONS = { pg_trgm, unaccent };
+const PG_EXTENSIONS = { pg_trgm, unaccent, btree_gist };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openServer(opts.databaseUrl, opts.poolSize ?? 20);

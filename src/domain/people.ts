@@ -26,6 +26,8 @@ export const ROLES = [
   'county_admin',
   'auditor',
   'state_analyst',
+  /** Administers one organization's own directory entries (a provider or CBO). No youth data. */
+  'org_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

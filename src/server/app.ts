@@ -19,6 +19,9 @@ import { registerAuthRoutes } from '../features/auth/routes.js';
 import { SessionStore } from '../features/auth/sessions.js';
 import { registerCountyRoutes } from '../features/county/routes.js';
 import { registerCsecTypeRoutes } from '../features/csec-types/routes.js';
+import { registerDirectoryRoutes } from '../features/directory/routes.js';
+import { registerPlacementRoutes } from '../features/placements/routes.js';
+import { registerServiceRoutes } from '../features/services/routes.js';
 import { registerInstrumentRoutes } from '../features/instruments/routes.js';
 import { registerObligationRoutes } from '../features/obligations/routes.js';
 import { registerReferralRoutes } from '../features/referrals/routes.js';
@@ -146,6 +149,9 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerCsecTypeRoutes(app);
   registerReferralRoutes(app);
   registerObligationRoutes(app);
+  registerDirectoryRoutes(app);
+  registerServiceRoutes(app);
+  registerPlacementRoutes(app);
 
   if (withWeb) {
     await app.register(async (web) => {

@@ -18,6 +18,7 @@ const expectedReads: Record<Role, Record<Relation | 'none', FieldCategory[]>> = 
   county_analyst: { assigned: NONE, supervises: NONE, organization: NONE, none: NONE },
   state_analyst: { assigned: NONE, supervises: NONE, organization: NONE, none: NONE },
   county_admin: { assigned: NONE, supervises: NONE, organization: NONE, none: NONE },
+  org_admin: { assigned: NONE, supervises: NONE, organization: NONE, none: NONE },
 };
 
 const cases = ROLES.flatMap((role) =>
@@ -44,7 +45,7 @@ describe('rules that must hold whatever the table says', () => {
   });
 
   it('analysts and administrators never see a youth, whatever the relation', () => {
-    for (const role of ['county_analyst', 'state_analyst', 'county_admin'] as const) {
+    for (const role of ['county_analyst', 'state_analyst', 'county_admin', 'org_admin'] as const) {
       expect(canSee(grantFor([role], new Set(RELATIONS)))).toBe(false);
     }
   });
