@@ -7,6 +7,7 @@ import type { Role } from '../domain/people.js';
 import { hashPassword } from '../features/auth/passwords.js';
 import { Builder } from './builder.js';
 import { seedIdentification } from './demo-identification.js';
+import { seedServicesAndPlacements } from './demo-services.js';
 
 export const DEMO_PASSWORD = 'harbor-demo';
 export const DEMO_SEED = 20_261_121;
@@ -124,6 +125,7 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
 
   let youthCount = 0;
   const screened: Parameters<typeof seedIdentification>[2] = [];
+  const histories: Parameters<typeof seedServicesAndPlacements>[2] = [];
   const makeYouth = async (countyId: string, index: number, spas: number[], place: 'la' | 'sd') => {
     const [gender, pronouns] = faker.helpers.weightedArrayElement([
       { weight: 70, value: genders[0]! },
@@ -171,6 +173,7 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
       // The named demo caseworkers hold the first youth of their county, so their caseload is never empty.
       const worker = index < 18 ? workers[0]! : faker.helpers.arrayElement(workers);
       await b.assignment({ youthId, countyId, userId: worker, organizationId: orgs.cw, role: 'primary', startsAt: opened });
+      histories.push({ youthId, countyId, workerId: worker, organizationId: orgs.cw });
       if (place === 'la' && (index < 18 || index % 4 === 0)) {
         screened.push({ youthId, countyId, workerId: worker, organizationId: orgs.cw, childWelfare: true });
       }
@@ -201,6 +204,8 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   };
   for (let i = 0; i < laYouth; i++) await makeYouth(la, i, LOS_ANGELES.spas.map((s) => s.number), 'la');
   for (let i = 0; i < sdYouth; i++) await makeYouth(sd, i, SAN_DIEGO.spas.map((s) => s.number), 'sd');
-  const identification = await seedIdentification(conn, faker, screened, new Date());
-  return { counties: 2, youth: youthCount, logins: DEMO_LOGINS.length, ...identification };
+  const now = new Date();
+  const identification = await seedIdentification(conn, faker, screened, now);
+  const services = await seedServicesAndPlacements(conn, faker, histories, now);
+  return { counties: 2, youth: youthCount, logins: DEMO_LOGINS.length, ...identification, ...services };
 }
