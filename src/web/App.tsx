@@ -4,12 +4,15 @@ import { Layout } from './components/Layout';
 import { NotFoundContent } from './components/NotFoundContent';
 import { RequireRole } from './components/RequireRole';
 import { RequireSession } from './components/RequireSession';
-import { canSearchYouth, canSeeFigures } from './lib/roles';
+import { canSearchYouth, canSeeFigures, canUseWorklist } from './lib/roles';
 import { AccessLogPage } from './pages/AccessLogPage';
 import { FiguresPage } from './pages/FiguresPage';
 import { SignInPage } from './pages/SignInPage';
 import { YouthProfilePage } from './profile/YouthProfilePage';
+import { NewScreeningPage } from './screening/NewScreeningPage';
+import { ScreeningPage } from './screening/ScreeningPage';
 import { SearchPage } from './search/SearchPage';
+import { MyWorkPage } from './work/MyWorkPage';
 
 export function App() {
   return (
@@ -34,7 +37,17 @@ export function App() {
               </RequireRole>
             }
           />
+          <Route
+            path="work"
+            element={
+              <RequireRole allow={canUseWorklist}>
+                <MyWorkPage />
+              </RequireRole>
+            }
+          />
           <Route path="youth/:id" element={<YouthProfilePage />} />
+          <Route path="youth/:id/screenings/new" element={<NewScreeningPage />} />
+          <Route path="youth/:id/screenings/:screeningId" element={<ScreeningPage />} />
           <Route path="youth/:id/access-log" element={<AccessLogPage />} />
         </Route>
         <Route path="*" element={<NotFoundContent />} />

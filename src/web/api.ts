@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly requestId: string | null,
+    /** The server's `details` (e.g. the unanswered items of a screening), when it sent any. */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,6 +41,7 @@ interface ErrorBody {
   error?: unknown;
   message?: unknown;
   requestId?: unknown;
+  details?: unknown;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -80,6 +83,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       typeof body.error === 'string' ? body.error : `http_${response.status}`,
       typeof body.message === 'string' ? body.message : response.statusText,
       requestId,
+      body.details,
     );
     if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
     throw error;

@@ -52,6 +52,8 @@ export interface YouthReferral {
   organization: string;
   receivedAt: string;
   disposition: string | null;
+  /** State special project codes, e.g. "S-CSEC Referral". Absent from older servers. */
+  specialProjectCodes?: string[];
 }
 
 export interface YouthAssignment {
@@ -62,6 +64,8 @@ export interface YouthAssignment {
   startsAt: string;
   endsAt: string | null;
 }
+
+export type EntryPathway = 'open_child_welfare_case' | 'open_probation_case' | 'no_prior_system_contact';
 
 export interface YouthIdentifier {
   system: 'cws_cms' | 'probation' | 'other';
@@ -84,6 +88,8 @@ export interface YouthView {
   spa?: { number: number; name: string } | null;
   phone?: string | null;
   email?: string | null;
+  entryPathway?: EntryPathway | null;
+  dualStatus?: boolean;
   aliases?: string[];
   identifiers?: YouthIdentifier[];
   cases?: YouthCase[];
@@ -115,4 +121,201 @@ export interface YouthByAreaRow {
 export interface YouthByAreaResponse {
   rows: YouthByAreaRow[];
   suppression: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identification: instruments, screenings, CSEC Types, referrals and obligations.
+
+/** Text in both languages; show the one matching the UI language. */
+export interface Localized {
+  en: string;
+  es: string;
+}
+
+export type Level = 'no_concern' | 'possible_concern' | 'clear_concern';
+
+export const SCREENING_CONTEXTS = [
+  'hotline',
+  'investigation',
+  'case_opening',
+  'placement',
+  'detention_intake',
+  'return_from_missing',
+  'periodic_rescreen',
+  'other',
+] as const;
+export type ScreeningContext = (typeof SCREENING_CONTEXTS)[number];
+
+export interface InstrumentSummary {
+  versionId: string;
+  key: string;
+  version: number;
+  name: Localized;
+  description: Localized;
+  audience: Localized | null;
+  demonstration: boolean;
+  /** True when the county loaded it; false when shipped with Harbor. */
+  county: boolean;
+}
+
+export interface InstrumentsResponse {
+  instruments: InstrumentSummary[];
+}
+
+export interface ScaleOption {
+  value: string;
+  label: Localized;
+  score: number;
+}
+
+export interface Scale {
+  key: string;
+  options: ScaleOption[];
+}
+
+export interface InstrumentItem {
+  key: string;
+  text: Localized;
+  help?: Localized;
+  scale: string;
+  required: boolean;
+  critical?: boolean;
+}
+
+export interface InstrumentSection {
+  key: string;
+  title: Localized;
+  description?: Localized;
+  items: InstrumentItem[];
+}
+
+export interface InstrumentDefinition {
+  key: string;
+  name: Localized;
+  description: Localized;
+  audience?: Localized;
+  demonstration: boolean;
+  scales: Scale[];
+  sections: InstrumentSection[];
+  guidance: Record<Level, Localized>;
+}
+
+export interface InstrumentVersion {
+  versionId: string;
+  version: number;
+  retired: boolean;
+  definition: InstrumentDefinition;
+}
+
+export interface ScreeningSummary {
+  id: string;
+  instrument: { versionId: string; key: string; name: Localized; version: number; demonstration: boolean };
+  context: ScreeningContext;
+  status: 'draft' | 'final';
+  level: Level | null;
+  administeredAt: string;
+  administeredBy: string;
+  organization: string;
+  nextDueOn: string | null;
+  supersedesId: string | null;
+  supersededById: string | null;
+  version: number;
+}
+
+export interface MissingItem {
+  section: string;
+  item: string;
+}
+
+export interface ScreeningDetail extends ScreeningSummary {
+  ratings: Record<string, string>;
+  notes: string | null;
+  supersedeReason: string | null;
+  result: {
+    level: Level;
+    complete: boolean;
+    indicators: { key: string; score: number; level: Level; rated: number; total: number }[];
+    criticalTriggered: string[];
+  };
+  missing: MissingItem[];
+  guidance: Localized;
+}
+
+export interface ScreeningsResponse {
+  screenings: ScreeningSummary[];
+  nextDue: { on: string; overdue: boolean } | null;
+}
+
+export const CSEC_TYPE_CODES = [
+  'victim_during_care',
+  'victim_open_case_not_in_care',
+  'victim_absent_from_placement',
+  'victim_closed_case_ilp',
+  'victim_before_care',
+  'at_risk',
+] as const;
+export type CsecTypeCode = (typeof CSEC_TYPE_CODES)[number];
+
+export const CSEC_SOURCES = ['screening', 'self_disclosure', 'law_enforcement', 'court', 'other'] as const;
+export type CsecSource = (typeof CSEC_SOURCES)[number];
+
+export interface CsecTypeRecord {
+  id: string;
+  type: CsecTypeCode;
+  label: Localized;
+  startDate: string;
+  endDate: string | null;
+  allegationSubcategory: string;
+  source: CsecSource;
+  screeningId: string | null;
+  associatedWith: { kind: 'referral' | 'case'; id: string } | null;
+  recordedBy: string;
+  recordedAt: string;
+  version: number;
+}
+
+export interface CsecTypesResponse {
+  records: CsecTypeRecord[];
+  current: { type: CsecTypeCode; label: Localized } | null;
+}
+
+export interface CsecTypeCreated extends CsecTypeRecord {
+  crossReportObligationId: string | null;
+}
+
+export interface ReferralCreated {
+  id: string;
+  externalId: string | null;
+  receivedAt: string;
+  disposition: string | null;
+  dispositionAt: string | null;
+  allegations: string[];
+  specialProjectCodes: string[];
+}
+
+export type ObligationStatus = 'open' | 'met' | 'missed' | 'waived';
+
+export interface Obligation {
+  id: string;
+  youthId: string;
+  youthName?: string;
+  kind: string;
+  label: Localized;
+  basis: string;
+  /** "missed" means still open and past due. */
+  status: ObligationStatus;
+  dueAt: string;
+  minutesLeft: number;
+  owner: string | null;
+  organization: string;
+  metAt: string | null;
+  metOnTime: boolean | null;
+  record: Record<string, unknown> | null;
+  waiveReason: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface ObligationsResponse {
+  obligations: Obligation[];
 }

@@ -7,9 +7,9 @@ export interface Detail {
 }
 
 /** Label and value pairs, side by side on wide screens and stacked on phones. */
-export function DetailList({ items }: { items: Detail[] }) {
+export function DetailList({ items, wideLabels = false }: { items: Detail[]; wideLabels?: boolean }) {
   return (
-    <dl className="harbor-details">
+    <dl className={`harbor-details${wideLabels ? ' harbor-details--wide-labels' : ''}`}>
       {items.map((item) => (
         <div key={item.key} className="harbor-details__row">
           <dt>{item.label}</dt>

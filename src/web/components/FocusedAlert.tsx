@@ -3,11 +3,14 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   heading: string;
-  headingLevel?: 'h2' | 'h3';
+  headingLevel?: 'h2' | 'h3' | 'h4';
   children: ReactNode;
 }
 
-/** An error alert that takes focus when it appears. Give it a new `key` for each new attempt. */
+/**
+ * An error alert that takes focus when it appears. Give it a new `key` for each new attempt.
+ * Children are block content (paragraphs with usa-alert__text, lists), not wrapped in a <p>.
+ */
 export function FocusedAlert({ heading, headingLevel = 'h2', children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -15,7 +18,7 @@ export function FocusedAlert({ heading, headingLevel = 'h2', children }: Props) 
   }, []);
   return (
     <div ref={ref} tabIndex={-1} className="harbor-focus-target margin-bottom-3">
-      <Alert type="error" headingLevel={headingLevel} heading={heading} role="alert">
+      <Alert type="error" headingLevel={headingLevel} heading={heading} role="alert" validation>
         {children}
       </Alert>
     </div>

@@ -3,7 +3,7 @@ import { FocusTrap } from 'focus-trap-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
-import { canSearchYouth, canSeeFigures } from '../lib/roles';
+import { canSearchYouth, canSeeFigures, canUseWorklist } from '../lib/roles';
 import { useSession } from '../session/SessionContext';
 import type { SessionView } from '../types';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -26,6 +26,11 @@ export function SiteNav({ session, expanded, onClose }: Props) {
   const { user } = session;
 
   const primary = [
+    canUseWorklist(session) && (
+      <NavLink key="work" to="/work" className={linkClass}>
+        <span>{t('nav.work')}</span>
+      </NavLink>
+    ),
     canSearchYouth(session) && (
       <NavLink key="search" to="/search" className={linkClass}>
         <span>{t('nav.search')}</span>

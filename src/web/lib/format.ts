@@ -33,3 +33,100 @@ export function formatNumber(n: number, language: Language): string {
 export function formatList(items: string[], language: Language): string {
   return new Intl.ListFormat(locales[language], { style: 'long', type: 'conjunction' }).format(items);
 }
+
+// ---------------------------------------------------------------------------------------------
+// County time. Deadlines run in America/Los_Angeles whatever the reader's device says, so times
+// of duties are shown (and typed) in county time, with the zone named.
+
+export const COUNTY_TIME_ZONE = 'America/Los_Angeles';
+
+const wallFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: COUNTY_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The county's wall clock at an instant, as numbers. */
+function countyWall(ms: number) {
+  const parts = Object.fromEntries(wallFormat.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const n = (k: string) => Number(parts[k]);
+  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour') % 24, minute: n('minute'), second: n('second') };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** YYYY-MM-DD of an instant in county time (today when no instant is given). */
+export function countyDate(iso?: string): string {
+  const w = countyWall(iso ? new Date(iso).getTime() : Date.now());
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** "YYYY-MM-DDTHH:MM" in county time, the value a datetime-local box expects. */
+export function countyDateTimeInput(ms = Date.now()): string {
+  const w = countyWall(ms);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** A datetime-local value read as county time, as an ISO instant; null if it is not a date-time. */
+export function countyInputToIso(value: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [y, mo, d, h, mi] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  const offset = (ms: number) => {
+    const w = countyWall(ms);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - ms;
+  };
+  // Two rounds settle the offset, daylight saving changes included.
+  let guess = asUtc - offset(asUtc);
+  guess = asUtc - offset(guess);
+  return Number.isNaN(guess) ? null : new Date(guess).toISOString();
+}
+
+/** A moment in county time with the zone, e.g. "Nov 22, 2026, 3:45 PM PST". */
+export function formatCountyDateTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locales[language], {
+    timeZone: COUNTY_TIME_ZONE,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/** The county date of a moment, e.g. "Nov 22, 2026". */
+export function formatCountyDay(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locales[language], { timeZone: COUNTY_TIME_ZONE, dateStyle: 'medium' }).format(date);
+}
+
+/** A span of time in words: "1 day and 3 hours", "2 hours and 5 minutes", "45 minutes". */
+export function formatDuration(totalMinutes: number, language: Language): string {
+  const minutes = Math.max(0, Math.round(Math.abs(totalMinutes)));
+  const unit = (n: number, u: 'day' | 'hour' | 'minute') =>
+    new Intl.NumberFormat(locales[language], { style: 'unit', unit: u, unitDisplay: 'long' }).format(n);
+  let parts: string[];
+  if (minutes >= 2880) {
+    // Two days or more: days and hours. Under two days, hours and minutes say more than "1 day".
+    const days = Math.floor(minutes / 1440);
+    const hours = Math.floor((minutes % 1440) / 60);
+    parts = [unit(days, 'day'), ...(hours ? [unit(hours, 'hour')] : [])];
+  } else if (minutes >= 60) {
+    const hours = Math.floor(minutes / 60);
+    const mins = minutes % 60;
+    parts = [unit(hours, 'hour'), ...(mins ? [unit(mins, 'minute')] : [])];
+  } else {
+    parts = [unit(minutes, 'minute')];
+  }
+  return formatList(parts, language);
+}

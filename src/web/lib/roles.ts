@@ -14,6 +14,18 @@ export function canSeeFigures(session: SessionView): boolean {
   return session.user.roles.some((r) => FIGURES_ROLES.includes(r));
 }
 
+/** Roles with a worklist of deadlines ("My work"). */
+const WORKLIST_ROLES = ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'];
+
+export function canUseWorklist(session: SessionView): boolean {
+  return session.user.roles.some((r) => WORKLIST_ROLES.includes(r));
+}
+
+/** Supervisors also see their team's worklist. */
+export function isSupervisor(session: SessionView): boolean {
+  return session.user.roles.includes('supervisor');
+}
+
 /** Where "Home" goes: search for case roles, figures for analysts and admins. */
 export function homePath(session: SessionView): string {
   if (canSearchYouth(session)) return '/search';

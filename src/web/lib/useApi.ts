@@ -11,9 +11,13 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError(0, 'client_error', err instanceof Error ? err.message : String(err), null);
 }
 
-/** GETs a path; a new path (or reload) cancels the request still in flight. */
-export function useApi<T>(path: string): { result: ApiResult<T>; reload: () => void } {
+/**
+ * GETs a path; a new path (or reload) cancels the request still in flight. `reload` shows the
+ * loading state again; `refresh` keeps what is shown until the new answer arrives (after a save).
+ */
+export function useApi<T>(path: string): { result: ApiResult<T>; reload: () => void; refresh: () => void } {
   const [attempt, setAttempt] = useState(0);
+  const [quiet, setQuiet] = useState(0);
   const [state, setState] = useState<{ key: string; result: ApiResult<T> } | null>(null);
   const key = `${attempt}:${path}`;
 
@@ -27,8 +31,9 @@ export function useApi<T>(path: string): { result: ApiResult<T>; reload: () => v
       },
     );
     return () => controller.abort();
-  }, [path, key]);
+  }, [path, key, quiet]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { result: state?.key === key ? state.result : { status: 'loading' }, reload };
+  const refresh = useCallback(() => setQuiet((n) => n + 1), []);
+  return { result: state?.key === key ? state.result : { status: 'loading' }, reload, refresh };
 }

@@ -56,6 +56,10 @@ export function IdentitySection({ youth }: { youth: YouthView }) {
       youth.spa ? t('profile.spaValue', { number: youth.spa.number, name: youth.spa.name }) : <NotRecorded />,
     );
   }
+  if (youth.entryPathway !== undefined) {
+    add('entryPathway', youth.entryPathway ? t(`entryPathways.${youth.entryPathway}`) : <NotRecorded />);
+  }
+  if (youth.dualStatus !== undefined) add('dualStatus', youth.dualStatus ? t('profile.dualStatusYes') : t('profile.dualStatusNo'));
   if (youth.aliases !== undefined) add('aliases', <List items={youth.aliases} />);
   if (youth.identifiers !== undefined) {
     add(

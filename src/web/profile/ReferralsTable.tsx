@@ -1,16 +1,36 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
+import { Disclosure } from '../components/Disclosure';
 import { NotRecorded } from '../components/NotRecorded';
+import { Notice } from '../components/Notice';
 import { formatDay } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { YouthReferral } from '../types';
+import type { ReferralCreated, YouthReferral } from '../types';
+import { ReferralForm } from './ReferralForm';
 
-export function ReferralsTable({ referrals }: { referrals: YouthReferral[] }) {
+interface Props {
+  referrals: YouthReferral[];
+  youthId: string;
+  canRecord: boolean;
+  onChanged: () => void;
+}
+
+export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const [open, setOpen] = useState(false);
+  const [notice, setNotice] = useState<{ saved: ReferralCreated; n: number } | null>(null);
   return (
     <section aria-labelledby="referrals-heading" className="harbor-section">
       <h2 id="referrals-heading">{t('profile.referrals.heading')}</h2>
+      {notice && (
+        <Notice key={notice.n}>
+          {notice.saved.specialProjectCodes.length
+            ? t('referralForm.savedWithCodes', { codes: notice.saved.specialProjectCodes.join(', ') })
+            : t('referralForm.saved')}
+        </Notice>
+      )}
       {referrals.length === 0 ? (
         <p>{t('profile.referrals.none')}</p>
       ) : (
@@ -27,8 +47,35 @@ export function ReferralsTable({ referrals }: { referrals: YouthReferral[] }) {
               header: t('profile.referrals.disposition'),
               cell: (r) => r.disposition ?? t('profile.referrals.pending'),
             },
+            {
+              key: 'codes',
+              header: t('profile.referrals.codes'),
+              cell: (r) =>
+                r.specialProjectCodes?.length ? (
+                  r.specialProjectCodes.map((c) => (
+                    <span key={c} className="usa-tag harbor-code-tag">
+                      {c}
+                    </span>
+                  ))
+                ) : (
+                  t('common.none')
+                ),
+            },
           ]}
         />
+      )}
+      {canRecord && (
+        <Disclosure id="record-referral" label={t('referralForm.open')} open={open} onToggle={setOpen}>
+          <ReferralForm
+            youthId={youthId}
+            onCancel={() => setOpen(false)}
+            onSaved={(saved) => {
+              setOpen(false);
+              setNotice({ saved, n: (notice?.n ?? 0) + 1 });
+              onChanged();
+            }}
+          />
+        </Disclosure>
       )}
     </section>
   );

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
+import { IdentificationSections } from '../csec/IdentificationSections';
+import { shownName } from '../lib/youthName';
 import type { YouthView } from '../types';
 import { AssignmentsTable } from './AssignmentsTable';
 import { CasesTable } from './CasesTable';
@@ -8,17 +10,12 @@ import { ContactSection } from './ContactSection';
 import { HiddenCategoriesNote } from './HiddenCategoriesNote';
 import { IdentitySection } from './IdentitySection';
 import { ReferralsTable } from './ReferralsTable';
-import { TimelineSection } from './TimelineSection';
 
-/** The name a worker calls the youth by, as in search results. */
-function shownName(youth: YouthView): string | null {
-  if (youth.legalFirstName === undefined || youth.legalLastName === undefined) return null;
-  return `${youth.preferredName || youth.legalFirstName} ${youth.legalLastName}`;
-}
-
-export function YouthProfile({ youth }: { youth: YouthView }) {
+/** `onChanged` fetches the record again after something was added to it (a referral). */
+export function YouthProfile({ youth, onChanged }: { youth: YouthView; onChanged: () => void }) {
   const { t } = useTranslation();
   const name = shownName(youth);
+  const canRecordReferral = youth.permissions.canEdit && !youth.hiddenCategories.includes('exploitation');
   return (
     <article className="harbor-profile">
       <p className="margin-bottom-0">
@@ -38,10 +35,12 @@ export function YouthProfile({ youth }: { youth: YouthView }) {
       )}
       <IdentitySection youth={youth} />
       <ContactSection youth={youth} />
+      <IdentificationSections youth={youth} />
       {youth.cases && <CasesTable cases={youth.cases} />}
-      {youth.referrals && <ReferralsTable referrals={youth.referrals} />}
+      {youth.referrals && (
+        <ReferralsTable referrals={youth.referrals} youthId={youth.id} canRecord={canRecordReferral} onChanged={onChanged} />
+      )}
       {youth.assignments && <AssignmentsTable assignments={youth.assignments} />}
-      <TimelineSection />
     </article>
   );
 }

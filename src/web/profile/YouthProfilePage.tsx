@@ -7,8 +7,8 @@ import { YouthProfile } from './YouthProfile';
 
 export function YouthProfilePage() {
   const { id = '' } = useParams();
-  const { result, reload } = useApi<YouthView>(`/api/youth/${encodeURIComponent(id)}`);
+  const { result, reload, refresh } = useApi<YouthView>(`/api/youth/${encodeURIComponent(id)}`);
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
-  return <YouthProfile youth={result.data} />;
+  return <YouthProfile youth={result.data} onChanged={refresh} />;
 }

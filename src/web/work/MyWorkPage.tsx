@@ -1,0 +1,108 @@
+import { Button, ButtonGroup } from '@trussworks/react-uswds';
+import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ApiErrorView } from '../components/ApiErrorView';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { DutyCard } from '../csec/DutyCard';
+import { dutyState, sortDuties, type DutyState } from '../csec/dutyState';
+import { pick } from '../lib/localized';
+import { isSupervisor } from '../lib/roles';
+import { useApi } from '../lib/useApi';
+import { useLanguage } from '../lib/useLanguage';
+import { useNow } from '../lib/useNow';
+import { useActiveSession } from '../session/SessionContext';
+import type { Obligation, ObligationsResponse } from '../types';
+
+type View = 'mine' | 'team';
+
+/** "My work": the duties a worker (or a supervisor's team) must meet, overdue first. */
+export function MyWorkPage() {
+  const { t } = useTranslation();
+  const session = useActiveSession();
+  const supervisor = isSupervisor(session);
+  // Kept on the page, not in the address: switching must not move focus away from the toggle.
+  const [chosen, setChosen] = useState<View>('mine');
+  const view: View = supervisor ? chosen : 'mine';
+  const { result, reload } = useApi<ObligationsResponse>(`/api/obligations?view=${view}`);
+  const title = view === 'team' ? t('work.teamTitle') : t('work.title');
+
+  if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
+  return (
+    <>
+      <PageHeading documentTitle={t('work.title')}>{title}</PageHeading>
+      <p className="usa-intro">{view === 'team' ? t('work.teamIntro') : t('work.intro')}</p>
+      {supervisor && (
+        <div className="margin-bottom-3">
+          <p className="text-bold margin-bottom-1" id="work-view-label">
+            {t('work.viewLabel')}
+          </p>
+          <div role="group" aria-labelledby="work-view-label">
+            <ButtonGroup type="segmented">
+            {(['mine', 'team'] as const).map((v) => (
+              <Button
+                key={v}
+                type="button"
+                outline={view !== v}
+                aria-pressed={view === v}
+                onClick={() => setChosen(v)}
+              >
+                {t(`work.views.${v}`)}
+              </Button>
+            ))}
+            </ButtonGroup>
+          </div>
+        </div>
+      )}
+      {result.status === 'loading' ? <Loading /> : <WorkList obligations={result.data.obligations} team={view === 'team'} />}
+    </>
+  );
+}
+
+function WorkList({ obligations, team }: { obligations: Obligation[]; team: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const now = useNow();
+  if (obligations.length === 0) return <p className="harbor-timeline-empty">{team ? t('work.teamNone') : t('work.none')}</p>;
+  const sorted = sortDuties(obligations, now);
+  const groups: { key: 'overdue' | 'due' | 'done'; states: DutyState[] }[] = [
+    { key: 'overdue', states: ['overdue'] },
+    { key: 'due', states: ['due'] },
+    { key: 'done', states: ['met', 'waived'] },
+  ];
+  return (
+    <>
+      {groups.map((group) => {
+        const rows = sorted.filter((o) => group.states.includes(dutyState(o, now)));
+        return (
+          <section key={group.key} aria-labelledby={`work-${group.key}`} className={`harbor-section harbor-work-group harbor-work-group--${group.key}`}>
+            <h2 id={`work-${group.key}`}>{t(`work.groups.${group.key}`, { count: rows.length })}</h2>
+            {rows.length === 0 ? (
+              <p>{t(`work.groupNone.${group.key}`)}</p>
+            ) : (
+              <ul className="harbor-duties">
+                {rows.map((o) => (
+                  <DutyCard
+                    key={o.id}
+                    obligation={o}
+                    now={now}
+                    showOwner={team}
+                    heading={
+                      <>
+                        <Link className="usa-link" to={`/youth/${encodeURIComponent(o.youthId)}`}>
+                          {o.youthName ?? t('work.unnamedYouth')}
+                        </Link>
+                        <span className="harbor-duty__kind">{pick(o.label, language)}</span>
+                      </>
+                    }
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
