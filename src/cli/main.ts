@@ -1,6 +1,7 @@
 // The `harbor` command. Every subcommand reads the same environment as the server
 // (DATABASE_URL, or HARBOR_DATA_DIR for the embedded database).
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { verifyAudit } from '../access/audit.js';
 import { ConfigError, loadConfig } from '../config.js';
@@ -11,6 +12,7 @@ import { acquireDataDirLock, DataDirLockedError } from '../db/lock.js';
 import { backup, restore, RestoreError } from './backup.js';
 import { addUser, parseRoles, resetPassword, UserInputError } from './users.js';
 import { importInstrument, InstrumentImportError } from '../features/instruments/install.js';
+import { importProviders, ProviderImportError } from '../features/directory/import-providers.js';
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -144,6 +146,28 @@ importCmd
     });
   });
 
+importCmd
+  .command('providers <file>')
+  .description("create or update the county's directory providers from a CSV file (see docs/DIRECTORY.md); all rows or none")
+  .requiredOption('--county <code>', 'the county whose directory it is, e.g. los-angeles')
+  .option('--dry-run', 'check every row and report what would change, writing nothing')
+  .action((file: string, o: { county: string; dryRun?: boolean }) => {
+    if (!existsSync(file)) throw new UserInputError(`There is no file ${file}.`);
+    const text = readFileSync(file, 'utf8');
+    return withDatabase(async (db) => {
+      await prepareDatabase(db);
+      const r = await importProviders(db, o.county, text, { dryRun: o.dryRun, fileName: path.basename(file) });
+      if (r.dryRun) {
+        for (const row of r.rows) {
+          console.log(`  line ${row.line} ${row.externalRef}: ${row.action === 'updated' ? `update (${row.fields.join(', ')})` : row.action === 'created' ? 'create' : 'unchanged'}`);
+        }
+        console.log(`Dry run, nothing was written: ${file} would create ${r.created}, update ${r.updated} and leave ${r.unchanged} unchanged for ${o.county}.`);
+      } else {
+        console.log(`Imported ${file} for ${o.county}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`);
+      }
+    });
+  });
+
 const audit = program.command('audit').description('the audit log');
 audit
   .command('verify')
@@ -166,7 +190,7 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
-  } else if (err instanceof UserInputError || err instanceof InstrumentImportError || err instanceof RestoreError || err instanceof ConfigError || err instanceof DataDirLockedError) {
+  } else if (err instanceof UserInputError || err instanceof InstrumentImportError || err instanceof ProviderImportError || err instanceof RestoreError || err instanceof ConfigError || err instanceof DataDirLockedError) {
     console.error(`harbor: ${err.message}`);
     process.exitCode = 2;
   } else {

@@ -6,6 +6,7 @@ import { LOS_ANGELES, SAN_DIEGO } from '../domain/geography.js';
 import type { Role } from '../domain/people.js';
 import { hashPassword } from '../features/auth/passwords.js';
 import { Builder } from './builder.js';
+import { seedDirectory } from './demo-directory.js';
 import { seedIdentification } from './demo-identification.js';
 import { seedServicesAndPlacements } from './demo-services.js';
 
@@ -21,6 +22,7 @@ export const DEMO_LOGINS: { email: string; name: string; what: string }[] = [
   { email: 'admin@la.demo', name: 'Owen Castellanos', what: 'LA county administrator' },
   { email: 'auditor@la.demo', name: 'Ruth Abernathy', what: 'LA child welfare auditor' },
   { email: 'socialworker@sd.demo', name: 'Felipe Nakamura', what: 'San Diego child welfare caseworker' },
+  { email: 'provider@la.demo', name: 'Nadia Ferreira', what: "administrator of an LA advocacy organization's directory entries" },
 ];
 
 export async function isDatabaseEmpty(database: Database): Promise<boolean> {
@@ -86,6 +88,7 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   await user(la, laOrg.dcfs, 5, ['county_admin']);
   await user(la, laOrg.dcfs, 6, ['auditor']);
   const sdWorker = await user(sd, sdOrg.cws, 7, ['caseworker']);
+  await user(la, laOrg.cbo1, 8, ['org_admin']);
 
   // Colleagues without a password (they cannot sign in until an admin sets one).
   const colleague = async (countyId: string, organizationId: string, domain: string, roles: Role[], supervisorId?: string) => {
@@ -205,6 +208,10 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   for (let i = 0; i < laYouth; i++) await makeYouth(la, i, LOS_ANGELES.spas.map((s) => s.number), 'la');
   for (let i = 0; i < sdYouth; i++) await makeYouth(sd, i, SAN_DIEGO.spas.map((s) => s.number), 'sd');
   const now = new Date();
+  const orgsOf = (countyId: string) =>
+    conn.query<{ id: string; name: string; type: string }>('SELECT id, name, type FROM organizations WHERE county_id = $1 ORDER BY name', [countyId]);
+  await seedDirectory(conn, faker, { id: la, code: LOS_ANGELES.code, spaNumbers: LOS_ANGELES.spas.map((x) => x.number) }, await orgsOf(la));
+  await seedDirectory(conn, faker, { id: sd, code: SAN_DIEGO.code, spaNumbers: SAN_DIEGO.spas.map((x) => x.number) }, await orgsOf(sd));
   const identification = await seedIdentification(conn, faker, screened, now);
   const services = await seedServicesAndPlacements(conn, faker, histories, now);
   return { counties: 2, youth: youthCount, logins: DEMO_LOGINS.length, ...identification, ...services };
