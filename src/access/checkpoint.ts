@@ -29,6 +29,17 @@ class AuditNotes {
     for (const c of categories) this.categories.add(c);
     for (const r of recordIds) this.recordIds.add(r);
   }
+  /** The audit entry for the work these notes describe. */
+  entry(countyId: string, action: string, youthId: string | null, extra: Record<string, unknown> = {}) {
+    return {
+      countyId,
+      action,
+      youthId,
+      recordIds: [...new Set([...(youthId ? [youthId] : []), ...this.recordIds])],
+      categories: [...this.categories],
+      details: { ...this.details, ...extra },
+    };
+  }
 }
 
 export interface YouthScope {
@@ -94,14 +105,7 @@ export class ScopedRepo {
           touch: (c, r) => notes.touch(c, r),
           note: (d) => Object.assign(notes.details, d),
         });
-        await appendAudit(tx, this.actor, this.meta, {
-          countyId: this.actor.countyId,
-          action,
-          youthId,
-          recordIds: [...notes.recordIds],
-          categories: [...notes.categories],
-          details: { ...notes.details, relations: [...grant.relations] },
-        });
+        await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, youthId, { relations: [...grant.relations] }));
         return result;
       });
     } catch (err) {
@@ -134,14 +138,7 @@ export class ScopedRepo {
         touch: (c, r) => notes.touch(c, r),
         note: (d) => Object.assign(notes.details, d),
       });
-      await appendAudit(tx, this.actor, this.meta, {
-        countyId: this.actor.countyId,
-        action,
-        youthId,
-        recordIds: [youthId, ...notes.recordIds],
-        categories: [...notes.categories],
-        details: notes.details,
-      });
+      await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, youthId));
       return result;
     });
   }
@@ -162,13 +159,7 @@ export class ScopedRepo {
         touch: (c, r) => notes.touch(c, r),
         note: (d) => Object.assign(notes.details, d),
       });
-      await appendAudit(tx, this.actor, this.meta, {
-        countyId: this.actor.countyId,
-        action,
-        recordIds: [...notes.recordIds],
-        categories: [...notes.categories],
-        details: notes.details,
-      });
+      await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, null));
       return result;
     });
   }

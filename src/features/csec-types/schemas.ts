@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { CSEC_TYPE_CODES } from '../../domain/csec-type.js';
 
-export const CSEC_TYPE_CODES = [
-  'victim_during_care',
-  'victim_open_case_not_in_care',
-  'victim_absent_from_placement',
-  'victim_closed_case_ilp',
-  'victim_before_care',
-  'at_risk',
-] as const;
+export { CSEC_TYPE_CODES };
+
 
 export const CSEC_SOURCES = ['screening', 'self_disclosure', 'law_enforcement', 'court', 'other'] as const;
 
