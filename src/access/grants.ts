@@ -5,25 +5,34 @@
 //   assigned      the user holds an active assignment for the youth
 //   supervises    someone in the user's supervision chain holds an active assignment
 //   organization  the user's organization holds an open case, open referral or active assignment
+//   mdt           the user is a current member of the youth's multidisciplinary team
 import { FIELD_CATEGORIES, type FieldCategory } from '../domain/field-categories.js';
 import type { Role } from '../domain/people.js';
 
-export const RELATIONS = ['assigned', 'supervises', 'organization'] as const;
+export const RELATIONS = ['assigned', 'supervises', 'organization', 'mdt'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 const ALL = FIELD_CATEGORIES;
 /** Everything except the current placement address, which only the youth's own workers see. */
 const ALL_BUT_PLACEMENT = FIELD_CATEGORIES.filter((c) => c !== 'placement_location');
+/**
+ * The youth's shared record as an MDT sees it (WIC 16524.8 MDTs share to coordinate care): who
+ * the youth is, how to reach them, the exploitation details, court and education. Health,
+ * mental health and substance use stay with their own providers; the placement address with the
+ * youth's own workers.
+ */
+const MDT_SHARED: readonly FieldCategory[] = ['identity', 'contact_location', 'exploitation', 'court', 'education'];
 
 type GrantTable = Record<Role, Partial<Record<Relation, readonly FieldCategory[]>>>;
 
 export const READ_GRANTS: GrantTable = {
-  caseworker: { assigned: ALL },
-  supervisor: { assigned: ALL, supervises: ALL, organization: ['identity', 'court', 'education'] },
-  advocate: { assigned: ['identity', 'contact_location', 'exploitation', 'education'] },
+  caseworker: { assigned: ALL, mdt: MDT_SHARED },
+  supervisor: { assigned: ALL, supervises: ALL, organization: ['identity', 'court', 'education'], mdt: MDT_SHARED },
+  advocate: { assigned: ['identity', 'contact_location', 'exploitation', 'education'], mdt: MDT_SHARED },
   mdt_coordinator: {
     assigned: ALL_BUT_PLACEMENT,
     organization: ['identity', 'court'],
+    mdt: MDT_SHARED,
   },
   // Auditors need to know whose access log they read, nothing more.
   auditor: { assigned: ['identity'], supervises: ['identity'], organization: ['identity'] },

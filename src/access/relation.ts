@@ -42,6 +42,10 @@ function relationRows(actor: Actor, relations: Relation[], youthId?: string): SQ
         parts.push(sql`SELECT a.youth_id, 'organization' AS rel FROM assignments a
           WHERE a.organization_id = ${actor.organizationId} AND ${ACTIVE('a')}${onYouth('a.youth_id')}`);
         break;
+      case 'mdt':
+        parts.push(sql`SELECT m.youth_id, 'mdt' AS rel FROM mdt_members m
+          WHERE m.user_id = ${actor.userId} AND m.left_at IS NULL${onYouth('m.youth_id')}`);
+        break;
       default: {
         const never: never = rel;
         throw new Error(`unknown relation ${String(never)}`);

@@ -20,7 +20,9 @@ import { SessionStore } from '../features/auth/sessions.js';
 import { registerCountyRoutes } from '../features/county/routes.js';
 import { registerCsecTypeRoutes } from '../features/csec-types/routes.js';
 import { registerDirectoryRoutes } from '../features/directory/routes.js';
+import { registerMdtRoutes } from '../features/mdt/routes.js';
 import { registerPlacementRoutes } from '../features/placements/routes.js';
+import { registerSafetyPlanRoutes } from '../features/safety-plans/routes.js';
 import { registerServiceRoutes } from '../features/services/routes.js';
 import { registerInstrumentRoutes } from '../features/instruments/routes.js';
 import { registerObligationRoutes } from '../features/obligations/routes.js';
@@ -152,6 +154,8 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerDirectoryRoutes(app);
   registerServiceRoutes(app);
   registerPlacementRoutes(app);
+  registerMdtRoutes(app);
+  registerSafetyPlanRoutes(app);
 
   if (withWeb) {
     await app.register(async (web) => {

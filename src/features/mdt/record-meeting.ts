@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ScopedRepo } from '../../access/checkpoint.js';
+import { selectRows } from '../../db/client.js';
+import { DEFAULT_REQUIRED_PARTIES, missingParties, type MdtTier } from '../../domain/mdt.js';
+import { badRequest, forbidden } from '../../errors.js';
+import { settingsIn } from '../county/settings.js';
+import type { MeetingCreate } from './schemas.js';
+
+/** The parties the county requires at a tier; county settings may set them (defaults: WIC 16524.8). */
+export function requiredParties(settings: unknown, tier: MdtTier): readonly string[] {
+  const configured = (settings as { mdtRequiredParties?: Partial<Record<MdtTier, string[]>> }).mdtRequiredParties?.[tier];
+  return configured ?? DEFAULT_REQUIRED_PARTIES;
+}
+
+/**
+ * Records an MDT meeting with its attendance, the required-party check (what was missing is kept
+ * with the meeting), decisions and action items. Members of the team, the youth's workers and
+ * MDT coordinators may record; everyone present who is a Harbor user joins the team.
+ */
+export function recordMeeting(repo: ScopedRepo, youthId: string, input: z.infer<typeof MeetingCreate>) {
+  return repo.forYouth(youthId, 'mdt.meeting.record', async (scope) => {
+    const r = scope.grant.relations;
+    const roles = scope.actor.roles;
+    const allowed =
+      r.has('mdt') || roles.includes('mdt_coordinator') || (roles.some((x) => x === 'caseworker' || x === 'supervisor') && (r.has('assigned') || r.has('supervises')));
+    if (!allowed) throw forbidden("Only the youth's team, workers or an MDT coordinator can record its meetings.");
+    scope.require('exploitation', 'read');
+    if (input.heldAt && new Date(input.heldAt).getTime() > Date.now() + 60_000) throw badRequest('heldAt: a meeting cannot have been held in the future.');
+    const { tx, actor } = scope;
+    const userIds = [...new Set([...input.attendees.flatMap((a) => (a.userId ? [a.userId] : [])), ...input.actionItems.map((a) => a.ownerUserId)])];
+    if (userIds.length) {
+      const found = await selectRows<{ id: string }>(tx, sql`SELECT id FROM users WHERE id IN (${sql.join(userIds.map((u) => sql`${u}`), sql`, `)})`);
+      const missing = userIds.filter((u) => !found.some((f) => f.id === u));
+      if (missing.length) throw badRequest(`attendees/actionItems: no user in your county with id ${missing.join(', ')}.`);
+    }
+    const missingNow = input.heldAt ? missingParties(requiredParties(await settingsIn(tx, actor.countyId), input.tier), input.attendees) : [];
+    const [meeting] = await selectRows<{ id: string }>(
+      tx,
+      sql`INSERT INTO mdt_meetings (youth_id, county_id, tier, scheduled_at, held_at, youth_participation, caregiver_participation,
+            decisions, missing_parties, created_by)
+          VALUES (${youthId}, ${actor.countyId}, ${input.tier}, ${input.scheduledAt}, ${input.heldAt ?? null},
+            ${input.youthParticipation ?? null}, ${input.caregiverParticipation ?? null}, ${input.decisions ?? null},
+            ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(missingNow)}::jsonb)), ${actor.userId})
+          RETURNING id`,
+    );
+    const meetingId = meeting!.id;
+    for (const a of input.attendees) {
+      await tx.execute(sql`INSERT INTO mdt_attendees (meeting_id, county_id, user_id, name, organization_id, organization_type, role, present)
+        VALUES (${meetingId}, ${actor.countyId}, ${a.userId ?? null}, ${a.name}, ${a.organizationId ?? null}, ${a.organizationType}, ${a.role ?? null}, ${a.present})`);
+      if (a.userId && a.present) {
+        await tx.execute(sql`INSERT INTO mdt_members (youth_id, county_id, user_id, organization_id, role_on_team, added_by)
+          SELECT ${youthId}, ${actor.countyId}, u.id, u.organization_id, ${a.role ?? null}, ${actor.userId} FROM users u WHERE u.id = ${a.userId}
+          ON CONFLICT (youth_id, user_id) WHERE left_at IS NULL DO NOTHING`);
+      }
+    }
+    const actionIds: string[] = [];
+    for (const item of input.actionItems) {
+      const [row] = await selectRows<{ id: string }>(
+        tx,
+        sql`INSERT INTO mdt_action_items (meeting_id, youth_id, county_id, description, owner_user_id, due_at)
+            VALUES (${meetingId}, ${youthId}, ${actor.countyId}, ${item.description}, ${item.ownerUserId}, ${item.dueAt}) RETURNING id`,
+      );
+      actionIds.push(row!.id);
+    }
+    scope.touch(['identity', 'exploitation'], [meetingId, ...actionIds]);
+    scope.note({ tier: input.tier, held: !!input.heldAt, missingParties: missingNow });
+    return { id: meetingId, missingParties: missingNow, actionItemIds: actionIds };
+  });
+}
