@@ -4,7 +4,11 @@ import { Layout } from './components/Layout';
 import { NotFoundContent } from './components/NotFoundContent';
 import { RequireRole } from './components/RequireRole';
 import { RequireSession } from './components/RequireSession';
-import { canSearchYouth, canSeeFigures, canUseWorklist } from './lib/roles';
+import { ContactsPage } from './directory/ContactsPage';
+import { DirectoryPage } from './directory/DirectoryPage';
+import { NewProviderPage } from './directory/NewProviderPage';
+import { ProviderPage } from './directory/ProviderPage';
+import { canAddProviders, canSearchYouth, canSeeFigures, canUseWorklist } from './lib/roles';
 import { AccessLogPage } from './pages/AccessLogPage';
 import { FiguresPage } from './pages/FiguresPage';
 import { SignInPage } from './pages/SignInPage';
@@ -45,6 +49,17 @@ export function App() {
               </RequireRole>
             }
           />
+          <Route path="directory" element={<DirectoryPage />} />
+          <Route path="directory/contacts" element={<ContactsPage />} />
+          <Route
+            path="directory/providers/new"
+            element={
+              <RequireRole allow={canAddProviders}>
+                <NewProviderPage />
+              </RequireRole>
+            }
+          />
+          <Route path="directory/providers/:id" element={<ProviderPage />} />
           <Route path="youth/:id" element={<YouthProfilePage />} />
           <Route path="youth/:id/screenings/new" element={<NewScreeningPage />} />
           <Route path="youth/:id/screenings/:screeningId" element={<ScreeningPage />} />

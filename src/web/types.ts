@@ -319,3 +319,156 @@ export interface Obligation {
 export interface ObligationsResponse {
   obligations: Obligation[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// The resource directory, placements and services.
+
+export type ProviderKind = 'organization' | 'resource_family' | 'independent';
+
+export interface CsecTraining {
+  training: string;
+  completedOn: string;
+}
+
+/** A directory entry. A resource family's address is never sent: `address` null, `addressWithheld` true. */
+export interface Provider {
+  id: string;
+  kind: ProviderKind;
+  name: string;
+  organizationId: string | null;
+  organizationName: string | null;
+  description: string | null;
+  services: string[];
+  placementTypes: string[];
+  beds: number | null;
+  vacancies: number | null;
+  vacanciesConfirmedAt: string | null;
+  vacanciesStale: boolean;
+  csecTrainings: CsecTraining[];
+  csecTrained: boolean;
+  ageMin: number | null;
+  ageMax: number | null;
+  genders: string[];
+  lgbtqAffirming: boolean;
+  servesParentingYouth: boolean;
+  servesBoys: boolean;
+  languages: string[];
+  spas: number[];
+  countiesServed: string[];
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  address: string | null;
+  addressWithheld: boolean;
+  hours: string | null;
+  crisis247: boolean;
+  externalRef: string | null;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProviderList {
+  providers: (Provider & { score: number })[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ProviderVersion {
+  version: number;
+  source: 'edit' | 'import' | 'seed';
+  changedAt: string;
+  changedBy: string | null;
+  changes: string[];
+  snapshot: Record<string, unknown>;
+}
+
+export interface ProviderHistoryResponse {
+  versions: ProviderVersion[];
+}
+
+/** The details of a 409 on a directory entry: who saved which fields since the version you had. */
+export interface ProviderConflictDetails {
+  yourVersion: number;
+  currentVersion: number;
+  changes: { version: number; at: string; by: string; fields: string[] }[];
+}
+
+export interface CatalogService {
+  key: string;
+  name: Localized;
+  category: string;
+  county: boolean;
+}
+
+export interface ServicesResponse {
+  services: CatalogService[];
+}
+
+export interface DirectoryContact {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  organizationType: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+  notes: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface ContactsResponse {
+  contacts: DirectoryContact[];
+}
+
+export interface Placement {
+  id: string;
+  placementType: string;
+  label: Localized;
+  startAt: string;
+  endAt: string | null;
+  changeReason: string | null;
+  csecTrained: boolean | null;
+  current: boolean;
+  /** Present only for the youth's own workers (placement_location). */
+  provider?: { id: string; name: string } | null;
+  address?: string | null;
+  version: number;
+}
+
+export interface PlacementsResponse {
+  placements: Placement[];
+  gaps: { from: string; to: string }[];
+  locationHidden: boolean;
+}
+
+export const SERVICE_STATUSES = ['referred', 'waiting', 'active', 'completed', 'dropped', 'declined'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+export const FUNDING_SOURCES = ['sb855_csec_program', 'title_iv_e', 'medi_cal', 'county_general', 'grant', 'private', 'other'] as const;
+
+export interface ServiceEpisode {
+  id: string;
+  service: { key: string; name: Localized; category: string };
+  provider: { id: string; name: string } | null;
+  referredBy: string;
+  referredByOrganization: string;
+  referredAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  status: ServiceStatus;
+  endReason: string | null;
+  fundingSource: string | null;
+  notes: string | null;
+  notesHidden: boolean;
+  version: number;
+}
+
+export interface ServiceEpisodesResponse {
+  episodes: ServiceEpisode[];
+  hiddenCount: number;
+}

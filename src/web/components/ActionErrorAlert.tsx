@@ -42,17 +42,20 @@ export function ActionErrorAlert({
   error,
   heading,
   headingLevel = 'h3',
+  messageKeys,
 }: {
   error: ActionError;
   heading: string;
-  headingLevel?: 'h2' | 'h3' | 'h4';
+  headingLevel?: 'h2' | 'h3' | 'h4' | 'h5';
+  /** Other sentences for some statuses (the defaults speak of a youth's record). */
+  messageKeys?: Partial<Record<number, string>>;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const showReference = error.requestId && ![0, 400, 403, 404, 409].includes(error.status);
   return (
     <FocusedAlert key={error.attempt} heading={heading} headingLevel={headingLevel}>
-      <p className="usa-alert__text">{t(actionErrorKey(error.status))}</p>
+      <p className="usa-alert__text">{t(messageKeys?.[error.status] ?? actionErrorKey(error.status))}</p>
       {error.serverMessage && (
         <p className="usa-alert__text">
           {t('errors.action.serverSaid')}{' '}

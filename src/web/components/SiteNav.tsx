@@ -36,6 +36,9 @@ export function SiteNav({ session, expanded, onClose }: Props) {
         <span>{t('nav.search')}</span>
       </NavLink>
     ),
+    <NavLink key="directory" to="/directory" className={linkClass}>
+      <span>{t('nav.directory')}</span>
+    </NavLink>,
     canSeeFigures(session) && (
       <NavLink key="figures" to="/figures" className={linkClass}>
         <span>{t('nav.figures')}</span>

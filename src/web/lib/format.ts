@@ -130,3 +130,22 @@ export function formatDuration(totalMinutes: number, language: Language): string
   }
   return formatList(parts, language);
 }
+
+/** Whole county days from an instant to now: 0 the same county day, 1 the day before. */
+export function countyDaysAgo(iso: string, now = Date.now()): number {
+  const day = (d: string) => {
+    const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, dd) / 86_400_000;
+  };
+  return Math.max(0, Math.round(day(countyDate(new Date(now).toISOString())) - day(countyDate(iso))));
+}
+
+/** "today", "yesterday", "3 days ago" / "hoy", "ayer", "hace 3 días". */
+export function formatDaysAgo(days: number, language: Language): string {
+  return new Intl.RelativeTimeFormat(locales[language], { numeric: 'auto' }).format(-days, 'day');
+}
+
+/** A county date-time for a datetime-local box, from an ISO instant. */
+export function isoToCountyInput(iso: string): string {
+  return countyDateTimeInput(new Date(iso).getTime());
+}

@@ -26,9 +26,32 @@ export function isSupervisor(session: SessionView): boolean {
   return session.user.roles.includes('supervisor');
 }
 
-/** Where "Home" goes: search for case roles, figures for analysts and admins. */
+/** Where "Home" goes: search for case roles, figures for analysts and admins, the directory for everyone else. */
 export function homePath(session: SessionView): string {
   if (canSearchYouth(session)) return '/search';
   if (canSeeFigures(session)) return '/figures';
-  return '/search';
+  return '/directory';
+}
+
+const isCountyAdmin = (session: SessionView) => session.user.roles.includes('county_admin');
+
+/** County administrators edit every directory entry; organization administrators their own organization's. */
+export function canEditProvider(session: SessionView, provider: { organizationId: string | null }): boolean {
+  if (isCountyAdmin(session)) return true;
+  return session.user.roles.includes('org_admin') && provider.organizationId !== null && provider.organizationId === session.user.organization.id;
+}
+
+/** Who may add directory entries (an organization administrator's belong to their organization). */
+export function canAddProviders(session: SessionView): boolean {
+  return isCountyAdmin(session) || session.user.roles.includes('org_admin');
+}
+
+/** Only county administrators keep the CSEC contact list. */
+export function canManageContacts(session: SessionView): boolean {
+  return isCountyAdmin(session);
+}
+
+/** Advocates may record services linked to their own organization, in the categories they can read. */
+export function isAdvocate(session: SessionView): boolean {
+  return session.user.roles.includes('advocate');
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
+import { CareSection } from '../care/CareSection';
 import { IdentificationSections } from '../csec/IdentificationSections';
 import { shownName } from '../lib/youthName';
 import type { YouthView } from '../types';
@@ -36,6 +37,7 @@ export function YouthProfile({ youth, onChanged }: { youth: YouthView; onChanged
       <IdentitySection youth={youth} />
       <ContactSection youth={youth} />
       <IdentificationSections youth={youth} />
+      <CareSection youth={youth} />
       {youth.cases && <CasesTable cases={youth.cases} />}
       {youth.referrals && (
         <ReferralsTable referrals={youth.referrals} youthId={youth.id} canRecord={canRecordReferral} onChanged={onChanged} />
