@@ -22,6 +22,16 @@ const EnvSchema = z.object({
   HARBOR_COOKIE_SECURE: bool.optional(),
   HARBOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HARBOR_WEB_DIR: z.string().optional(),
+  /** How often the server runs its jobs (missed obligations, queued email); 0 turns them off. */
+  HARBOR_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Where notification email goes (smtp://host:port, smtps://user:pass@host:port); unset keeps it queued. */
+  HARBOR_SMTP_URL: z
+    .string()
+    .regex(/^$|^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  HARBOR_MAIL_FROM: z.string().min(3).default('Harbor <harbor@localhost>'),
+  /** The address people open Harbor at, for links in email; default http://HOST:PORT. */
+  HARBOR_PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface HarborConfig {
@@ -40,6 +50,11 @@ export interface HarborConfig {
   cookieSecure: boolean;
   logLevel: z.infer<typeof EnvSchema>['HARBOR_LOG_LEVEL'];
   webDir: string | undefined;
+  /** 0 when the server runs no jobs. */
+  jobIntervalMs: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -69,5 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarborConfig {
     cookieSecure: e.HARBOR_COOKIE_SECURE ?? production,
     logLevel: e.HARBOR_LOG_LEVEL,
     webDir: e.HARBOR_WEB_DIR,
+    jobIntervalMs: e.HARBOR_JOB_INTERVAL_SECONDS * 1000,
+    smtpUrl: e.HARBOR_SMTP_URL || undefined,
+    mailFrom: e.HARBOR_MAIL_FROM,
+    publicUrl: (e.HARBOR_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -13,6 +13,8 @@ import { backup, restore, RestoreError } from './backup.js';
 import { addUser, parseRoles, resetPassword, UserInputError } from './users.js';
 import { importInstrument, InstrumentImportError } from '../features/instruments/install.js';
 import { importProviders, ProviderImportError } from '../features/directory/import-providers.js';
+import { sendQueuedEmail } from '../features/notifications/send-email.js';
+import { markMissedObligations } from '../jobs/mark-missed-obligations.js';
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -164,6 +166,27 @@ importCmd
         console.log(`Dry run, nothing was written: ${file} would create ${r.created}, update ${r.updated} and leave ${r.unchanged} unchanged for ${o.county}.`);
       } else {
         console.log(`Imported ${file} for ${o.county}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`);
+      }
+    });
+  });
+
+const JOBS = ['missed-obligations', 'send-email'] as const;
+const jobs = program.command('jobs').description('the periodic jobs the server runs every minute (HARBOR_JOB_INTERVAL_SECONDS)');
+jobs
+  .command('run <job>')
+  .description(`run one job once now: ${JOBS.join(' or ')}`)
+  .action((job: string) => {
+    if (!(JOBS as readonly string[]).includes(job)) throw new UserInputError(`There is no job "${job}"; choose one of: ${JOBS.join(', ')}.`);
+    const config = loadConfig();
+    return withDatabase(async (db) => {
+      await prepareDatabase(db);
+      if (job === 'missed-obligations') {
+        const r = await markMissedObligations(db, { publicUrl: config.publicUrl });
+        if (!r.ran) console.log('Another Harbor instance is running this job right now; nothing was done.');
+        else console.log(`Marked ${r.marked} obligation(s) missed; created ${r.notifications} notification(s) and queued ${r.emails} email(s).`);
+      } else {
+        const r = await sendQueuedEmail(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, { log: { warn: (m) => console.error(`harbor: ${m}`) } });
+        if (!r.skipped) console.log(`Sent ${r.sent} email(s); ${r.failed} failed and will be retried; gave up on ${r.gaveUp}.`);
       }
     });
   });

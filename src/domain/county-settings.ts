@@ -1,6 +1,25 @@
 // Rules that differ between counties live in county settings, with defaults from DOMAIN.md.
 // Each later capability adds its section here (response timelines, MDT parties, ...).
 import { z } from 'zod';
+import { DEFAULT_REQUIRED_PARTIES } from './mdt.js';
+import { ORGANIZATION_TYPES } from './people.js';
+
+const RESPONSE_DEFAULTS = {
+  respondersOnSceneMinutes: 90,
+  healthEvaluationHours: 72,
+  crisisMdtHours: 24,
+  initialMdtDays: 7,
+  ongoingMdtDays: 30,
+};
+
+const ESCALATION_DEFAULTS = { owner: true, supervisor_chain: true, supervisor_levels: 1, county_admin: false, email: true };
+
+const parties = z
+  .array(z.enum(ORGANIZATION_TYPES))
+  .min(1, 'name at least one organization type')
+  .max(ORGANIZATION_TYPES.length)
+  .refine((list) => new Set(list).size === list.length, 'lists an organization type twice')
+  .describe('Organization types (src/domain/people.ts) that must take part');
 
 export const CountySettingsSchema = z.object({
   screening: z
@@ -21,6 +40,44 @@ export const CountySettingsSchema = z.object({
       hours: z.number().int().min(1).max(24).default(24),
     })
     .default({ hours: 24 }),
+  /** Response timelines (DOMAIN.md section 4: First Responder Protocol and the three-tier MDT; configurable). */
+  response: z
+    .object({
+      respondersOnSceneMinutes: z
+        .number().int().min(15).max(240).default(RESPONSE_DEFAULTS.respondersOnSceneMinutes)
+        .describe('First Responder Protocol: each responding agency on scene within this many minutes of the call (elapsed time; protocol: 90)'),
+      healthEvaluationHours: z
+        .number().int().min(1).max(168).default(RESPONSE_DEFAULTS.healthEvaluationHours)
+        .describe('First Responder Protocol: health evaluation within this many hours of first responder contact (elapsed time; protocol: 72)'),
+      crisisMdtHours: z
+        .number().int().min(2).max(48).default(RESPONSE_DEFAULTS.crisisMdtHours)
+        .describe('Tier 1: crisis MDT within this many hours of identification when the youth is in immediate danger (elapsed time; the report says 2 to 23 hours, treated as 24)'),
+      initialMdtDays: z
+        .number().int().min(7).max(10).default(RESPONSE_DEFAULTS.initialMdtDays)
+        .describe('Tier 2: initial MDT within this many calendar days of identification when there is no immediate danger; the protocol says 7 to 10 days, so 7 to 10 is accepted'),
+      ongoingMdtDays: z
+        .number().int().min(7).max(90).default(RESPONSE_DEFAULTS.ongoingMdtDays)
+        .describe('Tier 3: ongoing MDT review this many calendar days after the last MDT meeting (default 30)'),
+    })
+    .default(RESPONSE_DEFAULTS),
+  /** The organization types each MDT tier must include (WIC 16524.8; configurable per county). */
+  mdtRequiredParties: z
+    .object({
+      crisis: parties,
+      initial: parties,
+      ongoing: parties,
+    })
+    .default({ crisis: [...DEFAULT_REQUIRED_PARTIES], initial: [...DEFAULT_REQUIRED_PARTIES], ongoing: [...DEFAULT_REQUIRED_PARTIES] }),
+  /** Who is told when a deadline passes without being met (in-app notification, and an email with only a link). */
+  escalation: z
+    .object({
+      owner: z.boolean().default(true).describe("The obligation's owner"),
+      supervisor_chain: z.boolean().default(true).describe("The owner's supervisors (users.supervisor_id), up to supervisor_levels levels"),
+      supervisor_levels: z.number().int().min(1).max(5).default(1).describe('How many levels up the supervision chain to notify'),
+      county_admin: z.boolean().default(false).describe("The county's administrators (they see no youth data: the notification carries only a link)"),
+      email: z.boolean().default(true).describe('Also send an email (no youth name or details, only a link)'),
+    })
+    .default(ESCALATION_DEFAULTS),
 });
 
 export type CountySettings = z.infer<typeof CountySettingsSchema>;

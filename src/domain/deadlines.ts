@@ -75,15 +75,20 @@ export interface Timed {
   dueAt: Date;
   metAt: Date | null;
   waivedAt: Date | null;
+  /** The status stored on the record, when there is one (the missed-obligation job writes 'missed'). */
+  status?: ObligationStatus;
 }
 
 /**
  * Met (even late: the work was done, and metOnTime says whether in time) or waived settle a duty.
- * Otherwise it is missed once now is past the due time; exactly at the due time it is still open.
+ * A stored status other than open is the answer (the job has recorded the miss). Otherwise it is
+ * missed once now is past the due time, before the job has run; exactly at the due time it is
+ * still open.
  */
 export function statusAt(o: Timed, now: Date): ObligationStatus {
   if (o.metAt) return 'met';
   if (o.waivedAt) return 'waived';
+  if (o.status && o.status !== 'open') return o.status;
   return now.getTime() > o.dueAt.getTime() ? 'missed' : 'open';
 }
 

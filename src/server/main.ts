@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { acquireDataDirLock, DataDirLockedError } from '../db/lock.js';
 import { prepareDatabase } from '../db/prepare.js';
+import { startScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { isDatabaseEmpty, seedDemo } from '../seed/demo.js';
 import { buildApp } from './app.js';
 
@@ -24,8 +25,10 @@ async function main() {
       app.log.info(summary, 'seeded the fictional demo counties (password for every demo login: harbor-demo)');
     }
   }
+  let scheduler: Scheduler | null = null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await scheduler?.stop();
     await app.close();
     await database.close();
     release();
@@ -34,6 +37,8 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Missed obligations and queued email, every HARBOR_JOB_INTERVAL_SECONDS (0 turns it off).
+  if (config.jobIntervalMs > 0) scheduler = startScheduler(database, config, app.log);
   app.log.info(
     { mode: database.kind, url: `http://${config.host}:${config.port}` },
     'Harbor is ready',

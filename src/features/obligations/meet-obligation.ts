@@ -2,20 +2,27 @@ import { sql } from 'drizzle-orm';
 import type { ScopedRepo } from '../../access/checkpoint.js';
 import { asDate, selectRows } from '../../db/client.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
-import { OBLIGATION_KINDS } from './kinds.js';
+import { kindDef } from './kinds.js';
 import { OBLIGATION_SELECT, toView, type ObligationRow, type ObligationViewT } from './view.js';
 
+/**
+ * Locks the obligation for a change. Open and missed ones can still be met (a missed duty done
+ * late is met, and metOnTime says it was late) or waived; met and waived ones are settled.
+ */
 async function lockObligation(scope: Parameters<Parameters<ScopedRepo['forYouth']>[2]>[0], obligationId: string) {
   const [row] = await selectRows<ObligationRow>(
     scope.tx,
     sql`${OBLIGATION_SELECT} WHERE ob.id = ${obligationId} AND ob.youth_id = ${scope.youthId} FOR UPDATE OF ob`,
   );
   if (!row) throw notFound('obligation');
-  if (row.status !== 'open') throw conflict(`This obligation is already ${row.status}; nothing was changed.`);
+  if (row.status !== 'open' && row.status !== 'missed') throw conflict(`This obligation is already ${row.status}; nothing was changed.`);
   return row;
 }
 
-/** Records what meets an obligation (for a cross-report: agency, report number, time). */
+/**
+ * Records what meets an obligation (a cross-report: agency, report number, madeAt; each kind's
+ * record is in kinds.ts). A missed obligation can still be met: it becomes met, late.
+ */
 export function meetObligation(repo: ScopedRepo, youthId: string, obligationId: string, record: unknown): Promise<ObligationViewT> {
   return repo.forYouth(
     youthId,
@@ -23,14 +30,17 @@ export function meetObligation(repo: ScopedRepo, youthId: string, obligationId: 
     async (scope) => {
       scope.require('exploitation', 'write');
       const row = await lockObligation(scope, obligationId);
-      const parsed = OBLIGATION_KINDS[row.kind].meetRecord.safeParse(record);
+      const def = kindDef(row.kind);
+      if (!def) throw conflict(`This Harbor does not know how to meet a ${row.kind} obligation.`);
+      const parsed = def.meetRecord.safeParse(record);
       if (!parsed.success) {
         throw badRequest(`Please fix: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       }
-      const madeAt = new Date(parsed.data.madeAt);
-      if (madeAt.getTime() > Date.now() + 60_000) throw badRequest('madeAt: cannot be in the future.');
+      const field = def.doneAt;
+      const madeAt = new Date(String(parsed.data[field]));
+      if (madeAt.getTime() > Date.now() + 60_000) throw badRequest(`${field}: cannot be in the future.`);
       if (madeAt.getTime() < asDate(row.created_at).getTime() - 7 * 86_400_000) {
-        throw badRequest('madeAt: is more than a week before the duty arose; check the date.');
+        throw badRequest(`${field}: is more than a week before the duty arose; check the date.`);
       }
       await selectRows(
         scope.tx,
@@ -46,7 +56,7 @@ export function meetObligation(repo: ScopedRepo, youthId: string, obligationId: 
   );
 }
 
-/** A supervisor may waive an obligation, with a reason that stays on the record. */
+/** A supervisor may waive an obligation, open or missed, with a reason that stays on the record. */
 export function waiveObligation(repo: ScopedRepo, youthId: string, obligationId: string, reason: string): Promise<ObligationViewT> {
   if (!repo.actor.roles.includes('supervisor')) throw forbidden('Only a supervisor can waive an obligation.');
   return repo.forYouth(

@@ -8,19 +8,21 @@ export interface NewObligation {
   kind: ObligationKind;
   sourceKind: string;
   sourceId: string;
+  /** Which part of the source, when one source opens the kind several times (a responding agency's id). */
+  sourcePart?: string;
   dueAt: Date;
   ownerUserId: string | null;
   ownerOrganizationId: string;
 }
 
-/** Opens an obligation inside the caller's transaction; the same source never opens it twice. */
+/** Opens an obligation inside the caller's transaction; the same source (and part) never opens it twice. */
 export async function openObligation(tx: Db, o: NewObligation): Promise<string | null> {
   const [row] = await selectRows<{ id: string }>(
     tx,
-    sql`INSERT INTO obligations (county_id, youth_id, kind, source_kind, source_id, due_at, owner_user_id, owner_organization_id)
-        VALUES (${o.countyId}, ${o.youthId}, ${o.kind}, ${o.sourceKind}, ${o.sourceId}, ${o.dueAt.toISOString()},
+    sql`INSERT INTO obligations (county_id, youth_id, kind, source_kind, source_id, source_part, due_at, owner_user_id, owner_organization_id)
+        VALUES (${o.countyId}, ${o.youthId}, ${o.kind}, ${o.sourceKind}, ${o.sourceId}, ${o.sourcePart ?? ''}, ${o.dueAt.toISOString()},
                 ${o.ownerUserId}, ${o.ownerOrganizationId})
-        ON CONFLICT (kind, source_id) WHERE source_id IS NOT NULL DO NOTHING
+        ON CONFLICT (kind, source_id, source_part) WHERE source_id IS NOT NULL DO NOTHING
         RETURNING id`,
   );
   return row?.id ?? null;
@@ -37,6 +39,21 @@ export async function childWelfareOwner(tx: Db, youthId: string): Promise<{ user
          WHERE a.youth_id = ${youthId} AND o.type = 'child_welfare' AND a.role = 'primary'
            AND a.starts_at <= now() AND (a.ends_at IS NULL OR a.ends_at > now())
          ORDER BY a.starts_at DESC LIMIT 1`,
+  );
+  return row ? { userId: row.user_id, organizationId: row.organization_id } : null;
+}
+
+/**
+ * The youth's active primary worker in any agency: child welfare first, then probation, then the
+ * most recent. Null when nobody holds the youth as primary.
+ */
+export async function primaryWorker(tx: Db, youthId: string): Promise<{ userId: string; organizationId: string } | null> {
+  const [row] = await selectRows<{ user_id: string; organization_id: string }>(
+    tx,
+    sql`SELECT a.user_id, a.organization_id FROM assignments a JOIN organizations o ON o.id = a.organization_id
+         WHERE a.youth_id = ${youthId} AND a.role = 'primary'
+           AND a.starts_at <= now() AND (a.ends_at IS NULL OR a.ends_at > now())
+         ORDER BY (o.type = 'child_welfare') DESC, (o.type = 'probation') DESC, a.starts_at DESC LIMIT 1`,
   );
   return row ? { userId: row.user_id, organizationId: row.organization_id } : null;
 }

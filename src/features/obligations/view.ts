@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { asDate } from '../../db/client.js';
 import { z } from 'zod';
 import { statusAt } from '../../domain/deadlines.js';
-import { OBLIGATION_KINDS, type ObligationKind } from './kinds.js';
+import { kindDef, type ObligationKind } from './kinds.js';
 
 export const ObligationView = z.object({
   id: z.string(),
@@ -18,6 +18,7 @@ export const ObligationView = z.object({
   organization: z.string(),
   metAt: z.string().nullable(),
   metOnTime: z.boolean().nullable(),
+  missedAt: z.string().nullable().describe('When the missed-obligation job recorded the miss; kept after a late meeting'),
   record: z.record(z.string(), z.unknown()).nullable(),
   waiveReason: z.string().nullable(),
   createdAt: z.string(),
@@ -35,6 +36,7 @@ export interface ObligationRow {
   owner_name: string | null;
   organization_name: string;
   met_at: Date | string | null;
+  missed_at?: Date | string | null;
   met_record: Record<string, unknown> | null;
   waived_at: Date | string | null;
   waive_reason: string | null;
@@ -43,13 +45,14 @@ export interface ObligationRow {
 }
 
 export const OBLIGATION_SELECT = sql`SELECT ob.id, ob.youth_id, ob.kind, ob.status, ob.due_at, u.display_name AS owner_name,
-    o.name AS organization_name, ob.met_at, ob.met_record, ob.waived_at, ob.waive_reason, ob.created_at, ob.version
+    o.name AS organization_name, ob.met_at, ob.missed_at, ob.met_record, ob.waived_at, ob.waive_reason, ob.created_at, ob.version
   FROM obligations ob LEFT JOIN users u ON u.id = ob.owner_user_id JOIN organizations o ON o.id = ob.owner_organization_id`;
 
 export function toView(raw: ObligationRow, now = new Date()): ObligationViewT {
   const row = { ...raw, due_at: asDate(raw.due_at), met_at: asDate(raw.met_at), waived_at: asDate(raw.waived_at), created_at: asDate(raw.created_at) };
-  const kind = OBLIGATION_KINDS[row.kind];
-  const status = statusAt({ dueAt: row.due_at, metAt: row.met_at, waivedAt: row.waived_at }, now);
+  const kind = kindDef(row.kind);
+  const status = statusAt({ dueAt: row.due_at, metAt: row.met_at, waivedAt: row.waived_at, status: row.status }, now);
+  const missedAt = asDate(raw.missed_at ?? null);
   return {
     id: row.id,
     youthId: row.youth_id,
@@ -64,6 +67,7 @@ export function toView(raw: ObligationRow, now = new Date()): ObligationViewT {
     organization: row.organization_name,
     metAt: row.met_at?.toISOString() ?? null,
     metOnTime: row.met_at ? row.met_at.getTime() <= row.due_at.getTime() : null,
+    missedAt: missedAt?.toISOString() ?? null,
     record: row.met_record,
     waiveReason: row.waive_reason,
     createdAt: row.created_at.toISOString(),
