@@ -24,7 +24,9 @@ import { registerMdtRoutes } from '../features/mdt/routes.js';
 import { registerPlacementRoutes } from '../features/placements/routes.js';
 import { registerSafetyPlanRoutes } from '../features/safety-plans/routes.js';
 import { registerServiceRoutes } from '../features/services/routes.js';
+import { registerFirstResponseRoutes } from '../features/first-response/routes.js';
 import { registerInstrumentRoutes } from '../features/instruments/routes.js';
+import { registerNotificationRoutes } from '../features/notifications/routes.js';
 import { registerObligationRoutes } from '../features/obligations/routes.js';
 import { registerReferralRoutes } from '../features/referrals/routes.js';
 import { registerScreeningRoutes } from '../features/screenings/routes.js';
@@ -151,11 +153,13 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerCsecTypeRoutes(app);
   registerReferralRoutes(app);
   registerObligationRoutes(app);
+  registerNotificationRoutes(app);
   registerDirectoryRoutes(app);
   registerServiceRoutes(app);
   registerPlacementRoutes(app);
   registerMdtRoutes(app);
   registerSafetyPlanRoutes(app);
+  registerFirstResponseRoutes(app);
 
   if (withWeb) {
     await app.register(async (web) => {

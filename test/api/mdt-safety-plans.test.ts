@@ -95,3 +95,20 @@ describe('safety plans', () => {
     expect((await (await h.as('auditor')).get(`${bruno()}/safety-plans`)).statusCode).toBe(403);
   });
 });
+
+describe('MDT obligations', () => {
+  it("puts each action item on its owner's worklist and schedules the next ongoing review", async () => {
+    const owner = await h.as('otherWorker');
+    const res = await owner.post(`${bruno()}/mdt/meetings`, {
+      tier: 'initial',
+      scheduledAt: new Date(Date.now() - 3_600_000).toISOString(),
+      heldAt: new Date(Date.now() - 3_000_000).toISOString(),
+      attendees: [{ userId: h.world.users.otherWorker.id, name: 'Test otherWorker', organizationType: 'child_welfare', present: true }],
+      actionItems: [{ description: 'Enroll in school', ownerUserId: h.world.users.otherWorker.id, dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().obligationIds.length).toBe(2);
+    const work = (await owner.get('/api/obligations')).json().obligations as { kind: string; status: string }[];
+    expect(work.map((o) => o.kind)).toEqual(expect.arrayContaining(['mdt_action_item', 'ongoing_mdt_review']));
+  });
+});

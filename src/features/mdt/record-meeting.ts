@@ -2,16 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ScopedRepo } from '../../access/checkpoint.js';
 import { selectRows } from '../../db/client.js';
-import { DEFAULT_REQUIRED_PARTIES, missingParties, type MdtTier } from '../../domain/mdt.js';
+import { missingParties } from '../../domain/mdt.js';
 import { badRequest, forbidden } from '../../errors.js';
 import { settingsIn } from '../county/settings.js';
+import { openObligationsFor } from '../obligations/open-obligations-for.js';
 import type { MeetingCreate } from './schemas.js';
-
-/** The parties the county requires at a tier; county settings may set them (defaults: WIC 16524.8). */
-export function requiredParties(settings: unknown, tier: MdtTier): readonly string[] {
-  const configured = (settings as { mdtRequiredParties?: Partial<Record<MdtTier, string[]>> }).mdtRequiredParties?.[tier];
-  return configured ?? DEFAULT_REQUIRED_PARTIES;
-}
 
 /**
  * Records an MDT meeting with its attendance, the required-party check (what was missing is kept
@@ -34,7 +29,7 @@ export function recordMeeting(repo: ScopedRepo, youthId: string, input: z.infer<
       const missing = userIds.filter((u) => !found.some((f) => f.id === u));
       if (missing.length) throw badRequest(`attendees/actionItems: no user in your county with id ${missing.join(', ')}.`);
     }
-    const missingNow = input.heldAt ? missingParties(requiredParties(await settingsIn(tx, actor.countyId), input.tier), input.attendees) : [];
+    const missingNow = input.heldAt ? missingParties((await settingsIn(tx, actor.countyId)).mdtRequiredParties[input.tier], input.attendees) : [];
     const [meeting] = await selectRows<{ id: string }>(
       tx,
       sql`INSERT INTO mdt_meetings (youth_id, county_id, tier, scheduled_at, held_at, youth_participation, caregiver_participation,
@@ -55,16 +50,37 @@ export function recordMeeting(repo: ScopedRepo, youthId: string, input: z.infer<
       }
     }
     const actionIds: string[] = [];
+    const obligationIds: string[] = [];
     for (const item of input.actionItems) {
-      const [row] = await selectRows<{ id: string }>(
+      const [row] = await selectRows<{ id: string; organization_id: string }>(
         tx,
         sql`INSERT INTO mdt_action_items (meeting_id, youth_id, county_id, description, owner_user_id, due_at)
-            VALUES (${meetingId}, ${youthId}, ${actor.countyId}, ${item.description}, ${item.ownerUserId}, ${item.dueAt}) RETURNING id`,
+            VALUES (${meetingId}, ${youthId}, ${actor.countyId}, ${item.description}, ${item.ownerUserId}, ${item.dueAt})
+            RETURNING id, (SELECT organization_id FROM users WHERE id = ${item.ownerUserId}) AS organization_id`,
       );
+      // Each action item becomes an obligation on its owner's worklist until done.
+      const { opened } = await openObligationsFor(tx, {
+        kind: 'action_item_created',
+        youthId,
+        sourceId: row!.id,
+        at: new Date(),
+        recordedBy: actor,
+        dueAt: new Date(item.dueAt),
+        owner: { userId: item.ownerUserId, organizationId: row!.organization_id },
+      });
+      if (opened[0]) {
+        await tx.execute(sql`UPDATE mdt_action_items SET obligation_id = ${opened[0].id} WHERE id = ${row!.id}`);
+        obligationIds.push(opened[0].id);
+      }
       actionIds.push(row!.id);
     }
-    scope.touch(['identity', 'exploitation'], [meetingId, ...actionIds]);
+    if (input.heldAt) {
+      // A held meeting meets the youth's open MDT duties and schedules the next ongoing review.
+      const { opened } = await openObligationsFor(tx, { kind: 'mdt_held', youthId, sourceId: meetingId, at: new Date(input.heldAt), recordedBy: actor, tier: input.tier });
+      obligationIds.push(...opened.map((o) => o.id));
+    }
+    scope.touch(['identity', 'exploitation'], [meetingId, ...actionIds, ...obligationIds]);
     scope.note({ tier: input.tier, held: !!input.heldAt, missingParties: missingNow });
-    return { id: meetingId, missingParties: missingNow, actionItemIds: actionIds };
+    return { id: meetingId, missingParties: missingNow, actionItemIds: actionIds, obligationIds };
   });
 }

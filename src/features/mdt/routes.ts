@@ -47,7 +47,7 @@ export function registerMdtRoutes(app: FastifyInstance) {
         summary: 'Record an MDT meeting: attendance, the required-party check, decisions, action items',
         params: YouthId,
         body: MeetingCreate,
-        response: { 201: z.object({ id: z.string(), missingParties: z.array(z.string()), actionItemIds: z.array(z.string()) }) },
+        response: { 201: z.object({ id: z.string(), missingParties: z.array(z.string()), actionItemIds: z.array(z.string()), obligationIds: z.array(z.string()) }) },
       },
     },
     async (request, reply) => reply.code(201).send(await recordMeeting(request.ctx.repo, request.params.id, request.body)),
