@@ -17,6 +17,7 @@ import type { HarborConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { registerAuthRoutes } from '../features/auth/routes.js';
 import { SessionStore } from '../features/auth/sessions.js';
+import { registerComplianceRoutes } from '../features/compliance/routes.js';
 import { registerCountyRoutes } from '../features/county/routes.js';
 import { registerCsecTypeRoutes } from '../features/csec-types/routes.js';
 import { registerDirectoryRoutes } from '../features/directory/routes.js';
@@ -160,6 +161,7 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerMdtRoutes(app);
   registerSafetyPlanRoutes(app);
   registerFirstResponseRoutes(app);
+  registerComplianceRoutes(app);
 
   if (withWeb) {
     await app.register(async (web) => {

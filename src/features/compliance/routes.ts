@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { complianceReport, ComplianceQuery, ComplianceReport } from './compliance-report.js';
+import { complianceCsv, complianceXlsx } from './export-compliance.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The county compliance report: page data, CSV and XLSX with the same figures. */
+export function registerComplianceRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const policy = { policy: { access: 'aggregate' as const, roles: ['supervisor', 'county_admin', 'county_analyst'] as const } };
+  const tags = ['reports'];
+  r.get(
+    '/api/reports/compliance',
+    {
+      config: policy,
+      schema: { tags, summary: 'MDTs on time by tier, arrivals against the target by agency, obligations by kind and organization', querystring: ComplianceQuery, response: { 200: ComplianceReport } },
+    },
+    async (request) => complianceReport(request.ctx.repo, request.query),
+  );
+  r.get(
+    '/api/reports/compliance.csv',
+    { config: policy, schema: { tags, summary: 'The compliance report as CSV', querystring: ComplianceQuery } },
+    async (request, reply) => {
+      const report = await complianceReport(request.ctx.repo, request.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="harbor-compliance-${report.from}-${report.to}.csv"`)
+        .send(complianceCsv(report));
+    },
+  );
+  r.get(
+    '/api/reports/compliance.xlsx',
+    { config: policy, schema: { tags, summary: 'The compliance report as an Excel workbook', querystring: ComplianceQuery } },
+    async (request, reply) => {
+      const report = await complianceReport(request.ctx.repo, request.query);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="harbor-compliance-${report.from}-${report.to}.xlsx"`)
+        .send(await complianceXlsx(report));
+    },
+  );
+}
