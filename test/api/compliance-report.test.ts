@@ -7,7 +7,7 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   const { la, sd } = h.world.counties;
-  const ob = (county: string, org: string, youth: string, kind: string, due: string, status: string, metAt: string | null, src: string) =>
+  const ob = (county: string, org: string, youth: string, kind: string, due: string, status: string, metAt: string | null) =>
     h.db.database.query(
       `INSERT INTO obligations (county_id, youth_id, kind, source_kind, source_id, source_part, due_at, owner_organization_id, status, met_at, waived_at, waive_reason, missed_at)
        VALUES ($1, $2, $3, 'test', gen_random_uuid(), '', $4, $5, $6, $7, CASE WHEN $6 = 'waived' THEN now() END, CASE WHEN $6 = 'waived' THEN 'test waiver' END, CASE WHEN $6 = 'missed' THEN $4::timestamptz END)`,
@@ -16,15 +16,15 @@ beforeAll(async () => {
   const { dcfs, probation, sdCws } = h.world.orgs;
   const { ana, bruno, diego } = h.world.youth;
   // In range (2025-03): crisis MDTs: 2 on time, 1 late, 1 missed. Initial: 1 waived (not due), 1 on time.
-  await ob(la, dcfs, ana, 'crisis_mdt_24h', '2025-03-02T18:00:00Z', 'met', '2025-03-02T10:00:00Z', 'a');
-  await ob(la, dcfs, bruno, 'crisis_mdt_24h', '2025-03-05T18:00:00Z', 'met', '2025-03-05T17:59:00Z', 'b');
-  await ob(la, dcfs, ana, 'crisis_mdt_24h', '2025-03-09T18:00:00Z', 'met', '2025-03-10T09:00:00Z', 'c');
-  await ob(la, probation, bruno, 'crisis_mdt_24h', '2025-03-20T18:00:00Z', 'missed', null, 'd');
-  await ob(la, dcfs, ana, 'initial_mdt', '2025-03-21T18:00:00Z', 'waived', null, 'e');
-  await ob(la, dcfs, ana, 'initial_mdt', '2025-03-22T18:00:00Z', 'met', '2025-03-22T18:00:00Z', 'f');
+  await ob(la, dcfs, ana, 'crisis_mdt_24h', '2025-03-02T18:00:00Z', 'met', '2025-03-02T10:00:00Z');
+  await ob(la, dcfs, bruno, 'crisis_mdt_24h', '2025-03-05T18:00:00Z', 'met', '2025-03-05T17:59:00Z');
+  await ob(la, dcfs, ana, 'crisis_mdt_24h', '2025-03-09T18:00:00Z', 'met', '2025-03-10T09:00:00Z');
+  await ob(la, probation, bruno, 'crisis_mdt_24h', '2025-03-20T18:00:00Z', 'missed', null);
+  await ob(la, dcfs, ana, 'initial_mdt', '2025-03-21T18:00:00Z', 'waived', null);
+  await ob(la, dcfs, ana, 'initial_mdt', '2025-03-22T18:00:00Z', 'met', '2025-03-22T18:00:00Z');
   // Out of range, and another county: never counted.
-  await ob(la, dcfs, ana, 'crisis_mdt_24h', '2025-04-01T08:00:00Z', 'missed', null, 'g');
-  await ob(sd, sdCws, diego, 'crisis_mdt_24h', '2025-03-03T18:00:00Z', 'missed', null, 'h');
+  await ob(la, dcfs, ana, 'crisis_mdt_24h', '2025-04-01T08:00:00Z', 'missed', null);
+  await ob(sd, sdCws, diego, 'crisis_mdt_24h', '2025-03-03T18:00:00Z', 'missed', null);
   // Arrivals: the call at 03:10; DCFS at +70 min, the advocate at +110, probation never.
   const [enc] = await h.db.database.query<{ id: string }>(
     `INSERT INTO first_responder_encounters (youth_id, county_id, found_by_organization_id, found_by_name, found_at, location_type, hotline_called_at, recorded_by)
