@@ -94,9 +94,9 @@ describe('the 24-hour cross-report duty', () => {
 
   it('shows the duty as overdue once past due, until it is met with agency, report number and time', async () => {
     const worker = await h.as('worker');
-    const [ob] = await h.db.database.query<{ id: string }>(`SELECT id FROM obligations WHERE youth_id = $1`, [h.world.youth.ana]);
+    const [ob] = await h.db.database.query<{ id: string }>(`SELECT id FROM obligations WHERE youth_id = $1 AND kind = 'cross_report_law_enforcement'`, [h.world.youth.ana]);
     await h.db.database.query(`UPDATE obligations SET due_at = now() - interval '1 hour' WHERE id = $1`, [ob!.id]);
-    const listed = (await worker.get(`/api/youth/${h.world.youth.ana}/obligations`)).json().obligations[0];
+    const listed = ((await worker.get(`/api/youth/${h.world.youth.ana}/obligations`)).json().obligations as { id: string; minutesLeft: number }[]).find((o) => o.id === ob!.id)!;
     expect(listed).toMatchObject({ status: 'missed' });
     expect(listed.minutesLeft).toBeLessThan(0);
 
@@ -125,6 +125,21 @@ describe('the 24-hour cross-report duty', () => {
     expect((await supervisor.post(url, { reason: 'short' })).statusCode).toBe(400);
     const waived = await supervisor.post(url, { reason: 'Reported already by the sheriff on scene.' });
     expect(waived.json()).toMatchObject({ status: 'waived', waiveReason: 'Reported already by the sheriff on scene.' });
+  });
+});
+
+describe('the MDT clock', () => {
+  it('opens a crisis MDT due in 24 hours for a victim in immediate danger, otherwise an initial MDT in 7 days', async () => {
+    const worker = await h.as('worker');
+    const crisis = await worker.post(`/api/youth/${frida}/csec-types`, type({ type: 'victim_during_care', startDate: '2025-10-01', immediateDanger: true }));
+    expect(crisis.statusCode).toBe(201);
+    const duties = (await worker.get(`/api/youth/${frida}/obligations`)).json().obligations as { kind: string; dueAt: string; createdAt: string }[];
+    const mdt = duties.find((d) => d.kind === 'crisis_mdt_24h')!;
+    expect(new Date(mdt.dueAt).getTime() - new Date(mdt.createdAt).getTime()).toBeLessThanOrEqual(24 * 3_600_000 + 60_000);
+    const carla = await (await h.as('probation')).post(`/api/youth/${h.world.youth.carla}/csec-types`, type({ type: 'victim_open_case_not_in_care', startDate: '2025-10-01' }));
+    expect(carla.statusCode).toBe(201);
+    const carlaDuties = (await (await h.as('probation')).get(`/api/youth/${h.world.youth.carla}/obligations`)).json().obligations as { kind: string }[];
+    expect(carlaDuties.map((d) => d.kind)).toContain('initial_mdt');
   });
 });
 

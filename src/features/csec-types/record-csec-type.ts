@@ -8,6 +8,7 @@ import { countyToday } from '../../domain/screening-schedule.js';
 import { badRequest } from '../../errors.js';
 import { settingsIn } from '../county/settings.js';
 import { childWelfareOwner, openObligation, receivesChildWelfare } from '../obligations/open-obligation.js';
+import { openObligationsFor } from '../obligations/open-obligations-for.js';
 import { loadCsecTypes, loadLinks, toView } from './load.js';
 import type { CsecTypeCreate, CsecTypeViewT } from './schemas.js';
 
@@ -79,7 +80,20 @@ export function recordCsecType(repo: ScopedRepo, youthId: string, input: Input):
           ownerOrganizationId: owner.organizationId,
         });
       }
-      scope.touch(['exploitation'], [id, ...(obligationId ? [obligationId] : [])]);
+      // Identification starts the three-tier MDT clock (seed 004): crisis or initial MDT.
+      const mdt = def.isVictim
+        ? (
+            await openObligationsFor(tx, {
+              kind: 'victim_identified',
+              youthId,
+              sourceId: id,
+              at: asDate(row!.recorded_at),
+              recordedBy: actor,
+              immediateDanger: input.immediateDanger ?? false,
+            })
+          ).opened.map((o) => o.id)
+        : [];
+      scope.touch(['exploitation'], [id, ...(obligationId ? [obligationId] : []), ...mdt]);
       scope.note({ type: input.type, crossReport: obligationId !== null });
       const [saved] = (await loadCsecTypes(tx, youthId)).filter((r) => r.id === id);
       return { ...toView(saved!), crossReportObligationId: obligationId };

@@ -22,6 +22,10 @@ export const CsecTypeCreate = z
     screeningId: z.string().uuid().nullable().optional(),
     referralId: z.string().uuid().nullable().optional().describe('Link to a referral; default: associated by date'),
     caseId: z.string().uuid().nullable().optional().describe('Link to a case; default: associated by date'),
+    immediateDanger: z
+      .boolean()
+      .optional()
+      .describe('For a victim type: the youth is in immediate danger (a crisis MDT is due within 24 hours; otherwise an initial MDT within 7 days)'),
   })
   .strict()
   .refine((v) => !(v.referralId && v.caseId), { message: 'link to a referral or a case, not both', path: ['caseId'] });
