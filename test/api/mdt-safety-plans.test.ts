@@ -112,3 +112,14 @@ describe('MDT obligations', () => {
     expect(work.map((o) => o.kind)).toEqual(expect.arrayContaining(['mdt_action_item', 'ongoing_mdt_review']));
   });
 });
+
+describe('MDT caseload review', () => {
+  it('lists youth whose MDT is due, soonest first, only to those who may see them', async () => {
+    const owner = await h.as('otherWorker');
+    const list = (await owner.get('/api/mdt/review-due')).json().youth as { youthId: string; tier: string; overdue: boolean }[];
+    expect(list.map((y) => y.youthId)).toContain(h.world.youth.bruno);
+    expect(list.find((y) => y.youthId === h.world.youth.bruno)).toMatchObject({ tier: 'ongoing', overdue: false });
+    expect((await (await h.as('sdWorker')).get('/api/mdt/review-due')).json().youth).toEqual([]);
+    expect((await (await h.as('analyst')).get('/api/mdt/review-due')).statusCode).toBe(403);
+  });
+});

@@ -5,6 +5,7 @@ import { YouthId } from '../youth/schemas.js';
 import { getMdt } from './get-mdt.js';
 import { addMember, endMembership } from './members.js';
 import { recordMeeting } from './record-meeting.js';
+import { mdtReviewDue } from './review-due.js';
 import { MdtView, MeetingCreate, MemberAdd } from './schemas.js';
 
 /** A youth's multidisciplinary team: members (who thereby see the shared record) and meetings. */
@@ -12,6 +13,22 @@ export function registerMdtRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['mdt'];
   const team = { policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor', 'mdt_coordinator', 'advocate'] as const } };
+  r.get(
+    '/api/mdt/review-due',
+    {
+      config: { policy: { access: 'youth', roles: ['mdt_coordinator', 'supervisor', 'caseworker'] } },
+      schema: {
+        tags,
+        summary: 'MDT caseload review: youth whose crisis, initial or ongoing MDT is due or overdue, soonest first',
+        response: {
+          200: z.object({
+            youth: z.array(z.object({ youthId: z.string(), name: z.string(), tier: z.enum(['crisis', 'initial', 'ongoing']), dueAt: z.string(), overdue: z.boolean() })),
+          }),
+        },
+      },
+    },
+    async (request) => mdtReviewDue(request.ctx.repo),
+  );
   r.get(
     '/api/youth/:id/mdt',
     { config: { policy: { access: 'youth' } }, schema: { tags, summary: "The youth's team and its meetings", params: YouthId, response: { 200: MdtView } } },
