@@ -9,6 +9,7 @@ import { DirectoryPage } from './directory/DirectoryPage';
 import { NewProviderPage } from './directory/NewProviderPage';
 import { ProviderPage } from './directory/ProviderPage';
 import { canAddProviders, canSearchYouth, canSeeFigures, canUseWorklist } from './lib/roles';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import { AccessLogPage } from './pages/AccessLogPage';
 import { FiguresPage } from './pages/FiguresPage';
 import { SignInPage } from './pages/SignInPage';
@@ -49,6 +50,7 @@ export function App() {
               </RequireRole>
             }
           />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="directory" element={<DirectoryPage />} />
           <Route path="directory/contacts" element={<ContactsPage />} />
           <Route

@@ -472,3 +472,80 @@ export interface ServiceEpisodesResponse {
   episodes: ServiceEpisode[];
   hiddenCount: number;
 }
+
+export type MdtTier = 'crisis' | 'initial' | 'ongoing';
+
+export interface MdtMember {
+  id: string;
+  userId: string;
+  name: string;
+  organization: string;
+  roleOnTeam: string | null;
+  joinedAt: string;
+}
+
+export interface MdtMeeting {
+  id: string;
+  tier: MdtTier;
+  scheduledAt: string;
+  heldAt: string | null;
+  youthParticipation: string | null;
+  caregiverParticipation: string | null;
+  decisions: string | null;
+  /** Organization types the county requires that had nobody present. */
+  missingParties: string[];
+  attendees: { name: string; organizationType: string; role: string | null; present: boolean }[];
+  actionItems: { id: string; description: string; owner: string; dueAt: string; obligationId: string | null }[];
+}
+
+export interface MdtResponse {
+  members: MdtMember[];
+  meetings: MdtMeeting[];
+}
+
+export interface MdtMeetingCreated {
+  id: string;
+  missingParties: string[];
+  actionItemIds: string[];
+  obligationIds: string[];
+}
+
+export interface SafetyPlan {
+  id: string;
+  version: number;
+  warningSigns: string;
+  safePeople: string;
+  safePlaces: string;
+  ifContacted: string;
+  reachAdvocate: string;
+  writtenWithYouth: boolean;
+  reason: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface SafetyPlansResponse {
+  plans: SafetyPlan[];
+  reviewDue: { reason: 'no_plan' | 'placement_change' } | null;
+}
+
+export interface NotificationItem {
+  id: string;
+  kind: 'obligation_missed';
+  reason: 'owner' | 'supervisor' | 'county_admin';
+  /** What happened, without the youth's name. */
+  text: Localized;
+  link: string | null;
+  obligationId: string | null;
+  obligationKind: string | null;
+  obligationStatus: 'open' | 'met' | 'missed' | 'waived' | null;
+  youthId: string | null;
+  dueAt: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationsResponse {
+  notifications: NotificationItem[];
+  unread: number;
+}

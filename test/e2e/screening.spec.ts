@@ -234,9 +234,12 @@ test('a caseworker screens a youth with the keyboard, records the CSEC Type and 
   await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
   await expect(page).toHaveTitle('My work | Harbor');
   const dueGroup = page.locator('section[aria-labelledby="work-due"]');
-  const row = dueGroup.locator('.harbor-duty').filter({ has: page.getByRole('link', { name: youth.name, exact: true }) });
+  // Recording a victim also starts the MDT clock: the cross-report and the initial MDT are both due.
+  const youthRows = dueGroup.locator('.harbor-duty').filter({ has: page.getByRole('link', { name: youth.name, exact: true }) });
+  await expect(youthRows).toHaveCount(2);
+  await expect(youthRows.filter({ hasText: 'Initial MDT' })).toHaveCount(1);
+  const row = youthRows.filter({ hasText: 'Cross-report to law enforcement' });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText('Cross-report to law enforcement');
   await expect(row).toContainText(/(23 hours and \d+ minutes|24 hours) left/);
   await expect(row.locator('.harbor-duty__facts')).toContainText(/Due[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M P[SD]T/);
   await expectNoAxeViolations(page, 'my work');
@@ -260,7 +263,8 @@ test('a caseworker screens a youth with the keyboard, records the CSEC Type and 
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My work' }).click();
   const done = page.locator('section[aria-labelledby="work-done"]');
   await expect(done.locator('.harbor-duty').filter({ has: page.getByRole('link', { name: youth.name, exact: true }) })).toContainText('Done on time');
-  await expect(dueGroup.getByRole('link', { name: youth.name, exact: true })).toHaveCount(0);
+  await expect(dueGroup.locator('.harbor-duty').filter({ has: page.getByRole('link', { name: youth.name, exact: true }) })).toHaveCount(1);
+  await expect(dueGroup.locator('.harbor-duty').filter({ hasText: 'Cross-report to law enforcement' }).filter({ has: page.getByRole('link', { name: youth.name, exact: true }) })).toHaveCount(0);
 });
 
 test('the screening form works at phone width', async ({ page, request }) => {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { canSearchYouth, canSeeFigures, canUseWorklist } from '../lib/roles';
+import { NotificationsLink } from '../notifications/NotificationsLink';
 import { useSession } from '../session/SessionContext';
 import type { SessionView } from '../types';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -86,6 +87,9 @@ export function SiteNav({ session, expanded, onClose }: Props) {
               </span>
             </p>
             <ul className="usa-nav__secondary-links">
+              <li className="usa-nav__secondary-item">
+                <NotificationsLink />
+              </li>
               <li className="usa-nav__secondary-item">
                 <LanguageSwitch />
               </li>

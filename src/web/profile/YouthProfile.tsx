@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { CareSection } from '../care/CareSection';
 import { IdentificationSections } from '../csec/IdentificationSections';
+import { MdtSection } from '../mdt/MdtSection';
+import { SafetyPlanSection } from '../safety/SafetyPlanSection';
 import { shownName } from '../lib/youthName';
 import type { YouthView } from '../types';
 import { AssignmentsTable } from './AssignmentsTable';
@@ -38,6 +40,8 @@ export function YouthProfile({ youth, onChanged }: { youth: YouthView; onChanged
       <ContactSection youth={youth} />
       <IdentificationSections youth={youth} />
       <CareSection youth={youth} />
+      <SafetyPlanSection youth={youth} />
+      <MdtSection youth={youth} />
       {youth.cases && <CasesTable cases={youth.cases} />}
       {youth.referrals && (
         <ReferralsTable referrals={youth.referrals} youthId={youth.id} canRecord={canRecordReferral} onChanged={onChanged} />

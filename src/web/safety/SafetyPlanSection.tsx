@@ -1,0 +1,130 @@
+import { Alert, Button } from '@trussworks/react-uswds';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Disclosure } from '../components/Disclosure';
+import { HiddenForRoleNote } from '../components/HiddenForRoleNote';
+import { Loading } from '../components/Loading';
+import { Notice } from '../components/Notice';
+import { formatCountyDateTime } from '../lib/format';
+import { useApi } from '../lib/useApi';
+import { useLanguage } from '../lib/useLanguage';
+import { useActiveSession } from '../session/SessionContext';
+import type { SafetyPlan, SafetyPlansResponse, YouthView } from '../types';
+import { PLAN_FIELDS, SafetyPlanForm } from './SafetyPlanForm';
+
+const WRITER_ROLES = ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'];
+
+/** The youth's safety plan: the latest version, whether a new one is due, the history, and the next version. */
+export function SafetyPlanSection({ youth }: { youth: YouthView }) {
+  const { t } = useTranslation();
+  const { result, reload, refresh } = useApi<SafetyPlansResponse>(`/api/youth/${encodeURIComponent(youth.id)}/safety-plans`);
+  const section = (body: ReactNode) => (
+    <section aria-labelledby="safety-heading" className="harbor-section">
+      <h2 id="safety-heading">{t('safetyPlan.heading')}</h2>
+      {body}
+    </section>
+  );
+  if (result.status === 'error' && result.error.status === 403) return section(<HiddenForRoleNote messageKey="safetyPlan.hiddenForRole" />);
+  if (result.status === 'error') {
+    return section(
+      <Alert type="error" headingLevel="h3" slim>
+        {result.error.status === 0 ? t('errors.network') : t('errors.generic')}{' '}
+        <Button type="button" unstyled onClick={reload}>
+          {t('errors.tryAgain')}
+        </Button>
+      </Alert>,
+    );
+  }
+  if (result.status === 'loading') return section(<Loading />);
+  return section(<SafetyBody youth={youth} data={result.data} onChanged={refresh} />);
+}
+
+function SafetyBody({ youth, data, onChanged }: { youth: YouthView; data: SafetyPlansResponse; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const session = useActiveSession();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState<{ version: number; n: number } | null>(null);
+  const canWrite = session.user.roles.some((r) => WRITER_ROLES.includes(r));
+  const [latest, ...older] = data.plans;
+
+  return (
+    <>
+      {saved && (
+        <Notice key={saved.n}>
+          <p className="usa-alert__text">{t('safetyPlan.saved', { version: saved.version })}</p>
+        </Notice>
+      )}
+      {data.reviewDue && (
+        <Alert type="warning" headingLevel="h3" heading={t('safetyPlan.reviewDueHeading')} className="margin-y-2">
+          {t(`safetyPlan.reviewDue.${data.reviewDue.reason}`)}
+        </Alert>
+      )}
+      {latest ? (
+        <>
+          <h3>{t('safetyPlan.latest', { version: latest.version })}</h3>
+          <PlanDetails plan={latest} />
+        </>
+      ) : (
+        <p>{t('safetyPlan.none')}</p>
+      )}
+      {canWrite && (
+        <Disclosure id="safety-form" label={latest ? t('safetyPlan.writeNext') : t('safetyPlan.writeFirst')} open={open} onToggle={setOpen}>
+          <SafetyPlanForm
+            youthId={youth.id}
+            latest={latest ?? null}
+            onSaved={(plan) => {
+              setOpen(false);
+              setSaved({ version: plan.version, n: (saved?.n ?? 0) + 1 });
+              onChanged();
+            }}
+            onCancel={() => setOpen(false)}
+          />
+        </Disclosure>
+      )}
+      {older.length > 0 && (
+        <>
+          <h3>{t('safetyPlan.history')}</h3>
+          <ul className="usa-list usa-list--unstyled">
+            {older.map((p) => (
+              <li key={p.id} className="margin-bottom-2">
+                <details>
+                  <summary>{t('safetyPlan.versionSummary', { version: p.version })}</summary>
+                  <PlanDetails plan={p} />
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function PlanDetails({ plan }: { plan: SafetyPlan }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <dl className="harbor-provider__facts">
+      <div>
+        <dt>{t('safetyPlan.written')}</dt>
+        <dd>
+          {t('safetyPlan.writtenValue', { date: formatCountyDateTime(plan.createdAt, language), name: plan.createdBy })}
+          {' '}
+          {plan.writtenWithYouth ? t('safetyPlan.withYouth') : t('safetyPlan.notWithYouth')}
+        </dd>
+      </div>
+      {plan.reason && (
+        <div>
+          <dt>{t('safetyPlan.reason')}</dt>
+          <dd>{plan.reason}</dd>
+        </div>
+      )}
+      {PLAN_FIELDS.map((f) => (
+        <div key={f}>
+          <dt>{t(`safetyPlan.fields.${f}`)}</dt>
+          <dd className="harbor-pre-wrap">{plan[f]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
