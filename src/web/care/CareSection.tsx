@@ -1,10 +1,10 @@
-import { Alert, Button } from '@trussworks/react-uswds';
-import { useState, type ReactNode } from 'react';
+import { Alert } from '@trussworks/react-uswds';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Disclosure } from '../components/Disclosure';
 import { HiddenForRoleNote } from '../components/HiddenForRoleNote';
-import { Loading } from '../components/Loading';
+import { ProfileSection, SectionStatus } from '../components/ProfileSection';
 import { NotRecorded } from '../components/NotRecorded';
 import { Notice } from '../components/Notice';
 import { formatCountyDateTime, formatCountyDay } from '../lib/format';
@@ -32,44 +32,30 @@ export function CareSection({ youth }: { youth: YouthView }) {
   const services = useApi<ServiceEpisodesResponse>(`${base}/services`);
   const catalog = useApi<ServicesResponse>('/api/directory/services');
 
-  const section = (body: ReactNode) => (
-    <section aria-labelledby="care-heading" className="harbor-section">
-      <h2 id="care-heading">{t('care.heading')}</h2>
-      {body}
-    </section>
-  );
-
-  const problem = [placements.result, services.result].find((r) => r.status === 'error');
-  if (problem?.status === 'error' && problem.error.status === 403) return section(<HiddenForRoleNote messageKey="care.hiddenForRole" />);
-  if (problem?.status === 'error') {
-    return section(
-      <Alert type="error" headingLevel="h3" slim>
-        {problem.error.status === 0 ? t('errors.network') : t('errors.generic')}{' '}
-        <Button
-          type="button"
-          unstyled
-          onClick={() => {
+  return (
+    <ProfileSection headingId="care-heading" heading={t('care.heading')}>
+      {placements.result.status === 'ok' && services.result.status === 'ok' ? (
+        <CareBody
+          youth={youth}
+          placements={placements.result.data}
+          services={services.result.data}
+          catalog={catalog.result.status === 'ok' ? catalog.result.data.services : []}
+          onChanged={() => {
+            placements.refresh();
+            services.refresh();
+          }}
+        />
+      ) : (
+        <SectionStatus
+          results={[placements.result, services.result]}
+          hiddenKey="care.hiddenForRole"
+          onRetry={() => {
             placements.reload();
             services.reload();
           }}
-        >
-          {t('errors.tryAgain')}
-        </Button>
-      </Alert>,
-    );
-  }
-  if (placements.result.status !== 'ok' || services.result.status !== 'ok') return section(<Loading />);
-  return section(
-    <CareBody
-      youth={youth}
-      placements={placements.result.data}
-      services={services.result.data}
-      catalog={catalog.result.status === 'ok' ? catalog.result.data.services : []}
-      onChanged={() => {
-        placements.refresh();
-        services.refresh();
-      }}
-    />,
+        />
+      )}
+    </ProfileSection>
   );
 }
 

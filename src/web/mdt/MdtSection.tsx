@@ -1,9 +1,7 @@
-import { Alert, Button } from '@trussworks/react-uswds';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Disclosure } from '../components/Disclosure';
-import { HiddenForRoleNote } from '../components/HiddenForRoleNote';
-import { Loading } from '../components/Loading';
+import { ProfileSection, SectionStatus } from '../components/ProfileSection';
 import { Notice } from '../components/Notice';
 import { formatCountyDateTime, formatList } from '../lib/format';
 import { useApi } from '../lib/useApi';
@@ -18,25 +16,15 @@ const TEAM_ROLES = ['caseworker', 'supervisor', 'mdt_coordinator', 'advocate'];
 export function MdtSection({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();
   const { result, reload, refresh } = useApi<MdtResponse>(`/api/youth/${encodeURIComponent(youth.id)}/mdt`);
-  const section = (body: ReactNode) => (
-    <section aria-labelledby="mdt-heading" className="harbor-section">
-      <h2 id="mdt-heading">{t('mdt.heading')}</h2>
-      {body}
-    </section>
+  return (
+    <ProfileSection headingId="mdt-heading" heading={t('mdt.heading')}>
+      {result.status === 'ok' ? (
+        <MdtBody youth={youth} mdt={result.data} onChanged={refresh} />
+      ) : (
+        <SectionStatus results={[result]} hiddenKey="mdt.hiddenForRole" onRetry={reload} />
+      )}
+    </ProfileSection>
   );
-  if (result.status === 'error' && result.error.status === 403) return section(<HiddenForRoleNote messageKey="mdt.hiddenForRole" />);
-  if (result.status === 'error') {
-    return section(
-      <Alert type="error" headingLevel="h3" slim>
-        {result.error.status === 0 ? t('errors.network') : t('errors.generic')}{' '}
-        <Button type="button" unstyled onClick={reload}>
-          {t('errors.tryAgain')}
-        </Button>
-      </Alert>,
-    );
-  }
-  if (result.status === 'loading') return section(<Loading />);
-  return section(<MdtBody youth={youth} mdt={result.data} onChanged={refresh} />);
 }
 
 function MdtBody({ youth, mdt, onChanged }: { youth: YouthView; mdt: MdtResponse; onChanged: () => void }) {

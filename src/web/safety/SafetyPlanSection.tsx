@@ -1,9 +1,8 @@
-import { Alert, Button } from '@trussworks/react-uswds';
-import { useState, type ReactNode } from 'react';
+import { Alert } from '@trussworks/react-uswds';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Disclosure } from '../components/Disclosure';
-import { HiddenForRoleNote } from '../components/HiddenForRoleNote';
-import { Loading } from '../components/Loading';
+import { ProfileSection, SectionStatus } from '../components/ProfileSection';
 import { Notice } from '../components/Notice';
 import { formatCountyDateTime } from '../lib/format';
 import { useApi } from '../lib/useApi';
@@ -18,25 +17,15 @@ const WRITER_ROLES = ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator']
 export function SafetyPlanSection({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();
   const { result, reload, refresh } = useApi<SafetyPlansResponse>(`/api/youth/${encodeURIComponent(youth.id)}/safety-plans`);
-  const section = (body: ReactNode) => (
-    <section aria-labelledby="safety-heading" className="harbor-section">
-      <h2 id="safety-heading">{t('safetyPlan.heading')}</h2>
-      {body}
-    </section>
+  return (
+    <ProfileSection headingId="safety-heading" heading={t('safetyPlan.heading')}>
+      {result.status === 'ok' ? (
+        <SafetyBody youth={youth} data={result.data} onChanged={refresh} />
+      ) : (
+        <SectionStatus results={[result]} hiddenKey="safetyPlan.hiddenForRole" onRetry={reload} />
+      )}
+    </ProfileSection>
   );
-  if (result.status === 'error' && result.error.status === 403) return section(<HiddenForRoleNote messageKey="safetyPlan.hiddenForRole" />);
-  if (result.status === 'error') {
-    return section(
-      <Alert type="error" headingLevel="h3" slim>
-        {result.error.status === 0 ? t('errors.network') : t('errors.generic')}{' '}
-        <Button type="button" unstyled onClick={reload}>
-          {t('errors.tryAgain')}
-        </Button>
-      </Alert>,
-    );
-  }
-  if (result.status === 'loading') return section(<Loading />);
-  return section(<SafetyBody youth={youth} data={result.data} onChanged={refresh} />);
 }
 
 function SafetyBody({ youth, data, onChanged }: { youth: YouthView; data: SafetyPlansResponse; onChanged: () => void }) {
