@@ -1,0 +1,20 @@
+// Messages of later capabilities, one file per capability and language, so each stays small
+// and reviewable. Each file holds its own top-level namespaces; a namespace in two files is an
+// error caught by test/unit/i18n.test.ts, as is a key present in one language only.
+import advocacyEn from './features/advocacy.en.json';
+import advocacyEs from './features/advocacy.es.json';
+import missingEn from './features/missing.en.json';
+import missingEs from './features/missing.es.json';
+import responseEn from './features/response.en.json';
+import responseEs from './features/response.es.json';
+
+export const FEATURE_FILES = {
+  response: { en: responseEn, es: responseEs },
+  advocacy: { en: advocacyEn, es: advocacyEs },
+  missing: { en: missingEn, es: missingEs },
+} as const;
+
+export const FEATURE_MESSAGES = {
+  en: Object.assign({}, ...Object.values(FEATURE_FILES).map((f) => f.en)) as Record<string, unknown>,
+  es: Object.assign({}, ...Object.values(FEATURE_FILES).map((f) => f.es)) as Record<string, unknown>,
+};
