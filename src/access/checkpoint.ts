@@ -54,6 +54,12 @@ export interface YouthScope {
   note(details: Record<string, unknown>): void;
 }
 
+/** Records that can be addressed to an organization (forAddressed): table and the word for "not found". */
+export interface AddressedRecord {
+  table: 'advocacy_referrals';
+  label: string;
+}
+
 export interface ListScope {
   tx: Db;
   actor: Actor;
@@ -111,6 +117,55 @@ export class ScopedRepo {
     } catch (err) {
       if (err instanceof Error && 'statusCode' in err && (err.statusCode === 404 || err.statusCode === 403)) {
         await this.auditDenied(action, youthId, (err as { statusCode: number }).statusCode);
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Work on a record addressed to the user's organization, about a youth the user may not (yet)
+   * see: an advocacy referral waiting at a community-based organization, which its staff accept,
+   * decline and assign. Found inside the county wall; 404 unless it is addressed to the user's
+   * organization. The work gets the user's own grant on the youth (often none) and declares what
+   * it touched; the audit event names the youth and the record.
+   */
+  async forAddressed<T>(
+    record: AddressedRecord,
+    recordId: string,
+    action: string,
+    work: (scope: YouthScope) => Promise<T>,
+  ): Promise<T> {
+    if (!UUID.test(recordId)) throw notFound(record.label);
+    const notes = new AuditNotes();
+    let youthId: string | null = null;
+    try {
+      return await this.scoped(false, async (tx) => {
+        const [row] = await selectRows<{ youth_id: string; organization_id: string }>(
+          tx,
+          sql`SELECT youth_id, organization_id FROM ${sql.raw(record.table)} WHERE id = ${recordId}`,
+        );
+        if (!row || row.organization_id !== this.actor.organizationId) throw notFound(record.label);
+        youthId = row.youth_id;
+        const grant = await this.relationTo(tx, row.youth_id);
+        notes.touch([], [recordId]);
+        const result = await work({
+          tx,
+          youthId: row.youth_id,
+          grant,
+          actor: this.actor,
+          require: (category, kind) => {
+            const allowed = kind === 'read' ? grant.read : grant.write;
+            if (!allowed.has(category)) throw forbidden(`Your role does not allow you to ${kind} this youth's ${category.replace('_', ' ')} information.`);
+          },
+          touch: (c, r) => notes.touch(c, r),
+          note: (d) => Object.assign(notes.details, d),
+        });
+        await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, row.youth_id, { relations: [...grant.relations], addressedTo: 'organization' }));
+        return result;
+      });
+    } catch (err) {
+      if (err instanceof Error && 'statusCode' in err && (err.statusCode === 404 || err.statusCode === 403)) {
+        await this.auditDenied(action, youthId ?? 'unknown', (err as { statusCode: number }).statusCode);
       }
       throw err;
     }

@@ -6,10 +6,12 @@
 //   supervises    someone in the user's supervision chain holds an active assignment
 //   organization  the user's organization holds an open case, open referral or active assignment
 //   mdt           the user is a current member of the youth's multidisciplinary team
+//   advocacy      the user is the advocate assigned on an open advocacy referral of the youth
+//                 (assigned, first contact or engaged; closing the referral ends it)
 import { FIELD_CATEGORIES, type FieldCategory } from '../domain/field-categories.js';
 import type { Role } from '../domain/people.js';
 
-export const RELATIONS = ['assigned', 'supervises', 'organization', 'mdt'] as const;
+export const RELATIONS = ['assigned', 'supervises', 'organization', 'mdt', 'advocacy'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 const ALL = FIELD_CATEGORIES;
@@ -23,12 +25,15 @@ const ALL_BUT_PLACEMENT = FIELD_CATEGORIES.filter((c) => c !== 'placement_locati
  */
 const MDT_SHARED: readonly FieldCategory[] = ['identity', 'contact_location', 'exploitation', 'court', 'education'];
 
+/** What the county grants an advocate working with a youth (seed 000: advocacy, not treatment). */
+const ADVOCATE_CATEGORIES: readonly FieldCategory[] = ['identity', 'contact_location', 'exploitation', 'education'];
+
 type GrantTable = Record<Role, Partial<Record<Relation, readonly FieldCategory[]>>>;
 
 export const READ_GRANTS: GrantTable = {
   caseworker: { assigned: ALL, mdt: MDT_SHARED },
   supervisor: { assigned: ALL, supervises: ALL, organization: ['identity', 'court', 'education'], mdt: MDT_SHARED },
-  advocate: { assigned: ['identity', 'contact_location', 'exploitation', 'education'], mdt: MDT_SHARED },
+  advocate: { assigned: ADVOCATE_CATEGORIES, mdt: MDT_SHARED, advocacy: ADVOCATE_CATEGORIES },
   mdt_coordinator: {
     assigned: ALL_BUT_PLACEMENT,
     organization: ['identity', 'court'],

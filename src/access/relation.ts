@@ -46,6 +46,11 @@ function relationRows(actor: Actor, relations: Relation[], youthId?: string): SQ
         parts.push(sql`SELECT m.youth_id, 'mdt' AS rel FROM mdt_members m
           WHERE m.user_id = ${actor.userId} AND m.left_at IS NULL${onYouth('m.youth_id')}`);
         break;
+      case 'advocacy':
+        parts.push(sql`SELECT ar.youth_id, 'advocacy' AS rel FROM advocacy_referrals ar
+          WHERE ar.advocate_user_id = ${actor.userId}
+            AND ar.state IN ('advocate_assigned','first_contact','engaged')${onYouth('ar.youth_id')}`);
+        break;
       default: {
         const never: never = rel;
         throw new Error(`unknown relation ${String(never)}`);

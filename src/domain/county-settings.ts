@@ -12,6 +12,28 @@ const RESPONSE_DEFAULTS = {
   ongoingMdtDays: 30,
 };
 
+const MISSING_DEFAULTS = {
+  lawEnforcementHours: 24,
+  ncmecHours: 24,
+  attorneyHours: 24,
+  notifyParentDefault: true,
+  parentHours: 24,
+  notifyCourt: false,
+  courtHours: 48,
+  debriefHours: 72,
+};
+
+const ADVOCACY_DEFAULTS = {
+  requiredTrainings: [
+    { key: 'csec_101', label: 'CSEC 101' },
+    { key: 'csec_102', label: 'CSEC 102' },
+    { key: 'county_protocol', label: "County CSEC protocol" },
+  ],
+  recoveredWindowDays: 60,
+  reportPeriodStartMonths: [3, 7, 11],
+  vettingWarningDays: 30,
+};
+
 const ESCALATION_DEFAULTS = { owner: true, supervisor_chain: true, supervisor_levels: 1, county_admin: false, email: true };
 
 const parties = z
@@ -68,6 +90,59 @@ export const CountySettingsSchema = z.object({
       ongoing: parties,
     })
     .default({ crisis: [...DEFAULT_REQUIRED_PARTIES], initial: [...DEFAULT_REQUIRED_PARTIES], ongoing: [...DEFAULT_REQUIRED_PARTIES] }),
+  /** Missing and runaway youth (DOMAIN.md section 5: SB 794, P.L. 113-183, PC 11166, WIC 16501.35). */
+  missing: z
+    .object({
+      /** The law says immediately and never later than 24 hours: a county may be stricter, never looser. */
+      lawEnforcementHours: z
+        .number().int().min(1).max(24).default(MISSING_DEFAULTS.lawEnforcementHours)
+        .describe('Report a missing youth to law enforcement (for NCIC entry) within this many hours of discovery (elapsed; the law: immediately, never later than 24)'),
+      ncmecHours: z
+        .number().int().min(1).max(24).default(MISSING_DEFAULTS.ncmecHours)
+        .describe('Report to the National Center for Missing and Exploited Children within this many hours of discovery (elapsed; the law: never later than 24)'),
+      attorneyHours: z
+        .number().int().min(1).max(72).default(MISSING_DEFAULTS.attorneyHours)
+        .describe("Notify the youth's attorney within this many hours of discovery (county policy; LA: 24)"),
+      notifyParentDefault: z
+        .boolean().default(MISSING_DEFAULTS.notifyParentDefault)
+        .describe('Open a duty to notify the parent or guardian unless the worker says it is not appropriate for this youth'),
+      parentHours: z
+        .number().int().min(1).max(72).default(MISSING_DEFAULTS.parentHours)
+        .describe('Notify the parent or guardian within this many hours of discovery (county policy)'),
+      notifyCourt: z.boolean().default(MISSING_DEFAULTS.notifyCourt).describe('County policy requires notifying the court of a missing youth'),
+      courtHours: z
+        .number().int().min(1).max(120).default(MISSING_DEFAULTS.courtHours)
+        .describe('Notify the court within this many hours of discovery, when county policy requires it'),
+      debriefHours: z
+        .number().int().min(1).max(720).default(MISSING_DEFAULTS.debriefHours)
+        .describe('Debrief the youth (why they left, what happened while away, a CSEC screening) within this many hours of return. The state sets no deadline for it (DOMAIN.md section 5, unconfirmed): this is county policy; default 72'),
+    })
+    .default(MISSING_DEFAULTS),
+  /** Advocacy by contracted CBOs (issue 6; seed 000, DOMAIN.md sections 1 and 7). */
+  advocacy: z
+    .object({
+      requiredTrainings: z
+        .array(z.object({ key: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'use lower-case letters, digits and _'), label: z.string().trim().min(2).max(120) }).strict())
+        .min(1, 'name at least one required training')
+        .max(20)
+        .refine((list) => new Set(list.map((t) => t.key)).size === list.length, 'lists a training twice')
+        .default([...ADVOCACY_DEFAULTS.requiredTrainings])
+        .describe('Trainings an advocate must have completed (and not expired) to be assigned a youth'),
+      recoveredWindowDays: z
+        .number().int().min(7).max(365).default(ADVOCACY_DEFAULTS.recoveredWindowDays)
+        .describe('"Recovered and connected to services": the linked service must start within this many days of the referral (default 60)'),
+      reportPeriodStartMonths: z
+        .array(z.number().int().min(1).max(12))
+        .min(1)
+        .max(12)
+        .refine((list) => new Set(list).size === list.length, 'lists a month twice')
+        .default([...ADVOCACY_DEFAULTS.reportPeriodStartMonths])
+        .describe("The months the Board's reporting periods start on (default March, July, November: four-month periods)"),
+      vettingWarningDays: z
+        .number().int().min(1).max(180).default(ADVOCACY_DEFAULTS.vettingWarningDays)
+        .describe('Show clearances, trainings and approvals this many days before they expire'),
+    })
+    .default(ADVOCACY_DEFAULTS),
   /** Who is told when a deadline passes without being met (in-app notification, and an email with only a link). */
   escalation: z
     .object({

@@ -8,18 +8,19 @@ const ALL = [...FIELD_CATEGORIES];
 const NONE: FieldCategory[] = [];
 const ALL_BUT_PLACEMENT = ALL.filter((c) => c !== 'placement_location');
 const MDT: FieldCategory[] = ['identity', 'contact_location', 'exploitation', 'court', 'education'];
+const ADVOCATE: FieldCategory[] = ['identity', 'contact_location', 'exploitation', 'education'];
 
 // The expected reads, written out in full so a change to the policy must change this table too.
 const expectedReads: Record<Role, Record<Relation | 'none', FieldCategory[]>> = {
-  caseworker: { assigned: ALL, supervises: NONE, organization: NONE, mdt: MDT, none: NONE },
-  supervisor: { assigned: ALL, supervises: ALL, organization: ['identity', 'court', 'education'], mdt: MDT, none: NONE },
-  advocate: { assigned: ['identity', 'contact_location', 'exploitation', 'education'], supervises: NONE, organization: NONE, mdt: MDT, none: NONE },
-  mdt_coordinator: { assigned: ALL_BUT_PLACEMENT, supervises: NONE, organization: ['identity', 'court'], mdt: MDT, none: NONE },
-  auditor: { assigned: ['identity'], supervises: ['identity'], organization: ['identity'], mdt: NONE, none: NONE },
-  county_analyst: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, none: NONE },
-  state_analyst: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, none: NONE },
-  county_admin: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, none: NONE },
-  org_admin: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, none: NONE },
+  caseworker: { assigned: ALL, supervises: NONE, organization: NONE, mdt: MDT, advocacy: NONE, none: NONE },
+  supervisor: { assigned: ALL, supervises: ALL, organization: ['identity', 'court', 'education'], mdt: MDT, advocacy: NONE, none: NONE },
+  advocate: { assigned: ADVOCATE, supervises: NONE, organization: NONE, mdt: MDT, advocacy: ADVOCATE, none: NONE },
+  mdt_coordinator: { assigned: ALL_BUT_PLACEMENT, supervises: NONE, organization: ['identity', 'court'], mdt: MDT, advocacy: NONE, none: NONE },
+  auditor: { assigned: ['identity'], supervises: ['identity'], organization: ['identity'], mdt: NONE, advocacy: NONE, none: NONE },
+  county_analyst: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, advocacy: NONE, none: NONE },
+  state_analyst: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, advocacy: NONE, none: NONE },
+  county_admin: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, advocacy: NONE, none: NONE },
+  org_admin: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, advocacy: NONE, none: NONE },
 };
 
 const cases = ROLES.flatMap((role) =>
