@@ -1,0 +1,117 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { asDate, selectRows, type Db } from '../../db/client.js';
+import type { ReferralState } from '../../domain/advocacy.js';
+import type { ReferralViewT } from './schemas.js';
+
+export interface ReferralRow {
+  id: string;
+  youth_id: string;
+  youth_name: string;
+  organization_id: string;
+  organization: string;
+  contract_id: string;
+  referred_by: string;
+  referred_by_user_id: string;
+  referred_by_organization: string;
+  referred_at: Date | string;
+  reason: string;
+  urgency: ReferralViewT['urgency'];
+  state: ReferralState;
+  decline_reason: string | null;
+  advocate_user_id: string | null;
+  advocate: string | null;
+  accepted_at: Date | string | null;
+  declined_at: Date | string | null;
+  advocate_assigned_at: Date | string | null;
+  first_contact_at: Date | string | null;
+  engaged_at: Date | string | null;
+  closed_at: Date | string | null;
+  close_reason: string | null;
+  first_contact_due_at: Date | string | null;
+  version: number;
+}
+
+/** Referrals matching a condition on `ar`, newest first, with names of people and organizations. */
+export async function referralRows(tx: Db, where: SQL, limit = 500): Promise<ReferralRow[]> {
+  return selectRows<ReferralRow>(
+    tx,
+    sql`SELECT ar.id, ar.youth_id, coalesce(y.preferred_name, y.legal_first_name) || ' ' || y.legal_last_name AS youth_name,
+               ar.organization_id, o.name AS organization, ar.contract_id, ru.display_name AS referred_by, ar.referred_by AS referred_by_user_id,
+               ro.name AS referred_by_organization, ar.referred_at, ar.reason, ar.urgency, ar.state, ar.decline_reason,
+               ar.advocate_user_id, au.display_name AS advocate, ar.accepted_at, ar.declined_at, ar.advocate_assigned_at,
+               ar.first_contact_at, ar.engaged_at, ar.closed_at, ar.close_reason,
+               (SELECT ob.due_at FROM obligations ob WHERE ob.kind = 'advocacy_first_contact' AND ob.source_id = ar.id LIMIT 1) AS first_contact_due_at,
+               ar.version
+          FROM advocacy_referrals ar
+          JOIN youth y ON y.id = ar.youth_id
+          JOIN organizations o ON o.id = ar.organization_id
+          JOIN users ru ON ru.id = ar.referred_by
+          JOIN organizations ro ON ro.id = ar.referred_by_organization_id
+          LEFT JOIN users au ON au.id = ar.advocate_user_id
+         WHERE ${where}
+         ORDER BY ar.referred_at DESC, ar.id
+         LIMIT ${limit}`,
+  );
+}
+
+const iso = (v: Date | string | null) => (v === null ? null : asDate(v).toISOString());
+
+/**
+ * The view of referrals. `identity` says, per youth, whether this user may see who the youth is
+ * (their own grant); without it the name and the reason are withheld, and no timeline detail
+ * that could carry them is shown.
+ */
+export async function referralViews(tx: Db, rows: ReferralRow[], identity: (youthId: string) => boolean): Promise<ReferralViewT[]> {
+  if (rows.length === 0) return [];
+  const ids = sql.join(rows.map((r) => sql`${r.id}::uuid`), sql`, `);
+  const events = await selectRows<{ referral_id: string; state: string; at: Date | string; recorded_by: string; detail: Record<string, unknown> }>(
+    tx,
+    sql`SELECT e.referral_id, e.state, e.at, u.display_name AS recorded_by, e.detail FROM advocacy_referral_events e JOIN users u ON u.id = e.recorded_by
+         WHERE e.referral_id IN (${ids}) ORDER BY e.id`,
+  );
+  const milestones = await selectRows<{ id: string; referral_id: string; kind: string; at: Date | string; service_episode_id: string | null; note: string | null }>(
+    tx,
+    sql`SELECT id, referral_id, kind, at, service_episode_id, note FROM advocacy_milestones WHERE referral_id IN (${ids}) ORDER BY at, id`,
+  );
+  return rows.map((r) => {
+    const sees = identity(r.youth_id);
+    return {
+      id: r.id,
+      youthId: r.youth_id,
+      youthName: sees ? r.youth_name : null,
+      organizationId: r.organization_id,
+      organization: r.organization,
+      contractId: r.contract_id,
+      referredBy: r.referred_by,
+      referredByOrganization: r.referred_by_organization,
+      referredAt: iso(r.referred_at)!,
+      reason: sees ? r.reason : null,
+      urgency: r.urgency,
+      state: r.state,
+      declineReason: r.decline_reason,
+      advocateUserId: r.advocate_user_id,
+      advocate: r.advocate,
+      acceptedAt: iso(r.accepted_at),
+      declinedAt: iso(r.declined_at),
+      advocateAssignedAt: iso(r.advocate_assigned_at),
+      firstContactAt: iso(r.first_contact_at),
+      engagedAt: iso(r.engaged_at),
+      closedAt: iso(r.closed_at),
+      closeReason: r.close_reason,
+      firstContactDueAt: iso(r.first_contact_due_at),
+      version: r.version,
+      timeline: events
+        .filter((e) => e.referral_id === r.id)
+        .map((e) => ({ state: e.state, at: iso(e.at)!, recordedBy: e.recorded_by, detail: sees ? e.detail : withoutNotes(e.detail) })),
+      milestones: milestones
+        .filter((m) => m.referral_id === r.id)
+        .map((m) => ({ id: m.id, kind: m.kind, at: iso(m.at)!, serviceEpisodeId: m.service_episode_id, note: sees ? m.note : null })),
+    };
+  });
+}
+
+/** Free-text notes may name the youth: only reason codes stay for those who cannot see the youth. */
+function withoutNotes(detail: Record<string, unknown>) {
+  const { note: _note, ...rest } = detail;
+  return rest;
+}
