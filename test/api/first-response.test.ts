@@ -79,3 +79,38 @@ describe('the protocol clocks', () => {
     expect(after.filter((d) => d.kind === 'responders_on_scene').every((d) => d.status === 'met')).toBe(true);
   });
 });
+
+describe('the encounter list for the profile screen', () => {
+  it('says which agency each arrival is, the advocate dispatched, and where the 72-hour evaluation stands', async () => {
+    const worker = await h.as('worker');
+    // Recent times: a duty can be met only with a time after it arose (less a week).
+    const at = (minutes: number) => new Date(Math.floor(Date.now() / 60_000) * 60_000 + minutes * 60_000).toISOString();
+    const input = {
+      ...base(),
+      foundAt: at(-300),
+      hotlineCalledAt: at(-290),
+      hotlineReference: 'HL-0003',
+      notified: [{ organizationId: h.world.orgs.cboA, notifiedAt: at(-288) }],
+      advocateDispatchedAt: at(-285),
+    };
+    const made = await worker.post(url(), input);
+    expect(made.statusCode).toBe(201);
+    const find = async () => ((await worker.get(url())).json().encounters as Record<string, unknown>[]).find((e) => e.id === made.json().id)!;
+    const before = await find();
+    expect(before).toMatchObject({
+      hotlineReference: 'HL-0003',
+      advocate: { organization: 'Test Advocates A', dispatchedAt: at(-285) },
+      arrivals: [{ organizationId: h.world.orgs.cboA, organization: 'Test Advocates A', arrivedAt: null, onTime: null }],
+      healthEvaluationAt: null,
+      healthEvaluation: { dueAt: at(-290 + 72 * 60), completedAt: null, provider: null },
+    });
+    // Met through the obligations endpoint, as the profile does: the encounter shows it.
+    const obligationId = (before.healthEvaluation as { obligationId: string }).obligationId;
+    const met = await worker.post(`/api/youth/${h.world.youth.ana}/obligations/${obligationId}/meet`, { completedAt: at(-60), provider: 'Clinic Example' });
+    expect(met.statusCode).toBe(200);
+    expect(await find()).toMatchObject({
+      healthEvaluationAt: at(-60),
+      healthEvaluation: { obligationId, status: 'met', completedAt: at(-60), provider: 'Clinic Example' },
+    });
+  });
+});

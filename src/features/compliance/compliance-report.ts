@@ -26,6 +26,7 @@ export const ComplianceReport = z.object({
     z.object({
       kind: z.string(),
       label: z.string(),
+      labels: z.object({ en: z.string(), es: z.string() }).describe('The label in each language the web offers'),
       organization: z.string(),
       metOnTime: z.number(),
       metLate: z.number(),
@@ -97,6 +98,7 @@ export function complianceReport(repo: ScopedRepo, range: z.infer<typeof Complia
       obligations: rows.map((r) => ({
         kind: r.kind,
         label: OBLIGATION_KINDS[r.kind]?.label.en ?? r.kind,
+        labels: OBLIGATION_KINDS[r.kind]?.label ?? { en: r.kind, es: r.kind },
         organization: r.organization,
         metOnTime: r.met_on_time,
         metLate: r.met_late,

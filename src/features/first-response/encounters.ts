@@ -140,16 +140,26 @@ export function listEncounters(repo: ScopedRepo, youthId: string) {
       spa_number: number | null;
       street_address: string | null;
       hotline_called_at: Date | string;
+      hotline_reference: string | null;
+      advocate_organization: string | null;
+      advocate_dispatched_at: Date | string | null;
       youth_went_to: string | null;
       health_evaluation_at: Date | string | null;
-      arrivals: { organization: string; notifiedAt: string; arrivedAt: string | null }[] | null;
+      health: { obligationId: string; status: 'open' | 'met' | 'missed' | 'waived'; dueAt: string; metAt: string | null; provider: string | null } | null;
+      arrivals: { organizationId: string; organization: string; notifiedAt: string; arrivedAt: string | null }[] | null;
     }>(
       scope.tx,
       sql`SELECT e.id, o.name AS found_by_organization, e.found_by_name, e.found_at, e.location_type, e.spa_number, e.street_address,
-            e.hotline_called_at, e.youth_went_to, e.health_evaluation_at,
-            (SELECT json_agg(json_build_object('organization', ao.name, 'notifiedAt', a.notified_at, 'arrivedAt', a.arrived_at) ORDER BY a.notified_at)
+            e.hotline_called_at, e.hotline_reference, adv.name AS advocate_organization, e.advocate_dispatched_at,
+            e.youth_went_to, e.health_evaluation_at,
+            -- The 72-hour evaluation is an obligation: met here or later through the obligations endpoint.
+            (SELECT json_build_object('obligationId', ob.id, 'status', ob.status, 'dueAt', ob.due_at, 'metAt', ob.met_at,
+                    'provider', ob.met_record->>'provider')
+               FROM obligations ob WHERE ob.kind = 'health_evaluation_72h' AND ob.source_id = e.id AND ob.youth_id = e.youth_id LIMIT 1) AS health,
+            (SELECT json_agg(json_build_object('organizationId', a.organization_id, 'organization', ao.name, 'notifiedAt', a.notified_at, 'arrivedAt', a.arrived_at) ORDER BY a.notified_at)
                FROM responder_arrivals a JOIN organizations ao ON ao.id = a.organization_id WHERE a.encounter_id = e.id) AS arrivals
           FROM first_responder_encounters e JOIN organizations o ON o.id = e.found_by_organization_id
+          LEFT JOIN organizations adv ON adv.id = e.advocate_organization_id
          WHERE e.youth_id = ${youthId} ORDER BY e.found_at DESC`,
     );
     const showAddress = scope.grant.read.has('contact_location');
@@ -166,11 +176,22 @@ export function listEncounters(repo: ScopedRepo, youthId: string) {
           spaNumber: r.spa_number,
           ...(showAddress ? { streetAddress: r.street_address } : {}),
           hotlineCalledAt: called.toISOString(),
+          hotlineReference: r.hotline_reference,
+          advocate: r.advocate_organization
+            ? { organization: r.advocate_organization, dispatchedAt: r.advocate_dispatched_at === null ? null : asDate(r.advocate_dispatched_at).toISOString() }
+            : null,
           youthWentTo: r.youth_went_to,
-          healthEvaluationAt: r.health_evaluation_at === null ? null : asDate(r.health_evaluation_at).toISOString(),
+          healthEvaluationAt: r.health_evaluation_at === null ? (r.health?.metAt ? new Date(r.health.metAt).toISOString() : null) : asDate(r.health_evaluation_at).toISOString(),
+          healthEvaluation: r.health && {
+            obligationId: r.health.obligationId,
+            status: r.health.status,
+            dueAt: new Date(r.health.dueAt).toISOString(),
+            completedAt: r.health.metAt ? new Date(r.health.metAt).toISOString() : null,
+            provider: r.health.provider,
+          },
           arrivals: (r.arrivals ?? []).map((a) => {
             const minutes = a.arrivedAt ? Math.round((new Date(a.arrivedAt).getTime() - called.getTime()) / 60_000) : null;
-            return { organization: a.organization, notifiedAt: new Date(a.notifiedAt).toISOString(), arrivedAt: a.arrivedAt && new Date(a.arrivedAt).toISOString(), minutesFromCall: minutes, onTime: minutes === null ? null : minutes <= target };
+            return { organizationId: a.organizationId, organization: a.organization, notifiedAt: new Date(a.notifiedAt).toISOString(), arrivedAt: a.arrivedAt && new Date(a.arrivedAt).toISOString(), minutesFromCall: minutes, onTime: minutes === null ? null : minutes <= target };
           }),
         };
       }),

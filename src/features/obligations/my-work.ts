@@ -5,16 +5,24 @@ import { selectRows } from '../../db/client.js';
 import { forbidden } from '../../errors.js';
 import { OBLIGATION_SELECT, toView, type ObligationRow, type ObligationViewT } from './view.js';
 
+export type WorklistView = 'mine' | 'team' | 'organization';
+
 /**
  * The worklist: obligations that are open or missed (still to do), or met or waived in the last 7
  * days. "mine" holds those the user owns; "team" those owned by anyone the user supervises,
  * directly or through others. Only for youth the user may see, and whose exploitation details
  * the user's grant covers (an obligation says why it exists).
+ * "organization" (supervisors) is the organization's whole load: see organizationWork.
  */
-export function myWork(repo: ScopedRepo, view: 'mine' | 'team'): Promise<{ obligations: ObligationViewT[] }> {
-  if (view === 'team' && !repo.actor.roles.includes('supervisor')) {
-    throw forbidden('The team worklist is for supervisors; use your own worklist.');
+export function myWork(repo: ScopedRepo, view: WorklistView): Promise<{ obligations: ObligationViewT[] }> {
+  if (view !== 'mine' && !repo.actor.roles.includes('supervisor')) {
+    throw forbidden(
+      view === 'team'
+        ? 'The team worklist is for supervisors; use your own worklist.'
+        : "The organization's worklist is for supervisors; use your own worklist.",
+    );
   }
+  if (view === 'organization') return organizationWork(repo);
   return repo.acrossYouth(`obligations.worklist.${view}`, async (scope) => {
     // For "team", `chain` (everyone the supervisor supervises) comes with the visible-youth CTE.
     const owners = view === 'mine' ? sql`SELECT ${scope.actor.userId}::uuid` : sql`SELECT id FROM chain`;
@@ -32,5 +40,47 @@ export function myWork(repo: ScopedRepo, view: 'mine' | 'team'): Promise<{ oblig
     const allowed = rows.filter((r) => scope.grantOf(r.relations).read.has('exploitation'));
     scope.touch(['identity', 'exploitation'], allowed.map((r) => r.id));
     return { obligations: allowed.map((r) => toView(r)) };
+  });
+}
+
+/**
+ * Everything the supervisor's organization owes: obligations owned by the organization or by anyone
+ * in it, so a supervisor can balance the load and see what is slipping. The duty itself (kind,
+ * deadline, owner, status) is the organization's own work and is always shown; who the youth is
+ * is not: the name and the youth's id appear only where the supervisor's own relation to the
+ * youth covers it. Other rows carry youthVisible: false and an empty youthId.
+ */
+function organizationWork(repo: ScopedRepo): Promise<{ obligations: ObligationViewT[] }> {
+  return repo.acrossYouth('obligations.worklist.organization', async (scope) => {
+    const org = scope.actor.organizationId;
+    const rows = await selectRows<ObligationRow & { relations: Relation[] | null; visible_name: string | null }>(
+      scope.tx,
+      sql`${scope.visibleCte}
+        SELECT w.*, v.relations,
+               CASE WHEN v.youth_id IS NULL THEN NULL
+                    ELSE coalesce(y.preferred_name, y.legal_first_name) || ' ' || y.legal_last_name END AS visible_name
+          FROM (${OBLIGATION_SELECT}
+                WHERE (ob.owner_organization_id = ${org}
+                       OR ob.owner_user_id IN (SELECT su.id FROM users su WHERE su.organization_id = ${org}))
+                  AND ob.county_id = ${scope.actor.countyId}
+                  AND (ob.status IN ('open', 'missed') OR greatest(ob.met_at, ob.waived_at) > now() - interval '7 days')) w
+          LEFT JOIN visible v ON v.youth_id = w.youth_id
+          LEFT JOIN youth y ON y.id = w.youth_id AND v.youth_id IS NOT NULL
+         ORDER BY (w.status IN ('open', 'missed')) DESC, w.due_at
+         LIMIT 500`,
+    );
+    const reads = (r: (typeof rows)[number], category: 'identity' | 'exploitation') =>
+      r.relations !== null && scope.grantOf(r.relations).read.has(category);
+    scope.touch(['identity', 'exploitation'], rows.filter((r) => reads(r, 'identity')).map((r) => r.id));
+    scope.note({ rows: rows.length, named: rows.filter((r) => reads(r, 'identity')).length });
+    return {
+      obligations: rows.map((r) => {
+        const { visible_name: name, relations: _relations, ...row } = r;
+        // What met or waived a duty can describe the youth's situation: only with the grant for it.
+        const details = reads(r, 'exploitation') ? {} : { met_record: null, waive_reason: null };
+        if (reads(r, 'identity')) return { ...toView({ ...row, ...details, youth_name: name ?? undefined }), youthVisible: true };
+        return { ...toView({ ...row, ...details, youth_id: '', youth_name: undefined }), youthVisible: false };
+      }),
+    };
   });
 }

@@ -19,8 +19,8 @@ export function registerObligationRoutes(app: FastifyInstance) {
       config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'] } },
       schema: {
         tags,
-        summary: 'My work: due, overdue and recently met obligations (view=team for a supervisor\'s team)',
-        querystring: z.object({ view: z.enum(['mine', 'team']).default('mine') }),
+        summary: 'My work: due, overdue and recently met obligations (supervisors: view=team for their supervision chain, view=organization for everything their organization owes)',
+        querystring: z.object({ view: z.enum(['mine', 'team', 'organization']).default('mine') }),
         response: { 200: List },
       },
     },

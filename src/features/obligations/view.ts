@@ -8,6 +8,7 @@ export const ObligationView = z.object({
   id: z.string(),
   youthId: z.string(),
   youthName: z.string().optional(),
+  youthVisible: z.boolean().optional().describe("Organization worklist only: false when you may not see who the youth is (no name, no youth id)"),
   kind: z.string(),
   label: z.object({ en: z.string(), es: z.string() }),
   basis: z.string(),

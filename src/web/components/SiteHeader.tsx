@@ -2,6 +2,7 @@ import { Header, NavMenuButton, Title } from '@trussworks/react-uswds';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { NotificationsHeaderLink } from '../notifications/NotificationsLink';
 import { useSession } from '../session/SessionContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SiteNav } from './SiteNav';
@@ -14,6 +15,7 @@ export function SiteHeader() {
   const { state } = useSession();
   const { pathname } = useLocation();
   const [expanded, setExpanded] = useState(false);
+  const [desktop, setDesktop] = useState(() => window.matchMedia(DESKTOP).matches);
   const menuButton = useRef<HTMLButtonElement>(null);
   const signedIn = state.status === 'active' && state.session.complete;
 
@@ -36,6 +38,7 @@ export function SiteHeader() {
   useEffect(() => {
     const query = window.matchMedia(DESKTOP);
     const onChange = () => {
+      setDesktop(query.matches);
       if (query.matches) setExpanded(false);
     };
     query.addEventListener('change', onChange);
@@ -50,6 +53,8 @@ export function SiteHeader() {
             {t('app.name')}
           </Link>
         </Title>
+        {/* On phones the menu is folded away: the unread count stays in sight beside the Menu button. */}
+        {signedIn && !desktop && <NotificationsHeaderLink />}
         {signedIn ? (
           <NavMenuButton
             ref={menuButton}

@@ -40,6 +40,13 @@ export function YouthDuties({ youthId, obligations, canEdit, onChanged }: Props)
             const canMeet = canEdit && (state === 'due' || state === 'overdue') && o.kind === 'cross_report_law_enforcement';
             return (
               <DutyCard key={o.id} obligation={o} now={now} heading={pick(o.label, language)}>
+                {canEdit && (state === 'due' || state === 'overdue') && o.kind === 'health_evaluation_72h' && (
+                  <p className="margin-y-1">
+                    <a className="usa-link" href="#first-response-heading">
+                      {t('firstResponse.healthDutyLink')}
+                    </a>
+                  </p>
+                )}
                 {canMeet && (
                   <Disclosure
                     id={`cross-report-${o.id}`}

@@ -8,6 +8,7 @@ import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useActiveSession } from '../session/SessionContext';
 import type { MdtMeeting, MdtMeetingCreated, MdtResponse, YouthView } from '../types';
+import { MdtMembers } from './MdtMembers';
 import { MeetingForm, type Person } from './MeetingForm';
 
 const TEAM_ROLES = ['caseworker', 'supervisor', 'mdt_coordinator', 'advocate'];
@@ -62,19 +63,7 @@ function MdtBody({ youth, mdt, onChanged }: { youth: YouthView; mdt: MdtResponse
             ))}
         </Notice>
       )}
-      <h3>{t('mdt.members')}</h3>
-      {mdt.members.length === 0 ? (
-        <p>{t('mdt.noMembers')}</p>
-      ) : (
-        <ul className="usa-list">
-          {mdt.members.map((m) => (
-            <li key={m.id}>
-              {t('mdt.memberValue', { name: m.name, organization: m.organization })}
-              {m.roleOnTeam && ` (${m.roleOnTeam})`}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MdtMembers youthId={youth.id} members={mdt.members} onChanged={onChanged} />
       <h3>{t('mdt.meetings')}</h3>
       {mdt.meetings.length === 0 ? (
         <p>{t('mdt.noMeetings')}</p>

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Select, TextInput, Textarea } from '@trussworks/react-uswds';
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
@@ -7,9 +7,10 @@ import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { countyDateTimeInput, countyInputToIso } from '../lib/format';
+import { PersonPicker, type StaffPerson } from '../people/PersonPicker';
 import type { MdtMeetingCreated, MdtTier } from '../types';
 
-/** A Harbor user who can attend or own an action item: the team's members and the signed-in user. */
+/** A Harbor user who can attend or own an action item: the team's members, the signed-in user, anyone of the county found by name. */
 export interface Person {
   userId: string;
   name: string;
@@ -61,8 +62,14 @@ interface Props {
 }
 
 /** Records an MDT meeting: tier, when, who took part, decisions and action items. */
-export function MeetingForm({ youthId, people, onSaved, onCancel }: Props) {
+export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
+  // County staff found with the picker join the team's people as choices for attendees and owners.
+  const [found, setFound] = useState<Person[]>([]);
+  const [picked, setPicked] = useState<StaffPerson | null>(null);
+  const [foundNotice, setFoundNotice] = useState<{ name: string; n: number } | null>(null);
+  const choosePicked = useCallback((p: StaffPerson | null) => setPicked(p), []);
+  const people = [...teamPeople, ...found.filter((f) => !teamPeople.some((p) => p.userId === f.userId))];
   const [tier, setTier] = useState('');
   const [scheduledAt, setScheduledAt] = useState(() => countyDateTimeInput());
   const [heldAt, setHeldAt] = useState('');
@@ -209,6 +216,29 @@ export function MeetingForm({ youthId, people, onSaved, onCancel }: Props) {
       <Field id="mdt-caregiver-part" label={t('mdt.caregiverParticipation')} optional optionalText={t('forms.optional')}>
         {(d) => select('mdt-caregiver-part', caregiverPart, setCaregiverPart, CAREGIVER_PARTICIPATION.map(participation), d)}
       </Field>
+
+      <fieldset className="usa-fieldset margin-top-4 harbor-mdt-row">
+        <legend className="usa-legend text-bold">{t('people.meetingLegend')}</legend>
+        <p className="usa-hint">{t('people.meetingHint')}</p>
+        <PersonPicker id="mdt-find" value={picked?.id ?? ''} onChange={choosePicked} exclude={people.map((p) => p.userId)} />
+        <Button
+          type="button"
+          outline
+          className="margin-top-2"
+          disabled={!picked}
+          onClick={() => {
+            if (!picked) return;
+            setFound((list) => [...list, { userId: picked.id, name: picked.displayName, organization: picked.organization.name, organizationType: picked.organization.type }]);
+            setFoundNotice((n) => ({ name: picked.displayName, n: (n?.n ?? 0) + 1 }));
+            setPicked(null);
+          }}
+        >
+          {t('people.addToMeeting')}
+        </Button>
+        <p className="usa-hint margin-top-1" aria-live="polite">
+          {foundNotice ? t('people.addedToMeeting', { name: foundNotice.name }) : ''}
+        </p>
+      </fieldset>
 
       <fieldset className="usa-fieldset margin-top-4">
         <legend className="usa-legend usa-legend--large">{t('mdt.attendees')}</legend>

@@ -15,7 +15,7 @@ import { useNow } from '../lib/useNow';
 import { useActiveSession } from '../session/SessionContext';
 import type { Obligation, ObligationsResponse } from '../types';
 
-type View = 'mine' | 'team';
+type View = 'mine' | 'team' | 'organization';
 
 /** "My work": the duties a worker (or a supervisor's team) must meet, overdue first. */
 export function MyWorkPage() {
@@ -26,13 +26,14 @@ export function MyWorkPage() {
   const [chosen, setChosen] = useState<View>('mine');
   const view: View = supervisor ? chosen : 'mine';
   const { result, reload } = useApi<ObligationsResponse>(`/api/obligations?view=${view}`);
-  const title = view === 'team' ? t('work.teamTitle') : t('work.title');
+  const title = view === 'team' ? t('work.teamTitle') : view === 'organization' ? t('worklistOrg.title') : t('work.title');
+  const intro = view === 'team' ? t('work.teamIntro') : view === 'organization' ? t('worklistOrg.intro') : t('work.intro');
 
   if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
   return (
     <>
       <PageHeading documentTitle={t('work.title')}>{title}</PageHeading>
-      <p className="usa-intro">{view === 'team' ? t('work.teamIntro') : t('work.intro')}</p>
+      <p className="usa-intro">{intro}</p>
       {supervisor && (
         <div className="margin-bottom-3">
           <p className="text-bold margin-bottom-1" id="work-view-label">
@@ -40,7 +41,7 @@ export function MyWorkPage() {
           </p>
           <div role="group" aria-labelledby="work-view-label">
             <ButtonGroup type="segmented">
-            {(['mine', 'team'] as const).map((v) => (
+            {(['mine', 'team', 'organization'] as const).map((v) => (
               <Button
                 key={v}
                 type="button"
@@ -48,23 +49,27 @@ export function MyWorkPage() {
                 aria-pressed={view === v}
                 onClick={() => setChosen(v)}
               >
-                {t(`work.views.${v}`)}
+                {v === 'organization' ? t('worklistOrg.view') : t(`work.views.${v}`)}
               </Button>
             ))}
             </ButtonGroup>
           </div>
         </div>
       )}
-      {result.status === 'loading' ? <Loading /> : <WorkList obligations={result.data.obligations} team={view === 'team'} />}
+      {result.status === 'loading' ? <Loading /> : <WorkList obligations={result.data.obligations} view={view} />}
     </>
   );
 }
 
-function WorkList({ obligations, team }: { obligations: Obligation[]; team: boolean }) {
+function WorkList({ obligations, view }: { obligations: Obligation[]; view: View }) {
+  const team = view !== 'mine';
   const { t } = useTranslation();
   const language = useLanguage();
   const now = useNow();
-  if (obligations.length === 0) return <p className="harbor-timeline-empty">{team ? t('work.teamNone') : t('work.none')}</p>;
+  if (obligations.length === 0) {
+    const none = view === 'organization' ? t('worklistOrg.none') : team ? t('work.teamNone') : t('work.none');
+    return <p className="harbor-timeline-empty">{none}</p>;
+  }
   const sorted = sortDuties(obligations, now);
   const groups: { key: 'overdue' | 'due' | 'done'; states: DutyState[] }[] = [
     { key: 'overdue', states: ['overdue'] },
@@ -90,9 +95,13 @@ function WorkList({ obligations, team }: { obligations: Obligation[]; team: bool
                     showOwner={team}
                     heading={
                       <>
-                        <Link className="usa-link" to={`/youth/${encodeURIComponent(o.youthId)}`}>
-                          {o.youthName ?? t('work.unnamedYouth')}
-                        </Link>
+                        {o.youthVisible === false ? (
+                          <span className="harbor-duty__hidden-youth">{t('worklistOrg.youthNotVisible')}</span>
+                        ) : (
+                          <Link className="usa-link" to={`/youth/${encodeURIComponent(o.youthId)}`}>
+                            {o.youthName ?? t('work.unnamedYouth')}
+                          </Link>
+                        )}
                         <span className="harbor-duty__kind">{pick(o.label, language)}</span>
                       </>
                     }
