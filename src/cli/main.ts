@@ -14,6 +14,7 @@ import { addUser, parseRoles, resetPassword, UserInputError } from './users.js';
 import { importInstrument, InstrumentImportError } from '../features/instruments/install.js';
 import { importProviders, ProviderImportError } from '../features/directory/import-providers.js';
 import { sendQueuedEmail } from '../features/notifications/send-email.js';
+import { runAdvocacyFlags } from '../jobs/advocacy-flags.js';
 import { markMissedObligations } from '../jobs/mark-missed-obligations.js';
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
@@ -170,7 +171,7 @@ importCmd
     });
   });
 
-const JOBS = ['missed-obligations', 'send-email'] as const;
+const JOBS = ['missed-obligations', 'send-email', 'advocacy-flags'] as const;
 const jobs = program.command('jobs').description('the periodic jobs the server runs every minute (HARBOR_JOB_INTERVAL_SECONDS)');
 jobs
   .command('run <job>')
@@ -184,6 +185,9 @@ jobs
         const r = await markMissedObligations(db, { publicUrl: config.publicUrl });
         if (!r.ran) console.log('Another Harbor instance is running this job right now; nothing was done.');
         else console.log(`Marked ${r.marked} obligation(s) missed; created ${r.notifications} notification(s) and queued ${r.emails} email(s).`);
+      } else if (job === 'advocacy-flags') {
+        const r = await runAdvocacyFlags(db);
+        console.log(`Flagged ${r.added} new candidate advocacy performance issue(s).`);
       } else {
         const r = await sendQueuedEmail(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, { log: { warn: (m) => console.error(`harbor: ${m}`) } });
         if (!r.skipped) console.log(`Sent ${r.sent} email(s); ${r.failed} failed and will be retried; gave up on ${r.gaveUp}.`);

@@ -21,6 +21,13 @@ export const RULE_OBLIGATION_KINDS = [
   'ongoing_mdt_review',
   'mdt_action_item',
   'screening_due',
+  'missing_report_law_enforcement',
+  'missing_report_ncmec',
+  'missing_notify_attorney',
+  'missing_notify_parent',
+  'missing_notify_court',
+  'missing_debrief',
+  'advocacy_first_contact',
 ] as const;
 export type RuleObligationKind = (typeof RULE_OBLIGATION_KINDS)[number];
 
@@ -46,7 +53,19 @@ export type ObligationEvent =
   /** The MDT assigned an action item to someone, due when the team said (mdt_action_items.due_at). */
   | (EventBase & { kind: 'action_item_created'; dueAt: DueGiven; owner: { userId: string | null; organizationId: string } })
   /** A screening schedule says the next screening is due (screenings.next_due_on, screening-schedule.ts). */
-  | (EventBase & { kind: 'screening_due'; dueAt: DueGiven });
+  | (EventBase & { kind: 'screening_due'; dueAt: DueGiven })
+  /**
+   * A youth in care found missing (the missing episode; `at` is the discovery). Opens the mandated
+   * reports; `notifyParent` overrides the county's default when the worker said (not appropriate).
+   */
+  | (EventBase & { kind: 'missing_discovered'; notifyParent?: boolean })
+  /** The youth returned from a missing episode (`at` is the return): the debrief is due. */
+  | (EventBase & { kind: 'youth_returned' })
+  /**
+   * A youth referred to a CBO for advocacy (the advocacy referral; `at` is the referral): its
+   * contract's response-time term, owned by the CBO (no one person until an advocate is assigned).
+   */
+  | (EventBase & { kind: 'advocacy_referred'; firstContactHours: number; organizationId: string });
 
 /** A due time the event states: an instant, or a date (YYYY-MM-DD) meaning the end of that day in county time. */
 export type DueGiven = Date | string;
@@ -60,6 +79,9 @@ export const SOURCE_KINDS: Record<ObligationEventKind, string> = {
   mdt_held: 'mdt_meeting',
   action_item_created: 'mdt_action_item',
   screening_due: 'screening',
+  missing_discovered: 'missing_episode',
+  youth_returned: 'missing_episode',
+  advocacy_referred: 'advocacy_referral',
 };
 
 /**
@@ -83,7 +105,8 @@ export interface ObligationRule<E> {
   opens: RuleObligationKind;
   /** In words, for the reader of this table and the docs. */
   why: string;
-  when?: (event: E) => boolean;
+  /** Whether the rule applies to this event, under the county's settings. */
+  when?: (event: E, settings: CountySettings) => boolean;
   due: DueRule<E>;
   owner: (event: E) => PlannedOwner;
   /** One obligation per part of the event (its source_part), instead of one per event. */
@@ -157,6 +180,60 @@ export const OBLIGATION_RULES: { [K in ObligationEventKind]: readonly Obligation
       owner: strategy('primary_worker'),
     },
   ],
+  // SB 794 / P.L. 113-183: law enforcement (for NCIC) and NCMEC immediately, never later than 24
+  // hours; the county may be stricter (county-settings.ts bounds them at 24). The notifications
+  // are county policy. Every duty runs from the discovery, elapsed hours, owned by the primary worker.
+  missing_discovered: [
+    {
+      opens: 'missing_report_law_enforcement',
+      why: 'Report to law enforcement for NCIC entry, within 24 hours of discovery at the latest (elapsed).',
+      due: { after: (s) => ({ hours: s.missing.lawEnforcementHours }) },
+      owner: strategy('primary_worker'),
+    },
+    {
+      opens: 'missing_report_ncmec',
+      why: 'Report to NCMEC, within 24 hours of discovery at the latest (elapsed).',
+      due: { after: (s) => ({ hours: s.missing.ncmecHours }) },
+      owner: strategy('primary_worker'),
+    },
+    {
+      opens: 'missing_notify_attorney',
+      why: "Notify the youth's attorney (LA: within 24 hours; the county sets it).",
+      due: { after: (s) => ({ hours: s.missing.attorneyHours }) },
+      owner: strategy('primary_worker'),
+    },
+    {
+      opens: 'missing_notify_parent',
+      why: 'Notify the parent or guardian where appropriate (county default, the worker may say otherwise).',
+      when: (e, s) => e.notifyParent ?? s.missing.notifyParentDefault,
+      due: { after: (s) => ({ hours: s.missing.parentHours }) },
+      owner: strategy('primary_worker'),
+    },
+    {
+      opens: 'missing_notify_court',
+      why: 'Notify the court, where county policy requires it.',
+      when: (_e, s) => s.missing.notifyCourt,
+      due: { after: (s) => ({ hours: s.missing.courtHours }) },
+      owner: strategy('primary_worker'),
+    },
+  ],
+  youth_returned: [
+    {
+      opens: 'missing_debrief',
+      why: 'The return debrief with a CSEC screening; no state deadline, the county sets it (72 hours by default, elapsed).',
+      due: { after: (s) => ({ hours: s.missing.debriefHours }) },
+      owner: strategy('primary_worker'),
+    },
+  ],
+  // The contract's response-time term (seed 000: e.g. first contact within 24 hours), elapsed.
+  advocacy_referred: [
+    {
+      opens: 'advocacy_first_contact',
+      why: "The CBO's first contact with the youth, within its contract's first-contact hours of the referral (elapsed); owned by the CBO.",
+      due: { after: (_s, e) => ({ hours: e.firstContactHours }) },
+      owner: (e) => ({ strategy: 'given', userId: null, organizationId: e.organizationId }),
+    },
+  ],
 };
 
 /** What an event settles when it happens: an MDT meeting meets every open or missed MDT duty of the youth. */
@@ -196,7 +273,7 @@ export function planObligations(event: ObligationEvent, settings: CountySettings
   const sourceKind = event.sourceKind ?? SOURCE_KINDS[event.kind];
   const plan: PlannedObligation[] = [];
   for (const rule of rules) {
-    if (rule.when && !rule.when(event)) continue;
+    if (rule.when && !rule.when(event, settings)) continue;
     const due = computeDue(rule.due, settings, event);
     const parts = rule.parts ? rule.parts(event) : [{ part: '', owner: rule.owner(event) }];
     for (const { part, owner } of parts) {

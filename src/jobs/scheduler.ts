@@ -5,6 +5,7 @@
 import type { HarborConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { sendQueuedEmail } from '../features/notifications/send-email.js';
+import { runAdvocacyFlags } from './advocacy-flags.js';
 import { markMissedObligations } from './mark-missed-obligations.js';
 
 export interface SchedulerLog {
@@ -28,6 +29,12 @@ export async function runJobsOnce(database: Database, config: JobConfig, log: Sc
     if (r.marked > 0) log.info({ job: 'missed-obligations', ...r }, 'marked missed obligations');
   } catch (err) {
     log.error({ job: 'missed-obligations', errorType: err instanceof Error ? err.name : typeof err }, 'job failed');
+  }
+  try {
+    const r = await runAdvocacyFlags(database);
+    if (r.added > 0) log.info({ job: 'advocacy-flags', ...r }, 'flagged candidate advocacy performance issues');
+  } catch (err) {
+    log.error({ job: 'advocacy-flags', errorType: err instanceof Error ? err.name : typeof err }, 'job failed');
   }
   try {
     const r = await sendQueuedEmail(database, { smtpUrl: config.smtpUrl, from: config.mailFrom }, { log });

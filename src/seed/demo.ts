@@ -6,8 +6,10 @@ import { LOS_ANGELES, SAN_DIEGO } from '../domain/geography.js';
 import type { Role } from '../domain/people.js';
 import { hashPassword } from '../features/auth/passwords.js';
 import { Builder } from './builder.js';
+import { seedAdvocacy } from './demo-advocacy.js';
 import { seedDirectory } from './demo-directory.js';
 import { seedIdentification } from './demo-identification.js';
+import { seedMissing } from './demo-missing.js';
 import { seedServicesAndPlacements } from './demo-services.js';
 
 export const DEMO_PASSWORD = 'harbor-demo';
@@ -214,5 +216,7 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   await seedDirectory(conn, faker, { id: sd, code: SAN_DIEGO.code, spaNumbers: SAN_DIEGO.spas.map((x) => x.number) }, await orgsOf(sd));
   const identification = await seedIdentification(conn, faker, screened, now);
   const services = await seedServicesAndPlacements(conn, faker, histories, now);
-  return { counties: 2, youth: youthCount, logins: DEMO_LOGINS.length, ...identification, ...services };
+  const missing = await seedMissing(conn, faker, histories, now, socialworker);
+  const advocacy = await seedAdvocacy(conn, faker, histories, now);
+  return { counties: 2, youth: youthCount, logins: DEMO_LOGINS.length, ...identification, ...services, ...missing, ...advocacy };
 }

@@ -15,13 +15,16 @@ import { z } from 'zod';
 import type { RoutePolicy } from '../access/route-policy.js';
 import type { HarborConfig } from '../config.js';
 import type { Database } from '../db/client.js';
+import { registerAdvocacyRoutes } from '../features/advocacy/routes.js';
 import { registerAuthRoutes } from '../features/auth/routes.js';
 import { SessionStore } from '../features/auth/sessions.js';
 import { registerComplianceRoutes } from '../features/compliance/routes.js';
+import { registerBoardReportRoutes } from '../features/board-report/routes.js';
 import { registerCountyRoutes } from '../features/county/routes.js';
 import { registerCsecTypeRoutes } from '../features/csec-types/routes.js';
 import { registerDirectoryRoutes } from '../features/directory/routes.js';
 import { registerMdtRoutes } from '../features/mdt/routes.js';
+import { registerMissingRoutes } from '../features/missing/routes.js';
 import { registerPlacementRoutes } from '../features/placements/routes.js';
 import { registerSafetyPlanRoutes } from '../features/safety-plans/routes.js';
 import { registerServiceRoutes } from '../features/services/routes.js';
@@ -29,6 +32,7 @@ import { registerFirstResponseRoutes } from '../features/first-response/routes.j
 import { registerInstrumentRoutes } from '../features/instruments/routes.js';
 import { registerNotificationRoutes } from '../features/notifications/routes.js';
 import { registerObligationRoutes } from '../features/obligations/routes.js';
+import { registerPeopleRoutes } from '../features/people/routes.js';
 import { registerReferralRoutes } from '../features/referrals/routes.js';
 import { registerScreeningRoutes } from '../features/screenings/routes.js';
 import { registerStatsRoutes } from '../features/stats/routes.js';
@@ -162,6 +166,10 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerSafetyPlanRoutes(app);
   registerFirstResponseRoutes(app);
   registerComplianceRoutes(app);
+  registerBoardReportRoutes(app);
+  registerMissingRoutes(app);
+  registerPeopleRoutes(app);
+  registerAdvocacyRoutes(app);
 
   if (withWeb) {
     await app.register(async (web) => {

@@ -41,63 +41,72 @@ export function recordCsecType(repo: ScopedRepo, youthId: string, input: Input):
     'csec_type.record',
     async (scope) => {
       scope.require('exploitation', 'write');
-      const { tx, actor } = scope;
-      const existing = (await loadCsecTypes(tx, youthId)).map((r) => ({ id: r.id, type: r.type, startDate: r.start_date, endDate: r.end_date }));
-      const candidate = { id: 'new', type: input.type, startDate: input.startDate, endDate: input.endDate ?? null };
-      const problems = validateCsecType(candidate, existing, countyToday());
-      if (problems.length) throw badRequest(`This CSEC Type cannot be recorded: ${problems.join('; ')}`, { problems });
-      await checkLinks(scope, input);
-      let referralId = input.referralId ?? null;
-      let caseId = input.caseId ?? null;
-      if (!referralId && !caseId) {
-        const { referrals, cases } = await loadLinks(tx, youthId);
-        const link = associate(candidate, referrals, cases);
-        if (link?.kind === 'referral') referralId = link.id;
-        if (link?.kind === 'case') caseId = link.id;
-      }
-      const [row] = await selectRows<{ id: string; recorded_at: Date | string }>(
-        tx,
-        sql`INSERT INTO csec_type_records (youth_id, county_id, type, start_date, end_date, allegation_subcategory, source,
-              screening_id, referral_id, case_id, recorded_by)
-            VALUES (${youthId}, ${actor.countyId}, ${input.type}, ${input.startDate}, ${input.endDate ?? null},
-              ${input.allegationSubcategory}, ${input.source}, ${input.screeningId ?? null}, ${referralId}, ${caseId}, ${actor.userId})
-            RETURNING id, recorded_at`,
-      );
-      const id = row!.id;
-      let obligationId: string | null = null;
-      const def = CSEC_TYPES.find((t) => t.code === input.type)!;
-      if (def.isVictim && (await receivesChildWelfare(tx, youthId))) {
-        const owner = (await childWelfareOwner(tx, youthId)) ?? { userId: actor.userId, organizationId: actor.organizationId };
-        const settings = await settingsIn(tx, actor.countyId);
-        obligationId = await openObligation(tx, {
-          countyId: actor.countyId,
-          youthId,
-          kind: 'cross_report_law_enforcement',
-          sourceKind: 'csec_type',
-          sourceId: id,
-          dueAt: dueAt(asDate(row!.recorded_at), { hours: settings.crossReport.hours }),
-          ownerUserId: owner.userId,
-          ownerOrganizationId: owner.organizationId,
-        });
-      }
-      // Identification starts the three-tier MDT clock (seed 004): crisis or initial MDT.
-      const mdt = def.isVictim
-        ? (
-            await openObligationsFor(tx, {
-              kind: 'victim_identified',
-              youthId,
-              sourceId: id,
-              at: asDate(row!.recorded_at),
-              recordedBy: actor,
-              immediateDanger: input.immediateDanger ?? false,
-            })
-          ).opened.map((o) => o.id)
-        : [];
-      scope.touch(['exploitation'], [id, ...(obligationId ? [obligationId] : []), ...mdt]);
-      scope.note({ type: input.type, crossReport: obligationId !== null });
-      const [saved] = (await loadCsecTypes(tx, youthId)).filter((r) => r.id === id);
-      return { ...toView(saved!), crossReportObligationId: obligationId };
+      return recordCsecTypeIn(scope, input);
     },
     'write',
   );
+}
+
+/**
+ * The same, inside a unit of work another feature already holds (a return debrief records
+ * "Victim While Absent from Placement"), so the cross-report and MDT duties open exactly as here.
+ * The caller has checked the exploitation write grant.
+ */
+export async function recordCsecTypeIn(scope: YouthScope, input: Input): Promise<CsecTypeViewT & { crossReportObligationId: string | null }> {
+  const { tx, actor, youthId } = scope;
+  const existing = (await loadCsecTypes(tx, youthId)).map((r) => ({ id: r.id, type: r.type, startDate: r.start_date, endDate: r.end_date }));
+  const candidate = { id: 'new', type: input.type, startDate: input.startDate, endDate: input.endDate ?? null };
+  const problems = validateCsecType(candidate, existing, countyToday());
+  if (problems.length) throw badRequest(`This CSEC Type cannot be recorded: ${problems.join('; ')}`, { problems });
+  await checkLinks(scope, input);
+  let referralId = input.referralId ?? null;
+  let caseId = input.caseId ?? null;
+  if (!referralId && !caseId) {
+    const { referrals, cases } = await loadLinks(tx, youthId);
+    const link = associate(candidate, referrals, cases);
+    if (link?.kind === 'referral') referralId = link.id;
+    if (link?.kind === 'case') caseId = link.id;
+  }
+  const [row] = await selectRows<{ id: string; recorded_at: Date | string }>(
+    tx,
+    sql`INSERT INTO csec_type_records (youth_id, county_id, type, start_date, end_date, allegation_subcategory, source,
+          screening_id, referral_id, case_id, recorded_by)
+        VALUES (${youthId}, ${actor.countyId}, ${input.type}, ${input.startDate}, ${input.endDate ?? null},
+          ${input.allegationSubcategory}, ${input.source}, ${input.screeningId ?? null}, ${referralId}, ${caseId}, ${actor.userId})
+        RETURNING id, recorded_at`,
+  );
+  const id = row!.id;
+  let obligationId: string | null = null;
+  const def = CSEC_TYPES.find((t) => t.code === input.type)!;
+  if (def.isVictim && (await receivesChildWelfare(tx, youthId))) {
+    const owner = (await childWelfareOwner(tx, youthId)) ?? { userId: actor.userId, organizationId: actor.organizationId };
+    const settings = await settingsIn(tx, actor.countyId);
+    obligationId = await openObligation(tx, {
+      countyId: actor.countyId,
+      youthId,
+      kind: 'cross_report_law_enforcement',
+      sourceKind: 'csec_type',
+      sourceId: id,
+      dueAt: dueAt(asDate(row!.recorded_at), { hours: settings.crossReport.hours }),
+      ownerUserId: owner.userId,
+      ownerOrganizationId: owner.organizationId,
+    });
+  }
+  // Identification starts the three-tier MDT clock (seed 004): crisis or initial MDT.
+  const mdt = def.isVictim
+    ? (
+        await openObligationsFor(tx, {
+          kind: 'victim_identified',
+          youthId,
+          sourceId: id,
+          at: asDate(row!.recorded_at),
+          recordedBy: actor,
+          immediateDanger: input.immediateDanger ?? false,
+        })
+      ).opened.map((o) => o.id)
+    : [];
+  scope.touch(['exploitation'], [id, ...(obligationId ? [obligationId] : []), ...mdt]);
+  scope.note({ type: input.type, crossReport: obligationId !== null });
+  const [saved] = (await loadCsecTypes(tx, youthId)).filter((r) => r.id === id);
+  return { ...toView(saved!), crossReportObligationId: obligationId };
 }

@@ -18,7 +18,23 @@ interface KindDef {
   meetRecord: z.ZodType<Record<string, unknown>>;
   /** The field of the meet record that says when the duty was done (met on time if at or before due). */
   doneAt: string;
+  /**
+   * Met only through its feature, which checks the record against its source (a missing-youth
+   * report cannot be made before the discovery): the general meet route refuses it and says where.
+   */
+  metThrough?: string;
 }
+
+const MISSING_BASIS = 'SB 794, P.L. 113-183 (42 U.S.C. 671(a)(35)), PC 11166, WIC 16501.35';
+const missingMet = 'the missing episode on the youth\u2019s record';
+const notified = z
+  .object({
+    notifiedAt: when('When the notification was made'),
+    notifiedName: z.string().trim().min(2).max(200).optional().describe('Who was told'),
+    method: z.enum(['phone', 'in_person', 'email', 'letter', 'other']).optional(),
+    note,
+  })
+  .strict();
 
 export const OBLIGATION_KINDS = {
   cross_report_law_enforcement: {
@@ -99,6 +115,80 @@ export const OBLIGATION_KINDS = {
       })
       .strict(),
     doneAt: 'completedAt',
+  },
+  missing_report_law_enforcement: {
+    label: { en: 'Missing report to law enforcement', es: 'Reporte de desaparición a las autoridades' },
+    overdue: { en: 'A missing-youth report to law enforcement is overdue', es: 'Un reporte de desaparición a las autoridades está vencido' },
+    basis: `${MISSING_BASIS}: report a missing youth in care to law enforcement, for entry in NCIC, immediately and never later than 24 hours.`,
+    meetRecord: z
+      .object({
+        agency: z.string().trim().min(2, 'name the law enforcement agency').max(200),
+        reportNumber: z.string().trim().min(1, 'give the report number the agency gave you').max(100),
+        reportedAt: when('When the report was made'),
+        enteredInNcic: z.boolean().describe('Whether the agency confirmed the entry in NCIC'),
+      })
+      .strict(),
+    doneAt: 'reportedAt',
+    metThrough: missingMet,
+  },
+  missing_report_ncmec: {
+    label: { en: 'Missing report to NCMEC', es: 'Reporte de desaparición al NCMEC' },
+    overdue: { en: 'A missing-youth report to NCMEC is overdue', es: 'Un reporte de desaparición al NCMEC está vencido' },
+    basis: `${MISSING_BASIS}: report a missing youth in care to the National Center for Missing and Exploited Children immediately and never later than 24 hours.`,
+    meetRecord: z
+      .object({
+        reportedAt: when('When the report was made'),
+        ncmecCaseNumber: z.string().trim().min(1, 'give the case number NCMEC gave you').max(100),
+      })
+      .strict(),
+    doneAt: 'reportedAt',
+    metThrough: missingMet,
+  },
+  missing_notify_attorney: {
+    label: { en: "Notify the youth's attorney", es: 'Avisar al abogado del joven' },
+    overdue: { en: "A missing-youth notice to the youth's attorney is overdue", es: 'Un aviso de desaparición al abogado del joven está vencido' },
+    basis: "County policy (LA: within 24 hours): tell the youth's attorney the youth is missing.",
+    meetRecord: notified,
+    doneAt: 'notifiedAt',
+    metThrough: missingMet,
+  },
+  missing_notify_parent: {
+    label: { en: 'Notify the parent or guardian', es: 'Avisar a la madre, el padre o el tutor' },
+    overdue: { en: 'A missing-youth notice to a parent or guardian is overdue', es: 'Un aviso de desaparición a la familia o al tutor está vencido' },
+    basis: 'County policy: tell the parent or guardian the youth is missing, where appropriate.',
+    meetRecord: notified,
+    doneAt: 'notifiedAt',
+    metThrough: missingMet,
+  },
+  missing_notify_court: {
+    label: { en: 'Notify the court', es: 'Avisar al tribunal' },
+    overdue: { en: 'A missing-youth notice to the court is overdue', es: 'Un aviso de desaparición al tribunal está vencido' },
+    basis: 'County policy: tell the court a youth under its jurisdiction is missing.',
+    meetRecord: notified,
+    doneAt: 'notifiedAt',
+    metThrough: missingMet,
+  },
+  missing_debrief: {
+    label: { en: 'Return debrief', es: 'Entrevista al regreso' },
+    overdue: { en: 'A return debrief is overdue', es: 'Una entrevista al regreso está vencida' },
+    basis: `${MISSING_BASIS}: on return, find out why the youth left and what happened while away, screen for exploitation and document it. No state deadline; the county sets one.`,
+    meetRecord: z
+      .object({
+        completedAt: when('When the debrief was completed'),
+        debriefId: z.string().uuid(),
+        screeningId: z.string().uuid(),
+      })
+      .strict(),
+    doneAt: 'completedAt',
+    metThrough: missingMet,
+  },
+  advocacy_first_contact: {
+    label: { en: 'Advocate first contact', es: 'Primer contacto del intercesor' },
+    overdue: { en: "An advocacy organization's first contact is overdue", es: 'El primer contacto de una organización de intercesoría está vencido' },
+    basis: "The CBO's advocacy contract (seed 000): first contact with a referred youth within the contract's response time (24 hours unless it says otherwise).",
+    meetRecord: z.object({ contactedAt: when('When the advocate reached the youth'), note }).strict(),
+    doneAt: 'contactedAt',
+    metThrough: 'the advocacy referral (record the first contact there)',
   },
 } as const satisfies Record<string, KindDef>;
 

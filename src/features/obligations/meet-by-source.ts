@@ -28,3 +28,23 @@ export async function meetObligationsBySource(
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * Waives, inside the caller's transaction, the open or missed obligation a source opened when the
+ * source itself ends the duty (an advocacy referral declined or closed before first contact):
+ * the system's waive, with the reason on the record and the person whose step ended it.
+ */
+export async function waiveObligationsBySource(
+  tx: Db,
+  w: { kind: ObligationKind; sourceId: string; sourcePart?: string; reason: string; waivedBy: string; at: Date },
+): Promise<string[]> {
+  const rows = await selectRows<{ id: string }>(
+    tx,
+    sql`UPDATE obligations SET status = 'waived', waived_at = ${w.at.toISOString()}, waived_by = ${w.waivedBy},
+               waive_reason = ${w.reason}, version = version + 1
+         WHERE kind = ${w.kind} AND source_id = ${w.sourceId} AND source_part = ${w.sourcePart ?? ''}
+           AND status IN ('open', 'missed')
+         RETURNING id`,
+  );
+  return rows.map((r) => r.id);
+}

@@ -32,6 +32,7 @@ export function meetObligation(repo: ScopedRepo, youthId: string, obligationId: 
       const row = await lockObligation(scope, obligationId);
       const def = kindDef(row.kind);
       if (!def) throw conflict(`This Harbor does not know how to meet a ${row.kind} obligation.`);
+      if (def.metThrough) throw conflict(`Record this on ${def.metThrough}: it is checked against that record there.`);
       const parsed = def.meetRecord.safeParse(record);
       if (!parsed.success) {
         throw badRequest(`Please fix: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

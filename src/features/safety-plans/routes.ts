@@ -14,7 +14,7 @@ export function registerSafetyPlanRoutes(app: FastifyInstance) {
         tags: ['safety-plans'],
         summary: "The youth's safety plan versions, newest first, and whether a new version is due",
         params: YouthId,
-        response: { 200: z.object({ plans: z.array(SafetyPlanView), reviewDue: z.object({ reason: z.enum(['no_plan', 'placement_change']) }).nullable() }) },
+        response: { 200: z.object({ plans: z.array(SafetyPlanView), reviewDue: z.object({ reason: z.enum(['no_plan', 'placement_change', 'missing_return']) }).nullable() }) },
       },
     },
     async (request) => listSafetyPlans(request.ctx.repo, request.params.id),

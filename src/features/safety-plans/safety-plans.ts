@@ -1,6 +1,6 @@
 // Safety plans written with the youth (seed 001): versioned, never overwritten, shared with the
-// team. A new version is prompted when the youth changed placement after the latest plan (and,
-// with the missing-youth capability, after a return from a missing episode).
+// team. A new version is prompted when the youth changed placement, or returned from a missing
+// episode, after the latest plan.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ScopedRepo } from '../../access/checkpoint.js';
@@ -76,12 +76,23 @@ export function listSafetyPlans(repo: ScopedRepo, youthId: string) {
       scope.tx,
       sql`SELECT max(start_at) AS start_at FROM placement_episodes WHERE youth_id = ${youthId} HAVING max(start_at) IS NOT NULL`,
     );
+    const [back] = await selectRows<{ returned_at: Date | string }>(
+      scope.tx,
+      sql`SELECT max(returned_at) AS returned_at FROM missing_episodes WHERE youth_id = ${youthId} HAVING max(returned_at) IS NOT NULL`,
+    );
     const latest = rows[0];
     const placementChanged = !!moved && !!latest && asDate(moved.start_at) > asDate(latest.created_at);
+    const returnedSince = !!back && !!latest && asDate(back.returned_at) > asDate(latest.created_at);
     scope.touch(['exploitation'], rows.map((r) => r.id));
     return {
       plans: rows.map(view),
-      reviewDue: !latest ? { reason: 'no_plan' as const } : placementChanged ? { reason: 'placement_change' as const } : null,
+      reviewDue: !latest
+        ? { reason: 'no_plan' as const }
+        : returnedSince
+          ? { reason: 'missing_return' as const }
+          : placementChanged
+            ? { reason: 'placement_change' as const }
+            : null,
     };
   });
 }
