@@ -1,4 +1,11 @@
 import { Route, Routes } from 'react-router';
+import { CountyAdvocacyPage } from './advocacy/CountyAdvocacyPage';
+import { OrganizationPage } from './advocacy/OrganizationPage';
+import { canUseCboView, canUseCountyAdvocacy } from './advocacy/types';
+import { BoardReportPage } from './board-report/BoardReportPage';
+import { canSeeBoardReport } from './board-report/types';
+import { CompliancePage } from './compliance/CompliancePage';
+import { canSeeCompliance } from './compliance/types';
 import { HomeRedirect } from './components/HomeRedirect';
 import { Layout } from './components/Layout';
 import { NotFoundContent } from './components/NotFoundContent';
@@ -9,6 +16,9 @@ import { DirectoryPage } from './directory/DirectoryPage';
 import { NewProviderPage } from './directory/NewProviderPage';
 import { ProviderPage } from './directory/ProviderPage';
 import { canAddProviders, canSearchYouth, canSeeFigures, canUseWorklist } from './lib/roles';
+import { CurrentlyMissingPage } from './missing/CurrentlyMissing';
+import { EpisodePage } from './missing/EpisodePage';
+import { ReportMissingPage } from './missing/ReportMissingPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { AccessLogPage } from './pages/AccessLogPage';
 import { FiguresPage } from './pages/FiguresPage';
@@ -43,10 +53,50 @@ export function App() {
             }
           />
           <Route
+            path="compliance"
+            element={
+              <RequireRole allow={canSeeCompliance}>
+                <CompliancePage />
+              </RequireRole>
+            }
+          />
+          <Route
             path="work"
             element={
               <RequireRole allow={canUseWorklist}>
                 <MyWorkPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="missing"
+            element={
+              <RequireRole allow={canUseWorklist}>
+                <CurrentlyMissingPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="advocacy/organization"
+            element={
+              <RequireRole allow={canUseCboView}>
+                <OrganizationPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="advocacy/county"
+            element={
+              <RequireRole allow={canUseCountyAdvocacy}>
+                <CountyAdvocacyPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="reports/advocacy"
+            element={
+              <RequireRole allow={canSeeBoardReport}>
+                <BoardReportPage />
               </RequireRole>
             }
           />
@@ -66,6 +116,8 @@ export function App() {
           <Route path="youth/:id/screenings/new" element={<NewScreeningPage />} />
           <Route path="youth/:id/screenings/:screeningId" element={<ScreeningPage />} />
           <Route path="youth/:id/access-log" element={<AccessLogPage />} />
+          <Route path="youth/:id/missing/new" element={<ReportMissingPage />} />
+          <Route path="youth/:id/missing/:episodeId" element={<EpisodePage />} />
         </Route>
         <Route path="*" element={<NotFoundContent />} />
       </Route>

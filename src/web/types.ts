@@ -299,6 +299,8 @@ export interface Obligation {
   id: string;
   youthId: string;
   youthName?: string;
+  /** Organization worklist only: false when the user may not see who the youth is (no name, empty youthId). */
+  youthVisible?: boolean;
   kind: string;
   label: Localized;
   basis: string;
@@ -526,7 +528,7 @@ export interface SafetyPlan {
 
 export interface SafetyPlansResponse {
   plans: SafetyPlan[];
-  reviewDue: { reason: 'no_plan' | 'placement_change' } | null;
+  reviewDue: { reason: 'no_plan' | 'placement_change' | 'missing_return' } | null;
 }
 
 export interface NotificationItem {

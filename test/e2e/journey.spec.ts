@@ -111,7 +111,8 @@ test('an analyst lands on Figures and has no search', async ({ page }) => {
   await signIn(page, 'analyst@la.demo');
   await expect(page).toHaveURL(/\/figures$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Figures' })).toBeVisible();
-  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Youth on record by area' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Episodes per month' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'About small numbers' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Find a youth' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'figures');

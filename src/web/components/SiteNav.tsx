@@ -3,6 +3,9 @@ import { FocusTrap } from 'focus-trap-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
+import { canUseCboView, canUseCountyAdvocacy } from '../advocacy/types';
+import { canSeeBoardReport } from '../board-report/types';
+import { canSeeCompliance } from '../compliance/types';
 import { canSearchYouth, canSeeFigures, canUseWorklist } from '../lib/roles';
 import { NotificationsLink } from '../notifications/NotificationsLink';
 import { useSession } from '../session/SessionContext';
@@ -32,6 +35,11 @@ export function SiteNav({ session, expanded, onClose }: Props) {
         <span>{t('nav.work')}</span>
       </NavLink>
     ),
+    canUseWorklist(session) && (
+      <NavLink key="missing" to="/missing" className={linkClass}>
+        <span>{t('missing.current.heading')}</span>
+      </NavLink>
+    ),
     canSearchYouth(session) && (
       <NavLink key="search" to="/search" className={linkClass}>
         <span>{t('nav.search')}</span>
@@ -43,6 +51,26 @@ export function SiteNav({ session, expanded, onClose }: Props) {
     canSeeFigures(session) && (
       <NavLink key="figures" to="/figures" className={linkClass}>
         <span>{t('nav.figures')}</span>
+      </NavLink>
+    ),
+    canSeeCompliance(session) && (
+      <NavLink key="compliance" to="/compliance" className={linkClass}>
+        <span>{t('compliancePage.nav')}</span>
+      </NavLink>
+    ),
+    canUseCboView(session) && (
+      <NavLink key="advocacy-org" to="/advocacy/organization" className={linkClass}>
+        <span>{t('advocacy.nav')}</span>
+      </NavLink>
+    ),
+    canUseCountyAdvocacy(session) && (
+      <NavLink key="advocacy-county" to="/advocacy/county" className={linkClass}>
+        <span>{t('countyAdvocacy.nav')}</span>
+      </NavLink>
+    ),
+    canSeeBoardReport(session) && (
+      <NavLink key="board-report" to="/reports/advocacy" className={linkClass}>
+        <span>{t('boardReport.nav')}</span>
       </NavLink>
     ),
   ].filter(Boolean);

@@ -3,6 +3,7 @@ import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { FiguresTable } from '../figures/FiguresTable';
+import { MissingFigures } from '../missing/MissingFigures';
 import { useApi } from '../lib/useApi';
 import type { YouthByAreaResponse } from '../types';
 
@@ -36,6 +37,7 @@ export function FiguresPage() {
               </div>
             </div>
           </div>
+          <MissingFigures />
         </>
       )}
     </>

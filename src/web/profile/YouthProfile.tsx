@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AdvocacySection } from '../advocacy/AdvocacySection';
 import { PageHeading } from '../components/PageHeading';
 import { CareSection } from '../care/CareSection';
 import { IdentificationSections } from '../csec/IdentificationSections';
+import { FirstResponseSection } from '../firstResponse/FirstResponseSection';
 import { MdtSection } from '../mdt/MdtSection';
+import { MissingSection } from '../missing/MissingSection';
 import { SafetyPlanSection } from '../safety/SafetyPlanSection';
 import { shownName } from '../lib/youthName';
 import type { YouthView } from '../types';
@@ -39,9 +42,12 @@ export function YouthProfile({ youth, onChanged }: { youth: YouthView; onChanged
       <IdentitySection youth={youth} />
       <ContactSection youth={youth} />
       <IdentificationSections youth={youth} />
+      <FirstResponseSection youth={youth} />
       <CareSection youth={youth} />
+      <MissingSection youth={youth} />
       <SafetyPlanSection youth={youth} />
       <MdtSection youth={youth} />
+      <AdvocacySection youth={youth} />
       {youth.cases && <CasesTable cases={youth.cases} />}
       {youth.referrals && (
         <ReferralsTable referrals={youth.referrals} youthId={youth.id} canRecord={canRecordReferral} onChanged={onChanged} />

@@ -45,7 +45,8 @@ function SafetyBody({ youth, data, onChanged }: { youth: YouthView; data: Safety
       )}
       {data.reviewDue && (
         <Alert type="warning" headingLevel="h3" heading={t('safetyPlan.reviewDueHeading')} className="margin-y-2">
-          {t(`safetyPlan.reviewDue.${data.reviewDue.reason}`)}
+          {/* The missing capability's reason lives in its own message file. */}
+          {data.reviewDue.reason === 'missing_return' ? t('missing.safetyReviewDue') : t(`safetyPlan.reviewDue.${data.reviewDue.reason}`)}
         </Alert>
       )}
       {latest ? (

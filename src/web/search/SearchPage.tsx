@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api';
 import { PageHeading } from '../components/PageHeading';
+import { CurrentlyMissingPanel } from '../missing/CurrentlyMissing';
 import { recalledQuery, rememberQuery } from '../lib/searchMemory';
 import { toApiError } from '../lib/useApi';
 import type { YouthSearchResponse, YouthSearchResult } from '../types';
@@ -66,6 +67,8 @@ export function SearchPage() {
   return (
     <>
       <PageHeading documentTitle={t('search.title')}>{t('search.title')}</PageHeading>
+      {/* The supervisor's glance: who is missing, overdue reports, debriefs still due (missing capability). */}
+      <CurrentlyMissingPanel />
       <form role="search" className="usa-form usa-form--large harbor-search-form" onSubmit={(e: FormEvent) => e.preventDefault()}>
         <Label htmlFor="youth-search" hint={<span className="display-block">{t('search.hint')}</span>}>
           {t('search.label')}
