@@ -7,11 +7,10 @@
 //   npx tsx bench/board-report.ts        prints a Markdown table (docs/BENCHMARKS.md section)
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { ScopedRepo } from '../src/access/checkpoint.js';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { asDate, openDatabase, selectRows, type Database } from '../src/db/client.js';
+import { asDate, selectRows, type Database } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
 import { countRecoveredYouth, median } from '../src/domain/advocacy.js';
 import { COUNTY_TIME_ZONE } from '../src/domain/geography.js';
@@ -19,7 +18,7 @@ import { boardReport } from '../src/features/board-report/board-report.js';
 import { boardReportXlsx } from '../src/features/board-report/export-board-report.js';
 import { boardReportPdf } from '../src/features/board-report/pdf-board-report.js';
 import type { BoardReportQueryT } from '../src/features/board-report/schemas.js';
-import { PG_ADMIN_URL, pgAvailable } from './lib/pg-admin.js';
+import { onBothDatabases } from './lib/pg-admin.js';
 
 const CBOS = 20;
 const REFERRALS = 50_000;
@@ -217,47 +216,8 @@ async function benchOn(mode: 'pglite' | 'postgres', db: Database): Promise<Board
   };
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function benchBoardReport(): Promise<BoardBenchMode[]> {
-  const results: BoardBenchMode[] = [];
-  const lite = await openDatabase({});
-  try {
-    results.push(await benchOn('pglite', lite));
-  } finally {
-    await lite.close();
-  }
-  const up = await pgAvailable();
-  if (!up.ok) {
-    log(`PostgreSQL server mode SKIPPED: ${up.reason}`);
-    results.push({ mode: 'postgres', skipped: `server did not answer (${up.reason})` });
-    return results;
-  }
-  await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${BENCH_DB}`);
-  });
-  try {
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${BENCH_DB}`;
-    const server = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-    try {
-      results.push(await benchOn('postgres', server));
-    } finally {
-      await server.close();
-    }
-  } finally {
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`));
-  }
-  return results;
+  return onBothDatabases(BENCH_DB, (mode, database) => benchOn(mode, database), (reason) => ({ mode: 'postgres', skipped: reason }));
 }
 
 export function boardReportMarkdown(results: BoardBenchMode[], date: string): string {

@@ -7,11 +7,10 @@
 //   npm run bench                     as section 3 of the whole run (bench/run.ts)
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/client.js';
+import type { Database } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
 import { markMissedObligations, type MarkMissedResult } from '../src/jobs/mark-missed-obligations.js';
-import { PG_ADMIN_URL, pgAvailable } from './lib/pg-admin.js';
+import { onBothDatabases } from './lib/pg-admin.js';
 
 export const OBLIGATIONS = 100_000;
 const COUNTIES = 4;
@@ -118,47 +117,8 @@ async function benchOn(mode: 'pglite' | 'postgres', database: Database): Promise
   };
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function benchObligations(): Promise<ObligationsBenchMode[]> {
-  const results: ObligationsBenchMode[] = [];
-  const lite = await openDatabase({});
-  try {
-    results.push(await benchOn('pglite', lite));
-  } finally {
-    await lite.close();
-  }
-  const pgUp = await pgAvailable();
-  if (!pgUp.ok) {
-    log(`PostgreSQL server mode SKIPPED: ${pgUp.reason}`);
-    results.push({ mode: 'postgres', skipped: `server did not answer (${pgUp.reason})` });
-    return results;
-  }
-  await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${BENCH_OB_DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${BENCH_OB_DB}`);
-  });
-  try {
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${BENCH_OB_DB}`;
-    const server = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-    try {
-      results.push(await benchOn('postgres', server));
-    } finally {
-      await server.close();
-    }
-  } finally {
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_OB_DB} WITH (FORCE)`));
-  }
-  return results;
+  return onBothDatabases(BENCH_OB_DB, (mode, database) => benchOn(mode, database), (reason) => ({ mode: 'postgres', skipped: reason }));
 }
 
 export function obligationsMarkdown(results: ObligationsBenchMode[], date: string): string {
