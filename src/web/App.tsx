@@ -27,6 +27,8 @@ import { YouthProfilePage } from './profile/YouthProfilePage';
 import { NewScreeningPage } from './screening/NewScreeningPage';
 import { ScreeningPage } from './screening/ScreeningPage';
 import { SearchPage } from './search/SearchPage';
+import { CountySettingsPage } from './settings/CountySettingsPage';
+import { canSeeCountySettings } from './settings/types';
 import { MyWorkPage } from './work/MyWorkPage';
 
 export function App() {
@@ -97,6 +99,14 @@ export function App() {
             element={
               <RequireRole allow={canSeeBoardReport}>
                 <BoardReportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="settings"
+            element={
+              <RequireRole allow={canSeeCountySettings}>
+                <CountySettingsPage />
               </RequireRole>
             }
           />

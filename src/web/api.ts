@@ -30,7 +30,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   /** Leave a 401 to the caller instead of ending the session (sign-in, session check). */

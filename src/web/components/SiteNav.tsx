@@ -9,6 +9,7 @@ import { canSeeCompliance } from '../compliance/types';
 import { canSearchYouth, canSeeFigures, canUseWorklist } from '../lib/roles';
 import { NotificationsLink } from '../notifications/NotificationsLink';
 import { useSession } from '../session/SessionContext';
+import { canSeeCountySettings } from '../settings/types';
 import type { SessionView } from '../types';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -71,6 +72,11 @@ export function SiteNav({ session, expanded, onClose }: Props) {
     canSeeBoardReport(session) && (
       <NavLink key="board-report" to="/reports/advocacy" className={linkClass}>
         <span>{t('boardReport.nav')}</span>
+      </NavLink>
+    ),
+    canSeeCountySettings(session) && (
+      <NavLink key="county-settings" to="/settings" className={linkClass}>
+        <span>{t('countySettings.nav')}</span>
       </NavLink>
     ),
   ].filter(Boolean);

@@ -7,11 +7,14 @@ import missingEn from './features/missing.en.json';
 import missingEs from './features/missing.es.json';
 import responseEn from './features/response.en.json';
 import responseEs from './features/response.es.json';
+import settingsEn from './features/settings.en.json';
+import settingsEs from './features/settings.es.json';
 
 export const FEATURE_FILES = {
   response: { en: responseEn, es: responseEs },
   advocacy: { en: advocacyEn, es: advocacyEs },
   missing: { en: missingEn, es: missingEs },
+  settings: { en: settingsEn, es: settingsEs },
 } as const;
 
 export const FEATURE_MESSAGES = {
