@@ -1,11 +1,12 @@
 // Small form pieces shared by the advocacy screens: labelled selects, text and date fields, and
 // one hook that runs a save with the error summary and the server's answer shown the same way
 // on every form (400 and 422 name what to fix; a 422 on assignment lists every vetting gap).
-import { Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { TextInput, Textarea } from '@trussworks/react-uswds';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { ActionErrorAlert, type ActionError } from '../components/ActionErrorAlert';
+import { ChoiceSelect } from '../components/ChoiceSelect';
 import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
@@ -28,22 +29,7 @@ export function SelectField({ options, ...p }: Common & { options: { value: stri
   return (
     <Field id={p.id} label={p.label} hint={p.hint} error={p.error} optional={p.optional} optionalText={t('forms.optional')}>
       {(describedBy) => (
-        <Select
-          id={p.id}
-          name={p.id}
-          value={p.value}
-          validationStatus={p.error ? 'error' : undefined}
-          aria-invalid={!!p.error || undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => p.onChange(e.target.value)}
-        >
-          <option value="">{t('common.choose')}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
+        <ChoiceSelect id={p.id} value={p.value} onChange={p.onChange} options={options} describedBy={describedBy} invalid={!!p.error} />
       )}
     </Field>
   );

@@ -1,8 +1,9 @@
-import { Button, Select, TextInput } from '@trussworks/react-uswds';
+import { Button, TextInput } from '@trussworks/react-uswds';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
+import { ChoiceSelect, type Choice } from '../components/ChoiceSelect';
 import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
@@ -113,23 +114,8 @@ export function EncounterForm({ youthId, organizations, onSaved, onCancel }: Pro
   };
 
   const errorFor = (field: string) => problems?.list.find((p) => p.field === field)?.message;
-  const select = (id: string, value: string, onChange: (v: string) => void, options: { value: string; label: string }[], describedBy?: string) => (
-    <Select
-      id={id}
-      name={id}
-      value={value}
-      validationStatus={errorFor(id) ? 'error' : undefined}
-      aria-invalid={!!errorFor(id) || undefined}
-      aria-describedby={describedBy}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      <option value="">{t('common.choose')}</option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </Select>
+  const select = (id: string, value: string, onChange: (v: string) => void, options: readonly Choice[], describedBy?: string) => (
+    <ChoiceSelect id={id} value={value} onChange={onChange} options={options} describedBy={describedBy} invalid={!!errorFor(id)} />
   );
   const text = (id: string, value: string, onChange: (v: string) => void, maxLength: number, describedBy?: string, inputMode?: 'numeric') => (
     <TextInput

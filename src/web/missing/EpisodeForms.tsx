@@ -1,9 +1,10 @@
 // The smaller forms of an episode: the rest of the report, a search effort, located, returned.
-import { Button, Checkbox, Select, TextInput, Textarea } from '@trussworks/react-uswds';
+import { Button, Checkbox, TextInput, Textarea } from '@trussworks/react-uswds';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
+import { ChoiceSelect } from '../components/ChoiceSelect';
 import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
@@ -116,14 +117,8 @@ export function DetailsForm({ youthId, episode, onSaved, onCancel }: FormProps) 
     >
       <Field id="missing-found-by" label={t('missing.details.discoveredBy')} optional optionalText={t('forms.optional')}>
         {(d) => (
-          <Select id="missing-found-by" name="discoveredByRole" value={role} aria-describedby={d} onChange={(e) => setRole(e.target.value)}>
-            <option value="">{t('common.choose')}</option>
-            {DISCOVERED_BY.map((r) => (
-              <option key={r} value={r}>
-                {t(`missing.discoveredByRoles.${r}`)}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect id="missing-found-by" name="discoveredByRole" value={role} onChange={setRole} describedBy={d}
+            options={DISCOVERED_BY.map((r) => ({ value: r, label: t(`missing.discoveredByRoles.${r}`) }))} />
         )}
       </Field>
       <Field id="missing-found-name" label={t('missing.details.discoveredByName')} optional optionalText={t('forms.optional')}>
@@ -169,14 +164,8 @@ export function SearchEffortForm({ youthId, episode, onSaved, onCancel }: FormPr
     <FormFrame label={t('searchEfforts.add')} state={state} failed={t('searchEfforts.failed')} submit={t('searchEfforts.submit')} onCancel={onCancel} onSubmit={submit}>
       <Field id="search-kind" label={t('searchEfforts.kind')} error={state.errorFor('search-kind')}>
         {(d) => (
-          <Select id="search-kind" name="kind" value={kind} validationStatus={state.errorFor('search-kind') ? 'error' : undefined} aria-describedby={d} onChange={(e) => setKind(e.target.value)}>
-            <option value="">{t('common.choose')}</option>
-            {SEARCH_EFFORT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`searchEfforts.kinds.${k}`)}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect id="search-kind" name="kind" value={kind} onChange={setKind} describedBy={d} invalid={!!state.errorFor('search-kind')}
+            options={SEARCH_EFFORT_KINDS.map((k) => ({ value: k, label: t(`searchEfforts.kinds.${k}`) }))} />
         )}
       </Field>
       <When id="search-when" label={t('searchEfforts.when')} value={when} set={setWhen} error={state.errorFor('search-when')} />
@@ -228,14 +217,8 @@ export function ReturnedForm({ youthId, episode, onSaved, onCancel }: FormProps)
       <When id="returned-when" label={t('missing.return.returnedAt')} value={when} set={setWhen} error={state.errorFor('returned-when')} />
       <Field id="returned-to" label={t('missing.return.returnedTo')} error={state.errorFor('returned-to')}>
         {(d) => (
-          <Select id="returned-to" name="returnedTo" value={to} validationStatus={state.errorFor('returned-to') ? 'error' : undefined} aria-describedby={d} onChange={(e) => setTo(e.target.value)}>
-            <option value="">{t('common.choose')}</option>
-            {RETURNED_TO.map((r) => (
-              <option key={r} value={r}>
-                {t(`missing.returnedTo.${r}`)}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect id="returned-to" name="returnedTo" value={to} onChange={setTo} describedBy={d} invalid={!!state.errorFor('returned-to')}
+            options={RETURNED_TO.map((r) => ({ value: r, label: t(`missing.returnedTo.${r}`) }))} />
         )}
       </Field>
       <Field id="returned-note" label={t('missing.return.note')} optional optionalText={t('forms.optional')}>
