@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', '.tmp/', 'test-results/', 'playwright-report/'] },
@@ -26,6 +27,7 @@ export default tseslint.config(
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  prettier,
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
@@ -38,7 +40,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/db/client.js', '**/db/schema.js'], message: 'Routes use request.ctx.repo, never the database.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/db/client.js', '**/db/schema.js'],
+              message: 'Routes use request.ctx.repo, never the database.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -32,11 +32,21 @@ const NOW = new Date('2026-11-21T20:00:00Z');
 const log = (msg: string) => console.error(`[bench:board-report] ${msg}`);
 const r0 = (n: number) => Math.round(n);
 
-export async function fill(db: Database): Promise<{ analyst: { userId: string; countyId: string; organizationId: string } }> {
-  const [county] = await db.query<{ id: string }>(`INSERT INTO counties (code, name) VALUES ('bench-br', 'Bench County') RETURNING id`);
+export async function fill(
+  db: Database,
+): Promise<{ analyst: { userId: string; countyId: string; organizationId: string } }> {
+  const [county] = await db.query<{ id: string }>(
+    `INSERT INTO counties (code, name) VALUES ('bench-br', 'Bench County') RETURNING id`,
+  );
   const c = county!.id;
-  const [dcfs] = await db.query<{ id: string }>(`INSERT INTO organizations (county_id, name, type) VALUES ($1, 'Bench DCFS', 'child_welfare') RETURNING id`, [c]);
-  const [prob] = await db.query<{ id: string }>(`INSERT INTO organizations (county_id, name, type) VALUES ($1, 'Bench Probation', 'probation') RETURNING id`, [c]);
+  const [dcfs] = await db.query<{ id: string }>(
+    `INSERT INTO organizations (county_id, name, type) VALUES ($1, 'Bench DCFS', 'child_welfare') RETURNING id`,
+    [c],
+  );
+  const [prob] = await db.query<{ id: string }>(
+    `INSERT INTO organizations (county_id, name, type) VALUES ($1, 'Bench Probation', 'probation') RETURNING id`,
+    [c],
+  );
   await db.query(
     `INSERT INTO organizations (county_id, name, type) SELECT $1, 'Bench Advocates ' || lpad(n::text, 2, '0'), 'advocacy_cbo' FROM generate_series(1, $2) n`,
     [c, CBOS],
@@ -107,7 +117,10 @@ export async function fill(db: Database): Promise<{ analyst: { userId: string; c
        FROM service_episodes se JOIN advocacy_referrals r ON r.id::text = se.notes WHERE se.county_id = $1`,
     [c],
   );
-  const [{ linked } = { linked: 0 }] = await db.query<{ linked: number }>(`SELECT count(*)::int AS linked FROM service_episodes WHERE county_id = $1`, [c]);
+  const [{ linked } = { linked: 0 }] = await db.query<{ linked: number }>(
+    `SELECT count(*)::int AS linked FROM service_episodes WHERE county_id = $1`,
+    [c],
+  );
   await db.query(
     `INSERT INTO service_episodes (youth_id, county_id, service_key, referred_by, referred_by_organization_id, referred_at, started_at, status)
      SELECT y.id, $1, 'mentoring', $2, $3, t.at, t.at + interval '7 days', 'active'
@@ -162,18 +175,28 @@ async function benchOn(mode: 'pglite' | 'postgres', db: Database): Promise<Board
     `SELECT (SELECT count(*)::int FROM advocacy_referrals) AS referrals, (SELECT count(*)::int FROM service_episodes) AS episodes,
             (SELECT count(*)::int FROM advocacy_milestones) AS linked`,
   );
-  log(`${mode}: ${counts!.referrals} referrals, ${counts!.episodes} episodes (${counts!.linked} linked) ready in ${setupSec} s`);
+  log(
+    `${mode}: ${counts!.referrals} referrals, ${counts!.episodes} episodes (${counts!.linked} linked) ready in ${setupSec} s`,
+  );
   const repo = new ScopedRepo(db, { ...analyst, roles: ['county_analyst'] }, { requestId: 'bench', clientIp: null });
   const previous: BoardReportQueryT = { period: 'previous' };
   const twoYears: BoardReportQueryT = { from: '2024-11-21', to: '2026-11-20' };
   const sample = await boardReport(repo, previous, NOW);
-  log(`${mode}: ${sample.period.label}: ${sample.cbos.length} CBOs, ${String(sample.summary.referrals)} referrals, ${String(sample.summary.recoveredYouthDistinct)} youth recovered`);
+  log(
+    `${mode}: ${sample.period.label}: ${sample.cbos.length} CBOs, ${String(sample.summary.referrals)} referrals, ${String(sample.summary.recoveredYouthDistinct)} youth recovered`,
+  );
   // The alternative the brief weighed: fetch compact per-referral facts and apply the pure
   // referralRecovered() in JavaScript. Timed for the comparison, and a check at scale that the
   // SQL rule and the pure function count the same youth.
   const viaFacts = async () =>
     repo.aggregate('bench.facts', async ({ tx }) => {
-      const rows = await selectRows<{ organization_id: string; youth_id: string; referred_at: Date | string; first_contact_at: Date | string | null; starts: string | null }>(
+      const rows = await selectRows<{
+        organization_id: string;
+        youth_id: string;
+        referred_at: Date | string;
+        first_contact_at: Date | string | null;
+        starts: string | null;
+      }>(
         tx,
         sql`SELECT r.organization_id, r.youth_id, r.referred_at, r.first_contact_at, l.starts
               FROM advocacy_referrals r
@@ -193,19 +216,33 @@ async function benchOn(mode: 'pglite' | 'postgres', db: Database): Promise<Board
       const lo = DateTime.fromISO(sample.period.from, { zone: COUNTY_TIME_ZONE }).toMillis();
       const hi = DateTime.fromISO(sample.period.to, { zone: COUNTY_TIME_ZONE }).plus({ days: 1 }).toMillis();
       const inPeriod = facts.filter((f) => f.referredAt.getTime() >= lo && f.referredAt.getTime() < hi);
-      return sample.cbos.map((c) => countRecoveredYouth(inPeriod.filter((f) => f.org === c.organizationId), sample.definitions.recoveredWindowDays));
+      return sample.cbos.map((c) =>
+        countRecoveredYouth(
+          inPeriod.filter((f) => f.org === c.organizationId),
+          sample.definitions.recoveredWindowDays,
+        ),
+      );
     });
   const pure = await viaFacts();
   const agree = sample.cbos.every((c, i) => c.recoveredYouth === pure[i]);
-  log(`${mode}: SQL and referralRecovered() ${agree ? 'agree' : 'DISAGREE'} on youth recovered per CBO (${pure.reduce((a, b) => a + b, 0)} in all)`);
+  log(
+    `${mode}: SQL and referralRecovered() ${agree ? 'agree' : 'DISAGREE'} on youth recovered per CBO (${pure.reduce((a, b) => a + b, 0)} in all)`,
+  );
   if (!agree) process.exitCode = 1;
   const timings = [
     await timeIt('Page data, one period (Jul–Oct 2026) + six-period series', () => boardReport(repo, previous, NOW)),
-    await timeIt('Page data, public version (same period)', () => boardReport(repo, { ...previous, version: 'public' }, NOW)),
+    await timeIt('Page data, public version (same period)', () =>
+      boardReport(repo, { ...previous, version: 'public' }, NOW),
+    ),
     await timeIt('Page data, two-year range + series', () => boardReport(repo, twoYears, NOW)),
-    await timeIt('XLSX, one period (report + workbook)', async () => boardReportXlsx(await boardReport(repo, previous, NOW))),
+    await timeIt('XLSX, one period (report + workbook)', async () =>
+      boardReportXlsx(await boardReport(repo, previous, NOW)),
+    ),
     await timeIt('PDF, one period (report + PDF)', async () => boardReportPdf(await boardReport(repo, previous, NOW))),
-    await timeIt('For comparison: fetch per-referral facts of the six periods and apply referralRecovered() in JS (recovered only)', viaFacts),
+    await timeIt(
+      'For comparison: fetch per-referral facts of the six periods and apply referralRecovered() in JS (recovered only)',
+      viaFacts,
+    ),
   ];
   for (const t of timings) log(`${mode}: ${t.name}: median ${t.medianMs} ms (${t.runsMs.join(', ')})`);
   return {
@@ -217,7 +254,11 @@ async function benchOn(mode: 'pglite' | 'postgres', db: Database): Promise<Board
 }
 
 export async function benchBoardReport(): Promise<BoardBenchMode[]> {
-  return onBothDatabases(BENCH_DB, (mode, database) => benchOn(mode, database), (reason) => ({ mode: 'postgres', skipped: reason }));
+  return onBothDatabases(
+    BENCH_DB,
+    (mode, database) => benchOn(mode, database),
+    (reason) => ({ mode: 'postgres', skipped: reason }),
+  );
 }
 
 export function boardReportMarkdown(results: BoardBenchMode[], date: string): string {

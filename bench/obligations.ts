@@ -18,7 +18,14 @@ const SUPERVISORS_PER_COUNTY = 5;
 const WORKERS_PER_COUNTY = 50;
 const YOUTH_PER_COUNTY = 1_000;
 const BENCH_OB_DB = 'harbor_bench_ob';
-const KINDS = ['cross_report_law_enforcement', 'crisis_mdt_24h', 'initial_mdt', 'ongoing_mdt_review', 'health_evaluation_72h', 'mdt_action_item'];
+const KINDS = [
+  'cross_report_law_enforcement',
+  'crisis_mdt_24h',
+  'initial_mdt',
+  'ongoing_mdt_review',
+  'health_evaluation_72h',
+  'mdt_action_item',
+];
 
 export interface ObligationsBenchMode {
   mode: 'pglite' | 'postgres';
@@ -41,7 +48,9 @@ async function fill(db: Database): Promise<{ obligations: number; pastDue: numbe
     `INSERT INTO counties (code, name) SELECT 'bench-' || c, 'Bench County ' || c FROM generate_series(1, $1) c`,
     [COUNTIES],
   );
-  await db.query(`INSERT INTO organizations (county_id, name, type) SELECT id, 'Bench DCFS ' || code, 'child_welfare' FROM counties`);
+  await db.query(
+    `INSERT INTO organizations (county_id, name, type) SELECT id, 'Bench DCFS ' || code, 'child_welfare' FROM counties`,
+  );
   await db.query(
     `INSERT INTO users (county_id, organization_id, email, display_name, roles)
      SELECT o.county_id, o.id, 'sup' || s || '@' || c.code || '.bench', 'Supervisor ' || s, ARRAY['supervisor']
@@ -98,7 +107,9 @@ async function benchOn(mode: 'pglite' | 'postgres', database: Database): Promise
     return { ...r, sec: r2((performance.now() - t) / 1000) };
   };
   const first = await timed();
-  log(`${mode} first run: ${first.marked} marked, ${first.notifications} notifications, ${first.emails} emails in ${first.sec} s`);
+  log(
+    `${mode} first run: ${first.marked} marked, ${first.notifications} notifications, ${first.emails} emails in ${first.sec} s`,
+  );
   const second = await timed();
   log(`${mode} second run: ${second.marked} marked, ${second.notifications} notifications in ${second.sec} s`);
   const [after] = await database.query<{ missed: string; open: string; notifications: string; emails: string }>(
@@ -113,12 +124,21 @@ async function benchOn(mode: 'pglite' | 'postgres', database: Database): Promise
     ...filled,
     first,
     second,
-    after: { missed: Number(after!.missed), open: Number(after!.open), notifications: Number(after!.notifications), emails: Number(after!.emails) },
+    after: {
+      missed: Number(after!.missed),
+      open: Number(after!.open),
+      notifications: Number(after!.notifications),
+      emails: Number(after!.emails),
+    },
   };
 }
 
 export async function benchObligations(): Promise<ObligationsBenchMode[]> {
-  return onBothDatabases(BENCH_OB_DB, (mode, database) => benchOn(mode, database), (reason) => ({ mode: 'postgres', skipped: reason }));
+  return onBothDatabases(
+    BENCH_OB_DB,
+    (mode, database) => benchOn(mode, database),
+    (reason) => ({ mode: 'postgres', skipped: reason }),
+  );
 }
 
 export function obligationsMarkdown(results: ObligationsBenchMode[], date: string): string {
@@ -134,7 +154,10 @@ export function obligationsMarkdown(results: ObligationsBenchMode[], date: strin
       out.push(`| ${db} | skipped: ${m.skipped} | | | | |`);
       continue;
     }
-    for (const [name, r] of [['first (all the work)', m.first!], ['second (nothing to do)', m.second!]] as const) {
+    for (const [name, r] of [
+      ['first (all the work)', m.first!],
+      ['second (nothing to do)', m.second!],
+    ] as const) {
       out.push(`| ${db} | ${name} | ${r.marked} | ${r.notifications} | ${r.emails} | ${r.sec.toFixed(2)} |`);
     }
   }
@@ -147,7 +170,9 @@ export function obligationsProblems(results: ObligationsBenchMode[]): string[] {
     .filter((m) => !m.skipped)
     .flatMap((m) => [
       ...(m.second!.marked !== 0 || m.second!.notifications !== 0 ? [`${m.mode}: the second run did work`] : []),
-      ...(m.after!.missed !== m.pastDue || m.after!.open + m.after!.missed !== OBLIGATIONS ? [`${m.mode}: obligations were lost or left open past due`] : []),
+      ...(m.after!.missed !== m.pastDue || m.after!.open + m.after!.missed !== OBLIGATIONS
+        ? [`${m.mode}: obligations were lost or left open past due`]
+        : []),
     ]);
 }
 

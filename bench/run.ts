@@ -42,7 +42,10 @@ interface ModeResult {
   realSerial?: LoadResult;
   bareSerial?: LoadResult;
   ratio?: { throughput: number; p95: number };
-  targets?: { p95: { value: number; limit: number; pass: boolean }; throughput: { value: number; min: number; pass: boolean } };
+  targets?: {
+    p95: { value: number; limit: number; pass: boolean };
+    throughput: { value: number; min: number; pass: boolean };
+  };
 }
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
@@ -60,7 +63,10 @@ interface DbTarget {
   env: Record<string, string | undefined>;
 }
 
-async function startHarbor(label: string, target: DbTarget): Promise<{ child: Child; baseUrl: string; startSec: number }> {
+async function startHarbor(
+  label: string,
+  target: DbTarget,
+): Promise<{ child: Child; baseUrl: string; startSec: number }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
@@ -91,7 +97,13 @@ async function startBare(label: string, target: DbTarget): Promise<{ child: Chil
     label,
     process.execPath,
     ['--import', 'tsx', path.join('bench', 'bare-server.ts')],
-    { PORT: String(port), HARBOR_DB_POOL: String(POOL), DATABASE_URL: undefined, HARBOR_DATA_DIR: undefined, ...target.env },
+    {
+      PORT: String(port),
+      HARBOR_DB_POOL: String(POOL),
+      DATABASE_URL: undefined,
+      HARBOR_DATA_DIR: undefined,
+      ...target.env,
+    },
     ROOT,
   );
   await waitForHealth(child, baseUrl, performance.now());
@@ -135,7 +147,9 @@ async function measure(
   headers: Record<string, string>,
 ): Promise<{ load: LoadResult; serial: LoadResult }> {
   const show = (what: string, r: LoadResult) =>
-    log(`${label} ${what}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+    log(
+      `${label} ${what}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,
+    );
   log(`${label}: warm-up ${WARMUP} s`);
   await runLoad({ baseUrl, paths, headers, connections: CONNECTIONS, durationSec: WARMUP });
   log(`${label}: measuring ${DURATION} s with ${CONNECTIONS} connections`);
@@ -156,7 +170,12 @@ async function benchMode(mode: ModeName, target: DbTarget): Promise<ModeResult> 
     ids = session.ids;
     const headers = { cookie: session.cookie };
     await checkIds(real.baseUrl, ids, headers);
-    realResult = await measure(`${mode} real`, real.baseUrl, ids.map((id) => `/api/youth/${id}`), headers);
+    realResult = await measure(
+      `${mode} real`,
+      real.baseUrl,
+      ids.map((id) => `/api/youth/${id}`),
+      headers,
+    );
   } finally {
     await stopChild(real.child);
   }
@@ -165,7 +184,12 @@ async function benchMode(mode: ModeName, target: DbTarget): Promise<ModeResult> 
   let bareResult: { load: LoadResult; serial: LoadResult };
   try {
     await checkIds(bare.baseUrl, ids, {});
-    bareResult = await measure(`${mode} bare`, bare.baseUrl, ids.map((id) => `/api/youth/${id}`), {});
+    bareResult = await measure(
+      `${mode} bare`,
+      bare.baseUrl,
+      ids.map((id) => `/api/youth/${id}`),
+      {},
+    );
   } finally {
     await stopChild(bare.child);
   }
@@ -185,7 +209,11 @@ async function benchMode(mode: ModeName, target: DbTarget): Promise<ModeResult> 
   if (mode === 'postgres') {
     result.targets = {
       p95: { value: rl.p95, limit: TARGETS.p95Ms, pass: rl.p95 < TARGETS.p95Ms },
-      throughput: { value: ratio.throughput, min: TARGETS.minThroughputRatio, pass: ratio.throughput >= TARGETS.minThroughputRatio },
+      throughput: {
+        value: ratio.throughput,
+        min: TARGETS.minThroughputRatio,
+        pass: ratio.throughput >= TARGETS.minThroughputRatio,
+      },
     };
   }
   return result;
@@ -208,7 +236,11 @@ function fmt(n: number | undefined, digits = 1): string {
   return n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits);
 }
 
-function markdown(modes: ModeResult[], start: { coldSec: number; warmSec: number } | null, meta: Record<string, unknown>): string {
+function markdown(
+  modes: ModeResult[],
+  start: { coldSec: number; warmSec: number } | null,
+  meta: Record<string, unknown>,
+): string {
   const out: string[] = [];
   out.push(`## Open a youth record under load (${meta.date})`, '');
   out.push(
@@ -231,19 +263,26 @@ function markdown(modes: ModeResult[], start: { coldSec: number; warmSec: number
       ['bare SELECT, 1 conn', m.bareSerial!],
     ] as const;
     for (const [name, r] of rows) {
-      out.push(`| ${db} | ${name} | ${fmt(r.rps)} | ${fmt(r.p50, 2)} | ${fmt(r.p95, 2)} | ${fmt(r.p99, 2)} | ${r.non2xx} | ${r.errors + r.timeouts} |`);
+      out.push(
+        `| ${db} | ${name} | ${fmt(r.rps)} | ${fmt(r.p50, 2)} | ${fmt(r.p95, 2)} | ${fmt(r.p99, 2)} | ${r.non2xx} | ${r.errors + r.timeouts} |`,
+      );
     }
   }
   out.push('', `| Database (${CONNECTIONS} conn) | Harbor/bare req/s | Harbor/bare p95 |`, '|---|--:|--:|');
   for (const m of modes) {
-    if (m.ratio) out.push(`| ${m.mode === 'pglite' ? 'PGlite' : 'PostgreSQL server'} | ${fmt(m.ratio.throughput, 2)} | ${fmt(m.ratio.p95, 2)} |`);
+    if (m.ratio)
+      out.push(
+        `| ${m.mode === 'pglite' ? 'PGlite' : 'PostgreSQL server'} | ${fmt(m.ratio.throughput, 2)} | ${fmt(m.ratio.p95, 2)} |`,
+      );
   }
   const pgMode = modes.find((m) => m.mode === 'postgres');
   out.push('', '| Target (PostgreSQL server) | Measured | Result |', '|---|--:|---|');
   if (pgMode?.targets) {
     const t = pgMode.targets;
     out.push(`| p95 < ${t.p95.limit} ms | ${fmt(t.p95.value, 2)} ms | ${t.p95.pass ? 'PASS' : 'FAIL'} |`);
-    out.push(`| Harbor ≥ ${t.throughput.min * 100}% of bare req/s | ${fmt(t.throughput.value * 100, 0)}% | ${t.throughput.pass ? 'PASS' : 'FAIL'} |`);
+    out.push(
+      `| Harbor ≥ ${t.throughput.min * 100}% of bare req/s | ${fmt(t.throughput.value * 100, 0)}% | ${t.throughput.pass ? 'PASS' : 'FAIL'} |`,
+    );
   } else {
     out.push(`| (not measured: ${pgMode?.skipped ?? 'PostgreSQL mode did not run'}) | | |`);
   }
@@ -259,7 +298,9 @@ function markdown(modes: ModeResult[], start: { coldSec: number; warmSec: number
 
 async function main() {
   if (!existsSync(SERVER_ENTRY)) {
-    throw new Error(`${path.relative(ROOT, SERVER_ENTRY)} is missing: build first (npm run bench does, or node scripts/build.js).`);
+    throw new Error(
+      `${path.relative(ROOT, SERVER_ENTRY)} is missing: build first (npm run bench does, or node scripts/build.js).`,
+    );
   }
   const meta = {
     date: new Date().toISOString(),
@@ -304,13 +345,25 @@ async function main() {
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(
     RESULTS_FILE,
-    JSON.stringify({ ...meta, postgres, loadAvgAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100), youthRecord: modes, startup: start, obligationsJob: obligations }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        ...meta,
+        postgres,
+        loadAvgAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100),
+        youthRecord: modes,
+        startup: start,
+        obligationsJob: obligations,
+      },
+      null,
+      2,
+    ) + '\n',
   );
   log(`wrote ${path.relative(ROOT, RESULTS_FILE)}`);
   const pgTargets = modes.find((m) => m.mode === 'postgres')?.targets;
   if (pgTargets && (!pgTargets.p95.pass || !pgTargets.throughput.pass)) log('a target was missed (see the table)');
   const obligationProblems = obligationsProblems(obligations);
-  if (obligationProblems.length) throw new Error(`the missed-obligation job figures are not valid: ${obligationProblems.join('; ')}`);
+  if (obligationProblems.length)
+    throw new Error(`the missed-obligation job figures are not valid: ${obligationProblems.join('; ')}`);
   const bad = (r?: LoadResult) => r !== undefined && r.non2xx + r.errors + r.timeouts > 0;
   if (modes.some((m) => [m.real, m.bare, m.realSerial, m.bareSerial].some(bad))) {
     throw new Error('some requests failed or were not 2xx: the figures are not valid');

@@ -14,11 +14,21 @@ const EnvSchema = z.object({
   HARBOR_DATA_DIR: z.string().min(1).default('./data'),
   HARBOR_DB_POOL: z.coerce.number().int().min(1).max(200).default(20),
   HARBOR_REQUIRE_MFA: bool.optional(),
-  HARBOR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  HARBOR_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   HARBOR_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   HARBOR_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   HARBOR_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  HARBOR_LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  HARBOR_LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   HARBOR_COOKIE_SECURE: bool.optional(),
   HARBOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HARBOR_WEB_DIR: z.string().optional(),

@@ -12,8 +12,7 @@ export class HarborError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: unknown) =>
-  new HarborError(400, 'bad_request', message, details);
+export const badRequest = (message: string, details?: unknown) => new HarborError(400, 'bad_request', message, details);
 export const unauthorized = (message = 'Sign in to continue.') => new HarborError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new HarborError(403, 'forbidden', message);
 /** Deliberately the same for "does not exist" and "exists but not yours" (deny without revealing). */

@@ -73,7 +73,12 @@ export function freePort(): Promise<number> {
  * Polls GET /api/health until it answers 200; returns the seconds since `startedAt`
  * (a performance.now() value taken just before the spawn). Polls every 20 ms.
  */
-export async function waitForHealth(child: Child, baseUrl: string, startedAt: number, timeoutMs = 120_000): Promise<number> {
+export async function waitForHealth(
+  child: Child,
+  baseUrl: string,
+  startedAt: number,
+  timeoutMs = 120_000,
+): Promise<number> {
   const deadline = startedAt + timeoutMs;
   while (performance.now() < deadline) {
     if (child.proc.exitCode !== null) {

@@ -17,7 +17,12 @@ export interface AuditEntry {
 }
 
 const textArray = (values: readonly string[]) =>
-  values.length ? sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
+  values.length
+    ? sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`;
 
 export async function appendAudit(tx: Db, actor: Actor | null, meta: RequestMeta | null, e: AuditEntry) {
   await tx.execute(sql`INSERT INTO audit_events
@@ -52,7 +57,13 @@ export async function verifyAudit(database: Database, batchSize = 5000): Promise
     let expectedSeq = 1;
     let lastSeq = 0;
     for (;;) {
-      const rows = await database.query<{ id: string; shard_seq: string; prev_hash: string; hash: string; recomputed: string }>(
+      const rows = await database.query<{
+        id: string;
+        shard_seq: string;
+        prev_hash: string;
+        hash: string;
+        recomputed: string;
+      }>(
         `SELECT e.id::text, e.shard_seq::text, e.prev_hash, e.hash, harbor_audit_hash(e.prev_hash, e) AS recomputed
            FROM audit_events e WHERE e.shard = $1 AND e.shard_seq > $2 ORDER BY e.shard_seq LIMIT $3`,
         [head.shard, lastSeq, batchSize],
@@ -60,8 +71,10 @@ export async function verifyAudit(database: Database, batchSize = 5000): Promise
       for (const r of rows) {
         const seq = Number(r.shard_seq);
         if (seq !== expectedSeq) problems.push(`chain ${head.shard}: events ${expectedSeq}..${seq - 1} are missing`);
-        if (r.prev_hash !== prev) problems.push(`chain ${head.shard}: event ${r.id} does not link to the event before it`);
-        if (r.recomputed !== r.hash) problems.push(`chain ${head.shard}: event ${r.id} was altered after it was written`);
+        if (r.prev_hash !== prev)
+          problems.push(`chain ${head.shard}: event ${r.id} does not link to the event before it`);
+        if (r.recomputed !== r.hash)
+          problems.push(`chain ${head.shard}: event ${r.id} was altered after it was written`);
         prev = r.hash;
         expectedSeq = seq + 1;
         lastSeq = seq;

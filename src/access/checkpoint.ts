@@ -105,13 +105,20 @@ export class ScopedRepo {
           require: (category, kind) => {
             const allowed = kind === 'read' ? grant.read : grant.write;
             if (!allowed.has(category)) {
-              throw forbidden(`Your role does not allow you to ${kind} this youth's ${category.replace('_', ' ')} information.`);
+              throw forbidden(
+                `Your role does not allow you to ${kind} this youth's ${category.replace('_', ' ')} information.`,
+              );
             }
           },
           touch: (c, r) => notes.touch(c, r),
           note: (d) => Object.assign(notes.details, d),
         });
-        await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, youthId, { relations: [...grant.relations] }));
+        await appendAudit(
+          tx,
+          this.actor,
+          this.meta,
+          notes.entry(this.actor.countyId, action, youthId, { relations: [...grant.relations] }),
+        );
         return result;
       });
     } catch (err) {
@@ -155,12 +162,23 @@ export class ScopedRepo {
           actor: this.actor,
           require: (category, kind) => {
             const allowed = kind === 'read' ? grant.read : grant.write;
-            if (!allowed.has(category)) throw forbidden(`Your role does not allow you to ${kind} this youth's ${category.replace('_', ' ')} information.`);
+            if (!allowed.has(category))
+              throw forbidden(
+                `Your role does not allow you to ${kind} this youth's ${category.replace('_', ' ')} information.`,
+              );
           },
           touch: (c, r) => notes.touch(c, r),
           note: (d) => Object.assign(notes.details, d),
         });
-        await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, row.youth_id, { relations: [...grant.relations], addressedTo: 'organization' }));
+        await appendAudit(
+          tx,
+          this.actor,
+          this.meta,
+          notes.entry(this.actor.countyId, action, row.youth_id, {
+            relations: [...grant.relations],
+            addressedTo: 'organization',
+          }),
+        );
         return result;
       });
     } catch (err) {
@@ -188,7 +206,8 @@ export class ScopedRepo {
         grant,
         actor: this.actor,
         require: (category) => {
-          if (!grant.write.has(category)) throw forbidden(`Your role does not allow you to record ${category} information.`);
+          if (!grant.write.has(category))
+            throw forbidden(`Your role does not allow you to record ${category} information.`);
         },
         touch: (c, r) => notes.touch(c, r),
         note: (d) => Object.assign(notes.details, d),
@@ -223,7 +242,11 @@ export class ScopedRepo {
    * County reference data and settings: no youth data, so no relation check. Changes are audited
    * (pass audit: true); plain reads of reference data are not.
    */
-  async forCounty<T>(action: string, work: (scope: AggregateScope) => Promise<T>, opts: { audit: boolean }): Promise<T> {
+  async forCounty<T>(
+    action: string,
+    work: (scope: AggregateScope) => Promise<T>,
+    opts: { audit: boolean },
+  ): Promise<T> {
     const details: Record<string, unknown> = {};
     return this.scoped(false, async (tx) => {
       const result = await work({ tx, actor: this.actor, allCounties: false, note: (d) => Object.assign(details, d) });

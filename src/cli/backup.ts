@@ -107,7 +107,9 @@ export async function restore(
   return database.pinned(async (conn) => {
     const [{ n } = { n: 0 }] = await conn.query<{ n: number }>('SELECT count(*)::int AS n FROM counties');
     if (n > 0 && !opts.force) {
-      throw new RestoreError('The target database already holds data. Restore into an empty one, or pass --force to replace everything in it.');
+      throw new RestoreError(
+        'The target database already holds data. Restore into an empty one, or pass --force to replace everything in it.',
+      );
     }
     const names = await tables(conn);
     const columns = new Map<string, string[]>();
@@ -117,7 +119,10 @@ export async function restore(
           WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
         [t],
       );
-      columns.set(t, cols.map((c) => c.column_name));
+      columns.set(
+        t,
+        cols.map((c) => c.column_name),
+      );
     }
     let rows = 0;
     await conn.execScript('BEGIN');
@@ -154,7 +159,8 @@ export async function restore(
       await conn.execScript('COMMIT');
     } catch (err) {
       await conn.execScript('ROLLBACK');
-      if (err instanceof SyntaxError) throw new RestoreError(`${file} is damaged: a line is not valid JSON. Nothing was changed.`);
+      if (err instanceof SyntaxError)
+        throw new RestoreError(`${file} is damaged: a line is not valid JSON. Nothing was changed.`);
       throw err;
     }
     return { tables: header.tables.length, rows };

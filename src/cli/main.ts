@@ -37,7 +37,9 @@ function readPasswordFromStdin(): string {
 
 const program = new Command()
   .name('harbor')
-  .description('Harbor administration. Uses DATABASE_URL if set, else the embedded database in HARBOR_DATA_DIR (default ./data).')
+  .description(
+    'Harbor administration. Uses DATABASE_URL if set, else the embedded database in HARBOR_DATA_DIR (default ./data).',
+  )
   .showHelpAfterError('(run harbor --help for usage)');
 
 program
@@ -46,7 +48,11 @@ program
   .action(() =>
     withDatabase(async (db) => {
       const applied = await prepareDatabase(db);
-      console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+          : 'The database is up to date.',
+      );
     }),
   );
 
@@ -59,7 +65,9 @@ program
     return withDatabase(async (db) => {
       await prepareDatabase(db);
       const summary = await seedDemo(db);
-      console.log(`Seeded ${summary.youth} fictional youth in ${summary.counties} counties. Logins (password ${DEMO_PASSWORD}):`);
+      console.log(
+        `Seeded ${summary.youth} fictional youth in ${summary.counties} counties. Logins (password ${DEMO_PASSWORD}):`,
+      );
       for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(24)} ${l.what}`);
     });
   });
@@ -75,20 +83,29 @@ user
   .requiredOption('--roles <list>', 'comma-separated roles, e.g. caseworker or county_admin')
   .option('--supervisor <email>', "the user's supervisor")
   .option('--password-stdin', 'read the password from standard input')
-  .action((o: { email: string; name: string; county: string; org: string; roles: string; supervisor?: string; passwordStdin?: boolean }) =>
-    withDatabase(async (db) => {
-      const created = await addUser(db, {
-        email: o.email,
-        name: o.name,
-        county: o.county,
-        organization: o.org,
-        roles: parseRoles(o.roles),
-        supervisor: o.supervisor,
-        password: o.passwordStdin ? readPasswordFromStdin() : undefined,
-      });
-      console.log(`Created user ${created.id}.`);
-      if (!o.passwordStdin) console.log(`Temporary password: ${created.password}`);
-    }),
+  .action(
+    (o: {
+      email: string;
+      name: string;
+      county: string;
+      org: string;
+      roles: string;
+      supervisor?: string;
+      passwordStdin?: boolean;
+    }) =>
+      withDatabase(async (db) => {
+        const created = await addUser(db, {
+          email: o.email,
+          name: o.name,
+          county: o.county,
+          organization: o.org,
+          roles: parseRoles(o.roles),
+          supervisor: o.supervisor,
+          password: o.passwordStdin ? readPasswordFromStdin() : undefined,
+        });
+        console.log(`Created user ${created.id}.`);
+        if (!o.passwordStdin) console.log(`Temporary password: ${created.password}`);
+      }),
   );
 user
   .command('reset-password')
@@ -98,7 +115,7 @@ user
   .action((o: { email: string; passwordStdin?: boolean }) =>
     withDatabase(async (db) => {
       const r = await resetPassword(db, o.email, o.passwordStdin ? readPasswordFromStdin() : undefined);
-      console.log('Password reset; all of the user\'s sessions were signed out.');
+      console.log("Password reset; all of the user's sessions were signed out.");
       if (!o.passwordStdin) console.log(`Temporary password: ${r.password}`);
     }),
   );
@@ -151,7 +168,9 @@ importCmd
 
 importCmd
   .command('providers <file>')
-  .description("create or update the county's directory providers from a CSV file (see docs/DIRECTORY.md); all rows or none")
+  .description(
+    "create or update the county's directory providers from a CSV file (see docs/DIRECTORY.md); all rows or none",
+  )
   .requiredOption('--county <code>', 'the county whose directory it is, e.g. los-angeles')
   .option('--dry-run', 'check every row and report what would change, writing nothing')
   .action((file: string, o: { county: string; dryRun?: boolean }) => {
@@ -162,35 +181,52 @@ importCmd
       const r = await importProviders(db, o.county, text, { dryRun: o.dryRun, fileName: path.basename(file) });
       if (r.dryRun) {
         for (const row of r.rows) {
-          console.log(`  line ${row.line} ${row.externalRef}: ${row.action === 'updated' ? `update (${row.fields.join(', ')})` : row.action === 'created' ? 'create' : 'unchanged'}`);
+          console.log(
+            `  line ${row.line} ${row.externalRef}: ${row.action === 'updated' ? `update (${row.fields.join(', ')})` : row.action === 'created' ? 'create' : 'unchanged'}`,
+          );
         }
-        console.log(`Dry run, nothing was written: ${file} would create ${r.created}, update ${r.updated} and leave ${r.unchanged} unchanged for ${o.county}.`);
+        console.log(
+          `Dry run, nothing was written: ${file} would create ${r.created}, update ${r.updated} and leave ${r.unchanged} unchanged for ${o.county}.`,
+        );
       } else {
-        console.log(`Imported ${file} for ${o.county}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`);
+        console.log(
+          `Imported ${file} for ${o.county}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`,
+        );
       }
     });
   });
 
 const JOBS = ['missed-obligations', 'send-email', 'advocacy-flags'] as const;
-const jobs = program.command('jobs').description('the periodic jobs the server runs every minute (HARBOR_JOB_INTERVAL_SECONDS)');
+const jobs = program
+  .command('jobs')
+  .description('the periodic jobs the server runs every minute (HARBOR_JOB_INTERVAL_SECONDS)');
 jobs
   .command('run <job>')
   .description(`run one job once now: ${JOBS.join(' or ')}`)
   .action((job: string) => {
-    if (!(JOBS as readonly string[]).includes(job)) throw new UserInputError(`There is no job "${job}"; choose one of: ${JOBS.join(', ')}.`);
+    if (!(JOBS as readonly string[]).includes(job))
+      throw new UserInputError(`There is no job "${job}"; choose one of: ${JOBS.join(', ')}.`);
     const config = loadConfig();
     return withDatabase(async (db) => {
       await prepareDatabase(db);
       if (job === 'missed-obligations') {
         const r = await markMissedObligations(db, { publicUrl: config.publicUrl });
         if (!r.ran) console.log('Another Harbor instance is running this job right now; nothing was done.');
-        else console.log(`Marked ${r.marked} obligation(s) missed; created ${r.notifications} notification(s) and queued ${r.emails} email(s).`);
+        else
+          console.log(
+            `Marked ${r.marked} obligation(s) missed; created ${r.notifications} notification(s) and queued ${r.emails} email(s).`,
+          );
       } else if (job === 'advocacy-flags') {
         const r = await runAdvocacyFlags(db);
         console.log(`Flagged ${r.added} new candidate advocacy performance issue(s).`);
       } else {
-        const r = await sendQueuedEmail(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, { log: { warn: (m) => console.error(`harbor: ${m}`) } });
-        if (!r.skipped) console.log(`Sent ${r.sent} email(s); ${r.failed} failed and will be retried; gave up on ${r.gaveUp}.`);
+        const r = await sendQueuedEmail(
+          db,
+          { smtpUrl: config.smtpUrl, from: config.mailFrom },
+          { log: { warn: (m) => console.error(`harbor: ${m}`) } },
+        );
+        if (!r.skipped)
+          console.log(`Sent ${r.sent} email(s); ${r.failed} failed and will be retried; gave up on ${r.gaveUp}.`);
       }
     });
   });
@@ -202,7 +238,8 @@ audit
   .action(() =>
     withDatabase(async (db) => {
       const r = await verifyAudit(db);
-      for (const c of r.chains.filter((x) => x.length > 0)) console.log(`chain ${c.shard}: ${c.length} events, head ${c.head.slice(0, 16)}…`);
+      for (const c of r.chains.filter((x) => x.length > 0))
+        console.log(`chain ${c.shard}: ${c.length} events, head ${c.head.slice(0, 16)}…`);
       if (r.ok) console.log(`OK: ${r.events} audit events verified; no tampering found.`);
       else {
         console.error(`TAMPERING DETECTED (${r.problems.length} problem(s)):\n  ${r.problems.join('\n  ')}`);
@@ -217,7 +254,14 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
-  } else if (err instanceof UserInputError || err instanceof InstrumentImportError || err instanceof ProviderImportError || err instanceof RestoreError || err instanceof ConfigError || err instanceof DataDirLockedError) {
+  } else if (
+    err instanceof UserInputError ||
+    err instanceof InstrumentImportError ||
+    err instanceof ProviderImportError ||
+    err instanceof RestoreError ||
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError
+  ) {
     console.error(`harbor: ${err.message}`);
     process.exitCode = 2;
   } else {

@@ -10,10 +10,15 @@ import { Builder } from '../seed/builder.js';
 export class UserInputError extends Error {}
 
 export function parseRoles(list: string): Role[] {
-  const roles = list.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = list
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (roles.length === 0 || unknown.length) {
-    throw new UserInputError(`Unknown role${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ') || '(none given)'}. Use any of: ${ROLES.join(', ')}.`);
+    throw new UserInputError(
+      `Unknown role${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ') || '(none given)'}. Use any of: ${ROLES.join(', ')}.`,
+    );
   }
   return roles as Role[];
 }
@@ -22,13 +27,25 @@ export const generatePassword = () => randomBytes(12).toString('base64url');
 
 export async function addUser(
   database: Database,
-  input: { email: string; name: string; county: string; organization: string; roles: Role[]; supervisor?: string; password?: string },
+  input: {
+    email: string;
+    name: string;
+    county: string;
+    organization: string;
+    roles: Role[];
+    supervisor?: string;
+    password?: string;
+  },
 ): Promise<{ id: string; password: string }> {
   if (!/^[^@\s]+@[^@\s]+$/.test(input.email)) throw new UserInputError(`"${input.email}" is not an email address.`);
-  const [county] = await database.query<{ id: string }>('SELECT id FROM counties WHERE code = $1 OR name = $1', [input.county]);
+  const [county] = await database.query<{ id: string }>('SELECT id FROM counties WHERE code = $1 OR name = $1', [
+    input.county,
+  ]);
   if (!county) {
     const known = await database.query<{ code: string }>('SELECT code FROM counties ORDER BY code');
-    throw new UserInputError(`No county "${input.county}". Known counties: ${known.map((k) => k.code).join(', ') || '(none yet: run harbor seed --demo or create one)'}.`);
+    throw new UserInputError(
+      `No county "${input.county}". Known counties: ${known.map((k) => k.code).join(', ') || '(none yet: run harbor seed --demo or create one)'}.`,
+    );
   }
   const [org] = await database.query<{ id: string }>(
     'SELECT id FROM organizations WHERE county_id = $1 AND (id::text = $2 OR lower(name) = lower($2))',
@@ -39,10 +56,10 @@ export async function addUser(
   if (existing) throw new UserInputError(`A user with email ${input.email} already exists.`);
   let supervisorId: string | null = null;
   if (input.supervisor) {
-    const [sup] = await database.query<{ id: string }>('SELECT id FROM users WHERE lower(email) = lower($1) AND county_id = $2', [
-      input.supervisor,
-      county.id,
-    ]);
+    const [sup] = await database.query<{ id: string }>(
+      'SELECT id FROM users WHERE lower(email) = lower($1) AND county_id = $2',
+      [input.supervisor, county.id],
+    );
     if (!sup) throw new UserInputError(`No supervisor with email ${input.supervisor} in that county.`);
     supervisorId = sup.id;
   }
@@ -62,7 +79,11 @@ export async function addUser(
 }
 
 /** Sets a new password, clears any lockout and signs the user out everywhere. */
-export async function resetPassword(database: Database, email: string, password?: string): Promise<{ password: string }> {
+export async function resetPassword(
+  database: Database,
+  email: string,
+  password?: string,
+): Promise<{ password: string }> {
   const [user] = await database.query<{ id: string }>('SELECT id FROM users WHERE lower(email) = lower($1)', [email]);
   if (!user) throw new UserInputError(`No user with email ${email}.`);
   const next = password ?? generatePassword();
@@ -73,6 +94,8 @@ export async function resetPassword(database: Database, email: string, password?
     await hashPassword(next),
   ]);
   await database.query('DELETE FROM login_throttle WHERE key = $1', [sha256(email.trim().toLowerCase())]);
-  await new SessionStore(database, { sessionIdleMs: 0, sessionAbsoluteMs: 0, requireMfa: false }).revokeAllForUser(user.id);
+  await new SessionStore(database, { sessionIdleMs: 0, sessionAbsoluteMs: 0, requireMfa: false }).revokeAllForUser(
+    user.id,
+  );
   return { password: next };
 }

@@ -49,8 +49,6 @@ export async function migrate(database: Database): Promise<string[]> {
 }
 
 export async function latestMigration(database: Database): Promise<string | null> {
-  const rows = await database.query<{ name: string }>(
-    'SELECT name FROM harbor_migrations ORDER BY name DESC LIMIT 1',
-  );
+  const rows = await database.query<{ name: string }>('SELECT name FROM harbor_migrations ORDER BY name DESC LIMIT 1');
   return rows[0]?.name ?? null;
 }

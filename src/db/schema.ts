@@ -1,17 +1,6 @@
 // Drizzle table definitions: the typed view of the schema that src/db/migrations/*.sql creates.
 // The SQL files are the source of truth; test/api/schema-drift.test.ts fails when the two disagree.
-import {
-  pgTable,
-  uuid,
-  text,
-  integer,
-  timestamp,
-  date,
-  boolean,
-  bigserial,
-  bigint,
-  jsonb,
-} from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, timestamp, date, boolean, bigserial, bigint, jsonb } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

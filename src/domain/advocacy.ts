@@ -33,13 +33,37 @@ export type ReferralUrgency = (typeof REFERRAL_URGENCIES)[number];
 // closed. Declined is final. A referral can be closed from any open state (the youth moved
 // away, the referrer withdrew it), never reopened.
 
-export const REFERRAL_STATES = ['sent', 'accepted', 'declined', 'advocate_assigned', 'first_contact', 'engaged', 'closed'] as const;
+export const REFERRAL_STATES = [
+  'sent',
+  'accepted',
+  'declined',
+  'advocate_assigned',
+  'first_contact',
+  'engaged',
+  'closed',
+] as const;
 export type ReferralState = (typeof REFERRAL_STATES)[number];
 
-export const DECLINE_REASONS = ['at_capacity', 'outside_service_area', 'not_eligible', 'conflict_of_interest', 'youth_already_served', 'other'] as const;
+export const DECLINE_REASONS = [
+  'at_capacity',
+  'outside_service_area',
+  'not_eligible',
+  'conflict_of_interest',
+  'youth_already_served',
+  'other',
+] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
-export const CLOSE_REASONS = ['goals_met', 'youth_declined_services', 'unable_to_reach', 'moved_away', 'transferred', 'withdrawn_by_referrer', 'aged_out', 'other'] as const;
+export const CLOSE_REASONS = [
+  'goals_met',
+  'youth_declined_services',
+  'unable_to_reach',
+  'moved_away',
+  'transferred',
+  'withdrawn_by_referrer',
+  'aged_out',
+  'other',
+] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 /** The lifecycle steps a user records; each moves the referral to one state. */
@@ -54,7 +78,13 @@ export const REFERRAL_STEPS = {
 export type ReferralStep = keyof typeof REFERRAL_STEPS;
 
 /** States in which the referral is open: the CBO is working (or deciding) on it. */
-export const OPEN_REFERRAL_STATES: readonly ReferralState[] = ['sent', 'accepted', 'advocate_assigned', 'first_contact', 'engaged'];
+export const OPEN_REFERRAL_STATES: readonly ReferralState[] = [
+  'sent',
+  'accepted',
+  'advocate_assigned',
+  'first_contact',
+  'engaged',
+];
 /** States in which the assigned advocate sees the youth's shared record (src/access/relation.ts). */
 export const ADVOCATE_ACCESS_STATES: readonly ReferralState[] = ['advocate_assigned', 'first_contact', 'engaged'];
 
@@ -62,8 +92,10 @@ export const ADVOCATE_ACCESS_STATES: readonly ReferralState[] = ['advocate_assig
 export function stepProblem(state: ReferralState, step: ReferralStep): string | null {
   const rule = REFERRAL_STEPS[step];
   if ((rule.from as readonly ReferralState[]).includes(state)) return null;
-  if (state === 'closed' || state === 'declined') return `The referral is ${state}; nothing more can be recorded on it.`;
-  if (step === 'accept' || step === 'decline') return `The referral was already ${state.replace('_', ' ')}; it can be accepted or declined only once, while it is sent.`;
+  if (state === 'closed' || state === 'declined')
+    return `The referral is ${state}; nothing more can be recorded on it.`;
+  if (step === 'accept' || step === 'decline')
+    return `The referral was already ${state.replace('_', ' ')}; it can be accepted or declined only once, while it is sent.`;
   return `A referral that is ${state.replace('_', ' ')} cannot go to "${rule.to.replace('_', ' ')}"; it must first be ${rule.from.map((s) => s.replace('_', ' ')).join(' or ')}.`;
 }
 
@@ -84,12 +116,18 @@ const inForce = (from: string, until: string | null, on: string) => from <= on &
  * What an advocate lacks on a date (YYYY-MM-DD), in words a CBO administrator can act on; empty
  * when the advocate may be assigned. `requiredTrainings` comes from county settings.
  */
-export function vettingGaps(record: VettingRecord, on: string, requiredTrainings: readonly { key: string; label: string }[]): string[] {
+export function vettingGaps(
+  record: VettingRecord,
+  on: string,
+  requiredTrainings: readonly { key: string; label: string }[],
+): string[] {
   const gaps: string[] = [];
   for (const kind of CLEARANCE_KINDS) {
     const all = record.clearances.filter((c) => c.kind === kind);
     if (!all.some((c) => inForce(c.clearedOn, c.expiresOn, on))) {
-      const lapsed = all.filter((c) => c.expiresOn !== null && c.expiresOn < on).sort((a, b) => (a.expiresOn! < b.expiresOn! ? 1 : -1))[0];
+      const lapsed = all
+        .filter((c) => c.expiresOn !== null && c.expiresOn < on)
+        .sort((a, b) => (a.expiresOn! < b.expiresOn! ? 1 : -1))[0];
       gaps.push(lapsed ? `${kind} clearance expired on ${lapsed.expiresOn}` : `no ${kind} clearance on record`);
     }
   }
@@ -101,8 +139,15 @@ export function vettingGaps(record: VettingRecord, on: string, requiredTrainings
   }
   const approvals = record.approvals.filter((a) => a.revokedOn === null || a.revokedOn > on);
   if (!approvals.some((a) => inForce(a.approvedOn, a.approvedUntil, on))) {
-    const last = record.approvals.map((a) => a.approvedUntil).sort().at(-1);
-    gaps.push(last && last < on ? `contracting department approval ended on ${last}` : "no current approval from the contracting department");
+    const last = record.approvals
+      .map((a) => a.approvedUntil)
+      .sort()
+      .at(-1);
+    gaps.push(
+      last && last < on
+        ? `contracting department approval ended on ${last}`
+        : 'no current approval from the contracting department',
+    );
   }
   return gaps;
 }
@@ -112,16 +157,27 @@ export function expiringSoon(record: VettingRecord, on: string, days: number): {
   const limit = DateTime.fromISO(on, { zone: COUNTY_TIME_ZONE }).plus({ days }).toISODate()!;
   const soon = (end: string | null) => end !== null && end >= on && end <= limit;
   const out: { what: string; endsOn: string }[] = [];
-  for (const c of record.clearances) if (soon(c.expiresOn)) out.push({ what: `${c.kind} clearance`, endsOn: c.expiresOn! });
-  for (const t of record.trainings) if (soon(t.expiresOn)) out.push({ what: `${t.trainingKey} training`, endsOn: t.expiresOn! });
-  for (const a of record.approvals) if (a.revokedOn === null && soon(a.approvedUntil)) out.push({ what: 'contracting department approval', endsOn: a.approvedUntil });
+  for (const c of record.clearances)
+    if (soon(c.expiresOn)) out.push({ what: `${c.kind} clearance`, endsOn: c.expiresOn! });
+  for (const t of record.trainings)
+    if (soon(t.expiresOn)) out.push({ what: `${t.trainingKey} training`, endsOn: t.expiresOn! });
+  for (const a of record.approvals)
+    if (a.revokedOn === null && soon(a.approvedUntil))
+      out.push({ what: 'contracting department approval', endsOn: a.approvedUntil });
   return out.sort((a, b) => (a.endsOn < b.endsOn ? -1 : 1));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Performance issues.
 
-export const ISSUE_CATEGORIES = ['responsiveness', 'staffing_and_vetting', 'documentation', 'service_delivery', 'contract_compliance', 'other'] as const;
+export const ISSUE_CATEGORIES = [
+  'responsiveness',
+  'staffing_and_vetting',
+  'documentation',
+  'service_delivery',
+  'contract_compliance',
+  'other',
+] as const;
 export const ISSUE_SEVERITIES = ['low', 'moderate', 'high', 'critical'] as const;
 export const ISSUE_STATUSES = ['open', 'in_progress', 'resolved'] as const;
 /** Candidate issues Harbor finds in the data, for an analyst to confirm or dismiss. */
@@ -186,11 +242,19 @@ export function periodContaining(on: string, startMonths: readonly number[]): Re
   const d = DateTime.fromISO(on, { zone: COUNTY_TIME_ZONE });
   if (!d.isValid) throw new RangeError(`not a date: ${on}`);
   const startMonth = [...months].reverse().find((m) => m <= d.month);
-  const start = startMonth ? d.set({ month: startMonth, day: 1 }) : d.set({ year: d.year - 1, month: months.at(-1)!, day: 1 });
+  const start = startMonth
+    ? d.set({ month: startMonth, day: 1 })
+    : d.set({ year: d.year - 1, month: months.at(-1)!, day: 1 });
   const nextMonth = months.find((m) => m > start.month);
-  const next = nextMonth ? start.set({ month: nextMonth, day: 1 }) : start.set({ year: start.year + 1, month: months[0]!, day: 1 });
+  const next = nextMonth
+    ? start.set({ month: nextMonth, day: 1 })
+    : start.set({ year: start.year + 1, month: months[0]!, day: 1 });
   const end = next.minus({ days: 1 });
-  return { from: start.toISODate()!, to: end.toISODate()!, label: `${start.toFormat('LLL yyyy')} – ${end.toFormat('LLL yyyy')}` };
+  return {
+    from: start.toISODate()!,
+    to: end.toISODate()!,
+    label: `${start.toFormat('LLL yyyy')} – ${end.toFormat('LLL yyyy')}`,
+  };
 }
 
 /** The `count` periods ending with the one containing `on`, oldest first. */

@@ -27,14 +27,20 @@ const ADVOCACY_DEFAULTS = {
   requiredTrainings: [
     { key: 'csec_101', label: 'CSEC 101' },
     { key: 'csec_102', label: 'CSEC 102' },
-    { key: 'county_protocol', label: "County CSEC protocol" },
+    { key: 'county_protocol', label: 'County CSEC protocol' },
   ],
   recoveredWindowDays: 60,
   reportPeriodStartMonths: [3, 7, 11],
   vettingWarningDays: 30,
 };
 
-const ESCALATION_DEFAULTS = { owner: true, supervisor_chain: true, supervisor_levels: 1, county_admin: false, email: true };
+const ESCALATION_DEFAULTS = {
+  owner: true,
+  supervisor_chain: true,
+  supervisor_levels: 1,
+  county_admin: false,
+  email: true,
+};
 
 const parties = z
   .array(z.enum(ORGANIZATION_TYPES))
@@ -66,19 +72,47 @@ export const CountySettingsSchema = z.object({
   response: z
     .object({
       respondersOnSceneMinutes: z
-        .number().int().min(15).max(240).default(RESPONSE_DEFAULTS.respondersOnSceneMinutes)
-        .describe('First Responder Protocol: each responding agency on scene within this many minutes of the call (elapsed time; protocol: 90)'),
+        .number()
+        .int()
+        .min(15)
+        .max(240)
+        .default(RESPONSE_DEFAULTS.respondersOnSceneMinutes)
+        .describe(
+          'First Responder Protocol: each responding agency on scene within this many minutes of the call (elapsed time; protocol: 90)',
+        ),
       healthEvaluationHours: z
-        .number().int().min(1).max(168).default(RESPONSE_DEFAULTS.healthEvaluationHours)
-        .describe('First Responder Protocol: health evaluation within this many hours of first responder contact (elapsed time; protocol: 72)'),
+        .number()
+        .int()
+        .min(1)
+        .max(168)
+        .default(RESPONSE_DEFAULTS.healthEvaluationHours)
+        .describe(
+          'First Responder Protocol: health evaluation within this many hours of first responder contact (elapsed time; protocol: 72)',
+        ),
       crisisMdtHours: z
-        .number().int().min(2).max(48).default(RESPONSE_DEFAULTS.crisisMdtHours)
-        .describe('Tier 1: crisis MDT within this many hours of identification when the youth is in immediate danger (elapsed time; the report says 2 to 23 hours, treated as 24)'),
+        .number()
+        .int()
+        .min(2)
+        .max(48)
+        .default(RESPONSE_DEFAULTS.crisisMdtHours)
+        .describe(
+          'Tier 1: crisis MDT within this many hours of identification when the youth is in immediate danger (elapsed time; the report says 2 to 23 hours, treated as 24)',
+        ),
       initialMdtDays: z
-        .number().int().min(7).max(10).default(RESPONSE_DEFAULTS.initialMdtDays)
-        .describe('Tier 2: initial MDT within this many calendar days of identification when there is no immediate danger; the protocol says 7 to 10 days, so 7 to 10 is accepted'),
+        .number()
+        .int()
+        .min(7)
+        .max(10)
+        .default(RESPONSE_DEFAULTS.initialMdtDays)
+        .describe(
+          'Tier 2: initial MDT within this many calendar days of identification when there is no immediate danger; the protocol says 7 to 10 days, so 7 to 10 is accepted',
+        ),
       ongoingMdtDays: z
-        .number().int().min(7).max(90).default(RESPONSE_DEFAULTS.ongoingMdtDays)
+        .number()
+        .int()
+        .min(7)
+        .max(90)
+        .default(RESPONSE_DEFAULTS.ongoingMdtDays)
         .describe('Tier 3: ongoing MDT review this many calendar days after the last MDT meeting (default 30)'),
     })
     .default(RESPONSE_DEFAULTS),
@@ -89,57 +123,119 @@ export const CountySettingsSchema = z.object({
       initial: parties,
       ongoing: parties,
     })
-    .default({ crisis: [...DEFAULT_REQUIRED_PARTIES], initial: [...DEFAULT_REQUIRED_PARTIES], ongoing: [...DEFAULT_REQUIRED_PARTIES] }),
+    .default({
+      crisis: [...DEFAULT_REQUIRED_PARTIES],
+      initial: [...DEFAULT_REQUIRED_PARTIES],
+      ongoing: [...DEFAULT_REQUIRED_PARTIES],
+    }),
   /** Missing and runaway youth (DOMAIN.md section 5: SB 794, P.L. 113-183, PC 11166, WIC 16501.35). */
   missing: z
     .object({
       /** The law says immediately and never later than 24 hours: a county may be stricter, never looser. */
       lawEnforcementHours: z
-        .number().int().min(1).max(24).default(MISSING_DEFAULTS.lawEnforcementHours)
-        .describe('Report a missing youth to law enforcement (for NCIC entry) within this many hours of discovery (elapsed; the law: immediately, never later than 24)'),
+        .number()
+        .int()
+        .min(1)
+        .max(24)
+        .default(MISSING_DEFAULTS.lawEnforcementHours)
+        .describe(
+          'Report a missing youth to law enforcement (for NCIC entry) within this many hours of discovery (elapsed; the law: immediately, never later than 24)',
+        ),
       ncmecHours: z
-        .number().int().min(1).max(24).default(MISSING_DEFAULTS.ncmecHours)
-        .describe('Report to the National Center for Missing and Exploited Children within this many hours of discovery (elapsed; the law: never later than 24)'),
+        .number()
+        .int()
+        .min(1)
+        .max(24)
+        .default(MISSING_DEFAULTS.ncmecHours)
+        .describe(
+          'Report to the National Center for Missing and Exploited Children within this many hours of discovery (elapsed; the law: never later than 24)',
+        ),
       attorneyHours: z
-        .number().int().min(1).max(72).default(MISSING_DEFAULTS.attorneyHours)
+        .number()
+        .int()
+        .min(1)
+        .max(72)
+        .default(MISSING_DEFAULTS.attorneyHours)
         .describe("Notify the youth's attorney within this many hours of discovery (county policy; LA: 24)"),
       notifyParentDefault: z
-        .boolean().default(MISSING_DEFAULTS.notifyParentDefault)
-        .describe('Open a duty to notify the parent or guardian unless the worker says it is not appropriate for this youth'),
+        .boolean()
+        .default(MISSING_DEFAULTS.notifyParentDefault)
+        .describe(
+          'Open a duty to notify the parent or guardian unless the worker says it is not appropriate for this youth',
+        ),
       parentHours: z
-        .number().int().min(1).max(72).default(MISSING_DEFAULTS.parentHours)
+        .number()
+        .int()
+        .min(1)
+        .max(72)
+        .default(MISSING_DEFAULTS.parentHours)
         .describe('Notify the parent or guardian within this many hours of discovery (county policy)'),
-      notifyCourt: z.boolean().default(MISSING_DEFAULTS.notifyCourt).describe('County policy requires notifying the court of a missing youth'),
+      notifyCourt: z
+        .boolean()
+        .default(MISSING_DEFAULTS.notifyCourt)
+        .describe('County policy requires notifying the court of a missing youth'),
       courtHours: z
-        .number().int().min(1).max(120).default(MISSING_DEFAULTS.courtHours)
+        .number()
+        .int()
+        .min(1)
+        .max(120)
+        .default(MISSING_DEFAULTS.courtHours)
         .describe('Notify the court within this many hours of discovery, when county policy requires it'),
       debriefHours: z
-        .number().int().min(1).max(720).default(MISSING_DEFAULTS.debriefHours)
-        .describe('Debrief the youth (why they left, what happened while away, a CSEC screening) within this many hours of return. The state sets no deadline for it (DOMAIN.md section 5, unconfirmed): this is county policy; default 72'),
+        .number()
+        .int()
+        .min(1)
+        .max(720)
+        .default(MISSING_DEFAULTS.debriefHours)
+        .describe(
+          'Debrief the youth (why they left, what happened while away, a CSEC screening) within this many hours of return. The state sets no deadline for it (DOMAIN.md section 5, unconfirmed): this is county policy; default 72',
+        ),
     })
     .default(MISSING_DEFAULTS),
   /** Advocacy by contracted CBOs (issue 6; seed 000, DOMAIN.md sections 1 and 7). */
   advocacy: z
     .object({
       requiredTrainings: z
-        .array(z.object({ key: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'use lower-case letters, digits and _'), label: z.string().trim().min(2).max(120) }).strict())
+        .array(
+          z
+            .object({
+              key: z
+                .string()
+                .trim()
+                .regex(/^[a-z0-9_]{2,40}$/, 'use lower-case letters, digits and _'),
+              label: z.string().trim().min(2).max(120),
+            })
+            .strict(),
+        )
         .min(1, 'name at least one required training')
         .max(20)
         .refine((list) => new Set(list.map((t) => t.key)).size === list.length, 'lists a training twice')
         .default([...ADVOCACY_DEFAULTS.requiredTrainings])
         .describe('Trainings an advocate must have completed (and not expired) to be assigned a youth'),
       recoveredWindowDays: z
-        .number().int().min(7).max(365).default(ADVOCACY_DEFAULTS.recoveredWindowDays)
-        .describe('"Recovered and connected to services": the linked service must start within this many days of the referral (default 60)'),
+        .number()
+        .int()
+        .min(7)
+        .max(365)
+        .default(ADVOCACY_DEFAULTS.recoveredWindowDays)
+        .describe(
+          '"Recovered and connected to services": the linked service must start within this many days of the referral (default 60)',
+        ),
       reportPeriodStartMonths: z
         .array(z.number().int().min(1).max(12))
         .min(1)
         .max(12)
         .refine((list) => new Set(list).size === list.length, 'lists a month twice')
         .default([...ADVOCACY_DEFAULTS.reportPeriodStartMonths])
-        .describe("The months the Board's reporting periods start on (default March, July, November: four-month periods)"),
+        .describe(
+          "The months the Board's reporting periods start on (default March, July, November: four-month periods)",
+        ),
       vettingWarningDays: z
-        .number().int().min(1).max(180).default(ADVOCACY_DEFAULTS.vettingWarningDays)
+        .number()
+        .int()
+        .min(1)
+        .max(180)
+        .default(ADVOCACY_DEFAULTS.vettingWarningDays)
         .describe('Show clearances, trainings and approvals this many days before they expire'),
     })
     .default(ADVOCACY_DEFAULTS),
@@ -147,9 +243,21 @@ export const CountySettingsSchema = z.object({
   escalation: z
     .object({
       owner: z.boolean().default(true).describe("The obligation's owner"),
-      supervisor_chain: z.boolean().default(true).describe("The owner's supervisors (users.supervisor_id), up to supervisor_levels levels"),
-      supervisor_levels: z.number().int().min(1).max(5).default(1).describe('How many levels up the supervision chain to notify'),
-      county_admin: z.boolean().default(false).describe("The county's administrators (they see no youth data: the notification carries only a link)"),
+      supervisor_chain: z
+        .boolean()
+        .default(true)
+        .describe("The owner's supervisors (users.supervisor_id), up to supervisor_levels levels"),
+      supervisor_levels: z
+        .number()
+        .int()
+        .min(1)
+        .max(5)
+        .default(1)
+        .describe('How many levels up the supervision chain to notify'),
+      county_admin: z
+        .boolean()
+        .default(false)
+        .describe("The county's administrators (they see no youth data: the notification carries only a link)"),
       email: z.boolean().default(true).describe('Also send an email (no youth name or details, only a link)'),
     })
     .default(ESCALATION_DEFAULTS),

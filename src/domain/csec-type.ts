@@ -40,7 +40,10 @@ export const CSEC_TYPES: readonly CsecTypeInfo[] = [
     code: 'victim_open_case_not_in_care',
     rank: 2,
     stateLabel: 'Victim in Open Case, Not in Foster Care',
-    label: { en: 'Victim in an open case, not in foster care', es: 'Víctima en un caso abierto, fuera del cuidado de crianza' },
+    label: {
+      en: 'Victim in an open case, not in foster care',
+      es: 'Víctima en un caso abierto, fuera del cuidado de crianza',
+    },
     isVictim: true,
   },
   {
@@ -120,25 +123,38 @@ const labelOf = (code: CsecTypeCode) => BY_CODE.get(code)?.stateLabel ?? code;
  * The state system's rules for one CSEC Type record, checked against the youth's other records.
  * Each problem is a sentence a worker can act on. Empty means the record can be saved.
  */
-export function validateCsecType(candidate: CsecTypeCandidate, existingForSameYouth: CsecTypeRecord[], today: string): string[] {
+export function validateCsecType(
+  candidate: CsecTypeCandidate,
+  existingForSameYouth: CsecTypeRecord[],
+  today: string,
+): string[] {
   const problems: string[] = [];
   const { startDate, endDate } = candidate;
 
   if (!isCsecTypeCode(candidate.type))
-    return [`"${String(candidate.type)}" is not a CSEC Type. Choose one of: ${CSEC_TYPES.map((t) => t.stateLabel).join('; ')}.`];
+    return [
+      `"${String(candidate.type)}" is not a CSEC Type. Choose one of: ${CSEC_TYPES.map((t) => t.stateLabel).join('; ')}.`,
+    ];
   const label = labelOf(candidate.type);
 
   const hasStart = startDate !== undefined && startDate !== null && startDate.trim() !== '';
   const startOk = hasStart && isIsoDate(startDate);
   if (!hasStart) problems.push('Enter the start date: the day the CSEC Type began to apply.');
-  else if (!startOk) problems.push(`The start date "${startDate}" is not a real date. Enter it as YYYY-MM-DD, for example 2026-03-14.`);
-  else if (startDate > today) problems.push(`The start date ${startDate} is in the future. A CSEC Type can only start today or earlier.`);
+  else if (!startOk)
+    problems.push(`The start date "${startDate}" is not a real date. Enter it as YYYY-MM-DD, for example 2026-03-14.`);
+  else if (startDate > today)
+    problems.push(`The start date ${startDate} is in the future. A CSEC Type can only start today or earlier.`);
 
   const hasEnd = endDate !== undefined && endDate !== null && endDate.trim() !== '';
   const endOk = hasEnd && isIsoDate(endDate);
-  if (hasEnd && !endOk) problems.push(`The end date "${endDate}" is not a real date. Enter it as YYYY-MM-DD, or leave it empty if the type still applies.`);
+  if (hasEnd && !endOk)
+    problems.push(
+      `The end date "${endDate}" is not a real date. Enter it as YYYY-MM-DD, or leave it empty if the type still applies.`,
+    );
   if (startOk && endOk && endDate < startDate)
-    problems.push(`The end date ${endDate} is before the start date ${startDate}. The end date must be on or after the start date.`);
+    problems.push(
+      `The end date ${endDate} is before the start date ${startDate}. The end date must be on or after the start date.`,
+    );
 
   if (candidate.type === 'victim_absent_from_placement' && !hasEnd)
     problems.push(`"${label}" needs an end date: the day the youth returned or the absence ended.`);
@@ -159,7 +175,8 @@ export function validateCsecType(candidate: CsecTypeCandidate, existingForSameYo
 }
 
 function checkPeriod(from: string, to: string): void {
-  if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError(`a reporting period needs two real YYYY-MM-DD dates, got ${from} to ${to}`);
+  if (!isIsoDate(from) || !isIsoDate(to))
+    throw new RangeError(`a reporting period needs two real YYYY-MM-DD dates, got ${from} to ${to}`);
   if (from > to) throw new RangeError(`the reporting period starts (${from}) after it ends (${to})`);
 }
 
@@ -219,12 +236,17 @@ export function associate(
 
   let referral: ReferralDates | null = null;
   for (const r of referrals)
-    if (r.receivedDate <= start && start <= (r.dispositionDate ?? OPEN_END) && (!referral || r.receivedDate > referral.receivedDate))
+    if (
+      r.receivedDate <= start &&
+      start <= (r.dispositionDate ?? OPEN_END) &&
+      (!referral || r.receivedDate > referral.receivedDate)
+    )
       referral = r;
   if (referral) return { kind: 'referral', id: referral.id };
 
   let openCase: CaseDates | null = null;
   for (const c of cases)
-    if (c.openedOn <= start && start <= (c.closedOn ?? OPEN_END) && (!openCase || c.openedOn > openCase.openedOn)) openCase = c;
+    if (c.openedOn <= start && start <= (c.closedOn ?? OPEN_END) && (!openCase || c.openedOn > openCase.openedOn))
+      openCase = c;
   return openCase ? { kind: 'case', id: openCase.id } : null;
 }

@@ -30,7 +30,8 @@ export function validateDuration(d: Duration): string[] {
 }
 
 function checkDate(date: Date, what: string): void {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new RangeError(`${what} is not a valid date and time`);
+  if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+    throw new RangeError(`${what} is not a valid date and time`);
 }
 
 /**

@@ -5,7 +5,12 @@ import type { InstrumentDefinition, Item, Level, Localized, Scale } from './inst
 
 const t = (en: string, es: string): Localized => ({ en, es });
 
-function item(key: string, scale: string, text: Localized, extra: Partial<Pick<Item, 'help' | 'critical' | 'required'>> = {}): Item {
+function item(
+  key: string,
+  scale: string,
+  text: Localized,
+  extra: Partial<Pick<Item, 'help' | 'critical' | 'required'>> = {},
+): Item {
   return { key, scale, text, required: true, ...extra };
 }
 
@@ -13,7 +18,14 @@ const NPS: Scale = {
   key: 'nps',
   options: [
     { value: 'no', label: t('No', 'No'), score: 0 },
-    { value: 'possibly', label: t('Possibly: some signs or an unconfirmed report', 'Posiblemente: algunas señales o un informe sin confirmar'), score: 1 },
+    {
+      value: 'possibly',
+      label: t(
+        'Possibly: some signs or an unconfirmed report',
+        'Posiblemente: algunas señales o un informe sin confirmar',
+      ),
+      score: 1,
+    },
     { value: 'yes', label: t('Yes: confirmed or clearly present', 'Sí: confirmado o claramente presente'), score: 2 },
   ],
 };
@@ -66,10 +78,35 @@ export const DEMO_FULL_SCREEN: InstrumentDefinition = {
       key: 'housing',
       title: t('Housing and running away', 'Vivienda y fugas'),
       items: [
-        item('runs_away', 'nps', t('Has run away or gone missing from home or placement, more than once or for more than a day.', 'Se ha escapado o ha desaparecido de su casa o colocación, más de una vez o por más de un día.')),
-        item('no_stable_place', 'nps', t('Has no steady, safe place to sleep.', 'No tiene un lugar fijo y seguro donde dormir.')),
-        item('stays_with_unknown_adults', 'nps', t('Stays overnight in motels or with adults the family or placement does not know.', 'Pasa la noche en moteles o con adultos que la familia o la colocación no conoce.')),
-        item('left_without_plan', 'nps', t('Was put out of the home, or left a placement, with nowhere planned to go.', 'Lo sacaron de su casa, o dejó una colocación, sin un lugar planeado a donde ir.')),
+        item(
+          'runs_away',
+          'nps',
+          t(
+            'Has run away or gone missing from home or placement, more than once or for more than a day.',
+            'Se ha escapado o ha desaparecido de su casa o colocación, más de una vez o por más de un día.',
+          ),
+        ),
+        item(
+          'no_stable_place',
+          'nps',
+          t('Has no steady, safe place to sleep.', 'No tiene un lugar fijo y seguro donde dormir.'),
+        ),
+        item(
+          'stays_with_unknown_adults',
+          'nps',
+          t(
+            'Stays overnight in motels or with adults the family or placement does not know.',
+            'Pasa la noche en moteles o con adultos que la familia o la colocación no conoce.',
+          ),
+        ),
+        item(
+          'left_without_plan',
+          'nps',
+          t(
+            'Was put out of the home, or left a placement, with nowhere planned to go.',
+            'Lo sacaron de su casa, o dejó una colocación, sin un lugar planeado a donde ir.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -77,9 +114,30 @@ export const DEMO_FULL_SCREEN: InstrumentDefinition = {
       key: 'money_and_gifts',
       title: t('Money, gifts and belongings', 'Dinero, regalos y pertenencias'),
       items: [
-        item('unexplained_money', 'nps', t('Has cash, clothes, phones or other things that a job, family or allowance does not explain.', 'Tiene dinero, ropa, teléfonos u otras cosas que no se explican por un trabajo, la familia o una mesada.')),
-        item('cards_and_keys', 'nps', t('Carries several phones, prepaid cards or hotel room keys without a clear reason.', 'Lleva varios teléfonos, tarjetas prepagadas o llaves de cuartos de hotel sin una razón clara.')),
-        item('owes_someone', 'nps', t('Says they owe someone money or a favor they cannot pay back.', 'Dice que le debe a alguien dinero o un favor que no puede pagar.')),
+        item(
+          'unexplained_money',
+          'nps',
+          t(
+            'Has cash, clothes, phones or other things that a job, family or allowance does not explain.',
+            'Tiene dinero, ropa, teléfonos u otras cosas que no se explican por un trabajo, la familia o una mesada.',
+          ),
+        ),
+        item(
+          'cards_and_keys',
+          'nps',
+          t(
+            'Carries several phones, prepaid cards or hotel room keys without a clear reason.',
+            'Lleva varios teléfonos, tarjetas prepagadas o llaves de cuartos de hotel sin una razón clara.',
+          ),
+        ),
+        item(
+          'owes_someone',
+          'nps',
+          t(
+            'Says they owe someone money or a favor they cannot pay back.',
+            'Dice que le debe a alguien dinero o un favor que no puede pagar.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -87,10 +145,38 @@ export const DEMO_FULL_SCREEN: InstrumentDefinition = {
       key: 'relationships',
       title: t('Relationships and control', 'Relaciones y control'),
       items: [
-        item('older_partner', 'nps', t('Has a boyfriend, girlfriend or close "friend" who is much older.', 'Tiene un novio, una novia o un "amigo" cercano mucho mayor.')),
-        item('controlled_by_someone', 'nps', t('Someone else seems to decide where the youth goes and whom they see, or holds their phone, money or ID.', 'Otra persona parece decidir a dónde va el joven y con quién se ve, o le guarda el teléfono, el dinero o la identificación.')),
-        item('afraid_of_someone', 'nps', t('Seems afraid of, or protective of, a person they will not name.', 'Parece tener miedo de una persona que no quiere nombrar, o la protege.')),
-        item('new_unknown_people', 'nps', t('Spends time with new friends or adults whom no one around the youth can account for.', 'Pasa tiempo con nuevos amigos o adultos de los que nadie a su alrededor sabe nada.')),
+        item(
+          'older_partner',
+          'nps',
+          t(
+            'Has a boyfriend, girlfriend or close "friend" who is much older.',
+            'Tiene un novio, una novia o un "amigo" cercano mucho mayor.',
+          ),
+        ),
+        item(
+          'controlled_by_someone',
+          'nps',
+          t(
+            'Someone else seems to decide where the youth goes and whom they see, or holds their phone, money or ID.',
+            'Otra persona parece decidir a dónde va el joven y con quién se ve, o le guarda el teléfono, el dinero o la identificación.',
+          ),
+        ),
+        item(
+          'afraid_of_someone',
+          'nps',
+          t(
+            'Seems afraid of, or protective of, a person they will not name.',
+            'Parece tener miedo de una persona que no quiere nombrar, o la protege.',
+          ),
+        ),
+        item(
+          'new_unknown_people',
+          'nps',
+          t(
+            'Spends time with new friends or adults whom no one around the youth can account for.',
+            'Pasa tiempo con nuevos amigos o adultos de los que nadie a su alrededor sabe nada.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -98,10 +184,38 @@ export const DEMO_FULL_SCREEN: InstrumentDefinition = {
       key: 'physical_harm',
       title: t('Physical health and harm', 'Salud física y daño'),
       items: [
-        item('unexplained_injuries', 'nps', t('Has injuries with no explanation, or an explanation that does not fit.', 'Tiene lesiones sin explicación, o con una explicación que no cuadra.')),
-        item('marks_of_ownership', 'nps', t('Has a new tattoo or mark that may show a name or claim over them.', 'Tiene un tatuaje o una marca nueva que puede mostrar un nombre o que alguien se cree su dueño.')),
-        item('repeated_sexual_health_visits', 'nps', t('Has needed care more than once for pregnancy or sexually transmitted infections.', 'Ha necesitado atención más de una vez por embarazo o infecciones de transmisión sexual.')),
-        item('basic_needs_unmet', 'nps', t('Looks exhausted, underfed or unable to meet basic needs.', 'Se ve agotado, mal alimentado o sin poder cubrir sus necesidades básicas.')),
+        item(
+          'unexplained_injuries',
+          'nps',
+          t(
+            'Has injuries with no explanation, or an explanation that does not fit.',
+            'Tiene lesiones sin explicación, o con una explicación que no cuadra.',
+          ),
+        ),
+        item(
+          'marks_of_ownership',
+          'nps',
+          t(
+            'Has a new tattoo or mark that may show a name or claim over them.',
+            'Tiene un tatuaje o una marca nueva que puede mostrar un nombre o que alguien se cree su dueño.',
+          ),
+        ),
+        item(
+          'repeated_sexual_health_visits',
+          'nps',
+          t(
+            'Has needed care more than once for pregnancy or sexually transmitted infections.',
+            'Ha necesitado atención más de una vez por embarazo o infecciones de transmisión sexual.',
+          ),
+        ),
+        item(
+          'basic_needs_unmet',
+          'nps',
+          t(
+            'Looks exhausted, underfed or unable to meet basic needs.',
+            'Se ve agotado, mal alimentado o sin poder cubrir sus necesidades básicas.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -109,9 +223,30 @@ export const DEMO_FULL_SCREEN: InstrumentDefinition = {
       key: 'online',
       title: t('Online activity', 'Actividad en internet'),
       items: [
-        item('online_adults', 'nps', t('Talks with adults met online who ask to meet in person or ask for pictures.', 'Habla con adultos que conoció en internet que le piden verse en persona o le piden fotos.')),
-        item('sexual_online_profile', 'nps', t('May be advertised online, or has profiles that suggest sexual activity for pay.', 'Puede estar anunciado en internet, o tiene perfiles que sugieren actividad sexual a cambio de pago.')),
-        item('image_pressure', 'nps', t('Has been pressured or threatened with sexual images of themselves.', 'Ha sido presionado o amenazado con imágenes sexuales de sí mismo.')),
+        item(
+          'online_adults',
+          'nps',
+          t(
+            'Talks with adults met online who ask to meet in person or ask for pictures.',
+            'Habla con adultos que conoció en internet que le piden verse en persona o le piden fotos.',
+          ),
+        ),
+        item(
+          'sexual_online_profile',
+          'nps',
+          t(
+            'May be advertised online, or has profiles that suggest sexual activity for pay.',
+            'Puede estar anunciado en internet, o tiene perfiles que sugieren actividad sexual a cambio de pago.',
+          ),
+        ),
+        item(
+          'image_pressure',
+          'nps',
+          t(
+            'Has been pressured or threatened with sexual images of themselves.',
+            'Ha sido presionado o amenazado con imágenes sexuales de sí mismo.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -119,9 +254,27 @@ export const DEMO_FULL_SCREEN: InstrumentDefinition = {
       key: 'school_and_routine',
       title: t('School and daily routine', 'Escuela y rutina diaria'),
       items: [
-        item('missing_school', 'nps', t('Often misses school or has stopped going.', 'Falta a la escuela con frecuencia o ha dejado de ir.')),
-        item('sudden_change', 'nps', t('Sudden drop in grades, or lost interest in activities they used to enjoy.', 'Bajó de repente en sus calificaciones o perdió interés en actividades que antes disfrutaba.')),
-        item('out_at_night', 'nps', t('Out late at night, or gone for days, with no explanation.', 'Sale hasta tarde en la noche, o desaparece por días, sin explicación.')),
+        item(
+          'missing_school',
+          'nps',
+          t('Often misses school or has stopped going.', 'Falta a la escuela con frecuencia o ha dejado de ir.'),
+        ),
+        item(
+          'sudden_change',
+          'nps',
+          t(
+            'Sudden drop in grades, or lost interest in activities they used to enjoy.',
+            'Bajó de repente en sus calificaciones o perdió interés en actividades que antes disfrutaba.',
+          ),
+        ),
+        item(
+          'out_at_night',
+          'nps',
+          t(
+            'Out late at night, or gone for days, with no explanation.',
+            'Sale hasta tarde en la noche, o desaparece por días, sin explicación.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -129,9 +282,30 @@ export const DEMO_FULL_SCREEN: InstrumentDefinition = {
       key: 'substance_use',
       title: t('Alcohol and drugs', 'Alcohol y drogas'),
       items: [
-        item('worrying_use', 'nps', t('Uses alcohol or drugs in a way that worries caregivers or staff.', 'Consume alcohol o drogas de una forma que preocupa a sus cuidadores o al personal.')),
-        item('supplied_by_adults', 'nps', t('Is given alcohol or drugs by adults or older peers.', 'Adultos o jóvenes mayores le dan alcohol o drogas.')),
-        item('use_began_with_changes', 'nps', t('Started using around the same time as other changes noted in this screen.', 'Empezó a consumir más o menos al mismo tiempo que otros cambios anotados en esta evaluación.')),
+        item(
+          'worrying_use',
+          'nps',
+          t(
+            'Uses alcohol or drugs in a way that worries caregivers or staff.',
+            'Consume alcohol o drogas de una forma que preocupa a sus cuidadores o al personal.',
+          ),
+        ),
+        item(
+          'supplied_by_adults',
+          'nps',
+          t(
+            'Is given alcohol or drugs by adults or older peers.',
+            'Adultos o jóvenes mayores le dan alcohol o drogas.',
+          ),
+        ),
+        item(
+          'use_began_with_changes',
+          'nps',
+          t(
+            'Started using around the same time as other changes noted in this screen.',
+            'Empezó a consumir más o menos al mismo tiempo que otros cambios anotados en esta evaluación.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -143,13 +317,46 @@ export const DEMO_FULL_SCREEN: InstrumentDefinition = {
         'Cualquier acto sexual a cambio de dinero, comida, alojamiento, drogas, protección o cualquier otra cosa de valor es explotación cuando la persona es menor de 18 años.',
       ),
       items: [
-        item('youth_says_exchanged', 'nps', t('The youth says they have traded sex or sexual acts for something of value.', 'El joven dice que ha intercambiado sexo o actos sexuales por algo de valor.'), {
-          critical: true,
-          help: t('Rate "yes" on the youth’s own statement; no other proof is needed.', 'Marque "sí" con la sola declaración del joven; no se necesita otra prueba.'),
-        }),
-        item('someone_takes_earnings', 'nps', t('The youth says someone else arranges these exchanges or takes what they receive.', 'El joven dice que otra persona arregla estos intercambios o se queda con lo que recibe.'), { critical: true }),
-        item('credible_report', 'nps', t('Someone credible reports that the youth has traded sex for something of value.', 'Una persona confiable informa que el joven ha intercambiado sexo por algo de valor.')),
-        item('asked_to_trade_or_recruit', 'nps', t('The youth says someone asked them to trade sex or to bring other youth.', 'El joven dice que alguien le pidió intercambiar sexo o traer a otros jóvenes.')),
+        item(
+          'youth_says_exchanged',
+          'nps',
+          t(
+            'The youth says they have traded sex or sexual acts for something of value.',
+            'El joven dice que ha intercambiado sexo o actos sexuales por algo de valor.',
+          ),
+          {
+            critical: true,
+            help: t(
+              'Rate "yes" on the youth’s own statement; no other proof is needed.',
+              'Marque "sí" con la sola declaración del joven; no se necesita otra prueba.',
+            ),
+          },
+        ),
+        item(
+          'someone_takes_earnings',
+          'nps',
+          t(
+            'The youth says someone else arranges these exchanges or takes what they receive.',
+            'El joven dice que otra persona arregla estos intercambios o se queda con lo que recibe.',
+          ),
+          { critical: true },
+        ),
+        item(
+          'credible_report',
+          'nps',
+          t(
+            'Someone credible reports that the youth has traded sex for something of value.',
+            'Una persona confiable informa que el joven ha intercambiado sexo por algo de valor.',
+          ),
+        ),
+        item(
+          'asked_to_trade_or_recruit',
+          'nps',
+          t(
+            'The youth says someone asked them to trade sex or to bring other youth.',
+            'El joven dice que alguien le pidió intercambiar sexo o traer a otros jóvenes.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -166,15 +373,29 @@ export const DEMO_BRIEF_SCREEN: InstrumentDefinition = {
     `Seis preguntas para un primer contacto, cuando quizás vea al joven solo una vez. ${DEMO_DESCRIPTION_NOTE.es}`,
   ),
   demonstration: true,
-  audience: t('Hotline staff, intake workers and first responders.', 'Personal de línea directa, de admisión y de primera respuesta.'),
+  audience: t(
+    'Hotline staff, intake workers and first responders.',
+    'Personal de línea directa, de admisión y de primera respuesta.',
+  ),
   scales: [NPS],
   sections: [
     {
       key: 'where_staying',
       title: t('Where the youth stays', 'Dónde se queda el joven'),
       items: [
-        item('recently_missing', 'nps', t('Has recently run away or been missing from home or placement.', 'Recientemente se escapó o estuvo desaparecido de su casa o colocación.')),
-        item('no_safe_place', 'nps', t('Has no safe place to stay tonight.', 'No tiene un lugar seguro donde quedarse esta noche.')),
+        item(
+          'recently_missing',
+          'nps',
+          t(
+            'Has recently run away or been missing from home or placement.',
+            'Recientemente se escapó o estuvo desaparecido de su casa o colocación.',
+          ),
+        ),
+        item(
+          'no_safe_place',
+          'nps',
+          t('Has no safe place to stay tonight.', 'No tiene un lugar seguro donde quedarse esta noche.'),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -182,8 +403,22 @@ export const DEMO_BRIEF_SCREEN: InstrumentDefinition = {
       key: 'people_around',
       title: t('People around the youth', 'Personas alrededor del joven'),
       items: [
-        item('older_or_controlling_person', 'nps', t('Is with a much older partner, or someone who seems to control them.', 'Está con una pareja mucho mayor, o con alguien que parece controlarlo.')),
-        item('unexplained_things', 'nps', t('Has money, gifts or phones that their situation does not explain.', 'Tiene dinero, regalos o teléfonos que su situación no explica.')),
+        item(
+          'older_or_controlling_person',
+          'nps',
+          t(
+            'Is with a much older partner, or someone who seems to control them.',
+            'Está con una pareja mucho mayor, o con alguien que parece controlarlo.',
+          ),
+        ),
+        item(
+          'unexplained_things',
+          'nps',
+          t(
+            'Has money, gifts or phones that their situation does not explain.',
+            'Tiene dinero, regalos o teléfonos que su situación no explica.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -191,10 +426,25 @@ export const DEMO_BRIEF_SCREEN: InstrumentDefinition = {
       key: 'exchange_and_harm',
       title: t('Exchange and harm', 'Intercambio y daño'),
       items: [
-        item('youth_says_exchanged', 'nps', t('The youth says they have traded sex for something of value (money, food, a place to stay, drugs).', 'El joven dice que ha intercambiado sexo por algo de valor (dinero, comida, un lugar donde quedarse, drogas).'), {
-          critical: true,
-        }),
-        item('injuries_or_fear', 'nps', t('Has unexplained injuries, or seems afraid to say where they have been.', 'Tiene lesiones sin explicación, o parece tener miedo de decir dónde ha estado.')),
+        item(
+          'youth_says_exchanged',
+          'nps',
+          t(
+            'The youth says they have traded sex for something of value (money, food, a place to stay, drugs).',
+            'El joven dice que ha intercambiado sexo por algo de valor (dinero, comida, un lugar donde quedarse, drogas).',
+          ),
+          {
+            critical: true,
+          },
+        ),
+        item(
+          'injuries_or_fear',
+          'nps',
+          t(
+            'Has unexplained injuries, or seems afraid to say where they have been.',
+            'Tiene lesiones sin explicación, o parece tener miedo de decir dónde ha estado.',
+          ),
+        ),
       ],
       scoring: MAX_1_2,
     },
@@ -211,7 +461,10 @@ export const DEMO_AT_RISK_CHECKLIST: InstrumentDefinition = {
     `Una lista de sí o no de circunstancias que hacen más probable la explotación. Identifica a jóvenes en riesgo; no identifica víctimas. ${DEMO_DESCRIPTION_NOTE.es}`,
   ),
   demonstration: true,
-  audience: t('Any worker, at intake or at a case review.', 'Cualquier trabajador, en la admisión o en una revisión del caso.'),
+  audience: t(
+    'Any worker, at intake or at a case review.',
+    'Cualquier trabajador, en la admisión o en una revisión del caso.',
+  ),
   scales: [YN],
   sections: [
     {
@@ -220,7 +473,14 @@ export const DEMO_AT_RISK_CHECKLIST: InstrumentDefinition = {
       items: [
         item('past_abuse', 'yn', t('Has experienced abuse or neglect.', 'Ha sufrido abuso o negligencia.')),
         item('runaway_history', 'yn', t('Has run away before.', 'Se ha escapado antes.')),
-        item('housing_unstable', 'yn', t('Housing is unstable, or the youth has moved placements often.', 'La vivienda es inestable, o el joven ha cambiado de colocación con frecuencia.')),
+        item(
+          'housing_unstable',
+          'yn',
+          t(
+            'Housing is unstable, or the youth has moved placements often.',
+            'La vivienda es inestable, o el joven ha cambiado de colocación con frecuencia.',
+          ),
+        ),
         item('school_disengaged', 'yn', t('Is disengaged from school.', 'Está desconectado de la escuela.')),
         item('substance_use', 'yn', t('Uses alcohol or drugs.', 'Consume alcohol o drogas.')),
       ],
@@ -231,10 +491,35 @@ export const DEMO_AT_RISK_CHECKLIST: InstrumentDefinition = {
       title: t('Relationships and online contact', 'Relaciones y contacto en internet'),
       items: [
         item('older_partner', 'yn', t('Has a much older partner.', 'Tiene una pareja mucho mayor.')),
-        item('peers_exploited', 'yn', t('Has friends or family members who have been exploited.', 'Tiene amigos o familiares que han sido explotados.')),
-        item('online_strangers', 'yn', t('Is in contact online with adults they have not met.', 'Tiene contacto en internet con adultos que no conoce en persona.')),
-        item('unexplained_gifts', 'yn', t('Has money or gifts with no clear source.', 'Tiene dinero o regalos sin un origen claro.')),
-        item('controlling_relationship', 'yn', t('Is in a relationship where the other person controls them.', 'Tiene una relación en la que la otra persona lo controla.')),
+        item(
+          'peers_exploited',
+          'yn',
+          t(
+            'Has friends or family members who have been exploited.',
+            'Tiene amigos o familiares que han sido explotados.',
+          ),
+        ),
+        item(
+          'online_strangers',
+          'yn',
+          t(
+            'Is in contact online with adults they have not met.',
+            'Tiene contacto en internet con adultos que no conoce en persona.',
+          ),
+        ),
+        item(
+          'unexplained_gifts',
+          'yn',
+          t('Has money or gifts with no clear source.', 'Tiene dinero o regalos sin un origen claro.'),
+        ),
+        item(
+          'controlling_relationship',
+          'yn',
+          t(
+            'Is in a relationship where the other person controls them.',
+            'Tiene una relación en la que la otra persona lo controla.',
+          ),
+        ),
       ],
       scoring: { method: 'sum', possibleAt: 1, clearAt: 3 },
     },
@@ -256,4 +541,8 @@ export const DEMO_AT_RISK_CHECKLIST: InstrumentDefinition = {
   },
 };
 
-export const DEMO_INSTRUMENTS: readonly InstrumentDefinition[] = [DEMO_FULL_SCREEN, DEMO_BRIEF_SCREEN, DEMO_AT_RISK_CHECKLIST];
+export const DEMO_INSTRUMENTS: readonly InstrumentDefinition[] = [
+  DEMO_FULL_SCREEN,
+  DEMO_BRIEF_SCREEN,
+  DEMO_AT_RISK_CHECKLIST,
+];

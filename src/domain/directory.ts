@@ -18,7 +18,15 @@ export const KNOWN_TRAININGS = ['csec_101', 'csec_102', 'county_protocol'] as co
 export const TRAINING_KEY = /^[a-z0-9_]{1,60}$/;
 
 /** The field categories a service catalog entry may belong to (an episode of it is that kind of data). */
-export const SERVICE_CATEGORIES = ['identity', 'health', 'mental_health', 'substance_use', 'court', 'education', 'exploitation'] as const;
+export const SERVICE_CATEGORIES = [
+  'identity',
+  'health',
+  'mental_health',
+  'substance_use',
+  'court',
+  'education',
+  'exploitation',
+] as const;
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 
 /** A vacancy count older than this is shown as needing confirmation. */
@@ -62,9 +70,32 @@ export interface ProviderData {
 }
 
 export const PROVIDER_FIELDS = [
-  'organizationId', 'kind', 'name', 'description', 'services', 'placementTypes', 'beds', 'vacancies', 'csecTrainings',
-  'ageMin', 'ageMax', 'genders', 'lgbtqAffirming', 'servesParentingYouth', 'servesBoys', 'languages', 'spas',
-  'countiesServed', 'phone', 'email', 'website', 'address', 'hours', 'crisis247', 'externalRef', 'active',
+  'organizationId',
+  'kind',
+  'name',
+  'description',
+  'services',
+  'placementTypes',
+  'beds',
+  'vacancies',
+  'csecTrainings',
+  'ageMin',
+  'ageMax',
+  'genders',
+  'lgbtqAffirming',
+  'servesParentingYouth',
+  'servesBoys',
+  'languages',
+  'spas',
+  'countiesServed',
+  'phone',
+  'email',
+  'website',
+  'address',
+  'hours',
+  'crisis247',
+  'externalRef',
+  'active',
 ] as const satisfies readonly (keyof ProviderData)[];
 export type ProviderField = (typeof PROVIDER_FIELDS)[number];
 
@@ -119,7 +150,8 @@ function languages(values: readonly string[]): string[] {
  */
 export function normalizeProvider(p: ProviderData): ProviderData {
   const trainings = new Map<string, CsecTraining>();
-  for (const t of p.csecTrainings) trainings.set(`${t.completedOn}|${t.training}`, { training: t.training.trim(), completedOn: t.completedOn });
+  for (const t of p.csecTrainings)
+    trainings.set(`${t.completedOn}|${t.training}`, { training: t.training.trim(), completedOn: t.completedOn });
   return {
     organizationId: p.organizationId,
     kind: p.kind,
@@ -129,7 +161,9 @@ export function normalizeProvider(p: ProviderData): ProviderData {
     placementTypes: sortedUnique(p.placementTypes),
     beds: p.beds,
     vacancies: p.vacancies,
-    csecTrainings: [...trainings.values()].sort((a, b) => a.completedOn.localeCompare(b.completedOn) || a.training.localeCompare(b.training)),
+    csecTrainings: [...trainings.values()].sort(
+      (a, b) => a.completedOn.localeCompare(b.completedOn) || a.training.localeCompare(b.training),
+    ),
     ageMin: p.ageMin,
     ageMax: p.ageMax,
     genders: sortedUnique(p.genders),
@@ -151,13 +185,21 @@ export function normalizeProvider(p: ProviderData): ProviderData {
 }
 
 /** The fields whose values differ between two entries (both normalized). */
-export function changedFields(before: Partial<Record<string, unknown>>, after: Partial<Record<string, unknown>>): string[] {
+export function changedFields(
+  before: Partial<Record<string, unknown>>,
+  after: Partial<Record<string, unknown>>,
+): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)).sort();
 }
 
 export function sameProvider(a: ProviderData, b: ProviderData): boolean {
-  return changedFields(normalizeProvider(a) as unknown as Record<string, unknown>, normalizeProvider(b) as unknown as Record<string, unknown>).length === 0;
+  return (
+    changedFields(
+      normalizeProvider(a) as unknown as Record<string, unknown>,
+      normalizeProvider(b) as unknown as Record<string, unknown>,
+    ).length === 0
+  );
 }
 
 /** What the county's data says is valid for its directory entries. */
@@ -183,25 +225,41 @@ export interface Problem {
 export function validateProvider(p: ProviderData, ctx: DirectoryContext): Problem[] {
   const problems: Problem[] = [];
   if (p.vacancies !== null && p.beds !== null && p.vacancies > p.beds) {
-    problems.push({ field: 'vacancies', message: `cannot be more than beds (${p.vacancies} vacancies, ${p.beds} beds)` });
+    problems.push({
+      field: 'vacancies',
+      message: `cannot be more than beds (${p.vacancies} vacancies, ${p.beds} beds)`,
+    });
   }
   if (p.ageMin !== null && p.ageMax !== null && p.ageMin > p.ageMax) {
-    problems.push({ field: 'ageMin', message: `the minimum age cannot be more than the maximum age (${p.ageMin} > ${p.ageMax})` });
+    problems.push({
+      field: 'ageMin',
+      message: `the minimum age cannot be more than the maximum age (${p.ageMin} > ${p.ageMax})`,
+    });
   }
   const unknownSpas = p.spas.filter((n) => !ctx.spaNumbers.includes(n));
   if (unknownSpas.length) {
     const have = [...ctx.spaNumbers].sort((a, b) => a - b).join(', ');
-    problems.push({ field: 'spas', message: `${unknownSpas.join(', ')} ${unknownSpas.length === 1 ? 'is not a service planning area' : 'are not service planning areas'} of this county (it has ${have})` });
+    problems.push({
+      field: 'spas',
+      message: `${unknownSpas.join(', ')} ${unknownSpas.length === 1 ? 'is not a service planning area' : 'are not service planning areas'} of this county (it has ${have})`,
+    });
   }
   const unknownServices = p.services.filter((s) => !ctx.serviceKeys.has(s));
   if (unknownServices.length) {
-    problems.push({ field: 'services', message: `${unknownServices.map((s) => `"${s}"`).join(', ')} ${unknownServices.length === 1 ? 'is' : 'are'} not in the service catalog (see GET /api/directory/services)` });
+    problems.push({
+      field: 'services',
+      message: `${unknownServices.map((s) => `"${s}"`).join(', ')} ${unknownServices.length === 1 ? 'is' : 'are'} not in the service catalog (see GET /api/directory/services)`,
+    });
   }
   if (p.organizationId !== null && !ctx.organizationIds.has(p.organizationId)) {
     problems.push({ field: 'organizationId', message: 'is not an organization of this county' });
   }
   const future = p.csecTrainings.filter((t) => t.completedOn > ctx.today);
-  if (future.length) problems.push({ field: 'csecTrainings', message: `a training cannot be completed in the future (${future.map((t) => `${t.training} on ${t.completedOn}`).join(', ')})` });
+  if (future.length)
+    problems.push({
+      field: 'csecTrainings',
+      message: `a training cannot be completed in the future (${future.map((t) => `${t.training} on ${t.completedOn}`).join(', ')})`,
+    });
   return problems;
 }
 

@@ -128,8 +128,10 @@ export type InstrumentDefinition = z.infer<typeof InstrumentDefinitionSchema>;
 // Whole-definition rules.
 
 const where = (path: (string | number | symbol)[]): string =>
-  path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '') ||
-  'instrument';
+  path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    '',
+  ) || 'instrument';
 
 function topScore(scale: Scale): number {
   return Math.max(...scale.options.map((o) => o.score));
@@ -187,12 +189,16 @@ export function validateDefinition(def: InstrumentDefinition): string[] {
       else itemKeys.set(item.key, itemAt);
       const scale = scales.get(item.scale);
       if (!scale) {
-        problems.push(`${itemAt}.scale: no scale "${item.scale}" is defined (defined: ${[...scales.keys()].join(', ') || 'none'})`);
+        problems.push(
+          `${itemAt}.scale: no scale "${item.scale}" is defined (defined: ${[...scales.keys()].join(', ') || 'none'})`,
+        );
         return;
       }
       itemTops.push(topScore(scale));
       if (item.critical && topScore(scale) <= (scale.options[0]?.score ?? 0))
-        problems.push(`${itemAt}.critical: a critical item needs a scale whose top answer scores higher than its first`);
+        problems.push(
+          `${itemAt}.critical: a critical item needs a scale whose top answer scores higher than its first`,
+        );
     });
 
     // Judge reachability only once every item's scale is known.
@@ -258,7 +264,9 @@ export function validateRatings(def: InstrumentDefinition, ratings: Ratings): st
     }
     const allowed = found.scale.options.map((o) => o.value);
     if (typeof value !== 'string' || !allowed.includes(value))
-      problems.push(`${key}: ${JSON.stringify(value)} is not an answer for this item; choose one of ${allowed.join(', ')}`);
+      problems.push(
+        `${key}: ${JSON.stringify(value)} is not an answer for this item; choose one of ${allowed.join(', ')}`,
+      );
   }
   return problems;
 }
@@ -319,9 +327,14 @@ export function score(def: InstrumentDefinition, ratings: Ratings): ScoreResult 
       itemScores.push(option?.score ?? 0);
       if (item.critical && option && option.score >= topScore(scale)) criticalTriggered.push(item.key);
     }
-    const total =
-      section.scoring.method === 'max' ? Math.max(0, ...itemScores) : itemScores.reduce((a, b) => a + b, 0);
-    return { key: section.key, score: total, level: levelFor(total, section.scoring), rated, total: section.items.length };
+    const total = section.scoring.method === 'max' ? Math.max(0, ...itemScores) : itemScores.reduce((a, b) => a + b, 0);
+    return {
+      key: section.key,
+      score: total,
+      level: levelFor(total, section.scoring),
+      rated,
+      total: section.items.length,
+    };
   });
 
   let level: Level;

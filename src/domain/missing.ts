@@ -24,7 +24,17 @@ export const LAST_SEEN_PLACES = [
   'other',
 ] as const;
 
-export const DISCOVERED_BY = ['caregiver', 'placement_staff', 'caseworker', 'probation_officer', 'school', 'law_enforcement', 'family', 'youth_peer', 'other'] as const;
+export const DISCOVERED_BY = [
+  'caregiver',
+  'placement_staff',
+  'caseworker',
+  'probation_officer',
+  'school',
+  'law_enforcement',
+  'family',
+  'youth_peer',
+  'other',
+] as const;
 
 /** Known risk factors at discovery (the worker's knowledge, not a screening). */
 export const RISK_FACTORS = [
@@ -54,7 +64,15 @@ export const SEARCH_EFFORT_KINDS = [
   'other',
 ] as const;
 
-export const RETURNED_TO = ['same_placement', 'new_placement', 'family', 'shelter', 'hospital', 'detention', 'other'] as const;
+export const RETURNED_TO = [
+  'same_placement',
+  'new_placement',
+  'family',
+  'shelter',
+  'hospital',
+  'detention',
+  'other',
+] as const;
 
 /** Why the youth left (the law asks for the primary factors); more than one may apply. */
 export const LEAVING_FACTORS = [
@@ -94,14 +112,16 @@ export function checkEpisodeTimes(t: EpisodeTimes, now: Date = new Date()): stri
   const soon = now.getTime() + 60_000;
   if (t.lastSeenAt.getTime() > soon) problems.push('lastSeenAt: cannot be in the future');
   if (t.discoveredAt.getTime() > soon) problems.push('discoveredAt: cannot be in the future');
-  if (t.discoveredAt < t.lastSeenAt) problems.push('discoveredAt: the youth cannot be found missing before they were last seen');
+  if (t.discoveredAt < t.lastSeenAt)
+    problems.push('discoveredAt: the youth cannot be found missing before they were last seen');
   if (t.locatedAt) {
     if (t.locatedAt.getTime() > soon) problems.push('locatedAt: cannot be in the future');
     if (t.locatedAt < t.lastSeenAt) problems.push('locatedAt: cannot be before the youth was last seen');
   }
   if (t.returnedAt) {
     if (t.returnedAt.getTime() > soon) problems.push('returnedAt: cannot be in the future');
-    if (t.returnedAt < t.discoveredAt) problems.push('returnedAt: the youth cannot return before they were found missing');
+    if (t.returnedAt < t.discoveredAt)
+      problems.push('returnedAt: the youth cannot return before they were found missing');
     if (t.locatedAt && t.returnedAt < t.locatedAt) problems.push('returnedAt: cannot be before the youth was located');
   }
   return problems;
@@ -168,7 +188,8 @@ export function missingFigures(episodes: readonly FigureEpisode[], from: string,
   const inRange = (d: Date | null) => !!d && d.getTime() >= lo.toMillis() && d.getTime() < hi.toMillis();
 
   const months: { month: string; episodes: number }[] = [];
-  for (let m = lo.startOf('month'); m < hi; m = m.plus({ months: 1 })) months.push({ month: m.toFormat('yyyy-MM'), episodes: 0 });
+  for (let m = lo.startOf('month'); m < hi; m = m.plus({ months: 1 }))
+    months.push({ month: m.toFormat('yyyy-MM'), episodes: 0 });
   const discovered = episodes.filter((e) => inRange(e.discoveredAt));
   for (const e of discovered) {
     const key = DateTime.fromJSDate(e.discoveredAt, { zone: COUNTY_TIME_ZONE }).toFormat('yyyy-MM');

@@ -47,11 +47,18 @@ export type ObligationEvent =
   /** A youth identified as a victim. Immediate danger calls a crisis MDT, otherwise an initial one. */
   | (EventBase & { kind: 'victim_identified'; immediateDanger: boolean })
   /** Law enforcement found a youth and called the hotline; these agencies are to respond. */
-  | (EventBase & { kind: 'first_responder_contact'; agencies: readonly { organizationId: string; userId?: string | null }[] })
+  | (EventBase & {
+      kind: 'first_responder_contact';
+      agencies: readonly { organizationId: string; userId?: string | null }[];
+    })
   /** An MDT met for the youth: it meets the open MDT duties and schedules the next review. */
   | (EventBase & { kind: 'mdt_held'; tier: MdtTier })
   /** The MDT assigned an action item to someone, due when the team said (mdt_action_items.due_at). */
-  | (EventBase & { kind: 'action_item_created'; dueAt: DueGiven; owner: { userId: string | null; organizationId: string } })
+  | (EventBase & {
+      kind: 'action_item_created';
+      dueAt: DueGiven;
+      owner: { userId: string | null; organizationId: string };
+    })
   /** A screening schedule says the next screening is due (screenings.next_due_on, screening-schedule.ts). */
   | (EventBase & { kind: 'screening_due'; dueAt: DueGiven })
   /**
@@ -93,7 +100,8 @@ export const SOURCE_KINDS: Record<ObligationEventKind, string> = {
  * - given: named by the event (the action item's owner, the responding agency).
  */
 export type OwnerStrategy = 'child_welfare_worker' | 'primary_worker' | 'recorder';
-export type PlannedOwner = { strategy: OwnerStrategy } | { strategy: 'given'; userId: string | null; organizationId: string };
+export type PlannedOwner =
+  { strategy: OwnerStrategy } | { strategy: 'given'; userId: string | null; organizationId: string };
 
 export type DueRule<E> =
   /** From the event time, by a duration: hours/minutes elapsed, days calendar. */
@@ -144,7 +152,10 @@ export const OBLIGATION_RULES: { [K in ObligationEventKind]: readonly Obligation
           if (byAgency.has(a.organizationId)) continue;
           // The agency owns it: a named responder, or the recorder when the recorder is of that agency.
           const userId = a.userId ?? (a.organizationId === e.recordedBy.organizationId ? e.recordedBy.userId : null);
-          byAgency.set(a.organizationId, { part: a.organizationId, owner: { strategy: 'given', userId, organizationId: a.organizationId } });
+          byAgency.set(a.organizationId, {
+            part: a.organizationId,
+            owner: { strategy: 'given', userId, organizationId: a.organizationId },
+          });
         }
         return [...byAgency.values()];
       },

@@ -32,7 +32,11 @@ const endOf = (i: Interval) => (i.end ? i.end.getTime() : Number.POSITIVE_INFINI
 
 /** Half-open intervals [start, end): a placement ending at 3 pm and the next starting at 3 pm do not overlap. */
 export function findOverlap(candidate: Interval, others: Interval[]): Interval | null {
-  return others.find((o) => o.id !== candidate.id && o.start.getTime() < endOf(candidate) && candidate.start.getTime() < endOf(o)) ?? null;
+  return (
+    others.find(
+      (o) => o.id !== candidate.id && o.start.getTime() < endOf(candidate) && candidate.start.getTime() < endOf(o),
+    ) ?? null
+  );
 }
 
 /** Periods with no placement on record between consecutive placements, for the timeline. */

@@ -8,7 +8,11 @@ export interface CatalogEntry {
   category: FieldCategory;
 }
 
-const e = (key: string, en: string, es: string, category: FieldCategory = 'identity'): CatalogEntry => ({ key, name: { en, es }, category });
+const e = (key: string, en: string, es: string, category: FieldCategory = 'identity'): CatalogEntry => ({
+  key,
+  name: { en, es },
+  category,
+});
 
 /** Seeded for every county; a county adds its own entries. */
 export const SERVICE_CATALOG: readonly CatalogEntry[] = [
@@ -20,7 +24,11 @@ export const SERVICE_CATALOG: readonly CatalogEntry[] = [
   e('crisis_response', 'Crisis response', 'Respuesta a crisis', 'exploitation'),
   e('gang_intervention', 'Gang-affiliation intervention', 'Intervención por afiliación a pandillas'),
   e('independent_living', 'Independent Living Program', 'Programa de Vida Independiente'),
-  e('vocational_training', 'Vocational training and subsidized employment', 'Capacitación vocacional y empleo subsidiado'),
+  e(
+    'vocational_training',
+    'Vocational training and subsidized employment',
+    'Capacitación vocacional y empleo subsidiado',
+  ),
   e('financial_literacy', 'Financial literacy', 'Educación financiera'),
   e('education_support', 'Education support', 'Apoyo educativo', 'education'),
   e('health_care', 'Health care and sexual assault exams', 'Atención médica y exámenes por agresión sexual', 'health'),
@@ -39,7 +47,15 @@ export const SERVICE_CATALOG: readonly CatalogEntry[] = [
 export const SERVICE_STATUSES = ['referred', 'declined', 'waiting', 'active', 'completed', 'dropped'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
-export const FUNDING_SOURCES = ['sb855_csec_program', 'title_iv_e', 'medi_cal', 'county_general', 'grant', 'private', 'other'] as const;
+export const FUNDING_SOURCES = [
+  'sb855_csec_program',
+  'title_iv_e',
+  'medi_cal',
+  'county_general',
+  'grant',
+  'private',
+  'other',
+] as const;
 
 export interface ServiceEpisodeDates {
   status: ServiceStatus;
@@ -54,14 +70,19 @@ export function validateServiceEpisode(ep: ServiceEpisodeDates, now: Date = new 
   const problems: string[] = [];
   const soon = now.getTime() + 5 * 60_000;
   if (ep.referredAt.getTime() > soon) problems.push('referredAt: cannot be in the future');
-  if (ep.startedAt && ep.startedAt < ep.referredAt) problems.push('startedAt: a service cannot start before it was referred');
+  if (ep.startedAt && ep.startedAt < ep.referredAt)
+    problems.push('startedAt: a service cannot start before it was referred');
   if (ep.startedAt && ep.startedAt.getTime() > soon) problems.push('startedAt: cannot be in the future');
-  if (ep.endedAt && !ep.startedAt) problems.push('endedAt: record when the service started before recording when it ended');
-  if (ep.endedAt && ep.startedAt && ep.endedAt < ep.startedAt) problems.push('endedAt: a service cannot end before it started');
+  if (ep.endedAt && !ep.startedAt)
+    problems.push('endedAt: record when the service started before recording when it ended');
+  if (ep.endedAt && ep.startedAt && ep.endedAt < ep.startedAt)
+    problems.push('endedAt: a service cannot end before it started');
   if (ep.endedAt && ep.endedAt.getTime() > soon) problems.push('endedAt: cannot be in the future');
   if (ep.status === 'active' && !ep.startedAt) problems.push('startedAt: an active service needs its start date');
-  if ((ep.status === 'completed' || ep.status === 'dropped') && !ep.endedAt) problems.push(`endedAt: a ${ep.status} service needs its end date`);
-  if ((ep.status === 'completed' || ep.status === 'dropped') && !ep.endReason) problems.push(`endReason: say why the service ${ep.status === 'completed' ? 'ended' : 'was dropped'}`);
+  if ((ep.status === 'completed' || ep.status === 'dropped') && !ep.endedAt)
+    problems.push(`endedAt: a ${ep.status} service needs its end date`);
+  if ((ep.status === 'completed' || ep.status === 'dropped') && !ep.endReason)
+    problems.push(`endReason: say why the service ${ep.status === 'completed' ? 'ended' : 'was dropped'}`);
   if ((ep.status === 'referred' || ep.status === 'waiting' || ep.status === 'declined') && ep.startedAt) {
     problems.push(`status: a service that started cannot be "${ep.status}"; use active, completed or dropped`);
   }

@@ -39,9 +39,7 @@ export function suppressSmallCount(n: number, threshold = SMALL_CELL_THRESHOLD):
 /** Why an entry is hidden: its own count is 1 to 10, or it protects another hidden entry. */
 export type SuppressionReason = 'primary' | 'complementary';
 
-export type DisplayedCount =
-  | { shown: true; value: number }
-  | { shown: false; value: '<11'; reason: SuppressionReason };
+export type DisplayedCount = { shown: true; value: number } | { shown: false; value: '<11'; reason: SuppressionReason };
 
 export interface SuppressedTable {
   cells: DisplayedCount[][];

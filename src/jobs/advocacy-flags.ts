@@ -6,5 +6,7 @@ import type { Database } from '../db/client.js';
 import { detectPerformanceFlags } from '../features/advocacy/flags.js';
 
 export function runAdvocacyFlags(database: Database, now: Date = new Date()): Promise<{ added: number }> {
-  return systemRepo(database).transactionWith({ 'harbor.job': 'advocacy_flags' }, (tx) => detectPerformanceFlags(tx, now));
+  return systemRepo(database).transactionWith({ 'harbor.job': 'advocacy_flags' }, (tx) =>
+    detectPerformanceFlags(tx, now),
+  );
 }

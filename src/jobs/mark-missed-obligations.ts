@@ -47,7 +47,13 @@ async function escalationByCounty(tx: Db): Promise<EscalationRow[]> {
   );
   return rows.map((r) => {
     const e = effectiveSettings(r.settings).escalation;
-    return { county_id: r.id, owner: e.owner, levels: e.supervisor_chain ? e.supervisor_levels : 0, admins: e.county_admin, email: e.email };
+    return {
+      county_id: r.id,
+      owner: e.owner,
+      levels: e.supervisor_chain ? e.supervisor_levels : 0,
+      admins: e.county_admin,
+      email: e.email,
+    };
   });
 }
 
@@ -55,7 +61,10 @@ export async function markMissedObligations(database: Database, opts: MarkMissed
   const now = (opts.now ?? new Date()).toISOString();
   const none = (ran: boolean): MarkMissedResult => ({ ran, marked: 0, notifications: 0, emails: 0 });
   return systemRepo(database).transactionWith({ 'harbor.job': 'mark_missed_obligations' }, async (tx) => {
-    const [lock] = await selectRows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${MISSED_OBLIGATIONS_LOCK}) AS ok`);
+    const [lock] = await selectRows<{ ok: boolean }>(
+      tx,
+      sql`SELECT pg_try_advisory_xact_lock(${MISSED_OBLIGATIONS_LOCK}) AS ok`,
+    );
     if (!lock?.ok) return none(false);
     const [due] = await selectRows<{ any: boolean }>(
       tx,

@@ -5,7 +5,13 @@
 // performance issues. Deterministic: the demo's seeded faker, called after everything else.
 import type { Faker } from '@faker-js/faker';
 import type { RawConnection } from '../db/client.js';
-import { CONTRACT_SERVICES, MILESTONE_SERVICE, type ContractService, type MilestoneKind, type ReferralState } from '../domain/advocacy.js';
+import {
+  CONTRACT_SERVICES,
+  MILESTONE_SERVICE,
+  type ContractService,
+  type MilestoneKind,
+  type ReferralState,
+} from '../domain/advocacy.js';
 import { LOS_ANGELES } from '../domain/geography.js';
 import { SERVICE_CATALOG } from '../domain/services.js';
 
@@ -35,10 +41,16 @@ export async function seedAdvocacy(conn: RawConnection, faker: Faker, youth: Dem
   if (!la) return { advocacyReferrals: 0 };
   const countyId = la.id;
   const laYouth = youth.filter((y) => y.countyId === countyId);
-  const [probation] = await conn.query<{ id: string }>("SELECT id FROM organizations WHERE county_id = $1 AND type = 'probation' ORDER BY name LIMIT 1", [countyId]);
+  const [probation] = await conn.query<{ id: string }>(
+    "SELECT id FROM organizations WHERE county_id = $1 AND type = 'probation' ORDER BY name LIMIT 1",
+    [countyId],
+  );
   const [admin] = await conn.query<{ id: string }>("SELECT id FROM users WHERE email = 'admin@la.demo'");
   const [analyst] = await conn.query<{ id: string }>("SELECT id FROM users WHERE email = 'analyst@la.demo'");
-  const orgs = await conn.query<{ id: string }>("SELECT id FROM organizations WHERE county_id = $1 AND type = 'advocacy_cbo' ORDER BY name", [countyId]);
+  const orgs = await conn.query<{ id: string }>(
+    "SELECT id FROM organizations WHERE county_id = $1 AND type = 'advocacy_cbo' ORDER BY name",
+    [countyId],
+  );
   const staff = await conn.query<{ id: string; organization_id: string; roles: string[]; email: string }>(
     `SELECT u.id, u.organization_id, u.roles, u.email FROM users u JOIN organizations o ON o.id = u.organization_id
       WHERE u.county_id = $1 AND o.type = 'advocacy_cbo' ORDER BY (u.email = 'advocate@la.demo') DESC, u.email`,
@@ -63,7 +75,11 @@ export async function seedAdvocacy(conn: RawConnection, faker: Faker, youth: Dem
         `PROB-CSEC-ADV-${2024 + i}-${String(i + 1).padStart(3, '0')}`,
         day(new Date(now.getTime() - 900 * DAY)),
         day(new Date(now.getTime() + 365 * DAY)),
-        faker.helpers.arrayElement(['SB 855 CSEC Program allocation', 'County general fund', 'Title IV-E administrative match']),
+        faker.helpers.arrayElement([
+          'SB 855 CSEC Program allocation',
+          'County general fund',
+          'Title IV-E administrative match',
+        ]),
         services,
         [30, 20, 15][i] ?? 15,
         firstContactHours,
@@ -72,9 +88,18 @@ export async function seedAdvocacy(conn: RawConnection, faker: Faker, youth: Dem
         admin.id,
       ],
     );
-    const advocates = staff.filter((s) => s.organization_id === org.id && s.roles.includes('advocate')).map((s) => s.id);
+    const advocates = staff
+      .filter((s) => s.organization_id === org.id && s.roles.includes('advocate'))
+      .map((s) => s.id);
     const orgAdmin = staff.find((s) => s.organization_id === org.id && s.roles.includes('org_admin'))?.id;
-    cbos.push({ id: org.id, contractId: c!.id, services, firstContactHours, advocates, intake: orgAdmin ?? advocates[0] ?? admin.id });
+    cbos.push({
+      id: org.id,
+      contractId: c!.id,
+      services,
+      firstContactHours,
+      advocates,
+      intake: orgAdmin ?? advocates[0] ?? admin.id,
+    });
   }
 
   // Vetting: everyone fully vetted, except one clearance ending soon and one approval lapsed.
@@ -93,7 +118,14 @@ export async function seedAdvocacy(conn: RawConnection, faker: Faker, youth: Dem
     for (const key of ['csec_101', 'csec_102', 'county_protocol']) {
       await conn.query(
         'INSERT INTO advocate_trainings (county_id, user_id, training_key, completed_on, expires_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)',
-        [countyId, a, key, ago(vettedDaysAgo - faker.number.int({ min: 1, max: 20 })), key === 'county_protocol' ? ago(-400) : null, admin.id],
+        [
+          countyId,
+          a,
+          key,
+          ago(vettedDaysAgo - faker.number.int({ min: 1, max: 20 })),
+          key === 'county_protocol' ? ago(-400) : null,
+          admin.id,
+        ],
       );
     }
     await conn.query(
@@ -119,11 +151,21 @@ export async function seedAdvocacy(conn: RawConnection, faker: Faker, youth: Dem
   for (let n = 0; n < total && laYouth.length > 0; n++) {
     const f = forced[n];
     const y = laYouth[n % laYouth.length]!;
-    const cbo = cbos[f ? f.cbo : faker.helpers.weightedArrayElement([{ value: 0, weight: 5 }, { value: 1, weight: 3 }, { value: 2, weight: 2 }])]!;
+    const cbo =
+      cbos[
+        f
+          ? f.cbo
+          : faker.helpers.weightedArrayElement([
+              { value: 0, weight: 5 },
+              { value: 1, weight: 3 },
+              { value: 2, weight: 2 },
+            ])
+      ]!;
     // Forced open ones are recent; the rest spread over two years.
-    const referredAt = f && f.state !== 'closed' && f.state !== 'declined'
-      ? new Date(now.getTime() - faker.number.int({ min: 72, max: 20 * 24 }) * HOUR)
-      : faker.date.between({ from: new Date(now.getTime() - 730 * DAY), to: new Date(now.getTime() - 2 * HOUR) });
+    const referredAt =
+      f && f.state !== 'closed' && f.state !== 'declined'
+        ? new Date(now.getTime() - faker.number.int({ min: 72, max: 20 * 24 }) * HOUR)
+        : faker.date.between({ from: new Date(now.getTime() - 730 * DAY), to: new Date(now.getTime() - 2 * HOUR) });
     const target: ReferralState = f?.state ?? (faker.number.float() < 0.1 ? 'declined' : 'closed');
     // The advocate whose approval lapsed is never given new work in the demo.
     const pool = cbo.advocates.filter((a) => a !== lapsed);
@@ -134,10 +176,38 @@ export async function seedAdvocacy(conn: RawConnection, faker: Faker, youth: Dem
 
   // A few performance issues, open and resolved.
   const issues: [number, string, string, string, string, string | null][] = [
-    [1, 'responsiveness', 'Several first contacts came after the 48-hour term during the summer.', 'moderate', 'Add a weekend on-call advocate.', null],
-    [2, 'staffing_and_vetting', 'An advocate kept working a case after the department approval lapsed.', 'high', 'Track approval end dates on the CBO worklist and renew 30 days ahead.', null],
-    [0, 'documentation', 'Milestones were recorded weeks after they happened.', 'low', 'Record milestones within two working days.', 'Weekly documentation review in place; timeliness back above 90%.'],
-    [2, 'contract_compliance', 'Quarterly contract reports arrived late twice.', 'low', 'Submit reports by the 15th of the following month.', null],
+    [
+      1,
+      'responsiveness',
+      'Several first contacts came after the 48-hour term during the summer.',
+      'moderate',
+      'Add a weekend on-call advocate.',
+      null,
+    ],
+    [
+      2,
+      'staffing_and_vetting',
+      'An advocate kept working a case after the department approval lapsed.',
+      'high',
+      'Track approval end dates on the CBO worklist and renew 30 days ahead.',
+      null,
+    ],
+    [
+      0,
+      'documentation',
+      'Milestones were recorded weeks after they happened.',
+      'low',
+      'Record milestones within two working days.',
+      'Weekly documentation review in place; timeliness back above 90%.',
+    ],
+    [
+      2,
+      'contract_compliance',
+      'Quarterly contract reports arrived late twice.',
+      'low',
+      'Submit reports by the 15th of the following month.',
+      null,
+    ],
   ];
   for (const [i, [cboIndex, category, description, severity, recommendation, resolution]] of issues.entries()) {
     const cbo = cbos[cboIndex];
@@ -147,8 +217,21 @@ export async function seedAdvocacy(conn: RawConnection, faker: Faker, youth: Dem
       `INSERT INTO performance_issues (county_id, organization_id, contract_id, raised_on, category, description, severity, recommendation,
          owner_user_id, status, resolution, resolved_on, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [countyId, cbo.id, cbo.contractId, day(raised), category, description, severity, recommendation, cbo.intake,
-        resolution ? 'resolved' : i === 1 ? 'in_progress' : 'open', resolution, resolution ? day(new Date(raised.getTime() + 75 * DAY)) : null, analyst.id],
+      [
+        countyId,
+        cbo.id,
+        cbo.contractId,
+        day(raised),
+        category,
+        description,
+        severity,
+        recommendation,
+        cbo.intake,
+        resolution ? 'resolved' : i === 1 ? 'in_progress' : 'open',
+        resolution,
+        resolution ? day(new Date(raised.getTime() + 75 * DAY)) : null,
+        analyst.id,
+      ],
     );
     stats.performanceIssues++;
   }
@@ -178,18 +261,36 @@ async function seedReferral(conn: RawConnection, faker: Faker, p: ReferralPlan) 
   const nextAt: Record<string, (prev: Date) => Date> = {
     accepted: (prev) => new Date(prev.getTime() + faker.number.int({ min: 1, max: 8 }) * HOUR),
     advocate_assigned: (prev) => new Date(prev.getTime() + faker.number.int({ min: 1, max: 6 }) * HOUR),
-    first_contact: (prev) => new Date(Math.max(prev.getTime() + HOUR, p.referredAt.getTime() + (late ? cbo.firstContactHours + faker.number.int({ min: 2, max: 60 }) : faker.number.int({ min: 2, max: cbo.firstContactHours - 1 })) * HOUR)),
+    first_contact: (prev) =>
+      new Date(
+        Math.max(
+          prev.getTime() + HOUR,
+          p.referredAt.getTime() +
+            (late
+              ? cbo.firstContactHours + faker.number.int({ min: 2, max: 60 })
+              : faker.number.int({ min: 2, max: cbo.firstContactHours - 1 })) *
+              HOUR,
+        ),
+      ),
     engaged: (prev) => new Date(prev.getTime() + faker.number.int({ min: 1, max: 14 }) * DAY),
     closed: (prev) => new Date(prev.getTime() + faker.number.int({ min: 20, max: 200 }) * DAY),
   };
   // A closed referral usually ran its course; sometimes it ended early (the youth could not be reached).
-  const stopBefore = p.target === 'closed' && faker.number.float() < 0.15 ? faker.helpers.arrayElement(['accepted', 'advocate_assigned', 'first_contact'] as const) : null;
+  const stopBefore =
+    p.target === 'closed' && faker.number.float() < 0.15
+      ? faker.helpers.arrayElement(['accepted', 'advocate_assigned', 'first_contact'] as const)
+      : null;
   let closeReason: string | null = null;
   let declineReason: string | null = null;
   if (p.target === 'declined') {
     times.declined = nextAt.accepted!(p.referredAt);
     state = 'declined';
-    declineReason = faker.helpers.weightedArrayElement([{ value: 'at_capacity', weight: 4 }, { value: 'outside_service_area', weight: 2 }, { value: 'youth_already_served', weight: 1 }, { value: 'other', weight: 1 }]);
+    declineReason = faker.helpers.weightedArrayElement([
+      { value: 'at_capacity', weight: 4 },
+      { value: 'outside_service_area', weight: 2 },
+      { value: 'youth_already_served', weight: 1 },
+      { value: 'other', weight: 1 },
+    ]);
   } else if (p.advocate || p.target === 'sent' || p.target === 'accepted') {
     for (const s of ORDER.slice(1)) {
       if (ORDER.indexOf(s) > ORDER.indexOf(p.target)) break;
@@ -200,7 +301,14 @@ async function seedReferral(conn: RawConnection, faker: Faker, p: ReferralPlan) 
       state = s;
     }
     if (state === 'closed') {
-      closeReason = !times.first_contact ? 'unable_to_reach' : faker.helpers.weightedArrayElement([{ value: 'goals_met', weight: 6 }, { value: 'youth_declined_services', weight: 2 }, { value: 'moved_away', weight: 1 }, { value: 'aged_out', weight: 1 }]);
+      closeReason = !times.first_contact
+        ? 'unable_to_reach'
+        : faker.helpers.weightedArrayElement([
+            { value: 'goals_met', weight: 6 },
+            { value: 'youth_declined_services', weight: 2 },
+            { value: 'moved_away', weight: 1 },
+            { value: 'aged_out', weight: 1 },
+          ]);
     }
   }
   const advocate = times.advocate_assigned ? p.advocate! : null;
@@ -209,20 +317,66 @@ async function seedReferral(conn: RawConnection, faker: Faker, p: ReferralPlan) 
     `INSERT INTO advocacy_referrals (county_id, youth_id, organization_id, contract_id, referred_by, referred_by_organization_id, referred_at, reason, urgency,
        state, accepted_at, declined_at, decline_reason, advocate_user_id, advocate_assigned_at, first_contact_at, engaged_at, closed_at, close_reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
-    [p.countyId, p.youth.youthId, cbo.id, cbo.contractId, p.youth.workerId, p.youth.organizationId, iso('sent'),
-      faker.helpers.arrayElement(['Identified as CSEC at intake; needs a survivor advocate.', 'Returned from runaway episode; disclosed exploitation.', 'Screened high risk; agreed to meet an advocate.', 'Court requested advocacy support before testimony.']),
-      faker.helpers.weightedArrayElement([{ value: 'routine', weight: 6 }, { value: 'urgent', weight: 3 }, { value: 'emergency', weight: 1 }]),
-      state, iso('accepted'), iso('declined'), declineReason, advocate, iso('advocate_assigned'), iso('first_contact'), iso('engaged'), iso('closed'), closeReason],
+    [
+      p.countyId,
+      p.youth.youthId,
+      cbo.id,
+      cbo.contractId,
+      p.youth.workerId,
+      p.youth.organizationId,
+      iso('sent'),
+      faker.helpers.arrayElement([
+        'Identified as CSEC at intake; needs a survivor advocate.',
+        'Returned from runaway episode; disclosed exploitation.',
+        'Screened high risk; agreed to meet an advocate.',
+        'Court requested advocacy support before testimony.',
+      ]),
+      faker.helpers.weightedArrayElement([
+        { value: 'routine', weight: 6 },
+        { value: 'urgent', weight: 3 },
+        { value: 'emergency', weight: 1 },
+      ]),
+      state,
+      iso('accepted'),
+      iso('declined'),
+      declineReason,
+      advocate,
+      iso('advocate_assigned'),
+      iso('first_contact'),
+      iso('engaged'),
+      iso('closed'),
+      closeReason,
+    ],
   );
   const id = row!.id;
-  for (const s of ['sent', 'accepted', 'declined', 'advocate_assigned', 'first_contact', 'engaged', 'closed'] as const) {
+  for (const s of [
+    'sent',
+    'accepted',
+    'declined',
+    'advocate_assigned',
+    'first_contact',
+    'engaged',
+    'closed',
+  ] as const) {
     if (!times[s]) continue;
-    const by = s === 'sent' ? p.youth.workerId : ['accepted', 'declined', 'advocate_assigned'].includes(s) || !advocate ? cbo.intake : advocate;
+    const by =
+      s === 'sent'
+        ? p.youth.workerId
+        : ['accepted', 'declined', 'advocate_assigned'].includes(s) || !advocate
+          ? cbo.intake
+          : advocate;
     const detail =
-      s === 'declined' ? { reason: declineReason } : s === 'closed' ? { reason: closeReason, side: advocate ? 'advocate' : 'organization' } : s === 'advocate_assigned' ? { advocateUserId: advocate } : {};
-    await conn.query('INSERT INTO advocacy_referral_events (referral_id, county_id, state, at, recorded_by, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
-      id, p.countyId, s, iso(s), by, JSON.stringify(detail),
-    ]);
+      s === 'declined'
+        ? { reason: declineReason }
+        : s === 'closed'
+          ? { reason: closeReason, side: advocate ? 'advocate' : 'organization' }
+          : s === 'advocate_assigned'
+            ? { advocateUserId: advocate }
+            : {};
+    await conn.query(
+      'INSERT INTO advocacy_referral_events (referral_id, county_id, state, at, recorded_by, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, p.countyId, s, iso(s), by, JSON.stringify(detail)],
+    );
   }
   // The first-contact obligation, in the status its history gives it.
   const due = new Date(p.referredAt.getTime() + cbo.firstContactHours * HOUR);
@@ -233,28 +387,61 @@ async function seedReferral(conn: RawConnection, faker: Faker, p: ReferralPlan) 
     `INSERT INTO obligations (county_id, youth_id, kind, source_kind, source_id, due_at, owner_user_id, owner_organization_id, status,
        met_at, met_by, met_record, missed_at, waived_at, waived_by, waive_reason)
      VALUES ($1, $2, 'advocacy_first_contact', 'advocacy_referral', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [p.countyId, p.youth.youthId, id, due.toISOString(), advocate, cbo.id, status, contact?.toISOString() ?? null, contact ? advocate : null,
-      contact ? JSON.stringify({ contactedAt: contact.toISOString() }) : null, status === 'missed' ? due.toISOString() : null,
-      ended?.toISOString() ?? null, ended ? cbo.intake : null,
-      ended ? (times.declined ? `Referral declined by the organization (${declineReason}).` : `Referral closed before first contact (${closeReason}).`) : null],
+    [
+      p.countyId,
+      p.youth.youthId,
+      id,
+      due.toISOString(),
+      advocate,
+      cbo.id,
+      status,
+      contact?.toISOString() ?? null,
+      contact ? advocate : null,
+      contact ? JSON.stringify({ contactedAt: contact.toISOString() }) : null,
+      status === 'missed' ? due.toISOString() : null,
+      ended?.toISOString() ?? null,
+      ended ? cbo.intake : null,
+      ended
+        ? times.declined
+          ? `Referral declined by the organization (${declineReason}).`
+          : `Referral closed before first contact (${closeReason}).`
+        : null,
+    ],
   );
   // Milestones of the contracted services, once the advocate has reached the youth.
   if (!contact) return;
   const last = times.closed ?? now;
-  const kinds = (Object.keys(MILESTONE_SERVICE) as MilestoneKind[]).filter((k) => cbo.services.includes(MILESTONE_SERVICE[k]) && (k !== 'testimony_support_given' || faker.number.float() < 0.2));
+  const kinds = (Object.keys(MILESTONE_SERVICE) as MilestoneKind[]).filter(
+    (k) =>
+      cbo.services.includes(MILESTONE_SERVICE[k]) && (k !== 'testimony_support_given' || faker.number.float() < 0.2),
+  );
   for (const kind of kinds) {
     if (kind !== 'crisis_response_given' && faker.number.float() < 0.3) continue;
-    const at = kind === 'crisis_response_given' ? contact : new Date(Math.min(contact.getTime() + faker.number.int({ min: 1, max: 40 }) * DAY, last.getTime() - HOUR));
+    const at =
+      kind === 'crisis_response_given'
+        ? contact
+        : new Date(Math.min(contact.getTime() + faker.number.int({ min: 1, max: 40 }) * DAY, last.getTime() - HOUR));
     if (at < contact) continue;
     let episode: string | null = null;
     if (kind === 'linked_to_service') {
       const service = faker.helpers.arrayElement(p.catalog);
-      const start = faker.number.float() < 0.8 ? new Date(at.getTime() + faker.number.int({ min: 1, max: 75 }) * DAY) : null;
+      const start =
+        faker.number.float() < 0.8 ? new Date(at.getTime() + faker.number.int({ min: 1, max: 75 }) * DAY) : null;
       const started = start && start < now ? start : null;
       const [ep] = await conn.query<{ id: string }>(
         `INSERT INTO service_episodes (youth_id, county_id, service_key, referred_by, referred_by_organization_id, referred_at, started_at, status, funding_source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [p.youth.youthId, p.countyId, service.key, advocate, cbo.id, at.toISOString(), started?.toISOString() ?? null, started ? 'active' : 'referred', 'sb855_csec_program'],
+        [
+          p.youth.youthId,
+          p.countyId,
+          service.key,
+          advocate,
+          cbo.id,
+          at.toISOString(),
+          started?.toISOString() ?? null,
+          started ? 'active' : 'referred',
+          'sb855_csec_program',
+        ],
       );
       episode = ep!.id;
     }

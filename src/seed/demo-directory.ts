@@ -18,11 +18,53 @@ const CITIES: Record<string, string[]> = {
   'los-angeles': ['Los Angeles', 'Lancaster', 'Van Nuys', 'Pasadena', 'Inglewood', 'Compton', 'Whittier', 'Long Beach'],
   'san-diego': ['San Diego', 'El Cajon', 'Escondido', 'Oceanside', 'Chula Vista'],
 };
-const STREETS = ['Lantern Way', 'Juniper Row', 'Quarry Lane', 'Marigold Court', 'Harborlight Avenue', 'Sycamore Bend', 'Willowmere Road', 'Copperfield Street'];
-const WORDS = ['Harborlight', 'Bright Path', 'Open Sky', 'Willow', 'North Star', 'Cedar', 'Safe Passage', 'New Dawn', 'Riverstone', 'Beacon',
-  'Hummingbird', 'Evergreen', 'Sunrise', 'Compass', 'Clearwater', 'Mariposa', 'Lantern', 'Bluebird', 'Golden Poppy', 'Tidewater', 'Sagebrush',
-  'Morning Star', 'Canyon Light', 'Seabreeze', 'Quiet Harbor', 'Firefly', 'Oak Hollow', 'Stillwater'];
-const RESIDENTIAL = ['Youth Home', "Girls' Residential Program", 'Treatment Center', 'Residential Academy', "Boys' Ranch"];
+const STREETS = [
+  'Lantern Way',
+  'Juniper Row',
+  'Quarry Lane',
+  'Marigold Court',
+  'Harborlight Avenue',
+  'Sycamore Bend',
+  'Willowmere Road',
+  'Copperfield Street',
+];
+const WORDS = [
+  'Harborlight',
+  'Bright Path',
+  'Open Sky',
+  'Willow',
+  'North Star',
+  'Cedar',
+  'Safe Passage',
+  'New Dawn',
+  'Riverstone',
+  'Beacon',
+  'Hummingbird',
+  'Evergreen',
+  'Sunrise',
+  'Compass',
+  'Clearwater',
+  'Mariposa',
+  'Lantern',
+  'Bluebird',
+  'Golden Poppy',
+  'Tidewater',
+  'Sagebrush',
+  'Morning Star',
+  'Canyon Light',
+  'Seabreeze',
+  'Quiet Harbor',
+  'Firefly',
+  'Oak Hollow',
+  'Stillwater',
+];
+const RESIDENTIAL = [
+  'Youth Home',
+  "Girls' Residential Program",
+  'Treatment Center',
+  'Residential Academy',
+  "Boys' Ranch",
+];
 const CONTACT_TITLE: Record<string, string> = {
   child_welfare: 'CSEC Unit Supervisor',
   probation: 'CSEC Probation Liaison',
@@ -65,15 +107,20 @@ export async function seedDirectory(
   const exec = execRaw(conn);
   const areaCodes = AREA_CODES[county.code] ?? ['209'];
   const cities = CITIES[county.code] ?? ['Countyville'];
-  const phone = () => `(${faker.helpers.arrayElement(areaCodes)}) 555-01${String(faker.number.int({ min: 0, max: 99 })).padStart(2, '0')}`;
-  const address = () => `${faker.number.int({ min: 100, max: 9999 })} ${faker.helpers.arrayElement(STREETS)}, ${faker.helpers.arrayElement(cities)}, CA`;
-  const spas = (max = 3) => faker.helpers.arrayElements(county.spaNumbers, { min: 1, max: Math.min(max, county.spaNumbers.length) });
+  const phone = () =>
+    `(${faker.helpers.arrayElement(areaCodes)}) 555-01${String(faker.number.int({ min: 0, max: 99 })).padStart(2, '0')}`;
+  const address = () =>
+    `${faker.number.int({ min: 100, max: 9999 })} ${faker.helpers.arrayElement(STREETS)}, ${faker.helpers.arrayElement(cities)}, CA`;
+  const spas = (max = 3) =>
+    faker.helpers.arrayElements(county.spaNumbers, { min: 1, max: Math.min(max, county.spaNumbers.length) });
   const chance = (p: number) => faker.datatype.boolean({ probability: p });
   const spanish = (p: number) => (chance(p) ? ['English', 'Spanish'] : ['English']);
   const trainingDate = () => faker.date.between({ from: '2023-01-01', to: '2025-10-31' }).toISOString().slice(0, 10);
   const trainings = (p: number) =>
     chance(p)
-      ? faker.helpers.arrayElements(['csec_101', 'csec_102', 'county_protocol'], { min: 1, max: 3 }).map((training) => ({ training, completedOn: trainingDate() }))
+      ? faker.helpers
+          .arrayElements(['csec_101', 'csec_102', 'county_protocol'], { min: 1, max: 3 })
+          .map((training) => ({ training, completedOn: trainingDate() }))
       : [];
   const beds = (min: number, max: number) => {
     const b = faker.number.int({ min, max });
@@ -85,7 +132,10 @@ export async function seedDirectory(
     if (pool.length === 0) pool = faker.helpers.shuffle([...WORDS]);
     return pool.pop()!;
   };
-  const web = (name: string) => ({ email: `info@${slug(name)}.example.org`, website: `https://${slug(name)}.example.org` });
+  const web = (name: string) => ({
+    email: `info@${slug(name)}.example.org`,
+    website: `https://${slug(name)}.example.org`,
+  });
   const organizationEntry = (name: string, rest: Partial<ProviderData>): Template => ({
     kind: 'organization',
     name: `${name} (fictional)`,
@@ -103,12 +153,21 @@ export async function seedDirectory(
     templates.push(
       organizationEntry(`${word()} ${RESIDENTIAL[i]}`, {
         description: 'Short-term residential therapeutic program with on-site therapy and school support.',
-        services: ['mental_health', 'trauma_informed_therapy', 'education_support', ...(chance(0.6) ? ['csec_advocacy'] : [])],
+        services: [
+          'mental_health',
+          'trauma_informed_therapy',
+          'education_support',
+          ...(chance(0.6) ? ['csec_advocacy'] : []),
+        ],
         placementTypes: ['strtp'],
         ...beds(6, 16),
         ageMin: 12,
         ageMax: 17,
-        genders: forBoys ? ['male'] : i === 1 ? ['female', 'transgender'] : faker.helpers.arrayElement([['female'], ['female', 'transgender'], ['female', 'male', 'nonbinary']]),
+        genders: forBoys
+          ? ['male']
+          : i === 1
+            ? ['female', 'transgender']
+            : faker.helpers.arrayElement([['female'], ['female', 'transgender'], ['female', 'male', 'nonbinary']]),
         servesBoys: forBoys,
         lgbtqAffirming: chance(0.5),
         languages: spanish(0.5),
@@ -150,7 +209,12 @@ export async function seedDirectory(
       ...beds(1, 3),
       ageMin: faker.helpers.arrayElement([0, 6, 10, 12]),
       ageMax: faker.helpers.arrayElement([17, 18, 21]),
-      genders: faker.helpers.arrayElement([['female'], ['male'], ['female', 'male'], ['female', 'transgender', 'nonbinary']]),
+      genders: faker.helpers.arrayElement([
+        ['female'],
+        ['male'],
+        ['female', 'male'],
+        ['female', 'transgender', 'nonbinary'],
+      ]),
       lgbtqAffirming: chance(0.4),
       servesParentingYouth: chance(0.25),
       servesBoys: chance(0.3),
@@ -252,7 +316,9 @@ export async function seedDirectory(
         ageMax: 24,
         lgbtqAffirming: chance(0.7),
         servesParentingYouth: chance(0.5),
-        languages: chance(0.5) ? ['English', 'Spanish', faker.helpers.arrayElement(['Tagalog', 'Korean', 'Armenian', 'Vietnamese'])] : ['English'],
+        languages: chance(0.5)
+          ? ['English', 'Spanish', faker.helpers.arrayElement(['Tagalog', 'Korean', 'Armenian', 'Vietnamese'])]
+          : ['English'],
         spas: spas(2),
         csecTrainings: trainings(0.6),
         hours: 'Every day 10am-8pm',
@@ -266,7 +332,10 @@ export async function seedDirectory(
       kind: 'independent',
       name: `${name} (fictional)`,
       description: 'Private practice: trauma-informed therapy for adolescents; accepts Medi-Cal.',
-      services: faker.helpers.arrayElements(['trauma_informed_therapy', 'dbt', 'art_therapy', 'mental_health', 'equine_therapy'], { min: 1, max: 3 }),
+      services: faker.helpers.arrayElements(
+        ['trauma_informed_therapy', 'dbt', 'art_therapy', 'mental_health', 'equine_therapy'],
+        { min: 1, max: 3 },
+      ),
       ageMin: 12,
       ageMax: 24,
       lgbtqAffirming: chance(0.5),
@@ -284,7 +353,10 @@ export async function seedDirectory(
   for (let i = 0; i < 4; i++) {
     templates.push(
       organizationEntry(`${word()} ${i % 2 ? 'Teen Health Clinic' : 'Community Mental Health Clinic'}`, {
-        description: i % 2 ? 'Confidential adolescent health care, sexual assault exams and reproductive health.' : 'Outpatient mental health and substance use treatment for youth.',
+        description:
+          i % 2
+            ? 'Confidential adolescent health care, sexual assault exams and reproductive health.'
+            : 'Outpatient mental health and substance use treatment for youth.',
         services: i % 2 ? ['health_care', 'tattoo_removal'] : ['mental_health', 'substance_use_treatment', 'dbt'],
         ageMin: 10,
         ageMax: 25,
@@ -347,14 +419,26 @@ export async function seedDirectory(
     n++;
     const data: ProviderData = { ...EMPTY_PROVIDER, ...t, externalRef: `DEMO-${String(n).padStart(3, '0')}` };
     const problems = validateProvider(normalizeProvider(data), ctx);
-    if (problems.length) throw new Error(`demo directory entry ${data.name}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    if (problems.length)
+      throw new Error(
+        `demo directory entry ${data.name}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      );
     // Some vacancy counts were confirmed today, some weeks ago (shown as needing confirmation).
     const confirmed = data.vacancies === null ? false : chance(0.7) ? new Date() : faker.date.recent({ days: 40 });
-    const row = await insertProvider(exec, county.id, data, { userId: null, source: 'seed', confirmVacancies: confirmed });
+    const row = await insertProvider(exec, county.id, data, {
+      userId: null,
+      source: 'seed',
+      confirmVacancies: confirmed,
+    });
     // A few have a second version, as when a provider reports a vacancy change.
     if (data.beds !== null && data.vacancies !== null && chance(0.25)) {
       const vacancies = faker.number.int({ min: 0, max: data.beds });
-      await replaceProvider(exec, row, { ...data, vacancies }, { userId: null, source: 'seed', confirmVacancies: new Date() });
+      await replaceProvider(
+        exec,
+        row,
+        { ...data, vacancies },
+        { userId: null, source: 'seed', confirmVacancies: new Date() },
+      );
     }
   }
 

@@ -37,9 +37,15 @@ export async function seedIdentification(conn: RawConnection, faker: Faker, yout
       { value: 0.5, weight: 15 },
     ]);
     const ratings: Ratings = Object.fromEntries(
-      items.map((it) => [it.key, faker.number.float() < intensity ? faker.helpers.arrayElement(['possibly', 'yes']) : 'no']),
+      items.map((it) => [
+        it.key,
+        faker.number.float() < intensity ? faker.helpers.arrayElement(['possibly', 'yes']) : 'no',
+      ]),
     );
-    const administeredAt = faker.date.between({ from: DateTime.fromJSDate(now).minus({ months: 14 }).toJSDate(), to: now });
+    const administeredAt = faker.date.between({
+      from: DateTime.fromJSDate(now).minus({ months: 14 }).toJSDate(),
+      to: now,
+    });
     const draft = i % 9 === 4;
     const result = score(DEMO_FULL_SCREEN, ratings);
     const [screening] = await conn.query<{ id: string }>(
@@ -69,18 +75,33 @@ export async function seedIdentification(conn: RawConnection, faker: Faker, yout
       result.level === 'possible_concern'
         ? 'at_risk'
         : y.childWelfare
-          ? faker.helpers.arrayElement(['victim_during_care', 'victim_before_care', 'victim_open_case_not_in_care'] as const)
+          ? faker.helpers.arrayElement([
+              'victim_during_care',
+              'victim_before_care',
+              'victim_open_case_not_in_care',
+            ] as const)
           : 'victim_before_care';
     const [record] = await conn.query<{ id: string }>(
       `INSERT INTO csec_type_records (youth_id, county_id, type, start_date, allegation_subcategory, source, screening_id, recorded_by, recorded_at)
        VALUES ($1, $2, $3, $4, $5, 'screening', $6, $7, $8) RETURNING id`,
-      [y.youthId, y.countyId, type, start, 'Commercial sexual exploitation', screening!.id, y.workerId, administeredAt.toISOString()],
+      [
+        y.youthId,
+        y.countyId,
+        type,
+        start,
+        'Commercial sexual exploitation',
+        screening!.id,
+        y.workerId,
+        administeredAt.toISOString(),
+      ],
     );
     stats.types++;
     if (!CSEC_TYPES.find((t) => t.code === type)!.isVictim || !y.childWelfare) continue;
     // Recent identifications leave the duty open or overdue; older ones were met, a few late.
     const recent = i % 4 === 0;
-    const recordedAt = recent ? new Date(now.getTime() - faker.number.int({ min: 2, max: 40 }) * 3_600_000) : administeredAt;
+    const recordedAt = recent
+      ? new Date(now.getTime() - faker.number.int({ min: 2, max: 40 }) * 3_600_000)
+      : administeredAt;
     const due = dueAt(recordedAt, { hours: DEFAULT_COUNTY_SETTINGS.crossReport.hours });
     const metAt = recent ? null : new Date(recordedAt.getTime() + faker.number.int({ min: 1, max: 30 }) * 3_600_000);
     await conn.query(
@@ -97,7 +118,13 @@ export async function seedIdentification(conn: RawConnection, faker: Faker, yout
         metAt ? 'met' : 'open',
         metAt?.toISOString() ?? null,
         metAt ? y.workerId : null,
-        metAt ? JSON.stringify({ agency: "LA County Sheriff's Department", reportNumber: `R-${faker.string.numeric(7)}`, madeAt: metAt.toISOString() }) : null,
+        metAt
+          ? JSON.stringify({
+              agency: "LA County Sheriff's Department",
+              reportNumber: `R-${faker.string.numeric(7)}`,
+              madeAt: metAt.toISOString(),
+            })
+          : null,
         recordedAt.toISOString(),
       ],
     );

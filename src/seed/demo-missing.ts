@@ -41,11 +41,22 @@ const PLANS: Plan[] = [
   { status: 'missing', discoveredAgo: 72, reported: ALL_MADE },
   { status: 'located', discoveredAgo: 20, reported: ALL_MADE, locatedAgo: 2 },
   { status: 'returned', discoveredAgo: 60, reported: ALL_MADE, returnedAgo: 30, debrief: 'draft' },
-  { status: 'returned', discoveredAgo: 8 * 24, reported: { law_enforcement: 4, ncmec: 30, attorney: 20 }, returnedAgo: 4 * 24 },
+  {
+    status: 'returned',
+    discoveredAgo: 8 * 24,
+    reported: { law_enforcement: 4, ncmec: 30, attorney: 20 },
+    returnedAgo: 4 * 24,
+  },
   { status: 'closed', discoveredAgo: 35 * 24, reported: ALL_MADE, returnedAgo: 32 * 24, debrief: 'complete' },
 ];
 
-export async function seedMissing(conn: RawConnection, faker: Faker, youth: DemoYouthRef[], now: Date, leaveAlone: string) {
+export async function seedMissing(
+  conn: RawConnection,
+  faker: Faker,
+  youth: DemoYouthRef[],
+  now: Date,
+  leaveAlone: string,
+) {
   const [version] = await conn.query<{ id: string }>(
     `SELECT v.id FROM instrument_versions v JOIN instruments i ON i.id = v.instrument_id
       WHERE i.key = $1 AND i.county_id IS NULL ORDER BY v.version DESC LIMIT 1`,
@@ -71,8 +82,18 @@ export async function seedMissing(conn: RawConnection, faker: Faker, youth: Demo
       `INSERT INTO screenings (youth_id, county_id, instrument_version_id, context, organization_id, administered_by, administered_at,
          ratings, status, level, result, next_due_on, finalized_at)
        VALUES ($1, $2, $3, 'return_from_missing', $4, $5, $6, $7::jsonb, 'final', $8, $9::jsonb, $10, $6) RETURNING id`,
-      [y.youthId, y.countyId, version.id, y.organizationId, y.workerId, at.toISOString(), JSON.stringify(ratings), result.level,
-        JSON.stringify(result), nextScreeningDue(at, result.level, DEFAULT_COUNTY_SETTINGS)],
+      [
+        y.youthId,
+        y.countyId,
+        version.id,
+        y.organizationId,
+        y.workerId,
+        at.toISOString(),
+        JSON.stringify(ratings),
+        result.level,
+        JSON.stringify(result),
+        nextScreeningDue(at, result.level, DEFAULT_COUNTY_SETTINGS),
+      ],
     );
     return row!.id;
   };
@@ -86,7 +107,10 @@ export async function seedMissing(conn: RawConnection, faker: Faker, youth: Demo
       `SELECT id FROM placement_episodes WHERE youth_id = $1 AND start_at <= $2 AND (end_at IS NULL OR end_at > $2) LIMIT 1`,
       [y.youthId, lastSeen.toISOString()],
     );
-    const debriefDone = p.debrief === 'complete' && returned ? new Date(returned.getTime() + faker.number.int({ min: 20, max: 70 }) * HOUR) : null;
+    const debriefDone =
+      p.debrief === 'complete' && returned
+        ? new Date(returned.getTime() + faker.number.int({ min: 20, max: 70 }) * HOUR)
+        : null;
     const [row] = await conn.query<{ id: string }>(
       `INSERT INTO missing_episodes (youth_id, county_id, placement_episode_id, last_seen_at, last_seen_place, discovered_at, discovered_by_role,
          risk_factors, circumstances, status, located_at, returned_at, returned_to, closed_at, reported_by, created_at)
@@ -96,11 +120,22 @@ export async function seedMissing(conn: RawConnection, faker: Faker, youth: Demo
         y.countyId,
         placement?.id ?? null,
         lastSeen.toISOString(),
-        faker.helpers.weightedArrayElement(LAST_SEEN_PLACES.map((v) => ({ value: v, weight: v === 'placement' ? 6 : v === 'school' ? 3 : 1 }))),
+        faker.helpers.weightedArrayElement(
+          LAST_SEEN_PLACES.map((v) => ({ value: v, weight: v === 'placement' ? 6 : v === 'school' ? 3 : 1 })),
+        ),
         discovered.toISOString(),
         faker.helpers.arrayElement(['caregiver', 'placement_staff', 'school'] as const),
-        `{${faker.helpers.arrayElements(RISK_FACTORS.filter((r) => r !== 'other'), { min: 1, max: 3 }).join(',')}}`,
-        faker.helpers.arrayElement(['Did not return from school (fictional).', 'Left the placement after a house meeting (fictional).', 'Not in the room at the night check (fictional).']),
+        `{${faker.helpers
+          .arrayElements(
+            RISK_FACTORS.filter((r) => r !== 'other'),
+            { min: 1, max: 3 },
+          )
+          .join(',')}}`,
+        faker.helpers.arrayElement([
+          'Did not return from school (fictional).',
+          'Left the placement after a house meeting (fictional).',
+          'Not in the room at the night check (fictional).',
+        ]),
         p.status,
         located?.toISOString() ?? null,
         returned?.toISOString() ?? null,
@@ -113,8 +148,28 @@ export async function seedMissing(conn: RawConnection, faker: Faker, youth: Demo
     stats.missingEpisodes++;
     // The duties the discovery and the return opened, with the county's default times.
     const planned = [
-      ...planObligations({ kind: 'missing_discovered', youthId: y.youthId, sourceId: id, at: discovered, recordedBy: { userId: y.workerId, organizationId: y.organizationId } }, DEFAULT_COUNTY_SETTINGS),
-      ...(returned ? planObligations({ kind: 'youth_returned', youthId: y.youthId, sourceId: id, at: returned, recordedBy: { userId: y.workerId, organizationId: y.organizationId } }, DEFAULT_COUNTY_SETTINGS) : []),
+      ...planObligations(
+        {
+          kind: 'missing_discovered',
+          youthId: y.youthId,
+          sourceId: id,
+          at: discovered,
+          recordedBy: { userId: y.workerId, organizationId: y.organizationId },
+        },
+        DEFAULT_COUNTY_SETTINGS,
+      ),
+      ...(returned
+        ? planObligations(
+            {
+              kind: 'youth_returned',
+              youthId: y.youthId,
+              sourceId: id,
+              at: returned,
+              recordedBy: { userId: y.workerId, organizationId: y.organizationId },
+            },
+            DEFAULT_COUNTY_SETTINGS,
+          )
+        : []),
     ];
     const reportOf: Record<string, 'law_enforcement' | 'ncmec' | 'attorney' | 'parent'> = {
       missing_report_law_enforcement: 'law_enforcement',
@@ -125,7 +180,10 @@ export async function seedMissing(conn: RawConnection, faker: Faker, youth: Demo
     let screeningId: string | null = null;
     let debriefId: string | null = null;
     if (p.debrief && returned) {
-      screeningId = p.debrief === 'complete' || faker.number.float() < 0.5 ? await screening(y, new Date(returned.getTime() + 12 * HOUR)) : null;
+      screeningId =
+        p.debrief === 'complete' || faker.number.float() < 0.5
+          ? await screening(y, new Date(returned.getTime() + 12 * HOUR))
+          : null;
       const [d] = await conn.query<{ id: string }>(
         `INSERT INTO missing_debriefs (episode_id, youth_id, county_id, leaving_factors, factors_addressed, experiences, exploited_while_absent,
            screening_id, status, completed_at, completed_by, recorded_by)
@@ -153,7 +211,12 @@ export async function seedMissing(conn: RawConnection, faker: Faker, youth: Demo
       let metAt: Date | null = after === undefined ? null : new Date(discovered.getTime() + after * HOUR);
       let record: Record<string, unknown> | null = null;
       if (metAt && o.kind === 'missing_report_law_enforcement') {
-        record = { agency: "LA County Sheriff's Department", reportNumber: `MP-${faker.string.numeric(7)}`, reportedAt: metAt.toISOString(), enteredInNcic: true };
+        record = {
+          agency: "LA County Sheriff's Department",
+          reportNumber: `MP-${faker.string.numeric(7)}`,
+          reportedAt: metAt.toISOString(),
+          enteredInNcic: true,
+        };
       } else if (metAt && o.kind === 'missing_report_ncmec') {
         record = { reportedAt: metAt.toISOString(), ncmecCaseNumber: faker.string.numeric(7) };
       } else if (metAt) {
@@ -188,11 +251,24 @@ export async function seedMissing(conn: RawConnection, faker: Faker, youth: Demo
     // A few search efforts while the youth was away.
     const until = located ?? now;
     for (let i = 0; i < faker.number.int({ min: 1, max: 4 }); i++) {
-      const at = new Date(Math.min(discovered.getTime() + faker.number.int({ min: 1, max: 48 }) * HOUR, until.getTime()));
+      const at = new Date(
+        Math.min(discovered.getTime() + faker.number.int({ min: 1, max: 48 }) * HOUR, until.getTime()),
+      );
       await conn.query(
         `INSERT INTO missing_search_efforts (episode_id, youth_id, county_id, kind, done_at, done_by, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, y.youthId, y.countyId, faker.helpers.arrayElement(SEARCH_EFFORT_KINDS.filter((k) => k !== 'other')), at.toISOString(), y.workerId,
-          faker.helpers.arrayElement(['Called; not seen since the day before (fictional).', 'Checked; no sign of the youth (fictional).', 'Followed up; report on file (fictional).'])],
+        [
+          id,
+          y.youthId,
+          y.countyId,
+          faker.helpers.arrayElement(SEARCH_EFFORT_KINDS.filter((k) => k !== 'other')),
+          at.toISOString(),
+          y.workerId,
+          faker.helpers.arrayElement([
+            'Called; not seen since the day before (fictional).',
+            'Checked; no sign of the youth (fictional).',
+            'Followed up; report on file (fictional).',
+          ]),
+        ],
       );
     }
   };
@@ -206,7 +282,13 @@ export async function seedMissing(conn: RawConnection, faker: Faker, youth: Demo
   const repeat = local[PLANS.length];
   if (repeat) {
     for (const ago of [300, 200, 120]) {
-      await episode(repeat, { status: 'closed', discoveredAgo: ago * 24, reported: ALL_MADE, returnedAgo: ago * 24 - faker.number.int({ min: 6, max: 96 }), debrief: 'complete' });
+      await episode(repeat, {
+        status: 'closed',
+        discoveredAgo: ago * 24,
+        reported: ALL_MADE,
+        returnedAgo: ago * 24 - faker.number.int({ min: 6, max: 96 }),
+        debrief: 'complete',
+      });
     }
   }
   for (let i = 0; i < 12; i++) {

@@ -56,7 +56,15 @@ export async function seedServicesAndPlacements(conn: RawConnection, faker: Fake
           provider?.id ?? null,
           at.toISOString(),
           end?.toISOString() ?? null,
-          i === 0 ? 'Initial placement' : faker.helpers.arrayElement(['Placement disruption', 'Returned from runaway', 'Step-down to family setting', 'Closer to school', 'Safety concern at previous placement']),
+          i === 0
+            ? 'Initial placement'
+            : faker.helpers.arrayElement([
+                'Placement disruption',
+                'Returned from runaway',
+                'Step-down to family setting',
+                'Closer to school',
+                'Safety concern at previous placement',
+              ]),
           faker.number.float() < 0.4,
           hasAddress ? `${faker.number.int({ min: 100, max: 9999 })} ${faker.location.street()} (fictional)` : null,
           y.workerId,
@@ -71,7 +79,10 @@ export async function seedServicesAndPlacements(conn: RawConnection, faker: Fake
     // Services.
     for (let i = 0; i < faker.number.int({ min: 0, max: 4 }); i++) {
       const service = faker.helpers.arrayElement(SERVICE_CATALOG.filter((s) => s.key !== 'other'));
-      const referredAt = faker.date.between({ from: new Date(now.getTime() - 2 * 365 * DAY), to: new Date(now.getTime() - 2 * DAY) });
+      const referredAt = faker.date.between({
+        from: new Date(now.getTime() - 2 * 365 * DAY),
+        to: new Date(now.getTime() - 2 * DAY),
+      });
       const status = faker.helpers.weightedArrayElement<ServiceStatus>([
         { value: 'active', weight: 30 },
         { value: 'completed', weight: 25 },
@@ -83,9 +94,10 @@ export async function seedServicesAndPlacements(conn: RawConnection, faker: Fake
       const started = ['active', 'completed', 'dropped'].includes(status)
         ? new Date(Math.min(referredAt.getTime() + faker.number.int({ min: 1, max: 45 }) * DAY, now.getTime() - DAY))
         : null;
-      const ended = started && (status === 'completed' || status === 'dropped')
-        ? new Date(Math.min(started.getTime() + faker.number.int({ min: 14, max: 200 }) * DAY, now.getTime()))
-        : null;
+      const ended =
+        started && (status === 'completed' || status === 'dropped')
+          ? new Date(Math.min(started.getTime() + faker.number.int({ min: 14, max: 200 }) * DAY, now.getTime()))
+          : null;
       const provider = pick(providers.filter((p) => p.county_id === y.countyId && p.services.includes(service.key)));
       await conn.query(
         `INSERT INTO service_episodes (youth_id, county_id, service_key, provider_id, referred_by, referred_by_organization_id,
@@ -102,7 +114,11 @@ export async function seedServicesAndPlacements(conn: RawConnection, faker: Fake
           started?.toISOString() ?? null,
           ended?.toISOString() ?? null,
           status,
-          status === 'completed' ? 'Goals met' : status === 'dropped' ? faker.helpers.arrayElement(['Youth stopped attending', 'Placement change', 'Youth ran away']) : null,
+          status === 'completed'
+            ? 'Goals met'
+            : status === 'dropped'
+              ? faker.helpers.arrayElement(['Youth stopped attending', 'Placement change', 'Youth ran away'])
+              : null,
           faker.helpers.arrayElement(['sb855_csec_program', 'title_iv_e', 'medi_cal', 'county_general', null]),
         ],
       );
@@ -111,4 +127,3 @@ export async function seedServicesAndPlacements(conn: RawConnection, faker: Fake
   }
   return stats;
 }
-

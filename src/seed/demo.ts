@@ -17,14 +17,22 @@ export const DEMO_SEED = 20_261_121;
 
 export const DEMO_LOGINS: { email: string; name: string; what: string }[] = [
   { email: 'socialworker@la.demo', name: 'Dana Whitfield', what: 'LA child welfare caseworker' },
-  { email: 'supervisor@la.demo', name: 'Marisol Ochoa', what: 'LA child welfare supervisor (supervises the caseworker)' },
+  {
+    email: 'supervisor@la.demo',
+    name: 'Marisol Ochoa',
+    what: 'LA child welfare supervisor (supervises the caseworker)',
+  },
   { email: 'probation@la.demo', name: 'Terrence Vail', what: 'LA probation officer' },
   { email: 'advocate@la.demo', name: 'Keiko Brandt', what: 'advocate at an LA advocacy organization' },
   { email: 'analyst@la.demo', name: 'Priya Lindqvist', what: 'LA county analyst (aggregates only)' },
   { email: 'admin@la.demo', name: 'Owen Castellanos', what: 'LA county administrator' },
   { email: 'auditor@la.demo', name: 'Ruth Abernathy', what: 'LA child welfare auditor' },
   { email: 'socialworker@sd.demo', name: 'Felipe Nakamura', what: 'San Diego child welfare caseworker' },
-  { email: 'provider@la.demo', name: 'Nadia Ferreira', what: "administrator of an LA advocacy organization's directory entries" },
+  {
+    email: 'provider@la.demo',
+    name: 'Nadia Ferreira',
+    what: "administrator of an LA advocacy organization's directory entries",
+  },
 ];
 
 export async function isDatabaseEmpty(database: Database): Promise<boolean> {
@@ -35,10 +43,14 @@ export async function isDatabaseEmpty(database: Database): Promise<boolean> {
 /** Seeds the demo in one transaction: all of it or none of it. */
 export async function seedDemo(database: Database, opts: { youthPerCounty?: [number, number] } = {}) {
   if (process.env.NODE_ENV === 'production') {
-    throw new Error('Refusing to seed demo data: NODE_ENV is production. Demo data is fictional and must not mix with real records.');
+    throw new Error(
+      'Refusing to seed demo data: NODE_ENV is production. Demo data is fictional and must not mix with real records.',
+    );
   }
   if (!(await isDatabaseEmpty(database))) {
-    throw new Error('Refusing to seed demo data: the database already has counties. Use a fresh data folder or database.');
+    throw new Error(
+      'Refusing to seed demo data: the database already has counties. Use a fresh data folder or database.',
+    );
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return database.pinned(async (conn) => {
@@ -63,7 +75,7 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   const laOrg = {
     dcfs: await b.organization(la, 'LA County Department of Children and Family Services', 'child_welfare'),
     probation: await b.organization(la, 'LA County Probation Department', 'probation'),
-    police: await b.organization(la, 'LA County Sheriff\'s Department', 'law_enforcement'),
+    police: await b.organization(la, "LA County Sheriff's Department", 'law_enforcement'),
     dmh: await b.organization(la, 'LA County Department of Mental Health', 'mental_health'),
     court: await b.organization(la, 'LA Juvenile Court', 'juvenile_court'),
     cbo1: await b.organization(la, 'Lighthouse Youth Advocates (fictional)', 'advocacy_cbo'),
@@ -73,14 +85,22 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   const sdOrg = {
     cws: await b.organization(sd, 'San Diego County Child Welfare Services', 'child_welfare'),
     probation: await b.organization(sd, 'San Diego County Probation Department', 'probation'),
-    police: await b.organization(sd, 'San Diego County Sheriff\'s Department', 'law_enforcement'),
+    police: await b.organization(sd, "San Diego County Sheriff's Department", 'law_enforcement'),
     bhs: await b.organization(sd, 'San Diego County Behavioral Health Services', 'mental_health'),
     court: await b.organization(sd, 'San Diego Juvenile Court', 'juvenile_court'),
   };
 
   const login = (i: number) => DEMO_LOGINS[i]!;
   const user = (countyId: string, organizationId: string, i: number, roles: Role[], supervisorId?: string) =>
-    b.user({ countyId, organizationId, email: login(i).email, displayName: login(i).name, roles, supervisorId, passwordHash });
+    b.user({
+      countyId,
+      organizationId,
+      email: login(i).email,
+      displayName: login(i).name,
+      roles,
+      supervisorId,
+      passwordHash,
+    });
 
   const supervisor = await user(la, laOrg.dcfs, 1, ['supervisor']);
   const socialworker = await user(la, laOrg.dcfs, 0, ['caseworker'], supervisor);
@@ -93,20 +113,30 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   await user(la, laOrg.cbo1, 8, ['org_admin']);
 
   // Colleagues without a password (they cannot sign in until an admin sets one).
-  const colleague = async (countyId: string, organizationId: string, domain: string, roles: Role[], supervisorId?: string) => {
+  const colleague = async (
+    countyId: string,
+    organizationId: string,
+    domain: string,
+    roles: Role[],
+    supervisorId?: string,
+  ) => {
     const first = faker.person.firstName();
     const last = faker.person.lastName();
     return b.user({
       countyId,
       organizationId,
-      email: `${first}.${last}.${faker.string.numeric(3)}@${domain}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.@]/g, ''),
+      email: `${first}.${last}.${faker.string.numeric(3)}@${domain}`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z0-9.@]/g, ''),
       displayName: `${first} ${last}`,
       roles,
       supervisorId,
     });
   };
   const laCaseworkers = [socialworker];
-  for (let i = 0; i < 9; i++) laCaseworkers.push(await colleague(la, laOrg.dcfs, 'la.demo', ['caseworker'], supervisor));
+  for (let i = 0; i < 9; i++)
+    laCaseworkers.push(await colleague(la, laOrg.dcfs, 'la.demo', ['caseworker'], supervisor));
   const laProbation = [probationOfficer];
   for (let i = 0; i < 4; i++) laProbation.push(await colleague(la, laOrg.probation, 'la.demo', ['caseworker']));
   const laAdvocates: { id: string; org: string }[] = [{ id: advocate, org: laOrg.cbo1 }];
@@ -124,7 +154,14 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
     ['Transgender female', 'she/her'],
     ['Nonbinary', 'they/them'],
   ];
-  const races = ['Hispanic or Latino', 'Black or African American', 'White', 'Asian', 'American Indian or Alaska Native', 'Native Hawaiian or Pacific Islander'];
+  const races = [
+    'Hispanic or Latino',
+    'Black or African American',
+    'White',
+    'Asian',
+    'American Indian or Alaska Native',
+    'Native Hawaiian or Pacific Islander',
+  ];
   // Most LA arrests were in SPAs 6 and 8 (seed 003); weight the fictional caseload the same way.
   const laSpaWeights = [1, 2, 2, 2, 1, 4, 2, 4];
 
@@ -155,14 +192,18 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
       dateOfBirth: dob,
       genderIdentity: gender,
       pronouns,
-      raceEthnicity: [faker.helpers.weightedArrayElement(races.map((r, i) => ({ value: r, weight: [50, 25, 12, 8, 3, 2][i]! })))],
+      raceEthnicity: [
+        faker.helpers.weightedArrayElement(races.map((r, i) => ({ value: r, weight: [50, 25, 12, 8, 3, 2][i]! }))),
+      ],
       primaryLanguage: faker.helpers.weightedArrayElement([
         { value: 'English', weight: 70 },
         { value: 'Spanish', weight: 25 },
         { value: 'Tagalog', weight: 3 },
         { value: 'Korean', weight: 2 },
       ]),
-      spaNumber: faker.helpers.weightedArrayElement(spas.map((n, i) => ({ value: n, weight: place === 'la' ? laSpaWeights[i]! : 1 }))),
+      spaNumber: faker.helpers.weightedArrayElement(
+        spas.map((n, i) => ({ value: n, weight: place === 'la' ? laSpaWeights[i]! : 1 })),
+      ),
       phone: faker.number.float() < 0.6 ? `(555) 01${faker.string.numeric(1)}-${faker.string.numeric(4)}` : null,
       aliases: faker.number.float() < 0.2 ? [faker.person.firstName(sex)] : [],
       identifiers: [
@@ -173,21 +214,49 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
     const opened = dateOnly(faker.date.between({ from: '2022-01-01', to: '2026-10-01' }));
     const orgs = place === 'la' ? { cw: laOrg.dcfs, prob: laOrg.probation } : { cw: sdOrg.cws, prob: sdOrg.probation };
     if (hasChildWelfare) {
-      await b.case({ youthId, countyId, organizationId: orgs.cw, kind: 'child_welfare', externalId: cwsId, openedOn: opened });
+      await b.case({
+        youthId,
+        countyId,
+        organizationId: orgs.cw,
+        kind: 'child_welfare',
+        externalId: cwsId,
+        openedOn: opened,
+      });
       const workers = place === 'la' ? laCaseworkers : sdCaseworkers;
       // The named demo caseworkers hold the first youth of their county, so their caseload is never empty.
       const worker = index < 18 ? workers[0]! : faker.helpers.arrayElement(workers);
-      await b.assignment({ youthId, countyId, userId: worker, organizationId: orgs.cw, role: 'primary', startsAt: opened });
+      await b.assignment({
+        youthId,
+        countyId,
+        userId: worker,
+        organizationId: orgs.cw,
+        role: 'primary',
+        startsAt: opened,
+      });
       histories.push({ youthId, countyId, workerId: worker, organizationId: orgs.cw });
       if (place === 'la' && (index < 18 || index % 4 === 0)) {
         screened.push({ youthId, countyId, workerId: worker, organizationId: orgs.cw, childWelfare: true });
       }
     }
     if (hasProbation) {
-      await b.case({ youthId, countyId, organizationId: orgs.prob, kind: 'probation', externalId: probationNo, openedOn: opened });
+      await b.case({
+        youthId,
+        countyId,
+        organizationId: orgs.prob,
+        kind: 'probation',
+        externalId: probationNo,
+        openedOn: opened,
+      });
       if (place === 'la') {
         const officer = index < 40 && index % 3 === 0 ? probationOfficer : faker.helpers.arrayElement(laProbation);
-        await b.assignment({ youthId, countyId, userId: officer, organizationId: orgs.prob, role: hasChildWelfare ? 'secondary' : 'primary', startsAt: opened });
+        await b.assignment({
+          youthId,
+          countyId,
+          userId: officer,
+          organizationId: orgs.prob,
+          role: hasChildWelfare ? 'secondary' : 'primary',
+          startsAt: opened,
+        });
       }
     }
     if (faker.number.float() < 0.3) {
@@ -207,16 +276,49 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
     }
     youthCount++;
   };
-  for (let i = 0; i < laYouth; i++) await makeYouth(la, i, LOS_ANGELES.spas.map((s) => s.number), 'la');
-  for (let i = 0; i < sdYouth; i++) await makeYouth(sd, i, SAN_DIEGO.spas.map((s) => s.number), 'sd');
+  for (let i = 0; i < laYouth; i++)
+    await makeYouth(
+      la,
+      i,
+      LOS_ANGELES.spas.map((s) => s.number),
+      'la',
+    );
+  for (let i = 0; i < sdYouth; i++)
+    await makeYouth(
+      sd,
+      i,
+      SAN_DIEGO.spas.map((s) => s.number),
+      'sd',
+    );
   const now = new Date();
   const orgsOf = (countyId: string) =>
-    conn.query<{ id: string; name: string; type: string }>('SELECT id, name, type FROM organizations WHERE county_id = $1 ORDER BY name', [countyId]);
-  await seedDirectory(conn, faker, { id: la, code: LOS_ANGELES.code, spaNumbers: LOS_ANGELES.spas.map((x) => x.number) }, await orgsOf(la));
-  await seedDirectory(conn, faker, { id: sd, code: SAN_DIEGO.code, spaNumbers: SAN_DIEGO.spas.map((x) => x.number) }, await orgsOf(sd));
+    conn.query<{ id: string; name: string; type: string }>(
+      'SELECT id, name, type FROM organizations WHERE county_id = $1 ORDER BY name',
+      [countyId],
+    );
+  await seedDirectory(
+    conn,
+    faker,
+    { id: la, code: LOS_ANGELES.code, spaNumbers: LOS_ANGELES.spas.map((x) => x.number) },
+    await orgsOf(la),
+  );
+  await seedDirectory(
+    conn,
+    faker,
+    { id: sd, code: SAN_DIEGO.code, spaNumbers: SAN_DIEGO.spas.map((x) => x.number) },
+    await orgsOf(sd),
+  );
   const identification = await seedIdentification(conn, faker, screened, now);
   const services = await seedServicesAndPlacements(conn, faker, histories, now);
   const missing = await seedMissing(conn, faker, histories, now, socialworker);
   const advocacy = await seedAdvocacy(conn, faker, histories, now);
-  return { counties: 2, youth: youthCount, logins: DEMO_LOGINS.length, ...identification, ...services, ...missing, ...advocacy };
+  return {
+    counties: 2,
+    youth: youthCount,
+    logins: DEMO_LOGINS.length,
+    ...identification,
+    ...services,
+    ...missing,
+    ...advocacy,
+  };
 }

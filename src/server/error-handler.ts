@@ -47,9 +47,11 @@ export function registerErrorHandler(app: FastifyInstance, opts: { indexHtml: st
             : err.statusCode === 429
               ? 'Too many requests. Wait a minute and try again.'
               : err.message;
-      return reply
-        .code(err.statusCode)
-        .send({ error: err.statusCode === 429 ? 'too_many_requests' : (err.code ?? 'bad_request'), message, requestId });
+      return reply.code(err.statusCode).send({
+        error: err.statusCode === 429 ? 'too_many_requests' : (err.code ?? 'bad_request'),
+        message,
+        requestId,
+      });
     }
     // Log the error's type and call stack for operators, never its message: database errors
     // quote the values they choked on, and those can be names or identifiers.

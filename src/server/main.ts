@@ -39,10 +39,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // Missed obligations and queued email, every HARBOR_JOB_INTERVAL_SECONDS (0 turns it off).
   if (config.jobIntervalMs > 0) scheduler = startScheduler(database, config, app.log);
-  app.log.info(
-    { mode: database.kind, url: `http://${config.host}:${config.port}` },
-    'Harbor is ready',
-  );
+  app.log.info({ mode: database.kind, url: `http://${config.host}:${config.port}` }, 'Harbor is ready');
 }
 
 main().catch((err: unknown) => {

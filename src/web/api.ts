@@ -76,8 +76,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
   if (!response.ok) {
     const body = (json ?? {}) as ErrorBody;
-    const requestId =
-      typeof body.requestId === 'string' ? body.requestId : response.headers.get('x-request-id');
+    const requestId = typeof body.requestId === 'string' ? body.requestId : response.headers.get('x-request-id');
     const error = new ApiError(
       response.status,
       typeof body.error === 'string' ? body.error : `http_${response.status}`,

@@ -451,7 +451,15 @@ export interface PlacementsResponse {
 export const SERVICE_STATUSES = ['referred', 'waiting', 'active', 'completed', 'dropped', 'declined'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
-export const FUNDING_SOURCES = ['sb855_csec_program', 'title_iv_e', 'medi_cal', 'county_general', 'grant', 'private', 'other'] as const;
+export const FUNDING_SOURCES = [
+  'sb855_csec_program',
+  'title_iv_e',
+  'medi_cal',
+  'county_general',
+  'grant',
+  'private',
+  'other',
+] as const;
 
 export interface ServiceEpisode {
   id: string;

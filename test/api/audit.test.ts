@@ -61,14 +61,22 @@ describe('audit events', () => {
   it('records searches with the query and the youth returned', async () => {
     const res = await (await h.as('worker')).get('/api/youth?q=quintero');
     const [event] = await eventsFor(res.headers['x-request-id'] as string);
-    expect(event).toMatchObject({ action: 'youth.search', record_ids: [h.world.youth.ana], details: { query: 'quintero', results: 1 } });
+    expect(event).toMatchObject({
+      action: 'youth.search',
+      record_ids: [h.world.youth.ana],
+      details: { query: 'quintero', results: 1 },
+    });
   });
 
   it('records a denied attempt, without revealing anything to the caller', async () => {
     const res = await (await h.as('sdWorker')).get(`/api/youth/${h.world.youth.ana}`);
     expect(res.statusCode).toBe(404);
     const [event] = await eventsFor(res.headers['x-request-id'] as string);
-    expect(event).toMatchObject({ outcome: 'denied', youth_id: h.world.youth.ana, actor_user_id: h.world.users.sdWorker.id });
+    expect(event).toMatchObject({
+      outcome: 'denied',
+      youth_id: h.world.youth.ana,
+      actor_user_id: h.world.users.sdWorker.id,
+    });
   });
 
   it('writes nothing, audit included, when the work fails', async () => {
@@ -85,7 +93,9 @@ describe('audit events', () => {
     for (const statement of ['UPDATE audit_events SET action = $$x$$', 'DELETE FROM audit_events']) {
       const message = await failure(
         h.db.database.db.transaction(async (tx) => {
-          await tx.execute(sql`SELECT set_config('role', 'harbor_app', true), set_config('harbor.county_id', ${h.world.counties.la}, true)`);
+          await tx.execute(
+            sql`SELECT set_config('role', 'harbor_app', true), set_config('harbor.county_id', ${h.world.counties.la}, true)`,
+          );
           await tx.execute(sql.raw(statement));
         }),
       );
@@ -106,7 +116,7 @@ describe('audit events', () => {
     // Someone with superuser rights disables the guard and edits history.
     await h.db.database.pinned(async (conn) => {
       await conn.execScript('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update');
-      await conn.query("UPDATE audit_events SET details = '{\"query\":\"nothing to see\"}' WHERE id = $1", [victim!.id]);
+      await conn.query('UPDATE audit_events SET details = \'{"query":"nothing to see"}\' WHERE id = $1', [victim!.id]);
       await conn.query('DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)');
       await conn.execScript('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update');
     });
@@ -120,7 +130,9 @@ describe('audit events', () => {
 describe('row-level security, the second wall', () => {
   const asApp = (countyId: string | null, query: string) =>
     h.db.database.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('role', 'harbor_app', true), set_config('harbor.county_id', ${countyId ?? ''}, true)`);
+      await tx.execute(
+        sql`SELECT set_config('role', 'harbor_app', true), set_config('harbor.county_id', ${countyId ?? ''}, true)`,
+      );
       return selectRows<{ county_id: string }>(tx, sql.raw(query));
     });
 
@@ -139,7 +151,10 @@ describe('row-level security, the second wall', () => {
 
   it('refuses to write a row into another county', async () => {
     await expect(
-      asApp(h.world.counties.la, `UPDATE youth SET legal_last_name = 'x' WHERE county_id = '${h.world.counties.sd}' RETURNING county_id`),
+      asApp(
+        h.world.counties.la,
+        `UPDATE youth SET legal_last_name = 'x' WHERE county_id = '${h.world.counties.sd}' RETURNING county_id`,
+      ),
     ).resolves.toEqual([]);
     const message = await failure(
       asApp(
@@ -151,7 +166,11 @@ describe('row-level security, the second wall', () => {
   });
 
   it('never lets the application role read password hashes or MFA secrets', async () => {
-    expect(await failure(asApp(h.world.counties.la, 'SELECT password_hash AS county_id FROM users'))).toMatch(/permission denied/);
-    expect(await failure(asApp(h.world.counties.la, 'SELECT mfa_secret AS county_id FROM users'))).toMatch(/permission denied/);
+    expect(await failure(asApp(h.world.counties.la, 'SELECT password_hash AS county_id FROM users'))).toMatch(
+      /permission denied/,
+    );
+    expect(await failure(asApp(h.world.counties.la, 'SELECT mfa_secret AS county_id FROM users'))).toMatch(
+      /permission denied/,
+    );
   });
 });

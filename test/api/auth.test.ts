@@ -21,7 +21,12 @@ describe('sign-in', () => {
     const cookie = res.cookies.find((c) => c.name === 'harbor_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(res.json()).toMatchObject({
-      user: { email: 'worker@test.example', roles: ['caseworker'], organization: { name: 'Test DCFS' }, county: { code: 'los-angeles' } },
+      user: {
+        email: 'worker@test.example',
+        roles: ['caseworker'],
+        organization: { name: 'Test DCFS' },
+        county: { code: 'los-angeles' },
+      },
       mfa: 'not_required',
       complete: true,
     });
@@ -52,7 +57,12 @@ describe('sign-in', () => {
     const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.c' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/password/);
-    const bad = await h.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{nope' });
+    const bad = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{nope',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().requestId).toEqual(expect.any(String));
   });
@@ -119,7 +129,10 @@ describe('two-step sign-in (TOTP) when required', () => {
     expect(qrSvg).toMatch(/<svg/);
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
 
-    expect((await first.post('/api/auth/mfa/confirm', { code: '000000' === totp.generate() ? '111111' : '000000' })).statusCode).toBe(400);
+    expect(
+      (await first.post('/api/auth/mfa/confirm', { code: '000000' === totp.generate() ? '111111' : '000000' }))
+        .statusCode,
+    ).toBe(400);
     const confirmed = await first.post('/api/auth/mfa/confirm', { code: totp.generate() });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toMatchObject({ mfa: 'verified', complete: true });

@@ -41,7 +41,10 @@ describe('harbor backup / restore', () => {
       expect(await counts(target.database)).toEqual(await counts(h.db.database));
       expect((await verifyAudit(target.database)).ok).toBe(true);
       // Generated search columns are rebuilt, and new audit events continue the chain.
-      const [row] = await target.database.query<{ search_text: string }>(`SELECT search_text FROM youth WHERE id = $1`, [h.world.youth.ana]);
+      const [row] = await target.database.query<{ search_text: string }>(
+        `SELECT search_text FROM youth WHERE id = $1`,
+        [h.world.youth.ana],
+      );
       expect(row!.search_text).toBe('anais quintero ana');
       await target.database.query(
         `INSERT INTO audit_events (county_id, action, shard, shard_seq, prev_hash, hash) VALUES ($1, 'test.after_restore', 0, 0, '', '')`,
@@ -79,7 +82,14 @@ describe('harbor backup / restore', () => {
 
   it('changes nothing when a damaged backup fails half-way', async () => {
     const file = path.join(dir, 'damaged.harbor.gz');
-    const header = { format: 'harbor-backup', version: 1, migration: (await h.db.database.query<{ name: string }>('SELECT max(name) AS name FROM harbor_migrations'))[0]!.name, createdAt: '', tables: [] };
+    const header = {
+      format: 'harbor-backup',
+      version: 1,
+      migration: (await h.db.database.query<{ name: string }>('SELECT max(name) AS name FROM harbor_migrations'))[0]!
+        .name,
+      createdAt: '',
+      tables: [],
+    };
     writeFileSync(file, gzipSync(JSON.stringify(header) + '\n{"table":"counties","rows":[]}\n{broken\n'));
     const before = await counts(h.db.database);
     await expect(restore(h.db.database, file, { force: true })).rejects.toThrow(/damaged/);

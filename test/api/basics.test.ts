@@ -21,14 +21,26 @@ describe('API basics', () => {
     const res = await h.anonymous.get('/api/openapi.json');
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/youth', '/api/youth/{id}', '/api/youth/{id}/access-log']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/youth',
+        '/api/youth/{id}',
+        '/api/youth/{id}/access-log',
+      ]),
+    );
     expect((await h.anonymous.get('/api/docs')).statusCode).toBeLessThan(400);
   });
 
   it('answers unknown API paths with a JSON 404 naming the path', async () => {
     const res = await h.anonymous.get('/api/nothing-here');
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toMatchObject({ error: 'not_found', message: expect.stringContaining('/api/nothing-here'), requestId: expect.any(String) });
+    expect(res.json()).toMatchObject({
+      error: 'not_found',
+      message: expect.stringContaining('/api/nothing-here'),
+      requestId: expect.any(String),
+    });
   });
 
   it('turns an unexpected failure into a 500 with a request id and no stack trace', async () => {
@@ -57,9 +69,18 @@ describe('logging', () => {
     });
     const { buildApp } = await import('../../src/server/app.js');
     const { loadConfig } = await import('../../src/config.js');
-    const app = await buildApp({ database: h.db.database, config: loadConfig({ NODE_ENV: 'test', HARBOR_LOG_LEVEL: 'info' }), serveWeb: false, logStream: sink });
+    const app = await buildApp({
+      database: h.db.database,
+      config: loadConfig({ NODE_ENV: 'test', HARBOR_LOG_LEVEL: 'info' }),
+      serveWeb: false,
+      logStream: sink,
+    });
     await app.ready();
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: h.world.users.worker.email, password: 'correct horse battery' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: h.world.users.worker.email, password: 'correct horse battery' },
+    });
     const cookie = `harbor_session=${login.cookies[0]!.value}`;
     await app.inject({ method: 'GET', url: '/api/youth?q=Quintero', headers: { cookie } });
     await app.inject({ method: 'GET', url: `/api/youth/${h.world.youth.ana}`, headers: { cookie } });

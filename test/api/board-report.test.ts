@@ -43,7 +43,19 @@ async function refer(r: {
         CASE WHEN $10::text IS NOT NULL THEN $7::timestamptz + interval '1 hour' END, $10, CASE WHEN $9::timestamptz IS NOT NULL THEN $11::uuid END,
         CASE WHEN $9::timestamptz IS NOT NULL THEN $7::timestamptz END, $9)
      RETURNING id`,
-    [r.county ?? counties.la, r.youth, r.org, r.contract, users.worker.id, orgs.dcfs, r.at, state, contact, r.declined ?? null, users.advocate.id],
+    [
+      r.county ?? counties.la,
+      r.youth,
+      r.org,
+      r.contract,
+      users.worker.id,
+      orgs.dcfs,
+      r.at,
+      state,
+      contact,
+      r.declined ?? null,
+      users.advocate.id,
+    ],
   );
   for (const hours of r.linkedServiceHours ?? []) {
     const started = iso(at + hours * HOUR);
@@ -61,11 +73,26 @@ async function refer(r: {
   return row!.id;
 }
 
-async function contract(org: string, startsOn: string, endsOn: string, hours: number, county?: string): Promise<string> {
+async function contract(
+  org: string,
+  startsOn: string,
+  endsOn: string,
+  hours: number,
+  county?: string,
+): Promise<string> {
   const [row] = await h.db.database.query<{ id: string }>(
     `INSERT INTO advocacy_contracts (county_id, organization_id, contracting_organization_id, reference, starts_on, ends_on, funding_source, services, capacity, first_contact_hours, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, 'County general fund', ARRAY['crisis_response','linkage_to_services'], 40, $7, $8) RETURNING id`,
-    [county ?? h.world.counties.la, org, h.world.orgs.probation, `K-${startsOn}-${hours}`, startsOn, endsOn, hours, h.world.users.admin.id],
+    [
+      county ?? h.world.counties.la,
+      org,
+      h.world.orgs.probation,
+      `K-${startsOn}-${hours}`,
+      startsOn,
+      endsOn,
+      hours,
+      h.world.users.admin.id,
+    ],
   );
   return row!.id;
 }
@@ -74,7 +101,18 @@ async function issue(org: string, raisedOn: string, category: string, resolvedOn
   await h.db.database.query(
     `INSERT INTO performance_issues (county_id, organization_id, raised_on, category, description, severity, recommendation, owner_user_id, status, resolution, resolved_on, created_by)
      VALUES ($1, $2, $3, $4, $5, 'moderate', $6, $7, $8, $9, $10, $7)`,
-    [h.world.counties.la, org, raisedOn, category, `${text} description`, `${text} recommendation`, h.world.users.admin.id, resolvedOn ? 'resolved' : 'open', resolvedOn ? 'Fixed' : null, resolvedOn],
+    [
+      h.world.counties.la,
+      org,
+      raisedOn,
+      category,
+      `${text} description`,
+      `${text} recommendation`,
+      h.world.users.admin.id,
+      resolvedOn ? 'resolved' : 'open',
+      resolvedOn ? 'Fixed' : null,
+      resolvedOn,
+    ],
   );
 }
 
@@ -95,20 +133,63 @@ beforeAll(async () => {
 
   // March–June 2026 (the county's periods start in March, July and November).
   // Test Advocates A, 24-hour term:
-  await refer({ org: cboA, contract: kA, youth: ana, at: '2026-03-10T17:00:00Z', contactAfterHours: 17, linkedServiceHours: [60 * 24] }); // day 60: recovered
-  await refer({ org: cboA, contract: kA, youth: ana, at: '2026-04-01T16:00:00Z', contactAfterHours: 48, linkedServiceHours: [19 * 24] }); // late; Ana again
-  await refer({ org: cboA, contract: kA, youth: bruno, at: '2026-03-20T18:00:00Z', contactAfterHours: 2, linkedServiceHours: [61 * 24] }); // day 61: not recovered
+  await refer({
+    org: cboA,
+    contract: kA,
+    youth: ana,
+    at: '2026-03-10T17:00:00Z',
+    contactAfterHours: 17,
+    linkedServiceHours: [60 * 24],
+  }); // day 60: recovered
+  await refer({
+    org: cboA,
+    contract: kA,
+    youth: ana,
+    at: '2026-04-01T16:00:00Z',
+    contactAfterHours: 48,
+    linkedServiceHours: [19 * 24],
+  }); // late; Ana again
+  await refer({
+    org: cboA,
+    contract: kA,
+    youth: bruno,
+    at: '2026-03-20T18:00:00Z',
+    contactAfterHours: 2,
+    linkedServiceHours: [61 * 24],
+  }); // day 61: not recovered
   await refer({ org: cboA, contract: kA, youth: carla, at: '2026-05-01T17:00:00Z', declined: 'at_capacity' });
   await refer({ org: cboA, contract: kA, youth: elena, at: '2026-06-29T17:00:00Z' }); // not reached yet
   // Test Advocates B, 48-hour term:
-  await refer({ org: cboB, contract: kB, youth: ana, at: '2026-03-15T17:00:00Z', contactAfterHours: 36, linkedServiceHours: [30 * 24] }); // Ana again, another CBO
+  await refer({
+    org: cboB,
+    contract: kB,
+    youth: ana,
+    at: '2026-03-15T17:00:00Z',
+    contactAfterHours: 36,
+    linkedServiceHours: [30 * 24],
+  }); // Ana again, another CBO
   await refer({ org: cboB, contract: kB, youth: bruno, at: '2026-04-10T17:00:00Z', declined: 'outside_service_area' });
   await refer({ org: cboB, contract: kB, youth: carla, at: '2026-06-01T17:00:00Z', linkedServiceHours: [9 * 24] }); // linked, never reached: not recovered
   // The period before (November 2025 – February 2026), and San Diego: never in March–June.
-  await refer({ org: cboA, contract: kA, youth: bruno, at: '2026-02-20T18:00:00Z', contactAfterHours: 16, linkedServiceHours: [13 * 24] });
+  await refer({
+    org: cboA,
+    contract: kA,
+    youth: bruno,
+    at: '2026-02-20T18:00:00Z',
+    contactAfterHours: 16,
+    linkedServiceHours: [13 * 24],
+  });
   const sdCbo = await b.organization(sd, 'Test SD Advocates', 'advocacy_cbo');
   const kSd = await contract(sdCbo, '2025-07-01', '2027-06-30', 24, sd);
-  await refer({ county: sd, org: sdCbo, contract: kSd, youth: diego, at: '2026-04-01T17:00:00Z', contactAfterHours: 1, linkedServiceHours: [24] });
+  await refer({
+    county: sd,
+    org: sdCbo,
+    contract: kSd,
+    youth: diego,
+    at: '2026-04-01T17:00:00Z',
+    contactAfterHours: 1,
+    linkedServiceHours: [24],
+  });
   // Performance issues of Test Advocates A: resolved in the period, open, and resolved before it.
   await issue(cboA, '2026-02-10', 'responsiveness', '2026-04-15', 'Slow first contacts');
   await issue(cboA, '2026-05-05', 'documentation', null, 'Missing milestone notes');
@@ -121,18 +202,48 @@ beforeAll(async () => {
   const hash = await hashPassword(PASSWORD);
   extraYouth = [];
   for (let i = 0; i < 50; i++) {
-    extraYouth.push(await b.youth({ countyId: la, legalFirstName: 'Testyouth', legalLastName: `Number${i}`, dateOfBirth: '2009-01-01' }));
+    extraYouth.push(
+      await b.youth({
+        countyId: la,
+        legalFirstName: 'Testyouth',
+        legalLastName: `Number${i}`,
+        dateOfBirth: '2009-01-01',
+      }),
+    );
   }
   const at24 = (i: number) => iso(Date.parse('2024-03-05T17:00:00Z') + i * DAY);
   for (let i = 0; i < 20; i++) {
-    await refer({ org: cboA, contract: kA24, youth: extraYouth[i]!, at: at24(i), contactAfterHours: 12, ...(i < 12 ? { linkedServiceHours: [10 * 24] } : {}) });
+    await refer({
+      org: cboA,
+      contract: kA24,
+      youth: extraYouth[i]!,
+      at: at24(i),
+      contactAfterHours: 12,
+      ...(i < 12 ? { linkedServiceHours: [10 * 24] } : {}),
+    });
   }
-  for (let i = 0; i < 3; i++) await refer({ org: cboA, contract: kA24, youth: extraYouth[20 + i]!, at: at24(i), declined: 'at_capacity' });
-  for (let i = 0; i < 15; i++) await refer({ org: cboB, contract: kB24, youth: extraYouth[23 + i]!, at: at24(i), contactAfterHours: i < 5 ? 12 : 72 });
-  for (let i = 0; i < 12; i++) await refer({ org: cboB, contract: kB24, youth: extraYouth[38 + i]!, at: at24(i), declined: 'not_eligible' });
+  for (let i = 0; i < 3; i++)
+    await refer({ org: cboA, contract: kA24, youth: extraYouth[20 + i]!, at: at24(i), declined: 'at_capacity' });
+  for (let i = 0; i < 15; i++)
+    await refer({
+      org: cboB,
+      contract: kB24,
+      youth: extraYouth[23 + i]!,
+      at: at24(i),
+      contactAfterHours: i < 5 ? 12 : 72,
+    });
+  for (let i = 0; i < 12; i++)
+    await refer({ org: cboB, contract: kB24, youth: extraYouth[38 + i]!, at: at24(i), declined: 'not_eligible' });
 
   // A county analyst in San Diego, to show another county sees nothing of Los Angeles.
-  await b.user({ countyId: sd, organizationId: h.world.orgs.sdCws, email: 'sd.analyst@test.harbor', displayName: 'SD analyst', roles: ['county_analyst'], passwordHash: hash });
+  await b.user({
+    countyId: sd,
+    organizationId: h.world.orgs.sdCws,
+    email: 'sd.analyst@test.harbor',
+    displayName: 'SD analyst',
+    roles: ['county_analyst'],
+    passwordHash: hash,
+  });
 }, 120_000);
 afterAll(() => h.close());
 
@@ -166,7 +277,9 @@ describe('the Board advocacy report, internal version', () => {
       medianDaysToFirstContact: 0.7, // 2 h, 17 h, 48 h
       medianDaysToFirstService: 60, // 19, 60, 61 days
       declineReasons: [{ reason: 'at_capacity', count: 1 }],
-      contracts: [{ reference: 'K-2025-07-01-24', startsOn: '2025-07-01', endsOn: '2027-06-30', firstContactHours: 24 }],
+      contracts: [
+        { reference: 'K-2025-07-01-24', startsOn: '2025-07-01', endsOn: '2027-06-30', firstContactHours: 24 },
+      ],
     });
     expect(b).toMatchObject({
       referrals: 3,
@@ -219,13 +332,31 @@ describe('the Board advocacy report, internal version', () => {
 
   it('gives six periods for the charts, the last one the report period', async () => {
     const r = (await (await h.as('admin')).get(URL_2026)).json();
-    expect(r.series.map((s: { period: { from: string } }) => s.period.from)).toEqual(['2024-07-01', '2024-11-01', '2025-03-01', '2025-07-01', '2025-11-01', '2026-03-01']);
+    expect(r.series.map((s: { period: { from: string } }) => s.period.from)).toEqual([
+      '2024-07-01',
+      '2024-11-01',
+      '2025-03-01',
+      '2025-07-01',
+      '2025-11-01',
+      '2026-03-01',
+    ]);
     const [, , , , previous, current] = r.series;
     expect(current.summary).toEqual(r.summary);
-    expect(previous.summary).toMatchObject({ referrals: 1, reachedOnTime: 1, recoveredYouth: 1, recoveredYouthDistinct: 1, medianDaysToFirstService: 13 });
+    expect(previous.summary).toMatchObject({
+      referrals: 1,
+      reachedOnTime: 1,
+      recoveredYouth: 1,
+      recoveredYouthDistinct: 1,
+      medianDaysToFirstService: 13,
+    });
     // The previous period on its own shows Test Advocates D, whose contract ended in December 2025.
     const prev = (await (await h.as('admin')).get('/api/reports/advocacy?from=2025-11-01&to=2026-02-28')).json();
-    expect(prev.cbos.map((c: Row) => c.name)).toEqual(['Test Advocates A', 'Test Advocates B', 'Test Advocates C', 'Test Advocates D']);
+    expect(prev.cbos.map((c: Row) => c.name)).toEqual([
+      'Test Advocates A',
+      'Test Advocates B',
+      'Test Advocates C',
+      'Test Advocates D',
+    ]);
     expect(prev.summary).toEqual(previous.summary);
   });
 
@@ -276,14 +407,28 @@ describe('the public version', () => {
     });
     // Counts of performance issues by category stay: they count an organization's issues, not people.
     expect(a.issueCounts.open).toBe(1);
-    expect(c).toMatchObject({ referrals: 0, declined: 0, notDeclined: 0, reachedOnTime: 0, recoveredYouth: 0, reachedOnTimeShare: null });
-    expect(r.summary).toMatchObject({ referrals: '<11', recoveredYouth: '<11', recoveredYouthDistinct: null, reachedOnTimeShare: 'suppressed' });
+    expect(c).toMatchObject({
+      referrals: 0,
+      declined: 0,
+      notDeclined: 0,
+      reachedOnTime: 0,
+      recoveredYouth: 0,
+      reachedOnTimeShare: null,
+    });
+    expect(r.summary).toMatchObject({
+      referrals: '<11',
+      recoveredYouth: '<11',
+      recoveredYouthDistinct: null,
+      reachedOnTimeShare: 'suppressed',
+    });
     expect(res.body).not.toMatch(/recommendation|description"|at_capacity/);
   });
 
   it('hides complementary counts so none can be worked out from the totals', async () => {
     const all = (await (await h.as('analyst')).get(URL_2024)).json();
-    expect(all.cbos.map((c: Row) => [c.name, c.referrals, c.declined, c.notDeclined, c.reachedOnTime, c.recoveredYouth])).toEqual([
+    expect(
+      all.cbos.map((c: Row) => [c.name, c.referrals, c.declined, c.notDeclined, c.reachedOnTime, c.recoveredYouth]),
+    ).toEqual([
       ['Test Advocates A', 23, 3, 20, 20, 12],
       ['Test Advocates B', 27, 12, 15, 5, 0],
     ]);
@@ -298,7 +443,11 @@ describe('the public version', () => {
     expect([r.summary.referrals, r.summary.declined, r.summary.notDeclined]).toEqual([50, 15, 35]);
     // Reached on time: B's 5 hidden, then A's 20 to protect it; the county's 25 stays.
     expect([a.reachedOnTime, b.reachedOnTime, r.summary.reachedOnTime]).toEqual(['<11', '<11', 25]);
-    expect([a.reachedOnTimeShare, b.reachedOnTimeShare, r.summary.reachedOnTimeShare]).toEqual(['suppressed', 'suppressed', 0.714]);
+    expect([a.reachedOnTimeShare, b.reachedOnTimeShare, r.summary.reachedOnTimeShare]).toEqual([
+      'suppressed',
+      'suppressed',
+      0.714,
+    ]);
     expect([a.recoveredYouth, b.recoveredYouth, r.summary.recoveredYouth]).toEqual([12, 0, 12]);
     expect(a.medianDaysToFirstService).toBe(10);
     expect(b.medianDaysToFirstContact).toBe(3);
@@ -370,7 +519,9 @@ function pdfText(pdf: Buffer): string {
       continue;
     }
     for (const tj of body.toString('latin1').matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      out.push([...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => Buffer.from(x[1]!, 'hex').toString('latin1')).join(''));
+      out.push(
+        [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => Buffer.from(x[1]!, 'hex').toString('latin1')).join(''),
+      );
     }
   }
   return out.join(' ').replace(/\s+/g, ' ');
@@ -393,7 +544,14 @@ describe('exports', () => {
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Report', 'County summary', 'By organization', 'Declined referrals by reason', 'Performance issues', 'Last six periods']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Report',
+      'County summary',
+      'By organization',
+      'Declined referrals by reason',
+      'Performance issues',
+      'Last six periods',
+    ]);
     const byOrg = wb.getWorksheet('By organization')!;
     page.cbos.forEach((c: Row & { issueCounts: { open: number; resolved: number } }, i: number) => {
       expect(byOrg.getRow(i + 2).values).toEqual([
@@ -412,8 +570,16 @@ describe('exports', () => {
       ]);
     });
     const summary = wb.getWorksheet('County summary')!;
-    expect(summary.getRow(7).values).toEqual([undefined, 'Youth recovered and connected (sum of organizations)', page.summary.recoveredYouth]);
-    expect(summary.getRow(8).values).toEqual([undefined, 'Youth recovered and connected (distinct youth county-wide)', page.summary.recoveredYouthDistinct]);
+    expect(summary.getRow(7).values).toEqual([
+      undefined,
+      'Youth recovered and connected (sum of organizations)',
+      page.summary.recoveredYouth,
+    ]);
+    expect(summary.getRow(8).values).toEqual([
+      undefined,
+      'Youth recovered and connected (distinct youth county-wide)',
+      page.summary.recoveredYouthDistinct,
+    ]);
     const series = wb.getWorksheet('Last six periods')!;
     expect(series.getRow(7).getCell(4).value).toBe(page.summary.referrals);
 
@@ -460,13 +626,27 @@ describe('"recovered and connected" in SQL agrees with referralRecovered()', () 
       day: fc.integer({ min: 0, max: 80 }),
       contactHours: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
       // Service starts in minutes around the limit: before the referral, at it, just over it.
-      services: fc.array(fc.oneof(fc.integer({ min: -120, max: 0 }), fc.integer({ min: (W * 24 - 2) * 60, max: (W * 24 + 2) * 60 }), fc.integer({ min: 0, max: 90 * 24 * 60 })), { maxLength: 3 }),
+      services: fc.array(
+        fc.oneof(
+          fc.integer({ min: -120, max: 0 }),
+          fc.integer({ min: (W * 24 - 2) * 60, max: (W * 24 + 2) * 60 }),
+          fc.integer({ min: 0, max: 90 * 24 * 60 }),
+        ),
+        { maxLength: 3 },
+      ),
     });
     const sample = fc.sample(fc.array(Referral, { minLength: 30, maxLength: 30 }), { numRuns: 1, seed: 20261121 })[0]!;
     const facts: ReferralFacts[] = [];
     for (const s of sample) {
       const at = base + s.day * DAY;
-      await refer({ org, contract: k, youth: youth[s.youth]!, at: iso(at), contactAfterHours: s.contactHours, linkedServiceHours: s.services.map((m) => m / 60) });
+      await refer({
+        org,
+        contract: k,
+        youth: youth[s.youth]!,
+        at: iso(at),
+        contactAfterHours: s.contactHours,
+        linkedServiceHours: s.services.map((m) => m / 60),
+      });
       facts.push({
         youthId: youth[s.youth]!,
         referredAt: new Date(at),
@@ -477,23 +657,43 @@ describe('"recovered and connected" in SQL agrees with referralRecovered()', () 
     // The case the hours-not-days rule exists for: 30 minutes before the 60 × 24 h limit, which
     // falls an hour after "60 calendar days later" in Los Angeles.
     const dst = Date.parse('2020-01-20T18:00:00Z');
-    await refer({ org, contract: k, youth: youth[0]!, at: iso(dst), contactAfterHours: 1, linkedServiceHours: [W * 24 - 0.5] });
-    facts.push({ youthId: youth[0]!, referredAt: new Date(dst), firstContactAt: new Date(dst + HOUR), linkedServiceStarts: [new Date(dst + (W * 24 - 0.5) * HOUR)] });
+    await refer({
+      org,
+      contract: k,
+      youth: youth[0]!,
+      at: iso(dst),
+      contactAfterHours: 1,
+      linkedServiceHours: [W * 24 - 0.5],
+    });
+    facts.push({
+      youthId: youth[0]!,
+      referredAt: new Date(dst),
+      firstContactAt: new Date(dst + HOUR),
+      linkedServiceStarts: [new Date(dst + (W * 24 - 0.5) * HOUR)],
+    });
     // In the county's time zone, where "+ 60 days" would be 60 calendar days (one hour short here).
-    const inLosAngeles = <T,>(work: (tx: Db) => Promise<T>) =>
+    const inLosAngeles = <T>(work: (tx: Db) => Promise<T>) =>
       h.db.database.db.transaction(async (tx) => {
         await tx.execute(sql`SET LOCAL TimeZone = 'America/Los_Angeles'`);
         return work(tx as unknown as Db);
       });
     for (const window of [W, 30]) {
-      const [figures] = await inLosAngeles((tx) => loadFigures(tx, county, [{ from: '2020-01-01', to: '2020-04-30', label: 'test' }], window));
+      const [figures] = await inLosAngeles((tx) =>
+        loadFigures(tx, county, [{ from: '2020-01-01', to: '2020-04-30', label: 'test' }], window),
+      );
       const mine = figures!.cbos.find((c) => c.organizationId === org)!;
       expect(mine.measures.recoveredYouth, `window ${window}`).toBe(countRecoveredYouth(facts, window));
       expect(mine.measures.referrals).toBe(facts.length);
     }
-    const onDay = facts.filter((f) => f.referredAt >= new Date('2020-01-20T08:00:00Z') && f.referredAt < new Date('2020-01-21T08:00:00Z'));
-    const [one] = await inLosAngeles((tx) => loadFigures(tx, county, [{ from: '2020-01-20', to: '2020-01-20', label: 'dst' }], W));
-    expect(one!.cbos.find((c) => c.organizationId === org)?.measures.recoveredYouth).toBe(countRecoveredYouth(onDay, W));
+    const onDay = facts.filter(
+      (f) => f.referredAt >= new Date('2020-01-20T08:00:00Z') && f.referredAt < new Date('2020-01-21T08:00:00Z'),
+    );
+    const [one] = await inLosAngeles((tx) =>
+      loadFigures(tx, county, [{ from: '2020-01-20', to: '2020-01-20', label: 'dst' }], W),
+    );
+    expect(one!.cbos.find((c) => c.organizationId === org)?.measures.recoveredYouth).toBe(
+      countRecoveredYouth(onDay, W),
+    );
     expect(countRecoveredYouth([facts.at(-1)!], W)).toBe(1);
   });
 });

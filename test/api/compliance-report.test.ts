@@ -7,7 +7,15 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   const { la, sd } = h.world.counties;
-  const ob = (county: string, org: string, youth: string, kind: string, due: string, status: string, metAt: string | null) =>
+  const ob = (
+    county: string,
+    org: string,
+    youth: string,
+    kind: string,
+    due: string,
+    status: string,
+    metAt: string | null,
+  ) =>
     h.db.database.query(
       `INSERT INTO obligations (county_id, youth_id, kind, source_kind, source_id, source_part, due_at, owner_organization_id, status, met_at, waived_at, waive_reason, missed_at)
        VALUES ($1, $2, $3, 'test', gen_random_uuid(), '', $4, $5, $6, $7, CASE WHEN $6 = 'waived' THEN now() END, CASE WHEN $6 = 'waived' THEN 'test waiver' END, CASE WHEN $6 = 'missed' THEN $4::timestamptz END)`,
@@ -31,7 +39,11 @@ beforeAll(async () => {
      VALUES ($1, $2, $3, 'Deputy', '2025-03-10T03:00:00Z', 'motel', '2025-03-10T03:10:00Z', $4) RETURNING id`,
     [ana, la, probation, h.world.users.worker.id],
   );
-  for (const [org, arrived] of [[dcfs, '2025-03-10T04:20:00Z'], [h.world.orgs.cboA, '2025-03-10T05:00:00Z'], [probation, null]] as const) {
+  for (const [org, arrived] of [
+    [dcfs, '2025-03-10T04:20:00Z'],
+    [h.world.orgs.cboA, '2025-03-10T05:00:00Z'],
+    [probation, null],
+  ] as const) {
     await h.db.database.query(
       `INSERT INTO responder_arrivals (encounter_id, county_id, organization_id, notified_at, arrived_at) VALUES ($1, $2, $3, '2025-03-10T03:12:00Z', $4)`,
       [enc!.id, la, org, arrived],
@@ -60,7 +72,13 @@ describe('compliance report', () => {
     ]);
     expect(r.obligations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'crisis_mdt_24h', organization: 'Test DCFS', metOnTime: 2, metLate: 1, missed: 0 }),
+        expect.objectContaining({
+          kind: 'crisis_mdt_24h',
+          organization: 'Test DCFS',
+          metOnTime: 2,
+          metLate: 1,
+          missed: 0,
+        }),
         expect.objectContaining({ kind: 'crisis_mdt_24h', organization: 'Test Probation', missed: 1 }),
         expect.objectContaining({ kind: 'initial_mdt', organization: 'Test DCFS', metOnTime: 1, waived: 1 }),
       ]),
@@ -82,8 +100,15 @@ describe('compliance report', () => {
 
   it('refuses caseworkers and bad ranges; another county sees its own figures only', async () => {
     expect((await (await h.as('worker')).get(url)).statusCode).toBe(403);
-    expect((await (await h.as('supervisor')).get('/api/reports/compliance?from=2025-03-31&to=2025-03-01')).statusCode).toBe(400);
+    expect(
+      (await (await h.as('supervisor')).get('/api/reports/compliance?from=2025-03-31&to=2025-03-01')).statusCode,
+    ).toBe(400);
     expect((await (await h.as('analyst')).get(url)).json().mdtOnTime[0].due).toBe(4);
-    expect((await (await h.as('sdSupervisor')).get(url)).json().mdtOnTime[0]).toEqual({ tier: 'crisis', due: 1, heldOnTime: 0, share: 0 });
+    expect((await (await h.as('sdSupervisor')).get(url)).json().mdtOnTime[0]).toEqual({
+      tier: 'crisis',
+      due: 1,
+      heldOnTime: 0,
+      share: 0,
+    });
   });
 });

@@ -12,13 +12,38 @@ beforeAll(async () => {
   const b = new Builder(h.db.database);
   const { la } = h.world.counties;
   frida = await b.youth({ countyId: la, legalFirstName: 'Frida', legalLastName: 'Solano', dateOfBirth: '2011-06-01' });
-  await b.case({ youthId: frida, countyId: la, organizationId: h.world.orgs.dcfs, kind: 'child_welfare', openedOn: '2025-06-20' });
-  await b.referral({ youthId: frida, countyId: la, organizationId: h.world.orgs.dcfs, receivedAt: '2025-06-01T17:00:00Z', disposition: 'Substantiated', dispositionAt: '2025-06-10T17:00:00Z' });
-  await b.assignment({ youthId: frida, countyId: la, userId: h.world.users.worker.id, organizationId: h.world.orgs.dcfs, role: 'primary' });
+  await b.case({
+    youthId: frida,
+    countyId: la,
+    organizationId: h.world.orgs.dcfs,
+    kind: 'child_welfare',
+    openedOn: '2025-06-20',
+  });
+  await b.referral({
+    youthId: frida,
+    countyId: la,
+    organizationId: h.world.orgs.dcfs,
+    receivedAt: '2025-06-01T17:00:00Z',
+    disposition: 'Substantiated',
+    dispositionAt: '2025-06-10T17:00:00Z',
+  });
+  await b.assignment({
+    youthId: frida,
+    countyId: la,
+    userId: h.world.users.worker.id,
+    organizationId: h.world.orgs.dcfs,
+    role: 'primary',
+  });
 });
 afterAll(() => h.close());
 
-const type = (over: Record<string, unknown>) => ({ type: 'at_risk', startDate: '2025-07-01', allegationSubcategory: 'Commercial sexual exploitation', source: 'screening', ...over });
+const type = (over: Record<string, unknown>) => ({
+  type: 'at_risk',
+  startDate: '2025-07-01',
+  allegationSubcategory: 'Commercial sexual exploitation',
+  source: 'screening',
+  ...over,
+});
 
 describe('recording CSEC Types', () => {
   it('enforces the state rules with messages that say what to fix, writing nothing', async () => {
@@ -44,7 +69,10 @@ describe('recording CSEC Types', () => {
     const twice = await worker.post(url, type({ startDate: '2025-03-01' }));
     expect(twice.statusCode).toBe(400);
     expect(twice.json().message).toMatch(/same type|already/i);
-    const ended = await worker.patch(`${url}/${first.json().id}`, { version: first.json().version, endDate: '2025-02-01' });
+    const ended = await worker.patch(`${url}/${first.json().id}`, {
+      version: first.json().version,
+      endDate: '2025-02-01',
+    });
     expect(ended.statusCode).toBe(200);
     expect((await worker.post(url, type({ startDate: '2025-03-01' }))).statusCode).toBe(201);
   });
@@ -64,8 +92,12 @@ describe('recording CSEC Types', () => {
   });
 
   it('answers 404 for a youth in another county and 403 for an advocate writing', async () => {
-    expect((await (await h.as('worker')).post(`/api/youth/${h.world.youth.diego}/csec-types`, type({}))).statusCode).toBe(404);
-    expect((await (await h.as('advocate')).post(`/api/youth/${h.world.youth.ana}/csec-types`, type({}))).statusCode).toBe(403);
+    expect(
+      (await (await h.as('worker')).post(`/api/youth/${h.world.youth.diego}/csec-types`, type({}))).statusCode,
+    ).toBe(404);
+    expect(
+      (await (await h.as('advocate')).post(`/api/youth/${h.world.youth.ana}/csec-types`, type({}))).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -73,13 +105,22 @@ describe('the 24-hour cross-report duty', () => {
   it('opens when a youth in child welfare is recorded as a victim, owned by the child welfare worker, due in 24 hours', async () => {
     const supervisor = await h.as('supervisor');
     const before = Date.now();
-    const rec = await supervisor.post(`/api/youth/${h.world.youth.ana}/csec-types`, type({ type: 'victim_during_care', startDate: '2025-08-01' }));
+    const rec = await supervisor.post(
+      `/api/youth/${h.world.youth.ana}/csec-types`,
+      type({ type: 'victim_during_care', startDate: '2025-08-01' }),
+    );
     expect(rec.statusCode).toBe(201);
     const obligationId = rec.json().crossReportObligationId as string;
     expect(obligationId).toEqual(expect.any(String));
 
     const worker = await h.as('worker');
-    const mine = (await worker.get('/api/obligations')).json().obligations as { id: string; status: string; dueAt: string; owner: string; youthName: string }[];
+    const mine = (await worker.get('/api/obligations')).json().obligations as {
+      id: string;
+      status: string;
+      dueAt: string;
+      owner: string;
+      youthName: string;
+    }[];
     const duty = mine.find((o) => o.id === obligationId)!;
     expect(duty).toMatchObject({ status: 'open', owner: 'Test worker', youthName: 'Ana Quintero' });
     const due = new Date(duty.dueAt).getTime();
@@ -94,9 +135,17 @@ describe('the 24-hour cross-report duty', () => {
 
   it('shows the duty as overdue once past due, until it is met with agency, report number and time', async () => {
     const worker = await h.as('worker');
-    const [ob] = await h.db.database.query<{ id: string }>(`SELECT id FROM obligations WHERE youth_id = $1 AND kind = 'cross_report_law_enforcement'`, [h.world.youth.ana]);
+    const [ob] = await h.db.database.query<{ id: string }>(
+      `SELECT id FROM obligations WHERE youth_id = $1 AND kind = 'cross_report_law_enforcement'`,
+      [h.world.youth.ana],
+    );
     await h.db.database.query(`UPDATE obligations SET due_at = now() - interval '1 hour' WHERE id = $1`, [ob!.id]);
-    const listed = ((await worker.get(`/api/youth/${h.world.youth.ana}/obligations`)).json().obligations as { id: string; minutesLeft: number }[]).find((o) => o.id === ob!.id)!;
+    const listed = (
+      (await worker.get(`/api/youth/${h.world.youth.ana}/obligations`)).json().obligations as {
+        id: string;
+        minutesLeft: number;
+      }[]
+    ).find((o) => o.id === ob!.id)!;
     expect(listed).toMatchObject({ status: 'missed' });
     expect(listed.minutesLeft).toBeLessThan(0);
 
@@ -104,24 +153,40 @@ describe('the 24-hour cross-report duty', () => {
     const incomplete = await worker.post(url, { agency: 'LASD' });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().message).toMatch(/reportNumber/);
-    const met = await worker.post(url, { agency: 'LA County Sheriff', reportNumber: 'R-2025-001', madeAt: new Date().toISOString() });
+    const met = await worker.post(url, {
+      agency: 'LA County Sheriff',
+      reportNumber: 'R-2025-001',
+      madeAt: new Date().toISOString(),
+    });
     expect(met.statusCode).toBe(200);
     expect(met.json()).toMatchObject({ status: 'met', metOnTime: false, record: { reportNumber: 'R-2025-001' } });
-    expect((await worker.post(url, { agency: 'x', reportNumber: 'y', madeAt: new Date().toISOString() })).statusCode).toBe(409);
+    expect(
+      (await worker.post(url, { agency: 'x', reportNumber: 'y', madeAt: new Date().toISOString() })).statusCode,
+    ).toBe(409);
   });
 
   it('is not opened for at-risk youth or youth without an open child welfare case', async () => {
     const probation = await h.as('probation');
-    const rec = await probation.post(`/api/youth/${h.world.youth.carla}/csec-types`, type({ type: 'victim_before_care', startDate: '2025-01-01' }));
+    const rec = await probation.post(
+      `/api/youth/${h.world.youth.carla}/csec-types`,
+      type({ type: 'victim_before_care', startDate: '2025-01-01' }),
+    );
     expect(rec.statusCode).toBe(201);
     expect(rec.json().crossReportObligationId).toBeNull();
   });
 
   it('may be waived only by a supervisor, with a reason', async () => {
     const supervisor = await h.as('supervisor');
-    const rec = (await supervisor.post(`/api/youth/${frida}/csec-types`, type({ type: 'victim_open_case_not_in_care', startDate: '2025-09-01' }))).json();
+    const rec = (
+      await supervisor.post(
+        `/api/youth/${frida}/csec-types`,
+        type({ type: 'victim_open_case_not_in_care', startDate: '2025-09-01' }),
+      )
+    ).json();
     const url = `/api/youth/${frida}/obligations/${rec.crossReportObligationId}/waive`;
-    expect((await (await h.as('worker')).post(url, { reason: 'Reported already by the sheriff on scene.' })).statusCode).toBe(403);
+    expect(
+      (await (await h.as('worker')).post(url, { reason: 'Reported already by the sheriff on scene.' })).statusCode,
+    ).toBe(403);
     expect((await supervisor.post(url, { reason: 'short' })).statusCode).toBe(400);
     const waived = await supervisor.post(url, { reason: 'Reported already by the sheriff on scene.' });
     expect(waived.json()).toMatchObject({ status: 'waived', waiveReason: 'Reported already by the sheriff on scene.' });
@@ -131,14 +196,29 @@ describe('the 24-hour cross-report duty', () => {
 describe('the MDT clock', () => {
   it('opens a crisis MDT due in 24 hours for a victim in immediate danger, otherwise an initial MDT in 7 days', async () => {
     const worker = await h.as('worker');
-    const crisis = await worker.post(`/api/youth/${frida}/csec-types`, type({ type: 'victim_during_care', startDate: '2025-10-01', immediateDanger: true }));
+    const crisis = await worker.post(
+      `/api/youth/${frida}/csec-types`,
+      type({ type: 'victim_during_care', startDate: '2025-10-01', immediateDanger: true }),
+    );
     expect(crisis.statusCode).toBe(201);
-    const duties = (await worker.get(`/api/youth/${frida}/obligations`)).json().obligations as { kind: string; dueAt: string; createdAt: string }[];
+    const duties = (await worker.get(`/api/youth/${frida}/obligations`)).json().obligations as {
+      kind: string;
+      dueAt: string;
+      createdAt: string;
+    }[];
     const mdt = duties.find((d) => d.kind === 'crisis_mdt_24h')!;
-    expect(new Date(mdt.dueAt).getTime() - new Date(mdt.createdAt).getTime()).toBeLessThanOrEqual(24 * 3_600_000 + 60_000);
-    const carla = await (await h.as('probation')).post(`/api/youth/${h.world.youth.carla}/csec-types`, type({ type: 'victim_open_case_not_in_care', startDate: '2025-10-01' }));
+    expect(new Date(mdt.dueAt).getTime() - new Date(mdt.createdAt).getTime()).toBeLessThanOrEqual(
+      24 * 3_600_000 + 60_000,
+    );
+    const carla = await (
+      await h.as('probation')
+    ).post(
+      `/api/youth/${h.world.youth.carla}/csec-types`,
+      type({ type: 'victim_open_case_not_in_care', startDate: '2025-10-01' }),
+    );
     expect(carla.statusCode).toBe(201);
-    const carlaDuties = (await (await h.as('probation')).get(`/api/youth/${h.world.youth.carla}/obligations`)).json().obligations as { kind: string }[];
+    const carlaDuties = (await (await h.as('probation')).get(`/api/youth/${h.world.youth.carla}/obligations`)).json()
+      .obligations as { kind: string }[];
     expect(carlaDuties.map((d) => d.kind)).toContain('initial_mdt');
   });
 });
@@ -158,7 +238,10 @@ describe('hotline referrals', () => {
       dispositionAt: '2025-10-02T16:00:00Z',
     });
     expect(disposed.json()).toMatchObject({ disposition: 'Evaluated out', specialProjectCodes: ['S-CSEC Referral'] });
-    const plain = await worker.post(`/api/youth/${h.world.youth.ana}/referrals`, { receivedAt: '2025-10-01T16:00:00Z', csecAllegation: false });
+    const plain = await worker.post(`/api/youth/${h.world.youth.ana}/referrals`, {
+      receivedAt: '2025-10-01T16:00:00Z',
+      csecAllegation: false,
+    });
     expect(plain.json().specialProjectCodes).toEqual([]);
   });
 

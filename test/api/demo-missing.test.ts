@@ -12,7 +12,11 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemo(db.database, { youthPerCounty: [80, 6] });
-  app = await buildApp({ database: db.database, config: loadConfig({ NODE_ENV: 'test', HARBOR_LOG_LEVEL: 'silent' }), serveWeb: false });
+  app = await buildApp({
+    database: db.database,
+    config: loadConfig({ NODE_ENV: 'test', HARBOR_LOG_LEVEL: 'silent' }),
+    serveWeb: false,
+  });
   await app.ready();
 });
 afterAll(async () => {
@@ -22,10 +26,14 @@ afterAll(async () => {
 
 describe('demo missing episodes', () => {
   it('has episodes in every state, with the duties they opened', async () => {
-    const rows = await db.database.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM missing_episodes GROUP BY status');
+    const rows = await db.database.query<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM missing_episodes GROUP BY status',
+    );
     expect(Object.fromEntries(rows.map((r) => [r.status, r.n]))).toMatchObject({ missing: 3, located: 1, returned: 2 });
     expect(rows.find((r) => r.status === 'closed')!.n).toBeGreaterThanOrEqual(4);
-    const [placed] = await db.database.query<{ n: number }>('SELECT count(*)::int AS n FROM missing_episodes WHERE placement_episode_id IS NULL');
+    const [placed] = await db.database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM missing_episodes WHERE placement_episode_id IS NULL',
+    );
     expect(placed!.n).toBe(0);
     const [youth] = await db.database.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT youth_id FROM missing_episodes GROUP BY youth_id HAVING count(*) >= 3) x`,

@@ -60,7 +60,13 @@ describe('a file with bad rows', () => {
     expect(noRef.rejected[0]!.problems.join()).toMatch(/external_ref column is required/);
     await expect(importProviders(h.db.database, 'atlantis', GOOD)).rejects.toThrow(/no county with code "atlantis"/);
     const ragged = await rejectedBy('external_ref,name,kind\nA,B\n');
-    expect(ragged.rejected[0]).toMatchObject({ line: 2, problems: [expect.stringMatching(/has 2 fields but the header has 3/), expect.stringMatching(/kind: is required/)] });
+    expect(ragged.rejected[0]).toMatchObject({
+      line: 2,
+      problems: [
+        expect.stringMatching(/has 2 fields but the header has 3/),
+        expect.stringMatching(/kind: is required/),
+      ],
+    });
   });
 });
 
@@ -80,7 +86,10 @@ describe('a good file', () => {
     expect(audit.map((a) => a.details)).toEqual([expect.objectContaining({ created: 6, file: 'providers-good.csv' })]);
 
     const worker = await h.as('worker');
-    const list = (await worker.get('/api/directory/providers?q=harborview')).json().providers as Record<string, unknown>[];
+    const list = (await worker.get('/api/directory/providers?q=harborview')).json().providers as Record<
+      string,
+      unknown
+    >[];
     expect(list[0]).toMatchObject({
       name: "Harborview Girls' STRTP (fictional)",
       services: ['csec_advocacy', 'mental_health', 'trauma_informed_therapy'],
@@ -105,8 +114,15 @@ describe('a good file', () => {
 
   it('leaves identical rows alone, even spelled differently, with no history', async () => {
     const historyBefore = await count('provider_history');
-    expect(await importProviders(h.db.database, 'los-angeles', GOOD)).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
-    const respelled = GOOD.replace('English;Spanish,4;6', ' spanish ; English ,6;4').replace('intake@harborview.example.org', 'Intake@Harborview.example.org');
+    expect(await importProviders(h.db.database, 'los-angeles', GOOD)).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 6,
+    });
+    const respelled = GOOD.replace('English;Spanish,4;6', ' spanish ; English ,6;4').replace(
+      'intake@harborview.example.org',
+      'Intake@Harborview.example.org',
+    );
     expect(respelled).not.toBe(GOOD);
     expect(await importProviders(h.db.database, 'los-angeles', respelled)).toMatchObject({ unchanged: 6 });
     expect(await count('provider_history')).toBe(historyBefore);
@@ -115,29 +131,54 @@ describe('a good file', () => {
   it('updates a changed row, with a new history version', async () => {
     const changed = GOOD.replace('strtp,12,2,', 'strtp,12,1,').replace('(213) 555-0142', '(213) 555-0143');
     const dry = await importProviders(h.db.database, 'los-angeles', changed, { dryRun: true });
-    expect(dry.rows.find((row) => row.externalRef === 'IMP-001')).toMatchObject({ line: 2, action: 'updated', fields: ['phone', 'vacancies'] });
-    expect(await count('provider_history', "version = 2")).toBe(0);
-    expect(await importProviders(h.db.database, 'los-angeles', changed)).toMatchObject({ created: 0, updated: 1, unchanged: 5 });
-    const [row] = await h.db.database.query<{ id: string; version: number; vacancies: number }>(`SELECT id, version, vacancies FROM providers WHERE external_ref = 'IMP-001'`);
+    expect(dry.rows.find((row) => row.externalRef === 'IMP-001')).toMatchObject({
+      line: 2,
+      action: 'updated',
+      fields: ['phone', 'vacancies'],
+    });
+    expect(await count('provider_history', 'version = 2')).toBe(0);
+    expect(await importProviders(h.db.database, 'los-angeles', changed)).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 5,
+    });
+    const [row] = await h.db.database.query<{ id: string; version: number; vacancies: number }>(
+      `SELECT id, version, vacancies FROM providers WHERE external_ref = 'IMP-001'`,
+    );
     expect(row).toMatchObject({ version: 2, vacancies: 1 });
     const history = (await (await h.as('worker')).get(`/api/directory/providers/${row!.id}/history`)).json().versions;
-    expect(history[0]).toMatchObject({ version: 2, source: 'import', changedBy: null, changes: ['phone', 'vacancies', 'vacanciesConfirmedAt'] });
+    expect(history[0]).toMatchObject({
+      version: 2,
+      source: 'import',
+      changedBy: null,
+      changes: ['phone', 'vacancies', 'vacanciesConfirmedAt'],
+    });
   });
 
   it('updates only the columns a file has, and finds organizations by name', async () => {
-    const r = await importProviders(h.db.database, 'los-angeles', 'external_ref,organization,hours\nIMP-003,test advocates a,Mon-Sun 9am-9pm\n');
+    const r = await importProviders(
+      h.db.database,
+      'los-angeles',
+      'external_ref,organization,hours\nIMP-003,test advocates a,Mon-Sun 9am-9pm\n',
+    );
     expect(r).toMatchObject({ updated: 1 });
     const [row] = await h.db.database.query<{ organization_id: string; hours: string; phone: string }>(
       `SELECT organization_id, hours, phone FROM providers WHERE external_ref = 'IMP-003'`,
     );
     expect(row).toEqual({ organization_id: h.world.orgs.cboA, hours: 'Mon-Sun 9am-9pm', phone: '(310) 555-0163' });
     const unknownOrg = await rejectedBy('external_ref,organization\nIMP-003,Nobody Inc\n');
-    expect(unknownOrg.rejected[0]!.problems).toEqual(['organization: no organization named "Nobody Inc" in this county']);
+    expect(unknownOrg.rejected[0]!.problems).toEqual([
+      'organization: no organization named "Nobody Inc" in this county',
+    ]);
   });
 
   it("never publishes a resource family's address by changing its kind", async () => {
-    expect(await importProviders(h.db.database, 'los-angeles', 'external_ref,kind\nIMP-002,organization\n')).toMatchObject({ updated: 1 });
-    const [row] = await h.db.database.query<{ id: string; address: string | null }>(`SELECT id, address FROM providers WHERE external_ref = 'IMP-002'`);
+    expect(
+      await importProviders(h.db.database, 'los-angeles', 'external_ref,kind\nIMP-002,organization\n'),
+    ).toMatchObject({ updated: 1 });
+    const [row] = await h.db.database.query<{ id: string; address: string | null }>(
+      `SELECT id, address FROM providers WHERE external_ref = 'IMP-002'`,
+    );
     expect(row!.address).toBeNull();
     const worker = await h.as('worker');
     expect((await worker.get(`/api/directory/providers/${row!.id}/history`)).body).not.toContain('Hidden Lane');

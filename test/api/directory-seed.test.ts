@@ -17,7 +17,12 @@ beforeAll(async () => {
   const county = { id: h.world.counties.la, code: LOS_ANGELES.code, spaNumbers: LOS_ANGELES.spas.map((s) => s.number) };
   summary = await h.db.database.pinned(async (conn) => {
     await conn.execScript('BEGIN');
-    const r = await seedDirectory(conn, new Faker({ locale: [es_MX, es, en_US, en, base], seed: 7 }), county, organizations);
+    const r = await seedDirectory(
+      conn,
+      new Faker({ locale: [es_MX, es, en_US, en, base], seed: 7 }),
+      county,
+      organizations,
+    );
     await conn.execScript('COMMIT');
     return r;
   });
@@ -37,11 +42,28 @@ it('creates about forty fictional providers of every kind, with history, and a c
 
   const worker = await h.as('worker');
   const total = async (query: string) => (await worker.get(`/api/directory/providers?${query}`)).json().total as number;
-  for (const query of ['placementType=strtp', 'placementType=ffa_home', 'placementType=resource_family', 'placementType=emergency_shelter', 'language=spanish', 'population=lgbtq_affirming', 'population=boys', 'population=parenting_youth', 'hasVacancy=true', 'csecTrained=true', 'crisis=true', 'service=vocational_training', 'service=csec_advocacy']) {
+  for (const query of [
+    'placementType=strtp',
+    'placementType=ffa_home',
+    'placementType=resource_family',
+    'placementType=emergency_shelter',
+    'language=spanish',
+    'population=lgbtq_affirming',
+    'population=boys',
+    'population=parenting_youth',
+    'hasVacancy=true',
+    'csecTrained=true',
+    'crisis=true',
+    'service=vocational_training',
+    'service=csec_advocacy',
+  ]) {
     expect(await total(query), query).toBeGreaterThan(0);
   }
   // The advocacy organization's own program is linked to it, so its org_admins can keep it current.
-  const linked = await h.db.database.query<{ n: number }>('SELECT count(*)::int AS n FROM providers WHERE organization_id = $1', [h.world.orgs.cboA]);
+  const linked = await h.db.database.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM providers WHERE organization_id = $1',
+    [h.world.orgs.cboA],
+  );
   expect(linked[0]!.n).toBe(1);
   const list = await worker.get('/api/directory/providers?pageSize=100&placementType=resource_family');
   for (const p of list.json().providers as { address: string | null }[]) expect(p.address).toBeNull();

@@ -58,11 +58,46 @@ const PROVIDERS: Record<string, Record<string, unknown>> = {
     ageMax: 17,
     genders: ['female'],
   },
-  sol: { ...base, name: 'Casa del Sol Shelter', placementTypes: ['emergency_shelter'], languages: ['spanish'], spas: [4], beds: 10, vacancies: 3, ageMin: 11, ageMax: 17 },
+  sol: {
+    ...base,
+    name: 'Casa del Sol Shelter',
+    placementTypes: ['emergency_shelter'],
+    languages: ['spanish'],
+    spas: [4],
+    beds: 10,
+    vacancies: 3,
+    ageMin: 11,
+    ageMax: 17,
+  },
   eastside: { ...base, name: 'Eastside STRTP', placementTypes: ['strtp'], spas: [6], beds: 8, vacancies: 1 },
-  boys: { ...base, name: 'Harbor Light Boys Program', servesBoys: true, languages: ['Spanish'], spas: [6], beds: 4, vacancies: 0, genders: ['male'] },
-  family: { kind: 'resource_family', name: 'Alder family home', placementTypes: ['resource_family'], spas: [3], beds: 2, vacancies: 1, address: HIDDEN_ADDRESS },
-  therapist: { kind: 'independent', name: 'Dr. Rowan Pike, LMFT', services: ['dbt', 'trauma_informed_therapy'], servesParentingYouth: true, ageMin: 14, ageMax: 24, spas: [2] },
+  boys: {
+    ...base,
+    name: 'Harbor Light Boys Program',
+    servesBoys: true,
+    languages: ['Spanish'],
+    spas: [6],
+    beds: 4,
+    vacancies: 0,
+    genders: ['male'],
+  },
+  family: {
+    kind: 'resource_family',
+    name: 'Alder family home',
+    placementTypes: ['resource_family'],
+    spas: [3],
+    beds: 2,
+    vacancies: 1,
+    address: HIDDEN_ADDRESS,
+  },
+  therapist: {
+    kind: 'independent',
+    name: 'Dr. Rowan Pike, LMFT',
+    services: ['dbt', 'trauma_informed_therapy'],
+    servesParentingYouth: true,
+    ageMin: 14,
+    ageMax: 24,
+    spas: [2],
+  },
   closed: { ...base, name: 'Closed Program', active: false, spas: [6] },
 };
 
@@ -70,18 +105,39 @@ beforeAll(async () => {
   h = await startHarness();
   const b = new Builder(h.db.database);
   const passwordHash = await hashPassword(PASSWORD);
-  await b.user({ countyId: h.world.counties.la, organizationId: h.world.orgs.cboA, email: 'orgadmin@test.example', displayName: 'Test orgAdmin', roles: ['org_admin'], passwordHash });
-  await b.user({ countyId: h.world.counties.sd, organizationId: h.world.orgs.sdCws, email: 'sdadmin@test.example', displayName: 'Test sdAdmin', roles: ['county_admin'], passwordHash });
+  await b.user({
+    countyId: h.world.counties.la,
+    organizationId: h.world.orgs.cboA,
+    email: 'orgadmin@test.example',
+    displayName: 'Test orgAdmin',
+    roles: ['org_admin'],
+    passwordHash,
+  });
+  await b.user({
+    countyId: h.world.counties.sd,
+    organizationId: h.world.orgs.sdCws,
+    email: 'sdadmin@test.example',
+    displayName: 'Test sdAdmin',
+    roles: ['county_admin'],
+    passwordHash,
+  });
   admin = await h.as('admin');
   worker = await h.as('worker');
   orgAdmin = await signIn(h.app, 'orgadmin@test.example');
   sdAdmin = await signIn(h.app, 'sdadmin@test.example');
   for (const [key, body] of Object.entries(PROVIDERS)) {
-    const res = await admin.post('/api/directory/providers', key === 'lighthouse' ? { ...body, organizationId: h.world.orgs.cboA } : body);
+    const res = await admin.post(
+      '/api/directory/providers',
+      key === 'lighthouse' ? { ...body, organizationId: h.world.orgs.cboA } : body,
+    );
     expect(res.statusCode, res.body).toBe(201);
     ids[key] = (res.json() as Provider).id;
   }
-  const sd = await sdAdmin.post('/api/directory/providers', { ...base, name: 'San Diego Lighthouse Center', spas: [2] });
+  const sd = await sdAdmin.post('/api/directory/providers', {
+    ...base,
+    name: 'San Diego Lighthouse Center',
+    spas: [2],
+  });
   expect(sd.statusCode, sd.body).toBe(201);
   ids.sd = (sd.json() as Provider).id;
 });
@@ -114,15 +170,28 @@ describe('search and filters', () => {
 
   it('filters by service, SPA, language (any case), population, age, placement type, vacancy and crisis line', async () => {
     expect(await names(worker, 'service=csec_advocacy')).toEqual(['Lighthouse Youth Advocates']);
-    expect((await names(worker, 'spa=6')).sort()).toEqual(['Casa Esperanza Group Home', 'Eastside STRTP', 'Harbor Light Boys Program', 'Lighthouse Youth Advocates']);
-    expect((await names(worker, 'language=SPANISH')).sort()).toEqual(['Casa Esperanza Group Home', 'Casa del Sol Shelter', 'Harbor Light Boys Program', 'Lighthouse Youth Advocates']);
+    expect((await names(worker, 'spa=6')).sort()).toEqual([
+      'Casa Esperanza Group Home',
+      'Eastside STRTP',
+      'Harbor Light Boys Program',
+      'Lighthouse Youth Advocates',
+    ]);
+    expect((await names(worker, 'language=SPANISH')).sort()).toEqual([
+      'Casa Esperanza Group Home',
+      'Casa del Sol Shelter',
+      'Harbor Light Boys Program',
+      'Lighthouse Youth Advocates',
+    ]);
     expect(await names(worker, 'population=lgbtq_affirming')).toEqual(['Lighthouse Youth Advocates']);
     expect(await names(worker, 'population=parenting_youth')).toEqual(['Dr. Rowan Pike, LMFT']);
     expect(await names(worker, 'population=boys')).toEqual(['Harbor Light Boys Program']);
     const age20 = await names(worker, 'age=20');
     expect(age20).toContain('Dr. Rowan Pike, LMFT');
     expect(age20).not.toContain('Casa Esperanza Group Home');
-    expect((await names(worker, 'placementType=strtp')).sort()).toEqual(['Casa Esperanza Group Home', 'Eastside STRTP']);
+    expect((await names(worker, 'placementType=strtp')).sort()).toEqual([
+      'Casa Esperanza Group Home',
+      'Eastside STRTP',
+    ]);
     expect(await names(worker, 'hasVacancy=true')).not.toContain('Harbor Light Boys Program');
     expect(await names(worker, 'crisis=true')).toEqual(['Lighthouse Youth Advocates']);
     expect(await names(worker, 'csecTrained=true')).toEqual(['Lighthouse Youth Advocates']);
@@ -131,7 +200,10 @@ describe('search and filters', () => {
   it('combines filters: Spanish-speaking, with a vacancy, in SPA 6', async () => {
     expect(await names(worker, 'language=spanish&hasVacancy=true&spa=6')).toEqual(['Casa Esperanza Group Home']);
     // Equally relevant, so by name (ignoring case).
-    expect(await names(worker, 'q=casa&language=Spanish&hasVacancy=true')).toEqual(['Casa del Sol Shelter', 'Casa Esperanza Group Home']);
+    expect(await names(worker, 'q=casa&language=Spanish&hasVacancy=true')).toEqual([
+      'Casa del Sol Shelter',
+      'Casa Esperanza Group Home',
+    ]);
   });
 
   it('refuses a filter it cannot read, naming it', async () => {
@@ -146,34 +218,62 @@ describe('who may edit', () => {
     expect((await worker.get(`/api/directory/providers/${ids.esperanza}`)).statusCode).toBe(200);
     const post = await worker.post('/api/directory/providers', { ...base, name: 'Nope' });
     expect(post.statusCode).toBe(403);
-    const patch = await worker.patch(`/api/directory/providers/${ids.esperanza}`, { version: 1, phone: '(213) 555-0199' });
+    const patch = await worker.patch(`/api/directory/providers/${ids.esperanza}`, {
+      version: 1,
+      phone: '(213) 555-0199',
+    });
     expect(patch.statusCode).toBe(403);
-    expect((await worker.post(`/api/directory/providers/${ids.esperanza}/vacancies`, { vacancies: 1 })).statusCode).toBe(403);
+    expect(
+      (await worker.post(`/api/directory/providers/${ids.esperanza}/vacancies`, { vacancies: 1 })).statusCode,
+    ).toBe(403);
   });
 
   it("lets an organization's administrator edit its own entries only", async () => {
-    const own = await orgAdmin.patch(`/api/directory/providers/${ids.lighthouse}`, { version: await version(ids.lighthouse!), hours: 'Mon-Fri 9-5' });
+    const own = await orgAdmin.patch(`/api/directory/providers/${ids.lighthouse}`, {
+      version: await version(ids.lighthouse!),
+      hours: 'Mon-Fri 9-5',
+    });
     expect(own.statusCode, own.body).toBe(200);
-    const other = await orgAdmin.patch(`/api/directory/providers/${ids.esperanza}`, { version: await version(ids.esperanza!), hours: 'never' });
+    const other = await orgAdmin.patch(`/api/directory/providers/${ids.esperanza}`, {
+      version: await version(ids.esperanza!),
+      hours: 'never',
+    });
     expect(other.statusCode).toBe(403);
     expect(other.json().message).toMatch(/your own organization's directory entries only/);
-    expect((await orgAdmin.post(`/api/directory/providers/${ids.esperanza}/vacancies`, { vacancies: 0 })).statusCode).toBe(403);
+    expect(
+      (await orgAdmin.post(`/api/directory/providers/${ids.esperanza}/vacancies`, { vacancies: 0 })).statusCode,
+    ).toBe(403);
     // New entries belong to the org_admin's organization; another organization is refused.
     const created = await orgAdmin.post('/api/directory/providers', { ...base, name: 'Lighthouse Mentoring Circle' });
     expect(created.statusCode, created.body).toBe(201);
     expect((created.json() as Provider).organizationId).toBe(h.world.orgs.cboA);
-    expect((await orgAdmin.post('/api/directory/providers', { ...base, name: 'Elsewhere', organizationId: h.world.orgs.cboB })).statusCode).toBe(403);
-    const move = await orgAdmin.patch(`/api/directory/providers/${ids.lighthouse}`, { version: await version(ids.lighthouse!), organizationId: h.world.orgs.cboB });
+    expect(
+      (
+        await orgAdmin.post('/api/directory/providers', {
+          ...base,
+          name: 'Elsewhere',
+          organizationId: h.world.orgs.cboB,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const move = await orgAdmin.patch(`/api/directory/providers/${ids.lighthouse}`, {
+      version: await version(ids.lighthouse!),
+      organizationId: h.world.orgs.cboB,
+    });
     expect(move.statusCode).toBe(403);
   });
 
-  it("shows another county nothing: 404 on its provider ids, none in its lists", async () => {
+  it('shows another county nothing: 404 on its provider ids, none in its lists', async () => {
     const sdWorker = await h.as('sdWorker');
     expect((await sdWorker.get(`/api/directory/providers/${ids.esperanza}`)).statusCode).toBe(404);
     expect((await sdWorker.get(`/api/directory/providers/${ids.esperanza}/history`)).statusCode).toBe(404);
     expect(await names(sdWorker, '')).toEqual(['San Diego Lighthouse Center']);
-    expect((await sdAdmin.patch(`/api/directory/providers/${ids.esperanza}`, { version: 1, name: 'Taken' })).statusCode).toBe(404);
-    expect((await sdAdmin.post(`/api/directory/providers/${ids.esperanza}/vacancies`, { vacancies: 0 })).statusCode).toBe(404);
+    expect(
+      (await sdAdmin.patch(`/api/directory/providers/${ids.esperanza}`, { version: 1, name: 'Taken' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await sdAdmin.post(`/api/directory/providers/${ids.esperanza}/vacancies`, { vacancies: 0 })).statusCode,
+    ).toBe(404);
     expect((await worker.get(`/api/directory/providers/${ids.sd}`)).statusCode).toBe(404);
   });
 });
@@ -193,9 +293,18 @@ describe('validation', () => {
     await bad({ email: 'not-an-email' }, /email: is not a valid email address/);
     await bad({ website: 'javascript:alert(1)' }, /website: must be a web address/);
     await bad({ phone: '12' }, /phone: is not a phone number/);
-    await bad({ csecTrainings: [{ training: 'csec_101', completedOn: '2025-02-30' }] }, /completedOn: is not a real date/);
-    await bad({ organizationId: '00000000-0000-4000-8000-000000000000' }, /organizationId: is not an organization of this county/);
-    const patch = await admin.patch(`/api/directory/providers/${ids.esperanza}`, { version: await version(ids.esperanza!), beds: 1 });
+    await bad(
+      { csecTrainings: [{ training: 'csec_101', completedOn: '2025-02-30' }] },
+      /completedOn: is not a real date/,
+    );
+    await bad(
+      { organizationId: '00000000-0000-4000-8000-000000000000' },
+      /organizationId: is not an organization of this county/,
+    );
+    const patch = await admin.patch(`/api/directory/providers/${ids.esperanza}`, {
+      version: await version(ids.esperanza!),
+      beds: 1,
+    });
     expect(patch.statusCode).toBe(400);
     expect(patch.json().message).toMatch(/vacancies: cannot be more than beds \(2 vacancies, 1 beds\)/);
     const taken = await admin.post('/api/directory/providers', { ...base, name: 'Twin', externalRef: 'X-1' });
@@ -209,15 +318,24 @@ describe('validation', () => {
 describe('concurrency, vacancies and history', () => {
   it('refuses a stale version and names who changed what since', async () => {
     const v = await version(ids.eastside!);
-    const first = await admin.patch(`/api/directory/providers/${ids.eastside}`, { version: v, phone: '(213) 555-0111', hours: '24 hours' });
+    const first = await admin.patch(`/api/directory/providers/${ids.eastside}`, {
+      version: v,
+      phone: '(213) 555-0111',
+      hours: '24 hours',
+    });
     expect(first.statusCode, first.body).toBe(200);
     expect((first.json() as Provider).version).toBe(v + 1);
-    const stale = await admin.patch(`/api/directory/providers/${ids.eastside}`, { version: v, name: 'Eastside Renamed' });
+    const stale = await admin.patch(`/api/directory/providers/${ids.eastside}`, {
+      version: v,
+      name: 'Eastside Renamed',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().message).toMatch(/you had version 1, it is now 2/);
     expect(stale.json().message).toMatch(/Test admin changed hours, phone/);
     expect(stale.json().details.changes[0]).toMatchObject({ version: 2, by: 'Test admin', fields: ['hours', 'phone'] });
-    expect(((await admin.get(`/api/directory/providers/${ids.eastside}`)).json() as Provider).name).toBe('Eastside STRTP');
+    expect(((await admin.get(`/api/directory/providers/${ids.eastside}`)).json() as Provider).name).toBe(
+      'Eastside STRTP',
+    );
   });
 
   it('updates vacancies quickly, stamping when they were confirmed', async () => {
@@ -231,7 +349,10 @@ describe('concurrency, vacancies and history', () => {
     expect(after).toMatchObject({ vacancies: 0, version: before.version + 1 });
     expect(after.vacanciesConfirmedAt! >= before.vacanciesConfirmedAt!).toBe(true);
     expect(await names(worker, 'hasVacancy=true')).not.toContain('Casa del Sol Shelter');
-    expect((await admin.post(`/api/directory/providers/${ids.sol}/vacancies`, { vacancies: 1, version: before.version })).statusCode).toBe(409);
+    expect(
+      (await admin.post(`/api/directory/providers/${ids.sol}/vacancies`, { vacancies: 1, version: before.version }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('keeps every version with who, when and what changed, and audits each change', async () => {
@@ -249,13 +370,19 @@ describe('concurrency, vacancies and history', () => {
       [ids.eastside],
     );
     expect(audit[0]!.n).toBe(1);
-    const rows = await h.db.database.query<{ n: number }>('SELECT count(*)::int AS n FROM provider_history WHERE provider_id = $1', [ids.eastside]);
+    const rows = await h.db.database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM provider_history WHERE provider_id = $1',
+      [ids.eastside],
+    );
     expect(rows[0]!.n).toBe(2);
   });
 
   it('writes nothing, not even history, for a change that changes nothing', async () => {
     const v = await version(ids.eastside!);
-    const same = await admin.patch(`/api/directory/providers/${ids.eastside}`, { version: v, name: '  Eastside   STRTP ' });
+    const same = await admin.patch(`/api/directory/providers/${ids.eastside}`, {
+      version: v,
+      name: '  Eastside   STRTP ',
+    });
     expect(same.statusCode).toBe(200);
     expect((same.json() as Provider).version).toBe(v);
   });
@@ -270,34 +397,83 @@ describe("a resource family's address", () => {
     const history = await admin.get(`/api/directory/providers/${ids.family}/history`);
     expect(history.body).not.toContain('Hidden Lane');
     // An organization's office address is public.
-    expect(((await worker.get(`/api/directory/providers/${ids.lighthouse}`)).json() as Provider).address).toBe('200 Office Way, Los Angeles, CA 90012');
-    const changed = await admin.patch(`/api/directory/providers/${ids.family}`, { version: one.version, kind: 'independent' });
+    expect(((await worker.get(`/api/directory/providers/${ids.lighthouse}`)).json() as Provider).address).toBe(
+      '200 Office Way, Los Angeles, CA 90012',
+    );
+    const changed = await admin.patch(`/api/directory/providers/${ids.family}`, {
+      version: one.version,
+      kind: 'independent',
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.body).not.toContain('Hidden Lane');
     const afterHistory = await admin.get(`/api/directory/providers/${ids.family}/history`);
     expect(afterHistory.body).not.toContain('Hidden Lane');
-    const restored = await admin.patch(`/api/directory/providers/${ids.family}`, { version: one.version + 1, kind: 'resource_family' });
+    const restored = await admin.patch(`/api/directory/providers/${ids.family}`, {
+      version: one.version + 1,
+      kind: 'resource_family',
+    });
     expect(restored.statusCode).toBe(200);
   });
 });
 
 describe('service catalog', () => {
   it("lists shared entries and the county's own; a county admin adds one", async () => {
-    const list = (await worker.get('/api/directory/services')).json().services as { key: string; county: boolean; name: { en: string; es: string } }[];
-    expect(list.find((s) => s.key === 'csec_advocacy')).toMatchObject({ county: false, name: { es: 'Defensoría especializada en CSEC' } });
-    const added = await admin.post('/api/directory/services', { key: 'peer_mentoring', name: { en: 'Peer mentoring', es: 'Mentoría entre pares' }, category: 'identity' });
+    const list = (await worker.get('/api/directory/services')).json().services as {
+      key: string;
+      county: boolean;
+      name: { en: string; es: string };
+    }[];
+    expect(list.find((s) => s.key === 'csec_advocacy')).toMatchObject({
+      county: false,
+      name: { es: 'Defensoría especializada en CSEC' },
+    });
+    const added = await admin.post('/api/directory/services', {
+      key: 'peer_mentoring',
+      name: { en: 'Peer mentoring', es: 'Mentoría entre pares' },
+      category: 'identity',
+    });
     expect(added.statusCode, added.body).toBe(201);
-    expect((await worker.get('/api/directory/services')).json().services).toContainEqual(expect.objectContaining({ key: 'peer_mentoring', county: true }));
-    const sdServices = (await (await h.as('sdWorker')).get('/api/directory/services')).json().services as { key: string }[];
+    expect((await worker.get('/api/directory/services')).json().services).toContainEqual(
+      expect.objectContaining({ key: 'peer_mentoring', county: true }),
+    );
+    const sdServices = (await (await h.as('sdWorker')).get('/api/directory/services')).json().services as {
+      key: string;
+    }[];
     expect(sdServices.map((s) => s.key)).not.toContain('peer_mentoring');
-    const used = await admin.patch(`/api/directory/providers/${ids.therapist}`, { version: await version(ids.therapist!), services: ['dbt', 'peer_mentoring'] });
+    const used = await admin.patch(`/api/directory/providers/${ids.therapist}`, {
+      version: await version(ids.therapist!),
+      services: ['dbt', 'peer_mentoring'],
+    });
     expect(used.statusCode, used.body).toBe(200);
-    const dup = await admin.post('/api/directory/services', { key: 'mental_health', name: { en: 'MH', es: 'SM' }, category: 'mental_health' });
+    const dup = await admin.post('/api/directory/services', {
+      key: 'mental_health',
+      name: { en: 'MH', es: 'SM' },
+      category: 'mental_health',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().message).toMatch(/already in the shared catalog/);
-    expect((await admin.post('/api/directory/services', { key: 'Bad Key', name: { en: 'x', es: 'x' }, category: 'identity' })).statusCode).toBe(400);
-    expect((await admin.post('/api/directory/services', { key: 'art_club', name: { en: 'x', es: 'x' }, category: 'fun' })).statusCode).toBe(400);
-    expect((await orgAdmin.post('/api/directory/services', { key: 'org_thing', name: { en: 'x', es: 'x' }, category: 'identity' })).statusCode).toBe(403);
+    expect(
+      (
+        await admin.post('/api/directory/services', {
+          key: 'Bad Key',
+          name: { en: 'x', es: 'x' },
+          category: 'identity',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await admin.post('/api/directory/services', { key: 'art_club', name: { en: 'x', es: 'x' }, category: 'fun' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await orgAdmin.post('/api/directory/services', {
+          key: 'org_thing',
+          name: { en: 'x', es: 'x' },
+          category: 'identity',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -313,15 +489,41 @@ describe('CSEC contact list', () => {
     expect(created.statusCode, created.body).toBe(201);
     const contact = created.json() as { id: string; version: number };
     const list = (await worker.get('/api/directory/contacts')).json().contacts;
-    expect(list).toEqual([expect.objectContaining({ name: 'Jordan Vale', organizationName: 'Test DCFS', organizationType: 'child_welfare' })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        name: 'Jordan Vale',
+        organizationName: 'Test DCFS',
+        organizationType: 'child_welfare',
+      }),
+    ]);
     expect((await (await h.as('sdWorker')).get('/api/directory/contacts')).json().contacts).toEqual([]);
-    expect((await worker.post('/api/directory/contacts', { organizationId: h.world.orgs.dcfs, name: 'X' })).statusCode).toBe(403);
-    const patched = await admin.patch(`/api/directory/contacts/${contact.id}`, { version: contact.version, title: 'CSEC program manager' });
+    expect(
+      (await worker.post('/api/directory/contacts', { organizationId: h.world.orgs.dcfs, name: 'X' })).statusCode,
+    ).toBe(403);
+    const patched = await admin.patch(`/api/directory/contacts/${contact.id}`, {
+      version: contact.version,
+      title: 'CSEC program manager',
+    });
     expect(patched.statusCode, patched.body).toBe(200);
-    expect((await admin.patch(`/api/directory/contacts/${contact.id}`, { version: contact.version, title: 'stale' })).statusCode).toBe(409);
-    expect((await admin.post('/api/directory/contacts', { organizationId: h.world.orgs.sdCws, name: 'Other county' })).statusCode).toBe(400);
-    expect((await admin.post('/api/directory/contacts', { organizationId: h.world.orgs.dcfs, name: 'Y', email: 'nope' })).json().message).toMatch(/email/);
-    const del = () => h.app.inject({ method: 'DELETE', url: `/api/directory/contacts/${contact.id}`, headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! } });
+    expect(
+      (await admin.patch(`/api/directory/contacts/${contact.id}`, { version: contact.version, title: 'stale' }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await admin.post('/api/directory/contacts', { organizationId: h.world.orgs.sdCws, name: 'Other county' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await admin.post('/api/directory/contacts', { organizationId: h.world.orgs.dcfs, name: 'Y', email: 'nope' })
+      ).json().message,
+    ).toMatch(/email/);
+    const del = () =>
+      h.app.inject({
+        method: 'DELETE',
+        url: `/api/directory/contacts/${contact.id}`,
+        headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! },
+      });
     expect((await del()).statusCode).toBe(204);
     expect((await del()).statusCode).toBe(404);
     expect((await worker.get('/api/directory/contacts')).json().contacts).toEqual([]);
@@ -335,13 +537,27 @@ describe('exports', () => {
     const res = await worker.get('/api/directory/providers/export.csv?spa=6');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="harbor-directory-los-angeles-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="harbor-directory-los-angeles-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const rows = parse(res.body, { bom: true }) as string[][];
     expect(rows[0]).toEqual(headers);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['Casa Esperanza Group Home', 'Eastside STRTP', 'Harbor Light Boys Program', 'Lighthouse Youth Advocates']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([
+      'Casa Esperanza Group Home',
+      'Eastside STRTP',
+      'Harbor Light Boys Program',
+      'Lighthouse Youth Advocates',
+    ]);
     const lighthouse = rows.find((r) => r[0] === 'Lighthouse Youth Advocates')!;
     expect(lighthouse[headers.indexOf('Services')]).toBe('Crisis response; Specialized CSEC advocacy');
-    expect(lighthouse[headers.indexOf('Office address (organizations only)')]).toBe('200 Office Way, Los Angeles, CA 90012');
+    expect(lighthouse[headers.indexOf('Office address (organizations only)')]).toBe(
+      '200 Office Way, Los Angeles, CA 90012',
+    );
     const all = await worker.get('/api/directory/providers/export.csv');
     expect(all.body).toContain('Alder family home');
     expect(all.body).not.toContain('Hidden Lane');
@@ -352,12 +568,16 @@ describe('exports', () => {
     const res = await worker.get('/api/directory/providers/export.xlsx');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toMatch(/filename="harbor-directory-los-angeles-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(res.headers['content-disposition']).toMatch(
+      /filename="harbor-directory-los-angeles-\d{4}-\d{2}-\d{2}\.xlsx"/,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Directory')!;
     const values: string[][] = [];
-    sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    sheet.eachRow((row) =>
+      values.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+    );
     expect(values[0]).toEqual(headers);
     expect(values.length).toBe(csv.length);
     expect(values.map((r) => r[0])).toEqual(csv.map((r) => r[0]));
@@ -371,5 +591,11 @@ describe('exports', () => {
 it('documents every directory route in the OpenAPI contract', async () => {
   const res = await h.anonymous.get('/api/openapi.json');
   expect(res.statusCode).toBe(200);
-  expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/directory/providers', '/api/directory/providers/{id}/vacancies', '/api/directory/contacts/{id}']));
+  expect(Object.keys(res.json().paths)).toEqual(
+    expect.arrayContaining([
+      '/api/directory/providers',
+      '/api/directory/providers/{id}/vacancies',
+      '/api/directory/contacts/{id}',
+    ]),
+  );
 });

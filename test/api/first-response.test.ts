@@ -29,28 +29,56 @@ describe('first responder encounters', () => {
     const worker = await h.as('worker');
     const made = await worker.post(url(), base());
     expect(made.statusCode).toBe(201);
-    const late = await worker.post(`${url()}/${made.json().id}/arrivals/${h.world.orgs.cboA}`, { arrivedAt: '2025-07-01T05:00:00Z' });
+    const late = await worker.post(`${url()}/${made.json().id}/arrivals/${h.world.orgs.cboA}`, {
+      arrivedAt: '2025-07-01T05:00:00Z',
+    });
     expect(late.statusCode).toBe(200);
     const list = (await worker.get(url())).json();
     expect(list.targetMinutes).toBe(90);
-    const arrivals = list.encounters[0].arrivals as { organization: string; minutesFromCall: number; onTime: boolean }[];
+    const arrivals = list.encounters[0].arrivals as {
+      organization: string;
+      minutesFromCall: number;
+      onTime: boolean;
+    }[];
     expect(arrivals).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ organization: 'Test DCFS', minutesFromCall: 70, onTime: true }),
         expect.objectContaining({ organization: 'Test Advocates A', minutesFromCall: 110, onTime: false }),
       ]),
     );
-    expect((await worker.post(`${url()}/${made.json().id}/arrivals/${h.world.orgs.cboA}`, { arrivedAt: '2025-07-01T05:00:00Z' })).statusCode).toBe(409);
+    expect(
+      (
+        await worker.post(`${url()}/${made.json().id}/arrivals/${h.world.orgs.cboA}`, {
+          arrivedAt: '2025-07-01T05:00:00Z',
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 
   it('refuses times out of order and unknown agencies, writing nothing', async () => {
     const worker = await h.as('worker');
     const before = (await worker.get(url())).json().encounters.length;
-    const early = await worker.post(url(), { ...base(), notified: [{ organizationId: h.world.orgs.dcfs, notifiedAt: '2025-07-01T03:12:00Z', arrivedAt: '2025-07-01T03:00:00Z' }] });
+    const early = await worker.post(url(), {
+      ...base(),
+      notified: [
+        { organizationId: h.world.orgs.dcfs, notifiedAt: '2025-07-01T03:12:00Z', arrivedAt: '2025-07-01T03:00:00Z' },
+      ],
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toMatch(/arrive before it was notified/);
-    expect((await worker.post(url(), { ...base(), foundByOrganizationId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
-    expect((await worker.post(url(), { ...base(), foundAt: '2999-01-01T00:00:00Z', hotlineCalledAt: '2999-01-01T00:10:00Z' })).statusCode).toBe(400);
+    expect(
+      (await worker.post(url(), { ...base(), foundByOrganizationId: '00000000-0000-4000-8000-000000000000' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await worker.post(url(), {
+          ...base(),
+          foundAt: '2999-01-01T00:00:00Z',
+          hotlineCalledAt: '2999-01-01T00:10:00Z',
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await worker.get(url())).json().encounters.length).toBe(before);
   });
 
@@ -63,18 +91,35 @@ describe('first responder encounters', () => {
 describe('the protocol clocks', () => {
   it('opens an on-scene duty per agency and the 72-hour health evaluation, met by arrivals as they are recorded', async () => {
     const worker = await h.as('worker');
-    const input = { ...base(), notified: [{ organizationId: h.world.orgs.dcfs, notifiedAt: '2025-07-02T03:12:00Z', arrivedAt: '2025-07-02T04:00:00Z' }, { organizationId: h.world.orgs.cboA, notifiedAt: '2025-07-02T03:12:00Z' }], foundAt: '2025-07-02T03:00:00Z', hotlineCalledAt: '2025-07-02T03:10:00Z' };
+    const input = {
+      ...base(),
+      notified: [
+        { organizationId: h.world.orgs.dcfs, notifiedAt: '2025-07-02T03:12:00Z', arrivedAt: '2025-07-02T04:00:00Z' },
+        { organizationId: h.world.orgs.cboA, notifiedAt: '2025-07-02T03:12:00Z' },
+      ],
+      foundAt: '2025-07-02T03:00:00Z',
+      hotlineCalledAt: '2025-07-02T03:10:00Z',
+    };
     const made = await worker.post(url(), input);
     expect(made.json().obligationIds).toHaveLength(3);
     const ours = new Set(made.json().obligationIds as string[]);
     const mine = async () =>
-      ((await worker.get(`/api/youth/${h.world.youth.ana}/obligations`)).json().obligations as { id: string; kind: string; status: string; dueAt: string }[]).filter((d) => ours.has(d.id));
+      (
+        (await worker.get(`/api/youth/${h.world.youth.ana}/obligations`)).json().obligations as {
+          id: string;
+          kind: string;
+          status: string;
+          dueAt: string;
+        }[]
+      ).filter((d) => ours.has(d.id));
     const duties = await mine();
     const onScene = duties.filter((d) => d.kind === 'responders_on_scene');
     expect(onScene.map((d) => d.status).sort()).toEqual(['met', 'missed']);
     expect(onScene[0]!.dueAt).toBe('2025-07-02T04:40:00.000Z');
     expect(duties.find((d) => d.kind === 'health_evaluation_72h')).toMatchObject({ dueAt: '2025-07-05T03:10:00.000Z' });
-    await worker.post(`${url()}/${made.json().id}/arrivals/${h.world.orgs.cboA}`, { arrivedAt: '2025-07-02T05:30:00Z' });
+    await worker.post(`${url()}/${made.json().id}/arrivals/${h.world.orgs.cboA}`, {
+      arrivedAt: '2025-07-02T05:30:00Z',
+    });
     const after = await mine();
     expect(after.filter((d) => d.kind === 'responders_on_scene').every((d) => d.status === 'met')).toBe(true);
   });
@@ -95,18 +140,24 @@ describe('the encounter list for the profile screen', () => {
     };
     const made = await worker.post(url(), input);
     expect(made.statusCode).toBe(201);
-    const find = async () => ((await worker.get(url())).json().encounters as Record<string, unknown>[]).find((e) => e.id === made.json().id)!;
+    const find = async () =>
+      ((await worker.get(url())).json().encounters as Record<string, unknown>[]).find((e) => e.id === made.json().id)!;
     const before = await find();
     expect(before).toMatchObject({
       hotlineReference: 'HL-0003',
       advocate: { organization: 'Test Advocates A', dispatchedAt: at(-285) },
-      arrivals: [{ organizationId: h.world.orgs.cboA, organization: 'Test Advocates A', arrivedAt: null, onTime: null }],
+      arrivals: [
+        { organizationId: h.world.orgs.cboA, organization: 'Test Advocates A', arrivedAt: null, onTime: null },
+      ],
       healthEvaluationAt: null,
       healthEvaluation: { dueAt: at(-290 + 72 * 60), completedAt: null, provider: null },
     });
     // Met through the obligations endpoint, as the profile does: the encounter shows it.
     const obligationId = (before.healthEvaluation as { obligationId: string }).obligationId;
-    const met = await worker.post(`/api/youth/${h.world.youth.ana}/obligations/${obligationId}/meet`, { completedAt: at(-60), provider: 'Clinic Example' });
+    const met = await worker.post(`/api/youth/${h.world.youth.ana}/obligations/${obligationId}/meet`, {
+      completedAt: at(-60),
+      provider: 'Clinic Example',
+    });
     expect(met.statusCode).toBe(200);
     expect(await find()).toMatchObject({
       healthEvaluationAt: at(-60),

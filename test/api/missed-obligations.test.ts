@@ -15,7 +15,20 @@ import type { Who } from '../support/world.js';
 
 const PUBLIC_URL = 'https://harbor.test.example';
 /** Every name the world's youth go by: none may ever appear in a notification or an email. */
-const YOUTH_NAMES = ['Anaís', 'Anais', 'Ana ', 'Quintero', 'Nani', 'Bruno', 'Okafor', 'Carla', 'Nguyen', 'Diego', 'Elena', 'Marsh'];
+const YOUTH_NAMES = [
+  'Anaís',
+  'Anais',
+  'Ana ',
+  'Quintero',
+  'Nani',
+  'Bruno',
+  'Okafor',
+  'Carla',
+  'Nguyen',
+  'Diego',
+  'Elena',
+  'Marsh',
+];
 
 let h: Harness;
 const ids = {} as Record<'anaLate' | 'anaSoon' | 'brunoLate' | 'diegoLate' | 'unowned' | 'old', string>;
@@ -26,11 +39,20 @@ afterAll(() => h.close());
 
 const run = (now?: Date) => markMissedObligations(h.db.database, { publicUrl: PUBLIC_URL, ...(now ? { now } : {}) });
 
-async function addObligation(youth: keyof Harness['world']['youth'], owner: Who | null, dueInMinutes: number, kind = 'cross_report_law_enforcement') {
+async function addObligation(
+  youth: keyof Harness['world']['youth'],
+  owner: Who | null,
+  dueInMinutes: number,
+  kind = 'cross_report_law_enforcement',
+) {
   const youthId = h.world.youth[youth];
   const [y] = await h.db.database.query<{ county_id: string }>('SELECT county_id FROM youth WHERE id = $1', [youthId]);
   const org = owner
-    ? (await h.db.database.query<{ organization_id: string }>('SELECT organization_id FROM users WHERE id = $1', [h.world.users[owner].id]))[0]!.organization_id
+    ? (
+        await h.db.database.query<{ organization_id: string }>('SELECT organization_id FROM users WHERE id = $1', [
+          h.world.users[owner].id,
+        ])
+      )[0]!.organization_id
     : h.world.orgs.dcfs;
   const [row] = await h.db.database.query<{ id: string }>(
     `INSERT INTO obligations (county_id, youth_id, kind, source_kind, source_id, due_at, owner_user_id, owner_organization_id, created_at)
@@ -41,8 +63,14 @@ async function addObligation(youth: keyof Harness['world']['youth'], owner: Who 
 }
 
 const status = async (id: string) =>
-  (await h.db.database.query<{ status: string; missed_at: Date | null }>('SELECT status, missed_at FROM obligations WHERE id = $1', [id]))[0]!;
-const count = async (table: 'notifications' | 'email_outbox') => Number((await h.db.database.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+  (
+    await h.db.database.query<{ status: string; missed_at: Date | null }>(
+      'SELECT status, missed_at FROM obligations WHERE id = $1',
+      [id],
+    )
+  )[0]!;
+const count = async (table: 'notifications' | 'email_outbox') =>
+  Number((await h.db.database.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
 
 interface Note {
   id: string;
@@ -94,7 +122,12 @@ describe('the missed-obligation job', () => {
   });
 
   it('records each run in the audit log, by county, without breaking the hash chains', async () => {
-    const events = await h.db.database.query<{ county_id: string; actor_user_id: string | null; record_ids: string[]; categories: string[] }>(
+    const events = await h.db.database.query<{
+      county_id: string;
+      actor_user_id: string | null;
+      record_ids: string[];
+      categories: string[];
+    }>(
       `SELECT county_id, actor_user_id, record_ids, categories FROM audit_events WHERE action = 'obligations.mark_missed' ORDER BY id`,
     );
     expect(events.length).toBe(3); // LA and SD in the first run, LA after downtime
@@ -104,7 +137,10 @@ describe('the missed-obligation job', () => {
   });
 
   it('never runs twice at once: concurrent runs mark and notify each miss once', async () => {
-    const fresh = await Promise.all([addObligation('bruno', 'otherWorker', -10), addObligation('bruno', 'otherWorker', -11)]);
+    const fresh = await Promise.all([
+      addObligation('bruno', 'otherWorker', -10),
+      addObligation('bruno', 'otherWorker', -11),
+    ]);
     const before = await count('notifications');
     const results = await Promise.all([run(), run(), run()]);
     expect(results.reduce((n, r) => n + r.marked, 0)).toBe(2);
@@ -130,7 +166,11 @@ describe('the missed-obligation job', () => {
   it('runs from the scheduler, which stops cleanly', async () => {
     const id = await addObligation('ana', 'worker', -2);
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    const scheduler = startScheduler(h.db.database, { jobIntervalMs: 20, publicUrl: PUBLIC_URL, smtpUrl: undefined, mailFrom: 'Harbor <h@test.example>' }, log);
+    const scheduler = startScheduler(
+      h.db.database,
+      { jobIntervalMs: 20, publicUrl: PUBLIC_URL, smtpUrl: undefined, mailFrom: 'Harbor <h@test.example>' },
+      log,
+    );
     for (let i = 0; i < 100 && (await status(id)).status !== 'missed'; i++) await new Promise((r) => setTimeout(r, 20));
     await scheduler.stop();
     expect((await status(id)).status).toBe('missed');
@@ -158,12 +198,16 @@ describe('notifications', () => {
     expect(again.notifications.at(-1)!.id).toBe(anaLate.id);
     expect(again.notifications.at(-1)!.readAt).toEqual(read.json().readAt);
     // Reading twice keeps the first time.
-    expect((await (await h.as('worker')).post(`/api/notifications/${anaLate.id}/read`)).json().readAt).toBe(read.json().readAt);
+    expect((await (await h.as('worker')).post(`/api/notifications/${anaLate.id}/read`)).json().readAt).toBe(
+      read.json().readAt,
+    );
   });
 
   it('reach the direct supervisor only (one level by default), and nobody else in the county or outside it', async () => {
     const sup = await notesOf('supervisor');
-    expect(sup.notifications.map((n) => n.obligationId)).toEqual(expect.arrayContaining([ids.anaLate, ids.anaSoon, ids.old]));
+    expect(sup.notifications.map((n) => n.obligationId)).toEqual(
+      expect.arrayContaining([ids.anaLate, ids.anaSoon, ids.old]),
+    );
     expect(sup.notifications.every((n) => n.reason === 'supervisor')).toBe(true);
     expect(sup.notifications[0]!.text.en).toMatch(/Someone you supervise owns this deadline\.$/);
     for (const who of ['director', 'advocate', 'probation', 'admin', 'analyst', 'auditor', 'state'] as const) {
@@ -187,8 +231,14 @@ describe('notifications', () => {
     expect((await h.anonymous.get('/api/notifications')).statusCode).toBe(401);
     // Row-level security alone: as harbor_app for another user of the same county, a query without WHERE finds nothing of the worker's.
     const seen = await h.db.database.transactionWith(
-      { role: 'harbor_app', 'harbor.county_id': h.world.counties.la, 'harbor.all_counties': 'off', 'harbor.user_id': h.world.users.otherWorker.id },
-      async (tx) => (await tx.execute(`SELECT user_id FROM notifications` as never)) as unknown as { rows: { user_id: string }[] },
+      {
+        role: 'harbor_app',
+        'harbor.county_id': h.world.counties.la,
+        'harbor.all_counties': 'off',
+        'harbor.user_id': h.world.users.otherWorker.id,
+      },
+      async (tx) =>
+        (await tx.execute(`SELECT user_id FROM notifications` as never)) as unknown as { rows: { user_id: string }[] },
     );
     expect(seen.rows.length).toBeGreaterThan(0);
     expect(seen.rows.every((r) => r.user_id === h.world.users.otherWorker.id)).toBe(true);
@@ -197,7 +247,10 @@ describe('notifications', () => {
   it('go further up the chain and to county administrators when the county says so', async () => {
     const admin = await h.as('admin');
     const current = (await admin.get('/api/county/settings')).json();
-    const settings = { ...current.settings, escalation: { ...current.settings.escalation, supervisor_levels: 2, county_admin: true } };
+    const settings = {
+      ...current.settings,
+      escalation: { ...current.settings.escalation, supervisor_levels: 2, county_admin: true },
+    };
     expect((await admin.put('/api/county/settings', { version: current.version, settings })).statusCode).toBe(200);
     const id = await addObligation('ana', 'worker', -1, 'health_evaluation_72h');
     const r = await run();
@@ -205,10 +258,15 @@ describe('notifications', () => {
     expect((await notesOf('director')).notifications).toMatchObject([{ obligationId: id, reason: 'supervisor' }]);
     const adminNotes = await notesOf('admin');
     expect(adminNotes.notifications).toMatchObject([{ obligationId: id, reason: 'county_admin' }]);
-    expect(adminNotes.notifications[0]!.text.en).toBe('A health evaluation is overdue. Your county asks administrators to hear of missed deadlines.');
+    expect(adminNotes.notifications[0]!.text.en).toBe(
+      'A health evaluation is overdue. Your county asks administrators to hear of missed deadlines.',
+    );
     // San Diego kept its defaults.
     expect((await notesOf('sdSupervisor')).notifications).toHaveLength(1);
-    const [adminMail] = await h.db.database.query<{ body: string }>('SELECT body FROM email_outbox WHERE user_id = $1', [h.world.users.admin.id]);
+    const [adminMail] = await h.db.database.query<{ body: string }>(
+      'SELECT body FROM email_outbox WHERE user_id = $1',
+      [h.world.users.admin.id],
+    );
     expect(adminMail!.body).not.toContain('/youth/');
   });
 });
@@ -262,15 +320,25 @@ describe('email', () => {
     const warnings: string[] = [];
     const log = { warn: (m: string) => warnings.push(m) };
     const queued = await count('email_outbox');
-    expect(await sendQueuedEmail(h.db.database, { smtpUrl: undefined, from: 'x@y.z' }, { log })).toMatchObject({ sent: 0, skipped: 'no_smtp' });
+    expect(await sendQueuedEmail(h.db.database, { smtpUrl: undefined, from: 'x@y.z' }, { log })).toMatchObject({
+      sent: 0,
+      skipped: 'no_smtp',
+    });
     await sendQueuedEmail(h.db.database, { smtpUrl: undefined, from: 'x@y.z' }, { log });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/HARBOR_SMTP_URL/);
-    expect(Number((await h.db.database.query<{ n: string }>('SELECT count(*) AS n FROM email_outbox WHERE sent_at IS NULL'))[0]!.n)).toBe(queued);
+    expect(
+      Number(
+        (await h.db.database.query<{ n: string }>('SELECT count(*) AS n FROM email_outbox WHERE sent_at IS NULL'))[0]!
+          .n,
+      ),
+    ).toBe(queued);
   });
 
   it('sends every queued email to its recipient with a link and no youth name; a second run sends nothing', async () => {
-    const queued = await h.db.database.query<{ to_address: string }>('SELECT to_address FROM email_outbox WHERE sent_at IS NULL');
+    const queued = await h.db.database.query<{ to_address: string }>(
+      'SELECT to_address FROM email_outbox WHERE sent_at IS NULL',
+    );
     const mail = { smtpUrl, from: 'Harbor <harbor@test.example>' };
     const r = await sendQueuedEmail(h.db.database, mail);
     expect(r).toEqual({ sent: queued.length, failed: 0, gaveUp: 0 });
@@ -303,7 +371,12 @@ describe('email', () => {
     expect(await sendQueuedEmail(h.db.database, mail, opts)).toEqual({ sent: 3, failed: 1, gaveUp: 0 });
     expect(await sendQueuedEmail(h.db.database, mail, opts)).toEqual({ sent: 0, failed: 0, gaveUp: 1 });
     expect(await sendQueuedEmail(h.db.database, mail, opts)).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
-    const [row] = await h.db.database.query<{ attempts: number; last_error: string; gave_up_at: Date | null; sent_at: Date | null }>(
+    const [row] = await h.db.database.query<{
+      attempts: number;
+      last_error: string;
+      gave_up_at: Date | null;
+      sent_at: Date | null;
+    }>(
       'SELECT attempts, last_error, gave_up_at, sent_at FROM email_outbox WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1',
       [h.world.users.supervisor.email],
     );
@@ -327,15 +400,21 @@ describe('settling a missed obligation', () => {
     expect(met.json()).toMatchObject({ status: 'met', metOnTime: false, missedAt: expect.any(String) });
     expect((await status(ids.anaLate)).status).toBe('met');
     // The notification now says it is settled.
-    expect((await notesOf('worker')).notifications.find((n) => n.obligationId === ids.anaLate)!.obligationStatus).toBe('met');
+    expect((await notesOf('worker')).notifications.find((n) => n.obligationId === ids.anaLate)!.obligationStatus).toBe(
+      'met',
+    );
   });
 
   it('may be waived by a supervisor, not by the worker', async () => {
     const url = `/api/youth/${h.world.youth.ana}/obligations/${ids.anaSoon}/waive`;
-    expect((await (await h.as('worker')).post(url, { reason: 'The sheriff reported it from the scene.' })).statusCode).toBe(403);
+    expect(
+      (await (await h.as('worker')).post(url, { reason: 'The sheriff reported it from the scene.' })).statusCode,
+    ).toBe(403);
     const waived = await (await h.as('supervisor')).post(url, { reason: 'The sheriff reported it from the scene.' });
     expect(waived.statusCode).toBe(200);
     expect(waived.json()).toMatchObject({ status: 'waived', missedAt: expect.any(String) });
-    expect((await (await h.as('supervisor')).post(url, { reason: 'The sheriff reported it from the scene.' })).statusCode).toBe(409);
+    expect(
+      (await (await h.as('supervisor')).post(url, { reason: 'The sheriff reported it from the scene.' })).statusCode,
+    ).toBe(409);
   });
 });

@@ -17,12 +17,28 @@ beforeAll(async () => {
   const c = await h.as('worker');
   const list = (await c.get('/api/instruments')).json().instruments as { key: string; versionId: string }[];
   const items = DEMO_BRIEF_SCREEN.sections.flatMap((s) => s.items);
-  const ratings = Object.fromEntries(items.map((i) => [i.key, DEMO_BRIEF_SCREEN.scales.find((s) => s.key === i.scale)!.options[0]!.value]));
-  const started = (await c.post(`/api/youth/${ana}/screenings`, { instrumentVersionId: list.find((i) => i.key === DEMO_BRIEF_SCREEN.key)!.versionId, context: 'return_from_missing', administeredAt: '2025-09-01T00:00:00Z', ratings })).json();
+  const ratings = Object.fromEntries(
+    items.map((i) => [i.key, DEMO_BRIEF_SCREEN.scales.find((s) => s.key === i.scale)!.options[0]!.value]),
+  );
+  const started = (
+    await c.post(`/api/youth/${ana}/screenings`, {
+      instrumentVersionId: list.find((i) => i.key === DEMO_BRIEF_SCREEN.key)!.versionId,
+      context: 'return_from_missing',
+      administeredAt: '2025-09-01T00:00:00Z',
+      ratings,
+    })
+  ).json();
   await c.post(`/api/youth/${ana}/screenings/${started.id}/finalize`, { version: started.version });
   const screeningId = started.id as string;
 
-  const episode = async (county: string, youth: string, lastSeen: string, discovered: string, returned: string | null, status: string) => {
+  const episode = async (
+    county: string,
+    youth: string,
+    lastSeen: string,
+    discovered: string,
+    returned: string | null,
+    status: string,
+  ) => {
     const [row] = await db.query<{ id: string }>(
       `INSERT INTO missing_episodes (youth_id, county_id, last_seen_at, last_seen_place, discovered_at, status, returned_at, returned_to, closed_at, reported_by)
        VALUES ($1, $2, $3, 'placement', $4, $5, $6, CASE WHEN $6::timestamptz IS NULL THEN NULL ELSE 'same_placement' END,
@@ -31,7 +47,15 @@ beforeAll(async () => {
     );
     return row!.id;
   };
-  const report = (county: string, youth: string, org: string, episodeId: string, kind: string, due: string, metAt: string | null) =>
+  const report = (
+    county: string,
+    youth: string,
+    org: string,
+    episodeId: string,
+    kind: string,
+    due: string,
+    metAt: string | null,
+  ) =>
     db.query(
       `INSERT INTO obligations (county_id, youth_id, kind, source_kind, source_id, due_at, owner_organization_id, status, met_at, missed_at)
        VALUES ($1, $2, $3, 'missing_episode', $4, $5, $6, $7, $8, CASE WHEN $7 = 'missed' THEN $5::timestamptz END)`,
@@ -103,6 +127,8 @@ describe('county figures on missing episodes', () => {
   it('is refused to caseworkers and checks the range', async () => {
     expect((await (await h.as('worker')).get(url)).statusCode).toBe(403);
     expect((await (await h.as('supervisor')).get(url)).statusCode).toBe(200);
-    expect((await (await h.as('analyst')).get('/api/reports/missing?from=2026-03-01&to=2026-01-01')).statusCode).toBe(400);
+    expect((await (await h.as('analyst')).get('/api/reports/missing?from=2026-03-01&to=2026-01-01')).statusCode).toBe(
+      400,
+    );
   });
 });

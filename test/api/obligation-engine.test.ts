@@ -19,7 +19,11 @@ afterAll(() => h.close());
 const HOUR = 3_600_000;
 
 /** An event without its recorder (the signed-in actor records it). */
-type EventInput = ObligationEvent extends infer E ? (E extends ObligationEvent ? Omit<E, 'recordedBy'> & { recordedBy?: E['recordedBy'] } : never) : never;
+type EventInput = ObligationEvent extends infer E
+  ? E extends ObligationEvent
+    ? Omit<E, 'recordedBy'> & { recordedBy?: E['recordedBy'] }
+    : never
+  : never;
 
 /** Calls the engine the way a feature does: inside forYouth, after the write check, touching what it opened. */
 async function emit(who: Who, event: EventInput) {
@@ -29,7 +33,10 @@ async function emit(who: Who, event: EventInput) {
     'test.obligation_event',
     async (scope) => {
       scope.require('exploitation', 'write');
-      const r = await openObligationsFor(scope.tx, { ...event, recordedBy: event.recordedBy ?? scope.actor } as ObligationEvent);
+      const r = await openObligationsFor(scope.tx, {
+        ...event,
+        recordedBy: event.recordedBy ?? scope.actor,
+      } as ObligationEvent);
       scope.touch(['exploitation'], [...r.opened.map((o) => o.id), ...r.met.map((o) => o.id)]);
       return r;
     },
@@ -38,7 +45,15 @@ async function emit(who: Who, event: EventInput) {
 }
 
 const rows = (youthId: string, kind?: string) =>
-  h.db.database.query<{ id: string; kind: string; status: string; owner_user_id: string | null; owner_organization_id: string; source_part: string; due_at: Date }>(
+  h.db.database.query<{
+    id: string;
+    kind: string;
+    status: string;
+    owner_user_id: string | null;
+    owner_organization_id: string;
+    source_part: string;
+    due_at: Date;
+  }>(
     `SELECT id, kind, status, owner_user_id, owner_organization_id, source_part, due_at FROM obligations
       WHERE youth_id = $1 ${kind ? 'AND kind = $2' : ''} ORDER BY created_at, source_part`,
     kind ? [youthId, kind] : [youthId],
@@ -48,10 +63,20 @@ describe('victim identified', () => {
   it('opens a crisis MDT in 24 hours owned by the child welfare worker, once however often the event is replayed', async () => {
     const sourceId = randomUUID();
     const at = new Date();
-    const event = { kind: 'victim_identified' as const, youthId: h.world.youth.ana, sourceId, at, immediateDanger: true };
+    const event = {
+      kind: 'victim_identified' as const,
+      youthId: h.world.youth.ana,
+      sourceId,
+      at,
+      immediateDanger: true,
+    };
     const first = await emit('supervisor', event);
     expect(first.opened).toHaveLength(1);
-    expect(first.opened[0]).toMatchObject({ kind: 'crisis_mdt_24h', ownerUserId: h.world.users.worker.id, ownerOrganizationId: h.world.orgs.dcfs });
+    expect(first.opened[0]).toMatchObject({
+      kind: 'crisis_mdt_24h',
+      ownerUserId: h.world.users.worker.id,
+      ownerOrganizationId: h.world.orgs.dcfs,
+    });
     expect(new Date(first.opened[0]!.dueAt).getTime() - at.getTime()).toBe(24 * HOUR);
     const again = await emit('supervisor', event);
     expect(again).toEqual({ opened: [], met: [] });
@@ -59,8 +84,16 @@ describe('victim identified', () => {
   });
 
   it('without immediate danger opens the initial MDT; with no child welfare worker the recorder owns it', async () => {
-    const r = await emit('probation', { kind: 'victim_identified', youthId: h.world.youth.carla, sourceId: randomUUID(), at: new Date(), immediateDanger: false });
-    expect(r.opened).toMatchObject([{ kind: 'initial_mdt', ownerUserId: h.world.users.probation.id, ownerOrganizationId: h.world.orgs.probation }]);
+    const r = await emit('probation', {
+      kind: 'victim_identified',
+      youthId: h.world.youth.carla,
+      sourceId: randomUUID(),
+      at: new Date(),
+      immediateDanger: false,
+    });
+    expect(r.opened).toMatchObject([
+      { kind: 'initial_mdt', ownerUserId: h.world.users.probation.id, ownerOrganizationId: h.world.orgs.probation },
+    ]);
   });
 });
 
@@ -72,7 +105,11 @@ describe('first responder contact', () => {
       youthId: h.world.youth.bruno,
       sourceId,
       at: new Date(),
-      agencies: [{ organizationId: h.world.orgs.dcfs }, { organizationId: h.world.orgs.cboA, userId: h.world.users.advocate.id }, { organizationId: h.world.orgs.probation }],
+      agencies: [
+        { organizationId: h.world.orgs.dcfs },
+        { organizationId: h.world.orgs.cboA, userId: h.world.users.advocate.id },
+        { organizationId: h.world.orgs.probation },
+      ],
     };
     const r = await emit('otherWorker', event);
     expect(r.opened.map((o) => [o.kind, o.sourcePart, o.ownerUserId])).toEqual([
@@ -89,13 +126,26 @@ describe('first responder contact', () => {
     const sourceId = randomUUID();
     const at = new Date(Date.now() - 2 * HOUR);
     const agencies = [{ organizationId: h.world.orgs.dcfs }, { organizationId: h.world.orgs.probation }];
-    await emit('otherWorker', { kind: 'first_responder_contact', youthId: h.world.youth.bruno, sourceId, at, agencies });
+    await emit('otherWorker', {
+      kind: 'first_responder_contact',
+      youthId: h.world.youth.bruno,
+      sourceId,
+      at,
+      agencies,
+    });
     const repo = await repoAs(h, 'otherWorker');
     const arrive = (record: Record<string, unknown>) =>
       repo.forYouth(
         h.world.youth.bruno,
         'test.arrival',
-        (scope) => meetObligationsBySource(scope.tx, { kind: 'responders_on_scene', sourceId, sourcePart: h.world.orgs.probation, record, metBy: scope.actor.userId }),
+        (scope) =>
+          meetObligationsBySource(scope.tx, {
+            kind: 'responders_on_scene',
+            sourceId,
+            sourcePart: h.world.orgs.probation,
+            record,
+            metBy: scope.actor.userId,
+          }),
         'write',
       );
     await expect(arrive({ arrivedAt: 'soon' })).rejects.toMatchObject({ statusCode: 400 });
@@ -107,21 +157,44 @@ describe('first responder contact', () => {
       [sourceId, h.world.orgs.probation],
     );
     expect(probation).toEqual({ status: 'met', met_at: new Date(arrivedAt) });
-    const [dcfs] = await h.db.database.query<{ status: string }>(`SELECT status FROM obligations WHERE source_id = $1 AND source_part = $2`, [sourceId, h.world.orgs.dcfs]);
+    const [dcfs] = await h.db.database.query<{ status: string }>(
+      `SELECT status FROM obligations WHERE source_id = $1 AND source_part = $2`,
+      [sourceId, h.world.orgs.dcfs],
+    );
     expect(dcfs!.status).toBe('open');
   });
 
   it('refuses an agency or a person of another county, writing nothing', async () => {
     const before = (await rows(h.world.youth.bruno)).length;
-    const event = { kind: 'first_responder_contact' as const, youthId: h.world.youth.bruno, sourceId: randomUUID(), at: new Date() };
-    await expect(emit('otherWorker', { ...event, agencies: [{ organizationId: h.world.orgs.dcfs }, { organizationId: h.world.orgs.sdCws }] })).rejects.toMatchObject({ statusCode: 400 });
-    await expect(emit('otherWorker', { ...event, agencies: [{ organizationId: h.world.orgs.dcfs, userId: h.world.users.sdWorker.id }] })).rejects.toMatchObject({ statusCode: 400 });
+    const event = {
+      kind: 'first_responder_contact' as const,
+      youthId: h.world.youth.bruno,
+      sourceId: randomUUID(),
+      at: new Date(),
+    };
+    await expect(
+      emit('otherWorker', {
+        ...event,
+        agencies: [{ organizationId: h.world.orgs.dcfs }, { organizationId: h.world.orgs.sdCws }],
+      }),
+    ).rejects.toMatchObject({ statusCode: 400 });
+    await expect(
+      emit('otherWorker', {
+        ...event,
+        agencies: [{ organizationId: h.world.orgs.dcfs, userId: h.world.users.sdWorker.id }],
+      }),
+    ).rejects.toMatchObject({ statusCode: 400 });
     expect(await rows(h.world.youth.bruno)).toHaveLength(before);
   });
 
   it('shows the new duties on the youth with their labels, and an arrival time meets the on-scene duty', async () => {
     const worker = await h.as('otherWorker');
-    const list = (await worker.get(`/api/youth/${h.world.youth.bruno}/obligations`)).json().obligations as { id: string; kind: string; label: { en: string; es: string }; status: string }[];
+    const list = (await worker.get(`/api/youth/${h.world.youth.bruno}/obligations`)).json().obligations as {
+      id: string;
+      kind: string;
+      label: { en: string; es: string };
+      status: string;
+    }[];
     const onScene = list.find((o) => o.kind === 'responders_on_scene')!;
     expect(onScene.label).toEqual({ en: 'Responder on scene', es: 'Respuesta en el lugar' });
     const url = `/api/youth/${h.world.youth.bruno}/obligations/${onScene.id}/meet`;
@@ -129,14 +202,24 @@ describe('first responder contact', () => {
     expect(wrong.statusCode).toBe(400);
     const met = await worker.post(url, { arrivedAt: new Date().toISOString(), responderName: 'On-call social worker' });
     expect(met.statusCode).toBe(200);
-    expect(met.json()).toMatchObject({ status: 'met', metOnTime: true, record: { responderName: 'On-call social worker' } });
+    expect(met.json()).toMatchObject({
+      status: 'met',
+      metOnTime: true,
+      record: { responderName: 'On-call social worker' },
+    });
   });
 });
 
 describe('MDT meetings, action items and screenings', () => {
   it('a meeting meets the open and missed MDT duties (late when missed) and opens the next review, once', async () => {
     const youthId = h.world.youth.ana;
-    await emit('worker', { kind: 'victim_identified', youthId, sourceId: randomUUID(), at: new Date(), immediateDanger: false });
+    await emit('worker', {
+      kind: 'victim_identified',
+      youthId,
+      sourceId: randomUUID(),
+      at: new Date(),
+      immediateDanger: false,
+    });
     // The crisis MDT opened above was missed (recorded by the job).
     await h.db.database.query(
       `UPDATE obligations SET due_at = now() - interval '1 hour', status = 'missed', missed_at = now() WHERE youth_id = $1 AND kind = 'crisis_mdt_24h'`,
@@ -179,20 +262,41 @@ describe('MDT meetings, action items and screenings', () => {
       dueAt: '2030-03-31',
       owner: { userId: h.world.users.advocate.id, organizationId: h.world.orgs.cboA },
     });
-    expect(r.opened).toMatchObject([{ kind: 'mdt_action_item', ownerUserId: h.world.users.advocate.id, dueAt: '2030-04-01T06:59:59.999Z' }]);
+    expect(r.opened).toMatchObject([
+      { kind: 'mdt_action_item', ownerUserId: h.world.users.advocate.id, dueAt: '2030-04-01T06:59:59.999Z' },
+    ]);
     await expect(
-      emit('worker', { kind: 'action_item_created', youthId, sourceId: randomUUID(), at: new Date(), dueAt: '2030-03-31', owner: { userId: null, organizationId: h.world.orgs.sdCws } }),
+      emit('worker', {
+        kind: 'action_item_created',
+        youthId,
+        sourceId: randomUUID(),
+        at: new Date(),
+        dueAt: '2030-03-31',
+        owner: { userId: null, organizationId: h.world.orgs.sdCws },
+      }),
     ).rejects.toMatchObject({ statusCode: 400 });
   });
 
   it('a screening due is owned by the primary worker of any agency', async () => {
-    const r = await emit('probation', { kind: 'screening_due', youthId: h.world.youth.carla, sourceId: randomUUID(), at: new Date(), dueAt: '2030-01-15' });
+    const r = await emit('probation', {
+      kind: 'screening_due',
+      youthId: h.world.youth.carla,
+      sourceId: randomUUID(),
+      at: new Date(),
+      dueAt: '2030-01-15',
+    });
     expect(r.opened).toMatchObject([{ kind: 'screening_due', ownerUserId: h.world.users.probation.id }]);
   });
 
   it('runs only where the checkpoint lets the caller write: another county\u2019s youth is a 404', async () => {
     await expect(
-      emit('worker', { kind: 'screening_due', youthId: h.world.youth.diego, sourceId: randomUUID(), at: new Date(), dueAt: '2030-01-15' }),
+      emit('worker', {
+        kind: 'screening_due',
+        youthId: h.world.youth.diego,
+        sourceId: randomUUID(),
+        at: new Date(),
+        dueAt: '2030-01-15',
+      }),
     ).rejects.toMatchObject({ statusCode: 404 });
     expect(await rows(h.world.youth.diego)).toEqual([]);
   });

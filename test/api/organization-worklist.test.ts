@@ -21,7 +21,10 @@ async function emit(who: Who, event: EventInput): Promise<string> {
     async (scope) => {
       scope.require('exploitation', 'write');
       const out = await openObligationsFor(scope.tx, { ...event, recordedBy: scope.actor } as ObligationEvent);
-      scope.touch(['exploitation'], out.opened.map((o) => o.id));
+      scope.touch(
+        ['exploitation'],
+        out.opened.map((o) => o.id),
+      );
       return out;
     },
     'write',
@@ -80,12 +83,28 @@ describe('the organization worklist', () => {
   it('names the youth only where the supervisor may see the youth', async () => {
     const rows = await worklist('supervisor', 'organization');
     const by = (id: string) => rows.find((r) => r.id === id)!;
-    expect(by(ids.anaWorker)).toMatchObject({ youthId: h.world.youth.ana, youthName: 'Ana Quintero', youthVisible: true, owner: 'Test worker' });
+    expect(by(ids.anaWorker)).toMatchObject({
+      youthId: h.world.youth.ana,
+      youthName: 'Ana Quintero',
+      youthVisible: true,
+      owner: 'Test worker',
+    });
     // Bruno: DCFS holds his case, so the organization relation shows who he is.
-    expect(by(ids.brunoOther)).toMatchObject({ youthId: h.world.youth.bruno, youthName: 'Bruno Okafor', youthVisible: true, owner: 'Test otherWorker' });
+    expect(by(ids.brunoOther)).toMatchObject({
+      youthId: h.world.youth.bruno,
+      youthName: 'Bruno Okafor',
+      youthVisible: true,
+      owner: 'Test otherWorker',
+    });
     // Carla: a probation youth; the supervisor has no relation to her.
     const carla = by(ids.carlaForOther);
-    expect(carla).toMatchObject({ youthId: '', youthVisible: false, owner: 'Test otherWorker', kind: 'mdt_action_item', record: null });
+    expect(carla).toMatchObject({
+      youthId: '',
+      youthVisible: false,
+      owner: 'Test otherWorker',
+      kind: 'mdt_action_item',
+      record: null,
+    });
     expect(carla.youthName).toBeUndefined();
     expect(JSON.stringify(rows)).not.toMatch(/Carla|Nguyen/);
     expect(JSON.stringify(rows)).not.toContain(h.world.youth.carla);

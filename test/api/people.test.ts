@@ -25,7 +25,9 @@ describe('GET /api/people', () => {
   it('lists the county’s staff with organization and roles, and nothing about any youth', async () => {
     const list = await people('worker', '?limit=100');
     const names = list.map((p) => p.displayName);
-    expect(names).toEqual(expect.arrayContaining(['Test worker', 'Test supervisor', 'Test advocate', 'Test probation']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Test worker', 'Test supervisor', 'Test advocate', 'Test probation']),
+    );
     expect(names).not.toContain('Test sdWorker');
     expect(names).not.toContain('Test sdSupervisor');
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -42,7 +44,10 @@ describe('GET /api/people', () => {
   });
 
   it('searches by name, case-insensitive, every word must match', async () => {
-    expect((await people('worker', '?q=ADVOCATE')).map((p) => p.displayName).sort()).toEqual(['Test advocate', 'Test otherAdvocate']);
+    expect((await people('worker', '?q=ADVOCATE')).map((p) => p.displayName).sort()).toEqual([
+      'Test advocate',
+      'Test otherAdvocate',
+    ]);
     expect((await people('worker', '?q=test%20otherad')).map((p) => p.displayName)).toEqual(['Test otherAdvocate']);
     expect(await people('worker', '?q=%25')).toEqual([]);
     expect(await people('worker', '?q=sdWorker')).toEqual([]);

@@ -45,17 +45,33 @@ describe('placements', () => {
       address: '100 Fictional Way, Los Angeles',
     });
     expect(second.statusCode).toBe(201);
-    expect(second.json()).toMatchObject({ current: true, address: '100 Fictional Way, Los Angeles', provider: { name: 'Test Haven STRTP' } });
+    expect(second.json()).toMatchObject({
+      current: true,
+      address: '100 Fictional Way, Los Angeles',
+      provider: { name: 'Test Haven STRTP' },
+    });
 
-    const overlap = await worker.post(`${ana()}/placements`, { placementType: 'relative', startAt: '2025-01-05T18:00:00Z', endAt: '2025-01-11T00:00:00Z' });
+    const overlap = await worker.post(`${ana()}/placements`, {
+      placementType: 'relative',
+      startAt: '2025-01-05T18:00:00Z',
+      endAt: '2025-01-11T00:00:00Z',
+    });
     expect(overlap.statusCode).toBe(409);
     expect(overlap.json().message).toMatch(/one place at a time/);
     // Touching end and start is not an overlap.
-    const adjacent = await worker.post(`${ana()}/placements`, { placementType: 'relative', startAt: '2025-01-10T18:00:00Z', endAt: '2025-01-11T18:00:00Z' });
+    const adjacent = await worker.post(`${ana()}/placements`, {
+      placementType: 'relative',
+      startAt: '2025-01-10T18:00:00Z',
+      endAt: '2025-01-11T18:00:00Z',
+    });
     expect(adjacent.statusCode).toBe(201);
 
     const list = (await worker.get(`${ana()}/placements`)).json();
-    expect(list.placements.map((p: { placementType: string }) => p.placementType)).toEqual(['strtp', 'relative', 'emergency_shelter']);
+    expect(list.placements.map((p: { placementType: string }) => p.placementType)).toEqual([
+      'strtp',
+      'relative',
+      'emergency_shelter',
+    ]);
     expect(list.gaps).toEqual([{ from: '2025-01-11T18:00:00.000Z', to: '2025-01-12T18:00:00.000Z' }]);
     expect(list.locationHidden).toBe(false);
   });
@@ -70,7 +86,10 @@ describe('placements', () => {
 
     const res = await (await h.as('supervisor')).get(`${ana()}/placements`);
     expect(res.json().placements[0].address).toBe('100 Fictional Way, Los Angeles');
-    const [event] = await h.db.database.query<{ categories: string[] }>('SELECT categories FROM audit_events WHERE request_id = $1', [res.headers['x-request-id']]);
+    const [event] = await h.db.database.query<{ categories: string[] }>(
+      'SELECT categories FROM audit_events WHERE request_id = $1',
+      [res.headers['x-request-id']],
+    );
     expect(event!.categories).toContain('placement_location');
     expect((await (await h.as('sdWorker')).get(`${ana()}/placements`)).statusCode).toBe(404);
     expect((await (await h.as('analyst')).get(`${ana()}/placements`)).statusCode).toBe(404);
@@ -78,23 +97,51 @@ describe('placements', () => {
 
   it('refuses bad dates and unknown providers, and advocates may not record placements', async () => {
     const worker = await h.as('worker');
-    const backwards = await worker.post(`${ana()}/placements`, { placementType: 'relative', startAt: '2024-05-10T00:00:00Z', endAt: '2024-05-01T00:00:00Z' });
+    const backwards = await worker.post(`${ana()}/placements`, {
+      placementType: 'relative',
+      startAt: '2024-05-10T00:00:00Z',
+      endAt: '2024-05-01T00:00:00Z',
+    });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().message).toMatch(/endAt/);
-    const unknown = await worker.post(`${ana()}/placements`, { placementType: 'relative', providerId: '00000000-0000-4000-8000-000000000000', startAt: '2024-05-10T00:00:00Z', endAt: '2024-05-11T00:00:00Z' });
+    const unknown = await worker.post(`${ana()}/placements`, {
+      placementType: 'relative',
+      providerId: '00000000-0000-4000-8000-000000000000',
+      startAt: '2024-05-10T00:00:00Z',
+      endAt: '2024-05-11T00:00:00Z',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().message).toMatch(/providerId/);
-    expect((await worker.post(`${ana()}/placements`, { placementType: 'castle', startAt: '2024-05-10T00:00:00Z' })).statusCode).toBe(400);
-    expect((await (await h.as('advocate')).post(`${ana()}/placements`, { placementType: 'relative', startAt: '2024-05-10T00:00:00Z', endAt: '2024-05-11T00:00:00Z' })).statusCode).toBe(403);
+    expect(
+      (await worker.post(`${ana()}/placements`, { placementType: 'castle', startAt: '2024-05-10T00:00:00Z' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await (
+          await h.as('advocate')
+        ).post(`${ana()}/placements`, {
+          placementType: 'relative',
+          startAt: '2024-05-10T00:00:00Z',
+          endAt: '2024-05-11T00:00:00Z',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('ends the current placement with the version loaded', async () => {
     const worker = await h.as('worker');
     const current = (await worker.get(`${ana()}/placements`)).json().placements[0];
-    const ended = await worker.patch(`${ana()}/placements/${current.id}`, { version: current.version, endAt: '2025-03-01T18:00:00Z', changeReason: 'Moved to a relative' });
+    const ended = await worker.patch(`${ana()}/placements/${current.id}`, {
+      version: current.version,
+      endAt: '2025-03-01T18:00:00Z',
+      changeReason: 'Moved to a relative',
+    });
     expect(ended.statusCode).toBe(200);
     expect(ended.json()).toMatchObject({ current: false, endAt: '2025-03-01T18:00:00.000Z' });
-    expect((await worker.patch(`${ana()}/placements/${current.id}`, { version: current.version, endAt: null })).statusCode).toBe(409);
+    expect(
+      (await worker.patch(`${ana()}/placements/${current.id}`, { version: current.version, endAt: null })).statusCode,
+    ).toBe(409);
   });
 });
 
@@ -110,31 +157,68 @@ describe('service episodes', () => {
     });
     expect(made.statusCode).toBe(201);
     const ep = made.json();
-    expect(ep).toMatchObject({ status: 'referred', service: { category: 'mental_health' }, provider: { name: 'Test Haven STRTP' } });
+    expect(ep).toMatchObject({
+      status: 'referred',
+      service: { category: 'mental_health' },
+      provider: { name: 'Test Haven STRTP' },
+    });
 
-    const early = await worker.patch(`${ana()}/services/${ep.id}`, { version: ep.version, status: 'active', startedAt: '2025-01-15T17:00:00Z' });
+    const early = await worker.patch(`${ana()}/services/${ep.id}`, {
+      version: ep.version,
+      status: 'active',
+      startedAt: '2025-01-15T17:00:00Z',
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toMatch(/cannot start before it was referred/);
-    const started = await worker.patch(`${ana()}/services/${ep.id}`, { version: ep.version, status: 'active', startedAt: '2025-02-10T17:00:00Z' });
+    const started = await worker.patch(`${ana()}/services/${ep.id}`, {
+      version: ep.version,
+      status: 'active',
+      startedAt: '2025-02-10T17:00:00Z',
+    });
     expect(started.statusCode).toBe(200);
-    const noReason = await worker.patch(`${ana()}/services/${ep.id}`, { version: started.json().version, status: 'completed', endedAt: '2025-05-10T17:00:00Z' });
+    const noReason = await worker.patch(`${ana()}/services/${ep.id}`, {
+      version: started.json().version,
+      status: 'completed',
+      endedAt: '2025-05-10T17:00:00Z',
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().message).toMatch(/endReason/);
-    const backwards = await worker.patch(`${ana()}/services/${ep.id}`, { version: started.json().version, status: 'completed', endedAt: '2025-02-01T17:00:00Z', endReason: 'Done' });
+    const backwards = await worker.patch(`${ana()}/services/${ep.id}`, {
+      version: started.json().version,
+      status: 'completed',
+      endedAt: '2025-02-01T17:00:00Z',
+      endReason: 'Done',
+    });
     expect(backwards.json().message).toMatch(/cannot end before it started/);
-    const done = await worker.patch(`${ana()}/services/${ep.id}`, { version: started.json().version, status: 'completed', endedAt: '2025-05-10T17:00:00Z', endReason: 'Goals met' });
+    const done = await worker.patch(`${ana()}/services/${ep.id}`, {
+      version: started.json().version,
+      status: 'completed',
+      endedAt: '2025-05-10T17:00:00Z',
+      endReason: 'Goals met',
+    });
     expect(done.json()).toMatchObject({ status: 'completed', endReason: 'Goals met' });
   });
 
   it('refuses an unknown service or provider', async () => {
     const worker = await h.as('worker');
     expect((await worker.post(`${ana()}/services`, { serviceKey: 'astrology' })).json().message).toMatch(/serviceKey/);
-    expect((await worker.post(`${ana()}/services`, { serviceKey: 'mentoring', providerId: '00000000-0000-4000-8000-000000000000' })).json().message).toMatch(/providerId/);
+    expect(
+      (
+        await worker.post(`${ana()}/services`, {
+          serviceKey: 'mentoring',
+          providerId: '00000000-0000-4000-8000-000000000000',
+        })
+      ).json().message,
+    ).toMatch(/providerId/);
   });
 
   it("shows an advocate the services linked to their organization, never another organization's notes or the youth's therapy", async () => {
     const advocate = await h.as('advocate');
-    const linked = await advocate.post(`${ana()}/services`, { serviceKey: 'csec_advocacy', referredAt: '2025-02-02T17:00:00Z', notes: 'Advocate A notes' });
+    const linked = await advocate.post(`${ana()}/services`, {
+      serviceKey: 'csec_advocacy',
+      referredAt: '2025-02-02T17:00:00Z',
+      notes: 'Advocate A notes',
+    });
     expect(linked.statusCode).toBe(201);
     const mine = (await advocate.get(`${ana()}/services`)).json();
     expect(mine.episodes.map((e: { service: { key: string } }) => e.service.key)).toEqual(['csec_advocacy']);
@@ -148,10 +232,18 @@ describe('service episodes', () => {
     expect(other.episodes).toEqual([]);
     // The youth's caseworker sees both, with their notes.
     const worker = (await (await h.as('worker')).get(`${ana()}/services`)).json();
-    expect(worker.episodes.map((e: { notes: string | null }) => e.notes)).toEqual(expect.arrayContaining(['Advocate A notes', 'Prefers a Spanish-speaking therapist.']));
+    expect(worker.episodes.map((e: { notes: string | null }) => e.notes)).toEqual(
+      expect.arrayContaining(['Advocate A notes', 'Prefers a Spanish-speaking therapist.']),
+    );
     // Another advocate may not change advocate A's episode.
     const ep = linked.json();
-    expect((await (await h.as('otherAdvocate')).patch(`${ana()}/services/${ep.id}`, { version: ep.version, status: 'waiting' })).statusCode).toBe(404);
+    expect(
+      (
+        await (
+          await h.as('otherAdvocate')
+        ).patch(`${ana()}/services/${ep.id}`, { version: ep.version, status: 'waiting' })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('is invisible to analysts and to another county', async () => {

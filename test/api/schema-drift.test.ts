@@ -25,7 +25,8 @@ it('every Drizzle table and column exists in the migrated database, with matchin
       if (!actual.has(key)) problems.push(`${key} is declared but not migrated`);
       else if (actual.get(key) === column.notNull) problems.push(`${key} nullability differs`);
     }
-    for (const key of actual.keys()) if (key.startsWith(config.name + '.') && !declared.has(key)) problems.push(`${key} is migrated but not declared`);
+    for (const key of actual.keys())
+      if (key.startsWith(config.name + '.') && !declared.has(key)) problems.push(`${key} is migrated but not declared`);
   }
   expect(problems).toEqual([]);
 });

@@ -18,7 +18,12 @@ describe('GET /api/youth/:id', () => {
     const res = await open('worker', 'ana');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ legalFirstName: 'Anaís', preferredName: 'Ana', phone: '(555) 010-0001', aliases: ['Nani'] });
+    expect(body).toMatchObject({
+      legalFirstName: 'Anaís',
+      preferredName: 'Ana',
+      phone: '(555) 010-0001',
+      aliases: ['Nani'],
+    });
     expect(body.hiddenCategories).toEqual([]);
     expect(body.permissions).toEqual({ canEdit: true, canViewAccessLog: false });
   });
@@ -89,7 +94,9 @@ describe('GET /api/youth/:id', () => {
     // The supervisor supervises nobody holding Bruno, but DCFS holds Bruno's open case.
     const res = await open('supervisor', 'bruno');
     expect(res.statusCode).toBe(200);
-    expect(res.json().hiddenCategories).toEqual(expect.arrayContaining(['contact_location', 'placement_location', 'health']));
+    expect(res.json().hiddenCategories).toEqual(
+      expect.arrayContaining(['contact_location', 'placement_location', 'health']),
+    );
     expect(res.json().permissions.canEdit).toBe(false);
   });
 });
@@ -149,8 +156,16 @@ describe('GET /api/youth/:id/access-log', () => {
     const events = res.json().events as { actor: { name: string } | null; action: string; outcome: string }[];
     expect(events).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: 'youth.read', outcome: 'allowed', actor: expect.objectContaining({ name: 'Test worker' }) }),
-        expect.objectContaining({ action: 'youth.read', outcome: 'denied', actor: expect.objectContaining({ name: 'Test otherWorker' }) }),
+        expect.objectContaining({
+          action: 'youth.read',
+          outcome: 'allowed',
+          actor: expect.objectContaining({ name: 'Test worker' }),
+        }),
+        expect.objectContaining({
+          action: 'youth.read',
+          outcome: 'denied',
+          actor: expect.objectContaining({ name: 'Test otherWorker' }),
+        }),
       ]),
     );
   });
@@ -172,7 +187,9 @@ describe('GET /api/stats/youth-by-area', () => {
     expect(res.statusCode).toBe(200);
     const rows = res.json().rows as { county: string; youth: number | string }[];
     expect(rows.every((r) => r.county === 'Los Angeles County')).toBe(true);
-    expect(rows.every((r) => r.youth === '<11' || r.youth === 0 || (typeof r.youth === 'number' && r.youth >= 11))).toBe(true);
+    expect(
+      rows.every((r) => r.youth === '<11' || r.youth === 0 || (typeof r.youth === 'number' && r.youth >= 11)),
+    ).toBe(true);
     expect(res.body).not.toMatch(/Quintero|Okafor/);
   });
 

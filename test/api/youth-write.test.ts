@@ -19,19 +19,26 @@ const valid = {
 };
 
 describe('POST /api/youth', () => {
-  it('creates the record in the user\'s county and assigns it to them', async () => {
+  it("creates the record in the user's county and assigns it to them", async () => {
     const c = await h.as('worker');
     const res = await c.post('/api/youth', valid);
     expect(res.statusCode).toBe(201);
     const got = await c.get(`/api/youth/${res.json().id}`);
-    expect(got.json()).toMatchObject({ legalLastName: 'Solano', version: 1, aliases: ['Fri'], spa: { number: 4, name: 'Metro' } });
+    expect(got.json()).toMatchObject({
+      legalLastName: 'Solano',
+      version: 1,
+      aliases: ['Fri'],
+      spa: { number: 4, name: 'Metro' },
+    });
     expect(got.json().assignments[0]).toMatchObject({ worker: 'Test worker', role: 'primary' });
     // Nobody else in the county sees it.
     expect((await (await h.as('otherWorker')).get(`/api/youth/${res.json().id}`)).statusCode).toBe(404);
   });
 
   it('names every field to fix', async () => {
-    const res = await (await h.as('worker')).post('/api/youth', { legalFirstName: '', dateOfBirth: '2011-13-45', extra: 1 });
+    const res = await (
+      await h.as('worker')
+    ).post('/api/youth', { legalFirstName: '', dateOfBirth: '2011-13-45', extra: 1 });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/legalFirstName/);
     expect(res.json().message).toMatch(/legalLastName/);
@@ -40,7 +47,9 @@ describe('POST /api/youth', () => {
 
   it('refuses a date of birth in the future and a service area the county does not have', async () => {
     const c = await h.as('worker');
-    expect((await c.post('/api/youth', { ...valid, dateOfBirth: '2999-01-01', identifiers: [] })).json().message).toMatch(/future/);
+    expect(
+      (await c.post('/api/youth', { ...valid, dateOfBirth: '2999-01-01', identifiers: [] })).json().message,
+    ).toMatch(/future/);
     const res = await c.post('/api/youth', { ...valid, spaNumber: 42, identifiers: [] });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/spaNumber: Los Angeles County has no service planning area 42/);
@@ -54,7 +63,11 @@ describe('POST /api/youth', () => {
   it('leaves nothing behind when an identifier already belongs to another youth', async () => {
     const c = await h.as('worker');
     const before = (await c.get('/api/youth?q=')).json().results.length;
-    const res = await c.post('/api/youth', { ...valid, legalFirstName: 'Twin', identifiers: [{ system: 'cws_cms', value: '1111-2222-3333-4444444' }] });
+    const res = await c.post('/api/youth', {
+      ...valid,
+      legalFirstName: 'Twin',
+      identifiers: [{ system: 'cws_cms', value: '1111-2222-3333-4444444' }],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/already recorded for another youth/);
     expect((await c.get('/api/youth?q=')).json().results.length).toBe(before);
@@ -74,7 +87,10 @@ describe('PATCH /api/youth/:id', () => {
     const worker = await h.as('worker');
     const supervisor = await h.as('supervisor');
     const { version } = (await worker.get(`/api/youth/${h.world.youth.ana}`)).json();
-    expect((await supervisor.patch(`/api/youth/${h.world.youth.ana}`, { version, primaryLanguage: 'Spanish', phone: null })).statusCode).toBe(200);
+    expect(
+      (await supervisor.patch(`/api/youth/${h.world.youth.ana}`, { version, primaryLanguage: 'Spanish', phone: null }))
+        .statusCode,
+    ).toBe(200);
     const late = await worker.patch(`/api/youth/${h.world.youth.ana}`, { version, primaryLanguage: 'English' });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toMatch(/Test supervisor changed phone, primaryLanguage/);
@@ -83,14 +99,25 @@ describe('PATCH /api/youth/:id', () => {
   });
 
   it('404s for someone without a relation and 403s an advocate who may read but not write', async () => {
-    expect((await (await h.as('otherWorker')).patch(`/api/youth/${h.world.youth.ana}`, { version: 1, pronouns: 'x' })).statusCode).toBe(404);
-    expect((await (await h.as('advocate')).patch(`/api/youth/${h.world.youth.ana}`, { version: 1, pronouns: 'x' })).statusCode).toBe(403);
-    expect((await (await h.as('sdWorker')).patch(`/api/youth/${h.world.youth.ana}`, { version: 1, pronouns: 'x' })).statusCode).toBe(404);
+    expect(
+      (await (await h.as('otherWorker')).patch(`/api/youth/${h.world.youth.ana}`, { version: 1, pronouns: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await (await h.as('advocate')).patch(`/api/youth/${h.world.youth.ana}`, { version: 1, pronouns: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await (await h.as('sdWorker')).patch(`/api/youth/${h.world.youth.ana}`, { version: 1, pronouns: 'x' }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('refuses an empty change and unknown fields', async () => {
     const c = await h.as('worker');
     expect((await c.patch(`/api/youth/${h.world.youth.ana}`, { version: 1 })).statusCode).toBe(400);
-    expect((await c.patch(`/api/youth/${h.world.youth.ana}`, { version: 1, countyId: h.world.counties.sd })).statusCode).toBe(400);
+    expect(
+      (await c.patch(`/api/youth/${h.world.youth.ana}`, { version: 1, countyId: h.world.counties.sd })).statusCode,
+    ).toBe(400);
   });
 });

@@ -25,7 +25,11 @@ async function apiAs(baseURL: string, email: string): Promise<APIRequestContext>
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const state = await anon.storageState();
   await anon.dispose();
-  return playwrightRequest.newContext({ baseURL, storageState: state, extraHTTPHeaders: { 'x-csrf-token': csrfToken } });
+  return playwrightRequest.newContext({
+    baseURL,
+    storageState: state,
+    extraHTTPHeaders: { 'x-csrf-token': csrfToken },
+  });
 }
 
 const countyToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
@@ -41,19 +45,32 @@ async function cboFigures(page: Page): Promise<{ referrals: number; recovered: n
   await expect(page.getByRole('heading', { level: 1, name: 'Advocacy report to the Board' })).toBeVisible();
   const row = page.getByRole('table', { name: 'By organization' }).getByRole('row').filter({ hasText: CBO });
   await expect(row).toHaveCount(1);
-  const num = async (label: string) => Number((await row.locator(`td[data-label="${label}"]`).textContent())?.replace(/[^\d]/g, ''));
+  const num = async (label: string) =>
+    Number((await row.locator(`td[data-label="${label}"]`).textContent())?.replace(/[^\d]/g, ''));
   const county = Number((await page.locator('[data-measure="referrals"]').textContent())?.replace(/[^\d]/g, ''));
-  return { referrals: await num('Referrals made'), recovered: await num('Youth recovered and connected'), countyReferrals: county };
+  return {
+    referrals: await num('Referrals made'),
+    recovered: await num('Youth recovered and connected'),
+    countyReferrals: county,
+  };
 }
 
-test('a youth is referred to a CBO, accepted, assigned, reached and linked to a service; the Board report counts it', async ({ page, baseURL }) => {
+test('a youth is referred to a CBO, accepted, assigned, reached and linked to a service; the Board report counts it', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
 
   // The report before, as the county analyst.
   await signIn(page, ANALYST);
   const before = await cboFigures(page);
-  const period = (await (await page.request.get('/api/reports/advocacy?period=current')).json()) as { period: { from: string } };
-  await expect(page.getByRole('link', { name: 'Download PDF' })).toHaveAttribute('href', /\/api\/reports\/advocacy\.pdf\?period=current&version=internal$/);
+  const period = (await (await page.request.get('/api/reports/advocacy?period=current')).json()) as {
+    period: { from: string };
+  };
+  await expect(page.getByRole('link', { name: 'Download PDF' })).toHaveAttribute(
+    'href',
+    /\/api\/reports\/advocacy\.pdf\?period=current&version=internal$/,
+  );
   await expect(page.getByRole('link', { name: 'Download Excel (XLSX)' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Download CSV' })).toBeVisible();
   await expect(page.getByText(/counts as recovered and connected to services/)).toBeVisible();
@@ -66,7 +83,9 @@ test('a youth is referred to a CBO, accepted, assigned, reached and linked to a 
   const { results } = (await (await page.request.get('/api/youth?limit=50')).json()) as { results: { id: string }[] };
   let youthId: string | null = null;
   for (const y of results) {
-    const { referrals } = (await (await page.request.get(`/api/youth/${y.id}/advocacy-referrals`)).json()) as { referrals: Referral[] };
+    const { referrals } = (await (await page.request.get(`/api/youth/${y.id}/advocacy-referrals`)).json()) as {
+      referrals: Referral[];
+    };
     if (!referrals.some((r) => r.organization === CBO && r.referredAt.slice(0, 10) >= period.period.from)) {
       youthId = y.id;
       break;
@@ -85,12 +104,16 @@ test('a youth is referred to a CBO, accepted, assigned, reached and linked to a 
   await expect(refer.getByRole('heading', { name: 'Check these 3 fields' })).toBeVisible();
   await expect(refer.getByRole('link', { name: 'Choose the advocacy organization.' })).toBeVisible();
   await refer.getByLabel('Advocacy organization').selectOption({ label: `${CBO} (first contact within 24 hours)` });
-  await refer.getByLabel('Why the youth is referred').fill('Disclosed exploitation at intake; agreed to meet an advocate.');
+  await refer
+    .getByLabel('Why the youth is referred')
+    .fill('Disclosed exploitation at intake; agreed to meet an advocate.');
   await refer.getByLabel('Urgency').selectOption('urgent');
   await expectNoAxeViolations(page, 'the referral form');
   await refer.getByRole('button', { name: 'Send the referral' }).click();
   await expect(section.getByRole('status')).toContainText(`The referral to ${CBO} was sent.`);
-  const { referrals } = (await (await page.request.get(`/api/youth/${youthId}/advocacy-referrals`)).json()) as { referrals: Referral[] };
+  const { referrals } = (await (await page.request.get(`/api/youth/${youthId}/advocacy-referrals`)).json()) as {
+    referrals: Referral[];
+  };
   const referral = referrals.find((r) => r.organization === CBO && r.state === 'sent')!;
   const card = section.locator(`article[aria-labelledby="advocacy-referral-${referral.id}"]`);
   await expect(card.getByRole('heading', { level: 3 })).toHaveText(`${CBO}: Sent`);
@@ -106,31 +129,45 @@ test('a youth is referred to a CBO, accepted, assigned, reached and linked to a 
   // The county administrator revokes the other Lighthouse advocate's approval (restored below),
   // so the CBO can see how a refusal names what is missing.
   const admin = await apiAs(baseURL!, 'admin@la.demo');
-  const { contracts } = (await (await admin.get('/api/advocacy/contracts')).json()) as { contracts: { organization: string; organizationId: string; contractingOrganizationId: string }[] };
+  const { contracts } = (await (await admin.get('/api/advocacy/contracts')).json()) as {
+    contracts: { organization: string; organizationId: string; contractingOrganizationId: string }[];
+  };
   const contract = contracts.find((c) => c.organization === CBO)!;
-  const roster = (await (await admin.get(`/api/advocacy/organizations/${contract.organizationId}/advocates`)).json()) as {
+  const roster = (await (
+    await admin.get(`/api/advocacy/organizations/${contract.organizationId}/advocates`)
+  ).json()) as {
     advocates: { userId: string; name: string; approvals: { id: string; revokedOn: string | null }[] }[];
   };
   const other = roster.advocates.find((a) => a.name !== 'Keiko Brandt')!;
   const approval = other.approvals.find((a) => a.revokedOn === null)!;
-  const revoked = await admin.post(`/api/advocacy/approvals/${approval.id}/revoke`, { data: { revokedOn: countyToday(), reason: 'Browser test: approval under review.' } });
+  const revoked = await admin.post(`/api/advocacy/approvals/${approval.id}/revoke`, {
+    data: { revokedOn: countyToday(), reason: 'Browser test: approval under review.' },
+  });
   expect(revoked.ok()).toBe(true);
 
   await page.reload();
   await inbox.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The referral was accepted.' })).toBeFocused();
-  const assign = page.locator(`article[aria-labelledby="cbo-referral-${referral.id}"]`).getByRole('form', { name: 'Assign an advocate' });
+  const assign = page
+    .locator(`article[aria-labelledby="cbo-referral-${referral.id}"]`)
+    .getByRole('form', { name: 'Assign an advocate' });
   await assign.getByRole('button', { name: 'Assign' }).click();
   await expect(assign.getByRole('link', { name: 'Choose the advocate.' })).toBeVisible();
   await assign.getByLabel('Advocate').selectOption(other.userId);
   await assign.getByRole('button', { name: 'Assign' }).click();
   const refusal = assign.getByRole('alert');
-  await expect(refusal.getByRole('heading', { name: 'This advocate cannot be assigned: 1 requirement is missing' })).toBeVisible();
+  await expect(
+    refusal.getByRole('heading', { name: 'This advocate cannot be assigned: 1 requirement is missing' }),
+  ).toBeVisible();
   await expect(refusal.getByRole('link', { name: /contracting department/ })).toBeVisible();
   await expect(assign.locator('.harbor-focus-target')).toBeFocused();
   await expectNoAxeViolations(page, 'the refused assignment');
   const restored = await admin.post(`/api/advocacy/advocates/${other.userId}/approvals`, {
-    data: { contractingOrganizationId: contract.contractingOrganizationId, approvedOn: countyToday(), approvedUntil: `${Number(countyToday().slice(0, 4)) + 1}${countyToday().slice(4)}` },
+    data: {
+      contractingOrganizationId: contract.contractingOrganizationId,
+      approvedOn: countyToday(),
+      approvedUntil: `${Number(countyToday().slice(0, 4)) + 1}${countyToday().slice(4)}`,
+    },
   });
   expect(restored.ok()).toBe(true);
   await admin.dispose();
@@ -148,7 +185,10 @@ test('a youth is referred to a CBO, accepted, assigned, reached and linked to a 
   await page.goto(`/youth/${youthId}`);
   const mine = page.locator(`article[aria-labelledby="advocacy-referral-${referral.id}"]`);
   await expect(mine.getByRole('heading', { level: 3 })).toHaveText(`${CBO}: Advocate assigned`);
-  await mine.getByRole('form', { name: 'Record first contact' }).getByRole('button', { name: 'Record first contact' }).click();
+  await mine
+    .getByRole('form', { name: 'Record first contact' })
+    .getByRole('button', { name: 'Record first contact' })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'First contact was recorded.' })).toBeFocused();
   await expect(mine.getByRole('heading', { level: 3 })).toHaveText(`${CBO}: First contact made`);
 
@@ -171,12 +211,16 @@ test('a youth is referred to a CBO, accepted, assigned, reached and linked to a 
   const milestone = mine.getByRole('form', { name: 'Record a milestone' });
   await milestone.getByLabel('Milestone').selectOption('linked_to_service');
   await milestone.getByRole('button', { name: 'Save the milestone' }).click();
-  await expect(milestone.getByRole('link', { name: 'Choose the service episode the youth was linked to.' })).toBeVisible();
+  await expect(
+    milestone.getByRole('link', { name: 'Choose the service episode the youth was linked to.' }),
+  ).toBeVisible();
   await milestone.getByLabel('Service the youth was linked to').selectOption({ index: 1 });
   await expectNoAxeViolations(page, "the advocate's steps");
   await milestone.getByRole('button', { name: 'Save the milestone' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The milestone was saved.' })).toBeFocused();
-  await expect(mine.getByRole('listitem').filter({ hasText: /^Linked to a service, .* Linked to: Mentoring/ })).toBeVisible();
+  await expect(
+    mine.getByRole('listitem').filter({ hasText: /^Linked to a service, .* Linked to: Mentoring/ }),
+  ).toBeVisible();
 
   // The report after: one more referral and one more youth recovered and connected.
   await switchUser(page, ANALYST);
@@ -188,7 +232,10 @@ test('a youth is referred to a CBO, accepted, assigned, reached and linked to a 
 
 test('the county view lists contracts, expiring vetting and performance issues', async ({ page }) => {
   await signIn(page, 'admin@la.demo');
-  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Advocacy', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main menu' })
+    .getByRole('link', { name: 'Advocacy', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Advocacy organizations' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Contracts' }).getByRole('row').filter({ hasText: CBO })).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2, name: 'Vetting ending soon' })).toBeVisible();

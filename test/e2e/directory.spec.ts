@@ -45,29 +45,51 @@ async function getJson<T>(request: APIRequestContext, path: string): Promise<T> 
  */
 async function setting(request: APIRequestContext) {
   return asUser(request, WORKER, async () => {
-    const { providers } = await getJson<{ providers: ProviderT[] }>(request, '/api/directory/providers?language=Spanish&hasVacancy=true&pageSize=100');
+    const { providers } = await getJson<{ providers: ProviderT[] }>(
+      request,
+      '/api/directory/providers?language=Spanish&hasVacancy=true&pageSize=100',
+    );
     const provider =
-      providers.find((p) => p.kind === 'organization' && p.placementTypes.length > 0 && p.spas.length > 0 && p.services.length > 0) ??
-      providers.find((p) => p.placementTypes.length > 0 && p.spas.length > 0);
+      providers.find(
+        (p) => p.kind === 'organization' && p.placementTypes.length > 0 && p.spas.length > 0 && p.services.length > 0,
+      ) ?? providers.find((p) => p.placementTypes.length > 0 && p.spas.length > 0);
     if (!provider) throw new Error('The demo directory has no Spanish-speaking placement provider with a vacancy');
     const spa = provider.spas[0]!;
-    const inSpa = await getJson<{ total: number }>(request, `/api/directory/providers?language=Spanish&hasVacancy=true&spa=${spa}&pageSize=1`);
+    const inSpa = await getJson<{ total: number }>(
+      request,
+      `/api/directory/providers?language=Spanish&hasVacancy=true&spa=${spa}&pageSize=1`,
+    );
 
     const { results } = await getJson<{ results: { id: string; name: string }[] }>(request, '/api/youth?limit=1');
     const youth = results[0];
     if (!youth) throw new Error(`${WORKER} has no youth on their caseload`);
-    const { episodes } = await getJson<{ episodes: { service: { key: string } }[] }>(request, `/api/youth/${youth.id}/services`);
-    const { services } = await getJson<{ services: { key: string; name: { en: string } }[] }>(request, '/api/directory/services');
+    const { episodes } = await getJson<{ episodes: { service: { key: string } }[] }>(
+      request,
+      `/api/youth/${youth.id}/services`,
+    );
+    const { services } = await getJson<{ services: { key: string; name: { en: string } }[] }>(
+      request,
+      '/api/directory/services',
+    );
     const had = new Set(episodes.map((e) => e.service.key));
     const offered = services.filter((s) => provider.services.includes(s.key) && !had.has(s.key));
     const service = offered[0] ?? services.find((s) => !had.has(s.key) && s.key !== 'other')!;
-    return { provider, spa, spaCount: inSpa.total, youth, service: { key: service.key, name: service.name.en, byProvider: offered.length > 0 } };
+    return {
+      provider,
+      spa,
+      spaCount: inSpa.total,
+      youth,
+      service: { key: service.key, name: service.name.en, byProvider: offered.length > 0 },
+    };
   });
 }
 
 const care = (page: Page) => page.locator('section[aria-labelledby="care-heading"]');
 
-test('a caseworker finds a Spanish-speaking provider with a vacancy, places a youth there and starts a service', async ({ page, request }) => {
+test('a caseworker finds a Spanish-speaking provider with a vacancy, places a youth there and starts a service', async ({
+  page,
+  request,
+}) => {
   const { provider, spa, spaCount, youth, service } = await setting(request);
   await signIn(page, WORKER);
 
@@ -90,8 +112,14 @@ test('a caseworker finds a Spanish-speaking provider with a vacancy, places a yo
   const link = results.getByRole('link', { name: provider.name, exact: true });
   await expect(link).toBeVisible();
   // Export links carry the same filters.
-  await expect(page.getByRole('link', { name: 'Download as CSV' })).toHaveAttribute('href', new RegExp(`^/api/directory/providers/export\\.csv\\?.*spa=${spa}`));
-  await expect(page.getByRole('link', { name: 'Download as Excel (XLSX)' })).toHaveAttribute('href', /export\.xlsx\?.*language=Spanish/);
+  await expect(page.getByRole('link', { name: 'Download as CSV' })).toHaveAttribute(
+    'href',
+    new RegExp(`^/api/directory/providers/export\\.csv\\?.*spa=${spa}`),
+  );
+  await expect(page.getByRole('link', { name: 'Download as Excel (XLSX)' })).toHaveAttribute(
+    'href',
+    /export\.xlsx\?.*language=Spanish/,
+  );
   await expectNoAxeViolations(page, 'directory with filters and results');
 
   // The provider's page.
@@ -108,7 +136,9 @@ test('a caseworker finds a Spanish-speaking provider with a vacancy, places a yo
   await expect(status).toHaveText(spaCount === 1 ? '1 provider matches.' : `${spaCount} providers match.`);
   await page.getByRole('link', { name: /CSEC contact list/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'CSEC contact list' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'LA County Department of Children and Family Services' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'LA County Department of Children and Family Services' }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add a contact' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'CSEC contact list');
 
@@ -118,7 +148,9 @@ test('a caseworker finds a Spanish-speaking provider with a vacancy, places a yo
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(youth.name);
   await expect(page).toHaveTitle('Youth record | Harbor');
   const section = care(page);
-  await expect(section.getByRole('heading', { level: 2, name: 'Where the youth lives and what they receive' })).toBeVisible();
+  await expect(
+    section.getByRole('heading', { level: 2, name: 'Where the youth lives and what they receive' }),
+  ).toBeVisible();
   await expect(section.getByRole('heading', { level: 3, name: 'History' })).toBeVisible();
 
   // A new placement with that provider; the current one ends when it starts.
@@ -145,19 +177,28 @@ test('a caseworker finds a Spanish-speaking provider with a vacancy, places a yo
   await serviceForm.getByLabel('Service', { exact: true }).selectOption(service.key);
   if (service.byProvider) {
     const servicePicker = serviceForm.getByRole('group', { name: /^Provider/ });
-    await servicePicker.getByRole('searchbox', { name: 'Search the directory' }).fill(provider.name.replace(' (fictional)', ''));
+    await servicePicker
+      .getByRole('searchbox', { name: 'Search the directory' })
+      .fill(provider.name.replace(' (fictional)', ''));
     await servicePicker.locator('label', { hasText: provider.name }).click();
   }
   await serviceForm.getByLabel('Funding source').selectOption('county_general');
   await serviceForm.getByRole('button', { name: 'Save the referral' }).click();
-  await expect(section.getByRole('status').filter({ hasText: `Service recorded: ${service.name} (Referred)` })).toBeFocused();
+  await expect(
+    section.getByRole('status').filter({ hasText: `Service recorded: ${service.name} (Referred)` }),
+  ).toBeFocused();
 
-  await section.getByRole('button', { name: `Update: ${service.name}` }).first().click();
+  await section
+    .getByRole('button', { name: `Update: ${service.name}` })
+    .first()
+    .click();
   const update = section.getByRole('form', { name: 'Update this service' });
   await update.getByLabel('Status').selectOption('active');
   await expect(update.getByLabel('Started')).not.toHaveValue('');
   await update.getByRole('button', { name: 'Save changes' }).click();
-  await expect(section.getByRole('status').filter({ hasText: `Service updated: ${service.name} (Active)` })).toBeFocused();
+  await expect(
+    section.getByRole('status').filter({ hasText: `Service updated: ${service.name} (Active)` }),
+  ).toBeFocused();
   await expect(section.locator('.harbor-care-active')).toContainText(service.name);
   await expectNoAxeViolations(page, 'profile with placements and services');
 });
@@ -165,7 +206,15 @@ test('a caseworker finds a Spanish-speaking provider with a vacancy, places a yo
 /** A moment as a datetime-local value in county time. */
 function countyInput(iso: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/Los_Angeles',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
@@ -177,7 +226,9 @@ test('placement dates that break the rules are refused with a summary that takes
   const { youth, open } = await asUser(request, WORKER, async () => {
     const { results } = await getJson<{ results: { id: string; name: string }[] }>(request, '/api/youth?limit=2');
     const y = results[1]!;
-    const { placements } = await getJson<{ placements: { startAt: string; endAt: string | null; label: { en: string } }[] }>(request, `/api/youth/${y.id}/placements`);
+    const { placements } = await getJson<{
+      placements: { startAt: string; endAt: string | null; label: { en: string } }[];
+    }>(request, `/api/youth/${y.id}/placements`);
     return { youth: y, open: placements.find((p) => p.endAt === null) ?? null };
   });
   test.skip(!open, 'this youth has no current placement in the demo data');
@@ -198,7 +249,9 @@ test('placement dates that break the rules are refused with a summary that takes
   await expectNoAxeViolations(page, 'placement form with errors');
 
   // Starting more than a day ahead.
-  await form.getByLabel('Start', { exact: true }).fill(countyInput(new Date(Date.now() + 3 * 86_400_000).toISOString()));
+  await form
+    .getByLabel('Start', { exact: true })
+    .fill(countyInput(new Date(Date.now() + 3 * 86_400_000).toISOString()));
   await form.getByRole('button', { name: 'Save the placement' }).click();
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('A placement cannot start more than a day from now');
@@ -209,7 +262,11 @@ test('placement dates that break the rules are refused with a summary that takes
     route.request().method() === 'POST'
       ? route.fulfill({
           status: 409,
-          json: { error: 'conflict', message: 'Another placement was recorded for these dates at the same moment. Reload to see it.', requestId: 'req-e2e-409' },
+          json: {
+            error: 'conflict',
+            message: 'Another placement was recorded for these dates at the same moment. Reload to see it.',
+            requestId: 'req-e2e-409',
+          },
         })
       : route.continue(),
   );
@@ -227,10 +284,15 @@ test('an organization administrator keeps their own entry current, and only thei
   await signIn(page, 'provider@la.demo');
   // Their home is the directory; no youth search.
   await expect(page).toHaveURL(/\/directory$/);
-  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Find a youth' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Find a youth' }),
+  ).toHaveCount(0);
 
   await page.getByRole('searchbox', { name: 'Search by name or description' }).fill('Lighthouse');
-  const own = page.locator('.harbor-providers').getByRole('link', { name: /^Lighthouse Youth Advocates/ }).first();
+  const own = page
+    .locator('.harbor-providers')
+    .getByRole('link', { name: /^Lighthouse Youth Advocates/ })
+    .first();
   await own.click();
   await expect(page.getByRole('heading', { level: 1, name: /^Lighthouse Youth Advocates/ })).toBeVisible();
   const providerUrl = page.url();
@@ -247,7 +309,9 @@ test('an organization administrator keeps their own entry current, and only thei
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeFocused();
   const history = page.getByRole('table', { name: 'History of changes' });
-  await expect(history.getByRole('row').filter({ hasText: 'Nadia Ferreira' }).filter({ hasText: 'Hours' })).toBeVisible();
+  await expect(
+    history.getByRole('row').filter({ hasText: 'Nadia Ferreira' }).filter({ hasText: 'Hours' }),
+  ).toBeVisible();
   await expect(page.locator('.harbor-vacancy')).toContainText('2 vacancies of 5 beds');
 
   // Today's vacancies, the quick way.
@@ -274,11 +338,17 @@ test('an organization administrator keeps their own entry current, and only thei
   await expect(conflict).toContainText('Owen Castellanos changed description');
   await expect(form.getByLabel('Hours (optional)')).toHaveValue('Mon–Sat 9am–6pm');
   await conflict.getByRole('button', { name: 'Load the latest version' }).click();
-  await expect(page.locator('.harbor-details').getByText('Advocacy for survivors, by appointment and drop-in.')).toBeVisible();
+  await expect(
+    page.locator('.harbor-details').getByText('Advocacy for survivors, by appointment and drop-in.'),
+  ).toBeVisible();
 
   // Another organization's entry: no forms.
   await page.goto('/directory?q=Riverstone');
-  await page.locator('.harbor-providers').getByRole('link', { name: /^Riverstone/ }).first().click();
+  await page
+    .locator('.harbor-providers')
+    .getByRole('link', { name: /^Riverstone/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: /^Riverstone/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Edit this entry' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save today’s count' })).toHaveCount(0);
@@ -310,7 +380,9 @@ test('a county administrator adds, changes and removes a CSEC contact', async ({
 
   await page.getByRole('button', { name: 'Remove Jordan Testperson' }).click();
   await page.getByRole('button', { name: 'Yes, remove' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Jordan Testperson was removed from the list.' })).toBeFocused();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Jordan Testperson was removed from the list.' }),
+  ).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Jordan Testperson' })).toHaveCount(0);
 });
 
@@ -323,7 +395,9 @@ test('an advocate sees placements and services without where the youth lives', a
   await page.locator('.harbor-results').getByRole('link', { name: youth.name, exact: true }).click();
   const section = care(page);
   await expect(section.getByRole('heading', { level: 3, name: 'Current placement' })).toBeVisible();
-  await expect(section.getByText('Where the youth lives (the provider and the address) is hidden for your role.')).toBeVisible();
+  await expect(
+    section.getByText('Where the youth lives (the provider and the address) is hidden for your role.'),
+  ).toBeVisible();
   await expect(section.getByText('Address', { exact: true })).toHaveCount(0);
   await expect(section.getByRole('button', { name: 'Record a new placement' })).toHaveCount(0);
   await expect(section.getByRole('button', { name: 'Record a service referral' })).toBeVisible();

@@ -85,6 +85,9 @@ test('a caseworker records a crisis MDT meeting and finds its action item on My 
   // The action item on "My work".
   await page.goto('/work');
   await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
-  const duty = page.locator('.harbor-duties > li').filter({ hasText: 'MDT action item' }).filter({ hasText: youthName });
+  const duty = page
+    .locator('.harbor-duties > li')
+    .filter({ hasText: 'MDT action item' })
+    .filter({ hasText: youthName });
   await expect(duty.first()).toBeVisible();
 });

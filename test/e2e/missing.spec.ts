@@ -13,7 +13,15 @@ test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true
 /** "YYYY-MM-DDTHH:MM" in Los Angeles time, for a datetime-local box. */
 function countyInput(ms: number): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/Los_Angeles',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(new Date(ms))
       .map((p) => [p.type, p.value]),
   );
@@ -22,9 +30,14 @@ function countyInput(ms: number): string {
 
 /** A youth on the worker's first page of "My youth" who is not missing now. */
 async function youthNotMissing(request: APIRequestContext): Promise<{ id: string; name: string }> {
-  const { results } = (await (await request.get('/api/youth?limit=25')).json()) as { results: { id: string; name: string }[] };
+  const { results } = (await (await request.get('/api/youth?limit=25')).json()) as {
+    results: { id: string; name: string }[];
+  };
   for (const youth of results) {
-    const list = (await (await request.get(`/api/youth/${youth.id}/missing`)).json()) as { episodes: { status: string }[]; canReport: boolean };
+    const list = (await (await request.get(`/api/youth/${youth.id}/missing`)).json()) as {
+      episodes: { status: string }[];
+      canReport: boolean;
+    };
     if (list.canReport && !list.episodes.some((e) => e.status === 'missing' || e.status === 'located')) return youth;
   }
   throw new Error('no youth on the caseload who can be reported missing');
@@ -35,21 +48,40 @@ async function returnScreening(newContext: () => Promise<APIRequestContext>, you
   const api = await newContext();
   const login = await api.post('/api/auth/login', { data: { email: WORKER, password: PASSWORD } });
   const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
-  const { instruments } = (await (await api.get('/api/instruments')).json()) as { instruments: { key: string; versionId: string }[] };
+  const { instruments } = (await (await api.get('/api/instruments')).json()) as {
+    instruments: { key: string; versionId: string }[];
+  };
   const items = DEMO_BRIEF_SCREEN.sections.flatMap((s) => s.items);
-  const ratings = Object.fromEntries(items.map((i) => [i.key, DEMO_BRIEF_SCREEN.scales.find((s) => s.key === i.scale)!.options[0]!.value]));
+  const ratings = Object.fromEntries(
+    items.map((i) => [i.key, DEMO_BRIEF_SCREEN.scales.find((s) => s.key === i.scale)!.options[0]!.value]),
+  );
   const started = await api.post(`/api/youth/${youthId}/screenings`, {
     headers,
-    data: { instrumentVersionId: instruments.find((i) => i.key === DEMO_BRIEF_SCREEN.key)!.versionId, context: 'return_from_missing', ratings },
+    data: {
+      instrumentVersionId: instruments.find((i) => i.key === DEMO_BRIEF_SCREEN.key)!.versionId,
+      context: 'return_from_missing',
+      ratings,
+    },
   });
   expect(started.status()).toBe(201);
   const draft = (await started.json()) as { id: string; version: number };
-  expect((await api.post(`/api/youth/${youthId}/screenings/${draft.id}/finalize`, { headers, data: { version: draft.version } })).status()).toBe(200);
+  expect(
+    (
+      await api.post(`/api/youth/${youthId}/screenings/${draft.id}/finalize`, {
+        headers,
+        data: { version: draft.version },
+      })
+    ).status(),
+  ).toBe(200);
   await api.post('/api/auth/logout', { headers });
   await api.dispose();
 }
 
-test('on a phone, a caseworker reports a youth missing, records the NCMEC report, the return and the debrief', async ({ page, playwright, baseURL }) => {
+test('on a phone, a caseworker reports a youth missing, records the NCMEC report, the return and the debrief', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await signIn(page, WORKER);
   await expect(page.getByRole('heading', { level: 2, name: 'My youth' })).toBeVisible();
   const youth = await youthNotMissing(page.request);
@@ -110,8 +142,12 @@ test('on a phone, a caseworker reports a youth missing, records the NCMEC report
   await debrief.getByRole('button', { name: 'Start the debrief' }).click();
   let sheet = debrief.getByRole('form', { name: 'Return debrief' });
   await sheet.getByText('Conflict at the placement').click();
-  await sheet.getByLabel('How the next placement will address them').fill('House meeting with the youth; the advocate visits weekly.');
-  await sheet.getByLabel("The youth's experiences while absent").fill('Stayed with a friend from school; says nothing else happened.');
+  await sheet
+    .getByLabel('How the next placement will address them')
+    .fill('House meeting with the youth; the advocate visits weekly.');
+  await sheet
+    .getByLabel("The youth's experiences while absent")
+    .fill('Stayed with a friend from school; says nothing else happened.');
   await sheet.getByText('No', { exact: true }).click();
   await sheet.getByRole('button', { name: 'Complete the debrief' }).click();
   await expect(sheet.getByRole('link', { name: /Choose the screening done on return/ })).toBeVisible();
@@ -124,7 +160,10 @@ test('on a phone, a caseworker reports a youth missing, records the NCMEC report
   await debrief.getByRole('button', { name: 'Continue the debrief' }).click();
   sheet = debrief.getByRole('form', { name: 'Return debrief' });
   await expect(sheet.getByLabel('How the next placement will address them')).toHaveValue(/House meeting/);
-  const option = sheet.getByLabel('CSEC screening on return').locator('option', { hasText: /^Screening of / }).first();
+  const option = sheet
+    .getByLabel('CSEC screening on return')
+    .locator('option', { hasText: /^Screening of / })
+    .first();
   await sheet.getByLabel('CSEC screening on return').selectOption({ label: (await option.textContent()) ?? '' });
   await sheet.getByRole('button', { name: 'Complete the debrief' }).click();
   await expect(page.getByRole('status')).toContainText('The debrief is complete and the episode is closed.');

@@ -7,7 +7,9 @@ import { expectNoAxeViolations, firstCaseloadYouthId, signIn } from './support.j
 const WORKER = 'socialworker@la.demo';
 const SUPERVISOR = 'supervisor@la.demo';
 
-test('a caseworker records a first responder encounter, then an agency’s arrival and the health evaluation', async ({ page }) => {
+test('a caseworker records a first responder encounter, then an agency’s arrival and the health evaluation', async ({
+  page,
+}) => {
   const youthId = await firstCaseloadYouthId(page.request, WORKER);
   await signIn(page, WORKER);
   await page.goto(`/youth/${youthId}`);
@@ -33,7 +35,8 @@ test('a caseworker records a first responder encounter, then an agency’s arriv
   const agency = form.getByRole('group', { name: 'Agency 1' });
   await expect(agency.getByLabel('Agency', { exact: true })).toBeFocused();
   await agency.getByLabel('Agency', { exact: true }).selectOption({ index: 2 });
-  const agencyName = (await agency.getByLabel('Agency', { exact: true }).locator('option:checked').textContent())?.trim() ?? '';
+  const agencyName =
+    (await agency.getByLabel('Agency', { exact: true }).locator('option:checked').textContent())?.trim() ?? '';
   expect(agencyName).not.toBe('');
   await form.getByLabel('Where the youth went').fill('Emergency shelter');
   await expectNoAxeViolations(page, 'the first responder encounter form');
@@ -114,7 +117,9 @@ test('a caseworker adds a county staff member to the youth’s team and removes 
   await expect(other.getByText('Keiko Brandt can now be chosen as an attendee or an action item owner.')).toBeVisible();
   await meeting.getByRole('button', { name: 'Add an attendee' }).click();
   await meeting.getByRole('group', { name: 'Attendee 1' }).getByLabel('Person').selectOption(keiko!);
-  await expect(meeting.getByRole('group', { name: 'Attendee 1' }).getByLabel('Organization type')).toHaveValue('advocacy_cbo');
+  await expect(meeting.getByRole('group', { name: 'Attendee 1' }).getByLabel('Organization type')).toHaveValue(
+    'advocacy_cbo',
+  );
   await expectNoAxeViolations(page, 'the MDT meeting form with the people picker');
 });
 
@@ -143,10 +148,18 @@ test('a supervisor reads the county compliance page and the organization’s wor
   if (api.arrivals.length > 0) {
     const first = api.arrivals[0]!;
     const arrivals = page.locator('section[aria-labelledby="compliance-arrivals"]');
-    await expect(arrivals.getByRole('row').filter({ hasText: first.organization }).getByRole('cell').nth(1)).toHaveText(String(first.notified));
+    await expect(arrivals.getByRole('row').filter({ hasText: first.organization }).getByRole('cell').nth(1)).toHaveText(
+      String(first.notified),
+    );
   }
-  await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', `/api/reports/compliance.csv?from=${range[1]}&to=${range[2]}`);
-  await expect(page.getByRole('link', { name: 'Download Excel (.xlsx)' })).toHaveAttribute('href', `/api/reports/compliance.xlsx?from=${range[1]}&to=${range[2]}`);
+  await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+    'href',
+    `/api/reports/compliance.csv?from=${range[1]}&to=${range[2]}`,
+  );
+  await expect(page.getByRole('link', { name: 'Download Excel (.xlsx)' })).toHaveAttribute(
+    'href',
+    `/api/reports/compliance.xlsx?from=${range[1]}&to=${range[2]}`,
+  );
   await expectNoAxeViolations(page, 'the compliance page');
 
   // A range the wrong way round is refused before asking the server.
@@ -175,7 +188,9 @@ test('at phone width the unread count is in the header without opening the menu'
   const banner = page.getByRole('banner');
   await expect(banner.getByRole('button', { name: 'Menu' })).toBeVisible();
   // The menu stays closed; the navigation's own link is out of sight.
-  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: /^Notifications/ })).toBeHidden();
+  await expect(
+    page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: /^Notifications/ }),
+  ).toBeHidden();
   const link = banner.getByRole('link', { name: /^Notifications/ }).first();
   await expect(link).toBeVisible();
   if (unread > 0) {

@@ -10,12 +10,18 @@ const WORKER = 'socialworker@la.demo';
  * deadlines), since writing a safety plan changes what a later CSEC Type opens.
  */
 async function youthOutsideScreeningTest(request: APIRequestContext): Promise<string> {
-  const { results } = (await (await request.get('/api/youth?limit=50')).json()) as { results: { id: string; name: string }[] };
+  const { results } = (await (await request.get('/api/youth?limit=50')).json()) as {
+    results: { id: string; name: string }[];
+  };
   let withDuties: string | null = null;
   for (const youth of results) {
-    const record = (await (await request.get(`/api/youth/${youth.id}`)).json()) as { cases?: { kind: string; closedOn: string | null }[] };
+    const record = (await (await request.get(`/api/youth/${youth.id}`)).json()) as {
+      cases?: { kind: string; closedOn: string | null }[];
+    };
     if (!record.cases?.some((c) => c.kind === 'child_welfare' && c.closedOn === null)) return youth.name;
-    const duties = (await (await request.get(`/api/youth/${youth.id}/obligations`)).json()) as { obligations: unknown[] };
+    const duties = (await (await request.get(`/api/youth/${youth.id}/obligations`)).json()) as {
+      obligations: unknown[];
+    };
     if (!withDuties && duties.obligations.length > 0) withDuties = youth.name;
   }
   if (!withDuties) throw new Error('no youth on the caseload that the screening test leaves alone');
@@ -42,7 +48,13 @@ test('a caseworker writes the next version of a safety plan and the old one stay
     const version = Number((await form.getByRole('heading', { level: 3 }).textContent())?.match(/\d+$/)?.[0]);
     if (round === 1) {
       // Too short everywhere: the summary lists every field.
-      for (const label of ['Warning signs', 'Safe people', 'Safe places', 'If an exploiter makes contact', 'How to reach the advocate']) {
+      for (const label of [
+        'Warning signs',
+        'Safe people',
+        'Safe places',
+        'If an exploiter makes contact',
+        'How to reach the advocate',
+      ]) {
         await form.getByLabel(label).fill('x');
       }
       await form.getByRole('button', { name: 'Save this version' }).click();

@@ -29,9 +29,13 @@ async function youthForScreening(request: APIRequestContext, skip: string[] = []
         cases?: { kind: string; closedOn: string | null }[];
       };
       if (!record.cases?.some((c) => c.kind === 'child_welfare' && c.closedOn === null)) continue;
-      const types = (await (await request.get(`/api/youth/${youth.id}/csec-types`)).json()) as { records: { type: string }[] };
+      const types = (await (await request.get(`/api/youth/${youth.id}/csec-types`)).json()) as {
+        records: { type: string }[];
+      };
       if (types.records.some((r) => r.type === 'victim_during_care')) continue;
-      const duties = (await (await request.get(`/api/youth/${youth.id}/obligations`)).json()) as { obligations: unknown[] };
+      const duties = (await (await request.get(`/api/youth/${youth.id}/obligations`)).json()) as {
+        obligations: unknown[];
+      };
       if (duties.obligations.length > 0) continue;
       return youth;
     }
@@ -54,7 +58,10 @@ async function expectFocused(page: Page, target: Locator): Promise<void> {
   await expect(target).toBeFocused();
 }
 
-test('a caseworker screens a youth with the keyboard, records the CSEC Type and meets the cross-report', async ({ page, request }) => {
+test('a caseworker screens a youth with the keyboard, records the CSEC Type and meets the cross-report', async ({
+  page,
+  request,
+}) => {
   const youth = await youthForScreening(request);
   await signIn(page, WORKER);
 
@@ -151,7 +158,10 @@ test('a caseworker screens a youth with the keyboard, records the CSEC Type and 
   await expectFocused(page, item3.getByRole('radio', { name: 'No' }));
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
-  await expectFocused(page, page.getByRole('group', { name: /money, gifts or phones/ }).getByRole('radio', { name: 'No' }));
+  await expectFocused(
+    page,
+    page.getByRole('group', { name: /money, gifts or phones/ }).getByRole('radio', { name: 'No' }),
+  );
   await page.keyboard.press('Space');
   await expect(missing).toContainText('2 items still need an answer');
 
@@ -167,7 +177,9 @@ test('a caseworker screens a youth with the keyboard, records the CSEC Type and 
   await expect(critical.getByRole('radio', { name: /^Yes/ })).toBeChecked();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
-  await expect(page.getByRole('group', { name: /unexplained injuries/ }).getByRole('radio', { name: 'No' })).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: /unexplained injuries/ }).getByRole('radio', { name: 'No' }),
+  ).toBeChecked();
   await expect(missing).toBeHidden();
 
   // Notes, then finish.
@@ -212,7 +224,9 @@ test('a caseworker screens a youth with the keyboard, records the CSEC Type and 
   await form.getByLabel('CSEC Type').selectOption('victim_during_care');
   await form.getByLabel('Allegation subcategory').fill('Commercial sexual exploitation');
   await form.getByRole('button', { name: 'Record the CSEC Type' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'CSEC Type recorded: Victim during foster care.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'CSEC Type recorded: Victim during foster care.' }),
+  ).toBeVisible();
   await expect(page.getByText('A cross-report to law enforcement is now due within 24 hours.')).toBeVisible();
   await expect(csec).toContainText('Victim during foster care');
 
@@ -235,26 +249,34 @@ test('a caseworker screens a youth with the keyboard, records the CSEC Type and 
   await expect(page).toHaveTitle('My work | Harbor');
   const dueGroup = page.locator('section[aria-labelledby="work-due"]');
   // Recording a victim also starts the MDT clock: the cross-report and the initial MDT are both due.
-  const youthRows = dueGroup.locator('.harbor-duty').filter({ has: page.getByRole('link', { name: youth.name, exact: true }) });
+  const youthRows = dueGroup
+    .locator('.harbor-duty')
+    .filter({ has: page.getByRole('link', { name: youth.name, exact: true }) });
   await expect(youthRows).toHaveCount(2);
   await expect(youthRows.filter({ hasText: 'Initial MDT' })).toHaveCount(1);
   const row = youthRows.filter({ hasText: 'Cross-report to law enforcement' });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(/(23 hours and \d+ minutes|24 hours) left/);
-  await expect(row.locator('.harbor-duty__facts')).toContainText(/Due[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M P[SD]T/);
+  await expect(row.locator('.harbor-duty__facts')).toContainText(
+    /Due[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M P[SD]T/,
+  );
   await expectNoAxeViolations(page, 'my work');
 
   // Back to the youth to record the cross-report.
   await row.getByRole('link', { name: youth.name, exact: true }).click();
   await expect(page).toHaveURL(profileUrl.replace(/[?#].*$/, ''));
-  const openDuty = page.locator('section[aria-labelledby="duties-heading"] .harbor-duty').filter({ hasText: 'Cross-report to law enforcement' });
+  const openDuty = page
+    .locator('section[aria-labelledby="duties-heading"] .harbor-duty')
+    .filter({ hasText: 'Cross-report to law enforcement' });
   await openDuty.getByRole('button', { name: 'Record the cross-report' }).click();
   await openDuty.getByLabel('Law enforcement agency').fill('LAPD Southeast Division');
   await openDuty.getByLabel('Report number').fill('LE-2026-0042');
   await expect(openDuty.getByLabel('Date and time of the report')).toHaveValue(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
   await openDuty.getByRole('button', { name: 'Save the cross-report' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Cross-report recorded' })).toBeVisible();
-  const metDuty = page.locator('section[aria-labelledby="duties-heading"] .harbor-duty').filter({ hasText: 'Cross-report to law enforcement' });
+  const metDuty = page
+    .locator('section[aria-labelledby="duties-heading"] .harbor-duty')
+    .filter({ hasText: 'Cross-report to law enforcement' });
   await expect(metDuty).toContainText('Done on time');
   await expect(metDuty).toContainText('LAPD Southeast Division, report number LE-2026-0042');
   await expect(metDuty.getByRole('button', { name: 'Record the cross-report' })).toHaveCount(0);
@@ -262,9 +284,18 @@ test('a caseworker screens a youth with the keyboard, records the CSEC Type and 
   // And "My work" shows it done.
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My work' }).click();
   const done = page.locator('section[aria-labelledby="work-done"]');
-  await expect(done.locator('.harbor-duty').filter({ has: page.getByRole('link', { name: youth.name, exact: true }) })).toContainText('Done on time');
-  await expect(dueGroup.locator('.harbor-duty').filter({ has: page.getByRole('link', { name: youth.name, exact: true }) })).toHaveCount(1);
-  await expect(dueGroup.locator('.harbor-duty').filter({ hasText: 'Cross-report to law enforcement' }).filter({ has: page.getByRole('link', { name: youth.name, exact: true }) })).toHaveCount(0);
+  await expect(
+    done.locator('.harbor-duty').filter({ has: page.getByRole('link', { name: youth.name, exact: true }) }),
+  ).toContainText('Done on time');
+  await expect(
+    dueGroup.locator('.harbor-duty').filter({ has: page.getByRole('link', { name: youth.name, exact: true }) }),
+  ).toHaveCount(1);
+  await expect(
+    dueGroup
+      .locator('.harbor-duty')
+      .filter({ hasText: 'Cross-report to law enforcement' })
+      .filter({ has: page.getByRole('link', { name: youth.name, exact: true }) }),
+  ).toHaveCount(0);
 });
 
 test('the screening form works at phone width', async ({ page, request }) => {

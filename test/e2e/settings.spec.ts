@@ -20,12 +20,19 @@ async function apiAs(baseURL: string, email: string): Promise<APIRequestContext>
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const state = await anon.storageState();
   await anon.dispose();
-  return playwrightRequest.newContext({ baseURL, storageState: state, extraHTTPHeaders: { 'x-csrf-token': csrfToken } });
+  return playwrightRequest.newContext({
+    baseURL,
+    storageState: state,
+    extraHTTPHeaders: { 'x-csrf-token': csrfToken },
+  });
 }
 
 const current = async (api: APIRequestContext) => (await (await api.get('/api/county/settings')).json()) as View;
 
-test('the county administrator changes the debrief hours; a supervisor reads the settings', async ({ page, baseURL }) => {
+test('the county administrator changes the debrief hours; a supervisor reads the settings', async ({
+  page,
+  baseURL,
+}) => {
   const admin = await apiAs(baseURL!, ADMIN);
   const before = await current(admin);
   const original = before.settings.missing.debriefHours;
@@ -72,7 +79,9 @@ test('the county administrator changes the debrief hours; a supervisor reads the
     await expect(form.getByRole('group', { name: 'Training 4' })).toHaveCount(0);
 
     // Someone else saves first: a conflict, nothing saved; reloading shows their version.
-    const other = await admin.put('/api/county/settings', { data: { version: before.version, settings: before.settings } });
+    const other = await admin.put('/api/county/settings', {
+      data: { version: before.version, settings: before.settings },
+    });
     expect(other.ok()).toBe(true);
     await form.getByRole('button', { name: 'Save settings' }).click();
     const conflict = page.getByRole('alert').filter({ hasText: 'Someone changed the settings' });
@@ -84,9 +93,13 @@ test('the county administrator changes the debrief hours; a supervisor reads the
     // The change itself.
     await form.getByLabel('Debrief after return (hours)').fill(String(changed));
     await form.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.getByRole('status')).toContainText(`The county settings were saved (version ${before.version + 2}).`);
+    await expect(page.getByRole('status')).toContainText(
+      `The county settings were saved (version ${before.version + 2}).`,
+    );
     await page.reload();
-    await expect(page.getByRole('form', { name: 'County settings' }).getByLabel('Debrief after return (hours)')).toHaveValue(String(changed));
+    await expect(
+      page.getByRole('form', { name: 'County settings' }).getByLabel('Debrief after return (hours)'),
+    ).toHaveValue(String(changed));
     await expect(missing).toContainText(`The ${changed}-hour deadline is your county's own choice`);
     expect((await current(admin)).settings.missing.debriefHours).toBe(changed);
 
@@ -109,14 +122,19 @@ test('the county administrator changes the debrief hours; a supervisor reads the
     // Staff who are neither go to their own home page.
     await page.context().clearCookies();
     await signIn(page, 'socialworker@la.demo');
-    await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'County settings' })).toHaveCount(0);
+    await expect(
+      page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'County settings' }),
+    ).toHaveCount(0);
     await page.goto('/settings');
     await expect(page).not.toHaveURL(/\/settings$/);
   } finally {
     const now = await current(admin);
     if (now.settings.missing.debriefHours !== original) {
       const restored = await admin.put('/api/county/settings', {
-        data: { version: now.version, settings: { ...now.settings, missing: { ...now.settings.missing, debriefHours: original } } },
+        data: {
+          version: now.version,
+          settings: { ...now.settings, missing: { ...now.settings.missing, debriefHours: original } },
+        },
       });
       expect(restored.ok(), 'restoring the debrief hours').toBe(true);
     }

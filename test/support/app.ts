@@ -34,7 +34,13 @@ export function client(app: FastifyInstance, cookie: string | null, csrfToken: s
     cookie,
     csrfToken,
     get: (url) => app.inject({ method: 'GET', url, headers: headers() }),
-    post: (url, body) => app.inject({ method: 'POST', url, headers: headers(), ...(body === undefined ? {} : { payload: body as object }) }),
+    post: (url, body) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: headers(),
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
     patch: (url, body) => app.inject({ method: 'PATCH', url, headers: headers(), payload: body as object }),
     put: (url, body) => app.inject({ method: 'PUT', url, headers: headers(), payload: body as object }),
   };

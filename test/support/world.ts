@@ -55,7 +55,15 @@ export async function buildWorld(database: Database): Promise<World> {
   };
   const mk = async (who: Who, county: string, org: string, roles: Role[], supervisorId?: string) => {
     const email = `${who.toLowerCase()}@test.example`;
-    const id = await b.user({ countyId: county, organizationId: org, email, displayName: `Test ${who}`, roles, supervisorId, passwordHash });
+    const id = await b.user({
+      countyId: county,
+      organizationId: org,
+      email,
+      displayName: `Test ${who}`,
+      roles,
+      supervisorId,
+      passwordHash,
+    });
     return { id, email };
   };
   const director = await mk('director', la, orgs.dcfs, ['supervisor']);
@@ -88,13 +96,44 @@ export async function buildWorld(database: Database): Promise<World> {
     aliases: ['Nani'],
     identifiers: [{ system: 'cws_cms', value: '1111-2222-3333-4444444' }],
   });
-  await b.case({ youthId: ana, countyId: la, organizationId: orgs.dcfs, kind: 'child_welfare', externalId: '1111-2222-3333-4444444', openedOn: '2025-01-02' });
+  await b.case({
+    youthId: ana,
+    countyId: la,
+    organizationId: orgs.dcfs,
+    kind: 'child_welfare',
+    externalId: '1111-2222-3333-4444444',
+    openedOn: '2025-01-02',
+  });
   await b.assignment({ youthId: ana, countyId: la, userId: worker.id, organizationId: orgs.dcfs, role: 'primary' });
-  await b.assignment({ youthId: ana, countyId: la, userId: users.advocate.id, organizationId: orgs.cboA, role: 'advocate' });
+  await b.assignment({
+    youthId: ana,
+    countyId: la,
+    userId: users.advocate.id,
+    organizationId: orgs.cboA,
+    role: 'advocate',
+  });
 
-  const bruno = await b.youth({ countyId: la, legalFirstName: 'Bruno', legalLastName: 'Okafor', dateOfBirth: '2009-07-01', spaNumber: 8 });
-  await b.case({ youthId: bruno, countyId: la, organizationId: orgs.dcfs, kind: 'child_welfare', openedOn: '2024-05-05' });
-  await b.assignment({ youthId: bruno, countyId: la, userId: users.otherWorker.id, organizationId: orgs.dcfs, role: 'primary' });
+  const bruno = await b.youth({
+    countyId: la,
+    legalFirstName: 'Bruno',
+    legalLastName: 'Okafor',
+    dateOfBirth: '2009-07-01',
+    spaNumber: 8,
+  });
+  await b.case({
+    youthId: bruno,
+    countyId: la,
+    organizationId: orgs.dcfs,
+    kind: 'child_welfare',
+    openedOn: '2024-05-05',
+  });
+  await b.assignment({
+    youthId: bruno,
+    countyId: la,
+    userId: users.otherWorker.id,
+    organizationId: orgs.dcfs,
+    role: 'primary',
+  });
 
   const carla = await b.youth({
     countyId: la,
@@ -103,15 +142,58 @@ export async function buildWorld(database: Database): Promise<World> {
     dateOfBirth: '2008-11-30',
     identifiers: [{ system: 'probation', value: 'PJ7654321' }],
   });
-  await b.case({ youthId: carla, countyId: la, organizationId: orgs.probation, kind: 'probation', externalId: 'PJ7654321', openedOn: '2025-02-02' });
-  await b.assignment({ youthId: carla, countyId: la, userId: users.probation.id, organizationId: orgs.probation, role: 'primary' });
+  await b.case({
+    youthId: carla,
+    countyId: la,
+    organizationId: orgs.probation,
+    kind: 'probation',
+    externalId: 'PJ7654321',
+    openedOn: '2025-02-02',
+  });
+  await b.assignment({
+    youthId: carla,
+    countyId: la,
+    userId: users.probation.id,
+    organizationId: orgs.probation,
+    role: 'primary',
+  });
 
-  const diego = await b.youth({ countyId: sd, legalFirstName: 'Diego', legalLastName: 'Quintero', dateOfBirth: '2010-03-14', spaNumber: 2 });
-  await b.case({ youthId: diego, countyId: sd, organizationId: orgs.sdCws, kind: 'child_welfare', openedOn: '2025-03-03' });
-  await b.assignment({ youthId: diego, countyId: sd, userId: users.sdWorker.id, organizationId: orgs.sdCws, role: 'primary' });
+  const diego = await b.youth({
+    countyId: sd,
+    legalFirstName: 'Diego',
+    legalLastName: 'Quintero',
+    dateOfBirth: '2010-03-14',
+    spaNumber: 2,
+  });
+  await b.case({
+    youthId: diego,
+    countyId: sd,
+    organizationId: orgs.sdCws,
+    kind: 'child_welfare',
+    openedOn: '2025-03-03',
+  });
+  await b.assignment({
+    youthId: diego,
+    countyId: sd,
+    userId: users.sdWorker.id,
+    organizationId: orgs.sdCws,
+    role: 'primary',
+  });
 
-  const elena = await b.youth({ countyId: la, legalFirstName: 'Elena', legalLastName: 'Marsh', dateOfBirth: '2007-01-20' });
-  await b.case({ youthId: elena, countyId: la, organizationId: orgs.dcfs, kind: 'child_welfare', openedOn: '2020-01-01', closedOn: '2023-01-01' });
+  const elena = await b.youth({
+    countyId: la,
+    legalFirstName: 'Elena',
+    legalLastName: 'Marsh',
+    dateOfBirth: '2007-01-20',
+  });
+  await b.case({
+    youthId: elena,
+    countyId: la,
+    organizationId: orgs.dcfs,
+    kind: 'child_welfare',
+    openedOn: '2020-01-01',
+    closedOn: '2023-01-01',
+  });
   await b.assignment({
     youthId: elena,
     countyId: la,

@@ -87,11 +87,21 @@ describe('vettingGaps', () => {
 
   it('names expired clearances, expired trainings, ended and revoked approvals', () => {
     expect(vettingGaps(vetted, '2026-12-05', TRAININGS)).toEqual(['security clearance expired on 2026-12-01']);
-    expect(vettingGaps(vetted, '2026-12-11', TRAININGS)).toEqual(['security clearance expired on 2026-12-01', 'County protocol training has expired']);
-    expect(vettingGaps(vetted, '2027-03-06', TRAININGS)).toContain('contracting department approval ended on 2027-03-05');
-    const revoked = { ...vetted, approvals: [{ approvedOn: '2025-03-05', approvedUntil: '2027-03-05', revokedOn: '2026-06-01' }] };
+    expect(vettingGaps(vetted, '2026-12-11', TRAININGS)).toEqual([
+      'security clearance expired on 2026-12-01',
+      'County protocol training has expired',
+    ]);
+    expect(vettingGaps(vetted, '2027-03-06', TRAININGS)).toContain(
+      'contracting department approval ended on 2027-03-05',
+    );
+    const revoked = {
+      ...vetted,
+      approvals: [{ approvedOn: '2025-03-05', approvedUntil: '2027-03-05', revokedOn: '2026-06-01' }],
+    };
     expect(vettingGaps(revoked, '2026-05-31', TRAININGS)).toEqual([]);
-    expect(vettingGaps(revoked, '2026-06-01', TRAININGS)).toEqual(['no current approval from the contracting department']);
+    expect(vettingGaps(revoked, '2026-06-01', TRAININGS)).toEqual([
+      'no current approval from the contracting department',
+    ]);
   });
 
   it('does not count vetting that starts after the date', () => {
@@ -115,14 +125,54 @@ describe('recovered and connected to services', () => {
   const referredAt = new Date('2026-01-10T18:00:00Z');
   const day = 86_400_000;
   it('needs a first contact and a linked service starting within the window', () => {
-    expect(referralRecovered({ youthId: 'y', referredAt, firstContactAt: null, linkedServiceStarts: [new Date(referredAt.getTime() + day)] }, 60)).toBe(false);
-    expect(referralRecovered({ youthId: 'y', referredAt, firstContactAt: referredAt, linkedServiceStarts: [new Date(referredAt.getTime() + 60 * day)] }, 60)).toBe(true);
-    expect(referralRecovered({ youthId: 'y', referredAt, firstContactAt: referredAt, linkedServiceStarts: [new Date(referredAt.getTime() + 61 * day)] }, 60)).toBe(false);
-    expect(referralRecovered({ youthId: 'y', referredAt, firstContactAt: referredAt, linkedServiceStarts: [new Date(referredAt.getTime() - day)] }, 60)).toBe(false);
+    expect(
+      referralRecovered(
+        { youthId: 'y', referredAt, firstContactAt: null, linkedServiceStarts: [new Date(referredAt.getTime() + day)] },
+        60,
+      ),
+    ).toBe(false);
+    expect(
+      referralRecovered(
+        {
+          youthId: 'y',
+          referredAt,
+          firstContactAt: referredAt,
+          linkedServiceStarts: [new Date(referredAt.getTime() + 60 * day)],
+        },
+        60,
+      ),
+    ).toBe(true);
+    expect(
+      referralRecovered(
+        {
+          youthId: 'y',
+          referredAt,
+          firstContactAt: referredAt,
+          linkedServiceStarts: [new Date(referredAt.getTime() + 61 * day)],
+        },
+        60,
+      ),
+    ).toBe(false);
+    expect(
+      referralRecovered(
+        {
+          youthId: 'y',
+          referredAt,
+          firstContactAt: referredAt,
+          linkedServiceStarts: [new Date(referredAt.getTime() - day)],
+        },
+        60,
+      ),
+    ).toBe(false);
   });
 
   it('counts youth, not referrals', () => {
-    const ok = (youthId: string) => ({ youthId, referredAt, firstContactAt: referredAt, linkedServiceStarts: [new Date(referredAt.getTime() + day)] });
+    const ok = (youthId: string) => ({
+      youthId,
+      referredAt,
+      firstContactAt: referredAt,
+      linkedServiceStarts: [new Date(referredAt.getTime() + day)],
+    });
     expect(countRecoveredYouth([ok('a'), ok('a'), ok('b'), { ...ok('c'), firstContactAt: null }], 60)).toBe(2);
   });
 });

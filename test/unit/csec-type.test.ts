@@ -80,7 +80,9 @@ describe('validateCsecType', () => {
 
   it('requires an end date for Victim While Absent from Placement', () => {
     for (const endDate of [null, undefined, ''])
-      expect(validateCsecType({ type: 'victim_absent_from_placement', startDate: '2026-01-01', endDate }, [], TODAY)).toEqual([
+      expect(
+        validateCsecType({ type: 'victim_absent_from_placement', startDate: '2026-01-01', endDate }, [], TODAY),
+      ).toEqual([
         '"Victim While Absent from Placement" needs an end date: the day the youth returned or the absence ended.',
       ]);
   });
@@ -92,7 +94,10 @@ describe('validateCsecType', () => {
   });
 
   describe('the same type twice at once', () => {
-    const existing = [rec('at_risk', '2026-01-01', '2026-01-31', 'jan'), rec('victim_before_care', '2026-03-01', null, 'open')];
+    const existing = [
+      rec('at_risk', '2026-01-01', '2026-01-31', 'jan'),
+      rec('victim_before_care', '2026-03-01', null, 'open'),
+    ];
 
     it('counts a range that starts the day the other ends as overlapping', () => {
       expect(validateCsecType(rec('at_risk', '2026-01-31', '2026-02-10'), existing, TODAY)).toEqual([
@@ -157,9 +162,15 @@ describe('countByHierarchy', () => {
   it('counts each youth once, under its highest type, with all six keys present', () => {
     const counts = countByHierarchy(
       [
-        { youthId: 'a', records: [rec('at_risk', '2025-01-01'), rec('victim_during_care', '2025-03-01', '2025-03-05')] },
+        {
+          youthId: 'a',
+          records: [rec('at_risk', '2025-01-01'), rec('victim_during_care', '2025-03-01', '2025-03-05')],
+        },
         { youthId: 'b', records: [rec('at_risk', '2025-02-01')] },
-        { youthId: 'c', records: [rec('victim_closed_case_ilp', '2025-01-01', '2025-12-31'), rec('at_risk', '2024-01-01')] },
+        {
+          youthId: 'c',
+          records: [rec('victim_closed_case_ilp', '2025-01-01', '2025-12-31'), rec('at_risk', '2024-01-01')],
+        },
         { youthId: 'd', records: [rec('victim_during_care', '2024-01-01', '2024-12-31')] }, // before the period
         { youthId: 'e', records: [] },
       ],

@@ -139,7 +139,12 @@ describe('obligation status', () => {
   it('is met once met, even late, and metOnTime tells the difference', () => {
     expect(statusAt(o(before), after)).toBe('met');
     expect(statusAt(o(after), after)).toBe('met');
-    expect([metOnTime(o(before)), metOnTime(o(due)), metOnTime(o(after)), metOnTime(o())]).toEqual([true, true, false, false]);
+    expect([metOnTime(o(before)), metOnTime(o(due)), metOnTime(o(after)), metOnTime(o())]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('is waived once waived, unless it was also met', () => {

@@ -13,10 +13,31 @@ const ADVOCATE: FieldCategory[] = ['identity', 'contact_location', 'exploitation
 // The expected reads, written out in full so a change to the policy must change this table too.
 const expectedReads: Record<Role, Record<Relation | 'none', FieldCategory[]>> = {
   caseworker: { assigned: ALL, supervises: NONE, organization: NONE, mdt: MDT, advocacy: NONE, none: NONE },
-  supervisor: { assigned: ALL, supervises: ALL, organization: ['identity', 'court', 'education'], mdt: MDT, advocacy: NONE, none: NONE },
+  supervisor: {
+    assigned: ALL,
+    supervises: ALL,
+    organization: ['identity', 'court', 'education'],
+    mdt: MDT,
+    advocacy: NONE,
+    none: NONE,
+  },
   advocate: { assigned: ADVOCATE, supervises: NONE, organization: NONE, mdt: MDT, advocacy: ADVOCATE, none: NONE },
-  mdt_coordinator: { assigned: ALL_BUT_PLACEMENT, supervises: NONE, organization: ['identity', 'court'], mdt: MDT, advocacy: NONE, none: NONE },
-  auditor: { assigned: ['identity'], supervises: ['identity'], organization: ['identity'], mdt: NONE, advocacy: NONE, none: NONE },
+  mdt_coordinator: {
+    assigned: ALL_BUT_PLACEMENT,
+    supervises: NONE,
+    organization: ['identity', 'court'],
+    mdt: MDT,
+    advocacy: NONE,
+    none: NONE,
+  },
+  auditor: {
+    assigned: ['identity'],
+    supervises: ['identity'],
+    organization: ['identity'],
+    mdt: NONE,
+    advocacy: NONE,
+    none: NONE,
+  },
   county_analyst: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, advocacy: NONE, none: NONE },
   state_analyst: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, advocacy: NONE, none: NONE },
   county_admin: { assigned: NONE, supervises: NONE, organization: NONE, mdt: NONE, advocacy: NONE, none: NONE },
@@ -35,10 +56,13 @@ const cases = ROLES.flatMap((role) =>
 );
 
 describe('read grants', () => {
-  it.each(cases)('$role with relation $relation reading $category: $allowed', ({ role, relation, category, allowed }) => {
-    const grant = grantFor([role], new Set(relation === 'none' ? [] : [relation]));
-    expect(grant.read.has(category)).toBe(allowed);
-  });
+  it.each(cases)(
+    '$role with relation $relation reading $category: $allowed',
+    ({ role, relation, category, allowed }) => {
+      const grant = grantFor([role], new Set(relation === 'none' ? [] : [relation]));
+      expect(grant.read.has(category)).toBe(allowed);
+    },
+  );
 });
 
 describe('rules that must hold whatever the table says', () => {
@@ -52,11 +76,13 @@ describe('rules that must hold whatever the table says', () => {
     }
   });
 
-  it('the placement address goes only to the youth\'s own workers and their supervisors', () => {
+  it("the placement address goes only to the youth's own workers and their supervisors", () => {
     for (const role of ROLES) {
       for (const relation of RELATIONS) {
         const ok = grantFor([role], new Set([relation])).read.has('placement_location');
-        const expected = (role === 'caseworker' && relation === 'assigned') || (role === 'supervisor' && (relation === 'assigned' || relation === 'supervises'));
+        const expected =
+          (role === 'caseworker' && relation === 'assigned') ||
+          (role === 'supervisor' && (relation === 'assigned' || relation === 'supervises'));
         expect(ok, `${role}/${relation}`).toBe(expected);
       }
     }

@@ -11,15 +11,32 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const bases = ['', ...readdirSync(path.join(dir, 'features')).filter((f) => f.endsWith('.en.json')).map((f) => `features/${f.slice(0, -'.en.json'.length)}`)];
+const bases = [
+  '',
+  ...readdirSync(path.join(dir, 'features'))
+    .filter((f) => f.endsWith('.en.json'))
+    .map((f) => `features/${f.slice(0, -'.en.json'.length)}`),
+];
 // Plural forms differ by language (Spanish adds _many), so compare keys without the plural suffix.
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 const fileOf = (base: string, lang: string) => (base ? `${base}.${lang}.json` : `${lang}.json`);
 
 describe('web messages', () => {
   it.each(bases)('%s: Spanish has every English key and no other', (file) => {
-    const en = [...new Set(keys(read(fileOf(file, 'en'))).filter(Boolean).map(base))].sort();
-    const es = [...new Set(keys(read(fileOf(file, 'es'))).filter(Boolean).map(base))].sort();
+    const en = [
+      ...new Set(
+        keys(read(fileOf(file, 'en')))
+          .filter(Boolean)
+          .map(base),
+      ),
+    ].sort();
+    const es = [
+      ...new Set(
+        keys(read(fileOf(file, 'es')))
+          .filter(Boolean)
+          .map(base),
+      ),
+    ].sort();
     expect(es.filter((k) => !en.includes(k))).toEqual([]);
     expect(en.filter((k) => !es.includes(k))).toEqual([]);
   });

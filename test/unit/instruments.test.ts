@@ -13,7 +13,12 @@ import {
   validateDefinition,
   validateRatings,
 } from '../../src/domain/instruments.js';
-import { DEMO_AT_RISK_CHECKLIST, DEMO_BRIEF_SCREEN, DEMO_FULL_SCREEN, DEMO_INSTRUMENTS } from '../../src/domain/demo-instruments.js';
+import {
+  DEMO_AT_RISK_CHECKLIST,
+  DEMO_BRIEF_SCREEN,
+  DEMO_FULL_SCREEN,
+  DEMO_INSTRUMENTS,
+} from '../../src/domain/demo-instruments.js';
 
 const t = (en: string) => ({ en, es: `${en} (es)` });
 
@@ -124,7 +129,13 @@ describe('validateDefinition', () => {
     empty.sections[0]!.items = [];
     expect(validateDefinition(empty)).toContain('sections[0].items: a section needs at least one item');
     const flat = tiny();
-    flat.scales.push({ key: 'flat', options: [{ value: 'x', label: t('X'), score: 0 }, { value: 'y', label: t('Y'), score: 0 }] });
+    flat.scales.push({
+      key: 'flat',
+      options: [
+        { value: 'x', label: t('X'), score: 0 },
+        { value: 'y', label: t('Y'), score: 0 },
+      ],
+    });
     flat.sections[1]!.items[0]!.scale = 'flat';
     expect(validateDefinition(flat)).toContain(
       'sections[1].items[0].critical: a critical item needs a scale whose top answer scores higher than its first',
@@ -224,7 +235,10 @@ describe('score (examples)', () => {
       ['c', 0, 'no_concern'],
     ]);
     expect(r.level).toBe('possible_concern');
-    expect(score(tiny(), { ...allNo, b2: 'yes', b1: 'possibly' }).indicators[1]).toMatchObject({ score: 3, level: 'clear_concern' });
+    expect(score(tiny(), { ...allNo, b2: 'yes', b1: 'possibly' }).indicators[1]).toMatchObject({
+      score: 3,
+      level: 'clear_concern',
+    });
   });
 
   it('lets a critical item at its top answer force clear concern', () => {
@@ -277,11 +291,18 @@ function fit(raw: number, min: number, max: number): number {
 
 const definitionArb: fc.Arbitrary<InstrumentDefinition> = fc
   .record({
-    scales: fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+    scales: fc.array(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     sections: fc.array(
       fc.record({
         items: fc.array(
-          fc.record({ scale: fc.nat(), required: fc.boolean(), critical: fc.integer({ min: 0, max: 5 }).map((n) => n === 0) }),
+          fc.record({
+            scale: fc.nat(),
+            required: fc.boolean(),
+            critical: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+          }),
           { minLength: 1, maxLength: 4 },
         ),
         method: fc.constantFrom('max' as const, 'sum' as const),
@@ -305,7 +326,9 @@ const definitionArb: fc.Arbitrary<InstrumentDefinition> = fc
         const scale = scales[it.scale % scales.length]!;
         return { key: `i${n++}`, text: t('item'), scale: scale.key, required: it.required, critical: it.critical };
       });
-      const tops = items.map((it) => Math.max(...scales.find((sc) => sc.key === it.scale)!.options.map((o) => o.score)));
+      const tops = items.map((it) =>
+        Math.max(...scales.find((sc) => sc.key === it.scale)!.options.map((o) => o.score)),
+      );
       const reach = sec.method === 'max' ? Math.max(...tops) : tops.reduce((a, b) => a + b, 0);
       const possibleAt = fit(sec.possible, 1, reach);
       return {
@@ -325,13 +348,18 @@ const definitionArb: fc.Arbitrary<InstrumentDefinition> = fc
       scales,
       sections,
       overall: raw.overall
-        ? { method: 'sum_of_indicator_levels', possibleAt: overallPossible, clearAt: fit(raw.overall.clear, overallPossible, reach) }
+        ? {
+            method: 'sum_of_indicator_levels',
+            possibleAt: overallPossible,
+            clearAt: fit(raw.overall.clear, overallPossible, reach),
+          }
         : { method: 'highest_indicator' },
       guidance: { no_concern: t('n'), possible_concern: t('p'), clear_concern: t('c') },
     };
   });
 
-const optionCount = (def: InstrumentDefinition, item: Item) => def.scales.find((s) => s.key === item.scale)!.options.length;
+const optionCount = (def: InstrumentDefinition, item: Item) =>
+  def.scales.find((s) => s.key === item.scale)!.options.length;
 const allItems = (def: InstrumentDefinition) => def.sections.flatMap((s) => s.items);
 
 /** A definition with a random draft: each item unanswered or given a random answer (by option index). */
@@ -369,7 +397,13 @@ describe('score (properties)', () => {
         // From unanswered (counts 0) to any answer, or from an answer to the same or a later one.
         const raised = current === undefined ? fit(bump, 0, top) : fit(bump, current, top);
         const before = score(def, ratingsFrom(def, picks));
-        const after = score(def, ratingsFrom(def, picks.map((p, j) => (j === i ? raised : p))));
+        const after = score(
+          def,
+          ratingsFrom(
+            def,
+            picks.map((p, j) => (j === i ? raised : p)),
+          ),
+        );
         expect(levelRank(after.level)).toBeGreaterThanOrEqual(levelRank(before.level));
         after.indicators.forEach((ind, k) =>
           expect(levelRank(ind.level)).toBeGreaterThanOrEqual(levelRank(before.indicators[k]!.level)),
@@ -382,7 +416,13 @@ describe('score (properties)', () => {
   it('all-lowest answers give no concern (every threshold is above 0)', () => {
     fc.assert(
       fc.property(definitionArb, (def) => {
-        const r = score(def, ratingsFrom(def, allItems(def).map(() => 0)));
+        const r = score(
+          def,
+          ratingsFrom(
+            def,
+            allItems(def).map(() => 0),
+          ),
+        );
         expect(r.level).toBe('no_concern');
         expect(r.complete).toBe(true);
       }),
@@ -411,14 +451,21 @@ describe('score (properties)', () => {
 });
 
 describe('demonstration instruments', () => {
-  it.each(DEMO_INSTRUMENTS.map((d) => [d.key, d] as const))('%s is valid and marked as a demonstration', (_key, def) => {
-    expect(validateDefinition(def)).toEqual([]);
-    expect(parseDefinition(JSON.parse(JSON.stringify(def)))).toEqual({ ok: true, definition: def });
-    expect(def.demonstration).toBe(true);
-  });
+  it.each(DEMO_INSTRUMENTS.map((d) => [d.key, d] as const))(
+    '%s is valid and marked as a demonstration',
+    (_key, def) => {
+      expect(validateDefinition(def)).toEqual([]);
+      expect(parseDefinition(JSON.parse(JSON.stringify(def)))).toEqual({ ok: true, definition: def });
+      expect(def.demonstration).toBe(true);
+    },
+  );
 
   it('have their own keys and Spanish text that is not a copy of the English', () => {
-    expect(DEMO_INSTRUMENTS.map((d) => d.key)).toEqual(['harbor-demo-full', 'harbor-demo-brief', 'harbor-demo-at-risk']);
+    expect(DEMO_INSTRUMENTS.map((d) => d.key)).toEqual([
+      'harbor-demo-full',
+      'harbor-demo-brief',
+      'harbor-demo-at-risk',
+    ]);
     for (const def of DEMO_INSTRUMENTS)
       for (const item of allItems(def)) expect(item.text.es, `${def.key} ${item.key}`).not.toBe(item.text.en);
   });
@@ -431,9 +478,9 @@ describe('demonstration instruments', () => {
     const no = Object.fromEntries(allItems(DEMO_FULL_SCREEN).map((i) => [i.key, 'no']));
     expect(score(DEMO_FULL_SCREEN, no).level).toBe('no_concern');
     // Three indicators at possible concern reach the overall possible threshold.
-    expect(score(DEMO_FULL_SCREEN, { ...no, runs_away: 'possibly', older_partner: 'possibly', missing_school: 'yes' }).level).toBe(
-      'possible_concern',
-    );
+    expect(
+      score(DEMO_FULL_SCREEN, { ...no, runs_away: 'possibly', older_partner: 'possibly', missing_school: 'yes' }).level,
+    ).toBe('possible_concern');
     expect(score(DEMO_FULL_SCREEN, { ...no, youth_says_exchanged: 'yes' })).toMatchObject({
       level: 'clear_concern',
       criticalTriggered: ['youth_says_exchanged'],
@@ -442,7 +489,10 @@ describe('demonstration instruments', () => {
 
   it('brief screen: six items, highest indicator wins', () => {
     expect(allItems(DEMO_BRIEF_SCREEN)).toHaveLength(6);
-    expect(score(DEMO_BRIEF_SCREEN, { no_safe_place: 'possibly' })).toMatchObject({ level: 'possible_concern', complete: false });
+    expect(score(DEMO_BRIEF_SCREEN, { no_safe_place: 'possibly' })).toMatchObject({
+      level: 'possible_concern',
+      complete: false,
+    });
     expect(score(DEMO_BRIEF_SCREEN, { unexplained_things: 'yes' }).level).toBe('clear_concern');
   });
 
@@ -450,7 +500,13 @@ describe('demonstration instruments', () => {
     const no = Object.fromEntries(allItems(DEMO_AT_RISK_CHECKLIST).map((i) => [i.key, 'no']));
     expect(score(DEMO_AT_RISK_CHECKLIST, no).level).toBe('no_concern');
     expect(score(DEMO_AT_RISK_CHECKLIST, { ...no, runaway_history: 'yes' }).level).toBe('possible_concern');
-    const twoAndTwo = { ...no, runaway_history: 'yes', past_abuse: 'yes', older_partner: 'yes', online_strangers: 'yes' };
+    const twoAndTwo = {
+      ...no,
+      runaway_history: 'yes',
+      past_abuse: 'yes',
+      older_partner: 'yes',
+      online_strangers: 'yes',
+    };
     expect(score(DEMO_AT_RISK_CHECKLIST, twoAndTwo).level).toBe('possible_concern');
     expect(score(DEMO_AT_RISK_CHECKLIST, { ...twoAndTwo, substance_use: 'yes' }).level).toBe('clear_concern');
   });

@@ -38,7 +38,14 @@ describe('parseDateQuery', () => {
 
 describe('loadConfig', () => {
   it('uses demo-friendly defaults outside production and strict ones in production', () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', requireMfa: false, cookieSecure: false, sessionIdleMs: 30 * 60_000, sessionAbsoluteMs: 12 * 3_600_000 });
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      requireMfa: false,
+      cookieSecure: false,
+      sessionIdleMs: 30 * 60_000,
+      sessionAbsoluteMs: 12 * 3_600_000,
+    });
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ requireMfa: true, cookieSecure: true });
     expect(loadConfig({ NODE_ENV: 'production', HARBOR_REQUIRE_MFA: 'false' }).requireMfa).toBe(false);
   });

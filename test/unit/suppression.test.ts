@@ -35,7 +35,7 @@ function lineFiller(values: number[][], hidden: boolean[][]): Set<string> {
   const C = (values[0] ?? []).length;
   const known = hidden.map((row) => row.map((h) => !h));
   const recovered = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines(R, C)) {
       const unknown = line.filter((p) => !at(known, p));
@@ -195,7 +195,9 @@ describe('suppressTable: stable and honest (properties)', () => {
     const big = fc.oneof(fc.constant(0), fc.integer({ min: 11, max: 500 }));
     fc.assert(
       fc.property(fc.array(fc.array(big, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (cells) => {
-        const withSmallTotals = withTotals(cells).flat().some((n) => n >= 1 && n <= 10);
+        const withSmallTotals = withTotals(cells)
+          .flat()
+          .some((n) => n >= 1 && n <= 10);
         if (!withSmallTotals) expect(hiddenMask(suppressTable(cells)).flat().some(Boolean)).toBe(false);
       }),
     );

@@ -63,7 +63,8 @@ const activeOn = (c: { starts_on: string; ends_on: string; terminated_on: string
   c.starts_on <= on && c.ends_on >= on && (c.terminated_on === null || c.terminated_on > on);
 
 /** The SQL condition "contract `c` is in force on the date" (terminated on a date ends it that day). */
-export const contractActiveSql = (on: string) => sql`c.starts_on <= ${on}::date AND c.ends_on >= ${on}::date AND (c.terminated_on IS NULL OR c.terminated_on > ${on}::date)`;
+export const contractActiveSql = (on: string) =>
+  sql`c.starts_on <= ${on}::date AND c.ends_on >= ${on}::date AND (c.terminated_on IS NULL OR c.terminated_on > ${on}::date)`;
 
 /** The CBO's contract in force on a date, if any (the latest starting one when several overlap). */
 export async function activeContract(tx: Db, organizationId: string, on: string) {
@@ -83,10 +84,13 @@ async function checkParties(tx: Db, countyId: string, cboId: string, contracting
   const cbo = orgs.find((o) => o.id === cboId);
   const contracting = orgs.find((o) => o.id === contractingId);
   if (!cbo) throw badRequest('organizationId: no organization with that id in your county.');
-  if (cbo.type !== 'advocacy_cbo') throw badRequest('organizationId: advocacy contracts are held by advocacy organizations (type advocacy_cbo) only.');
+  if (cbo.type !== 'advocacy_cbo')
+    throw badRequest('organizationId: advocacy contracts are held by advocacy organizations (type advocacy_cbo) only.');
   if (!contracting) throw badRequest('contractingOrganizationId: no organization with that id in your county.');
   if (NOT_CONTRACTING.includes(contracting.type)) {
-    throw badRequest('contractingOrganizationId: the contracting party must be a county department (probation, child welfare, health ...), not a CBO or placement.');
+    throw badRequest(
+      'contractingOrganizationId: the contracting party must be a county department (probation, child welfare, health ...), not a CBO or placement.',
+    );
   }
 }
 
@@ -118,17 +122,26 @@ export function createContract(repo: ScopedRepo, input: z.infer<typeof ContractC
   );
 }
 
-export function updateContract(repo: ScopedRepo, contractId: string, input: z.infer<typeof ContractUpdate>): Promise<ContractViewT> {
+export function updateContract(
+  repo: ScopedRepo,
+  contractId: string,
+  input: z.infer<typeof ContractUpdate>,
+): Promise<ContractViewT> {
   return repo.forCounty(
     'advocacy.contract.update',
     async ({ tx, actor, note }) => {
       const [current] = await loadContracts(tx, sql`c.id = ${contractId}`);
       if (!current) throw notFound('contract');
       if (current.version !== input.version) {
-        throw conflict(`This contract changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`);
+        throw conflict(
+          `This contract changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
+        );
       }
       const { version: _v, ...changes } = input;
-      const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as ContractViewT;
+      const next = {
+        ...current,
+        ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+      } as ContractViewT;
       checkPeriod(next);
       await checkParties(tx, actor.countyId, next.organizationId, next.contractingOrganizationId);
       await tx.execute(sql`UPDATE advocacy_contracts SET organization_id = ${next.organizationId}, contracting_organization_id = ${next.contractingOrganizationId},
@@ -137,7 +150,12 @@ export function updateContract(repo: ScopedRepo, contractId: string, input: z.in
           first_contact_hours = ${next.firstContactHours}, response_terms = ${next.responseTerms}, terminated_on = ${next.terminatedOn},
           document_refs = ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(next.documentRefs)}::jsonb)), version = version + 1
         WHERE id = ${contractId}`);
-      note({ contractId, fields: Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== undefined).sort() });
+      note({
+        contractId,
+        fields: Object.keys(changes)
+          .filter((k) => (changes as Record<string, unknown>)[k] !== undefined)
+          .sort(),
+      });
       return (await loadContracts(tx, sql`c.id = ${contractId}`))[0]!;
     },
     { audit: true },
@@ -152,7 +170,9 @@ export function orgScope(scope: Pick<AggregateScope, 'actor'>, requested?: strin
     if (requested && requested !== actor.organizationId) throw notFound('organization');
     return actor.organizationId;
   }
-  throw forbidden('Only county administrators, analysts and the CBO\u2019s own administrator can see advocacy contracts.');
+  throw forbidden(
+    'Only county administrators, analysts and the CBO\u2019s own administrator can see advocacy contracts.',
+  );
 }
 
 export function listContracts(repo: ScopedRepo, organizationId?: string): Promise<ContractViewT[]> {
@@ -185,7 +205,13 @@ export function activeCbos(repo: ScopedRepo, on: string = countyToday()) {
   return repo.forCounty(
     'advocacy.contract.active',
     async ({ tx }) => {
-      const rows = await selectRows<{ organization_id: string; name: string; contract_id: string; services: string[]; first_contact_hours: number }>(
+      const rows = await selectRows<{
+        organization_id: string;
+        name: string;
+        contract_id: string;
+        services: string[];
+        first_contact_hours: number;
+      }>(
         tx,
         sql`SELECT DISTINCT ON (c.organization_id) c.organization_id, o.name, c.id AS contract_id, c.services, c.first_contact_hours
               FROM advocacy_contracts c JOIN organizations o ON o.id = c.organization_id
@@ -194,7 +220,13 @@ export function activeCbos(repo: ScopedRepo, on: string = countyToday()) {
       return {
         on,
         organizations: rows
-          .map((r) => ({ organizationId: r.organization_id, name: r.name, contractId: r.contract_id, services: r.services, firstContactHours: r.first_contact_hours }))
+          .map((r) => ({
+            organizationId: r.organization_id,
+            name: r.name,
+            contractId: r.contract_id,
+            services: r.services,
+            firstContactHours: r.first_contact_hours,
+          }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       };
     },

@@ -29,14 +29,27 @@ const FIRST_CONTACT = 'advocacy_first_contact' as const;
 
 /** Declined, or closed before anyone reached the youth: the first-contact duty ends with the reason. */
 async function waiveFirstContact(scope: YouthScope, referralId: string, reason: string, at: Date) {
-  const ids = await waiveObligationsBySource(scope.tx, { kind: FIRST_CONTACT, sourceId: referralId, reason, waivedBy: scope.actor.userId, at });
+  const ids = await waiveObligationsBySource(scope.tx, {
+    kind: FIRST_CONTACT,
+    sourceId: referralId,
+    reason,
+    waivedBy: scope.actor.userId,
+    at,
+  });
   scope.touch([], ids);
 }
 
 export function acceptReferral(repo: ScopedRepo, referralId: string, input: z.infer<typeof StepBase>) {
   return repo.forAddressed(ADDRESSED, referralId, 'advocacy.referral.accept', async (scope) => {
     const current = await lockReferral(scope, referralId);
-    await recordStep(scope, current, 'accept', { version: input.version, at: stepTime(input.at, lastStepAt(current)) }, {}, {});
+    await recordStep(
+      scope,
+      current,
+      'accept',
+      { version: input.version, at: stepTime(input.at, lastStepAt(current)) },
+      {},
+      {},
+    );
     return viewAfter(scope, referralId);
   });
 }
@@ -45,7 +58,14 @@ export function declineReferral(repo: ScopedRepo, referralId: string, input: z.i
   return repo.forAddressed(ADDRESSED, referralId, 'advocacy.referral.decline', async (scope) => {
     const current = await lockReferral(scope, referralId);
     const at = stepTime(input.at, lastStepAt(current));
-    await recordStep(scope, current, 'decline', { version: input.version, at }, { declineReason: input.reason }, { reason: input.reason, ...(input.note ? { note: input.note } : {}) });
+    await recordStep(
+      scope,
+      current,
+      'decline',
+      { version: input.version, at },
+      { declineReason: input.reason },
+      { reason: input.reason, ...(input.note ? { note: input.note } : {}) },
+    );
     await waiveFirstContact(scope, referralId, `Referral declined by the organization (${input.reason}).`, at);
     scope.note({ reason: input.reason });
     return viewAfter(scope, referralId);
@@ -62,7 +82,10 @@ export function assignAdvocate(repo: ScopedRepo, referralId: string, input: z.in
            WHERE u.id = ${input.advocateUserId} AND u.organization_id = ${current.organization_id}
              AND 'advocate' = ANY(u.roles) AND u.disabled_at IS NULL`,
     );
-    if (!advocate) throw unprocessable('advocateUserId: this person is not an active advocate of the organization the referral is addressed to.');
+    if (!advocate)
+      throw unprocessable(
+        'advocateUserId: this person is not an active advocate of the organization the referral is addressed to.',
+      );
     // The state comes first: a second assignment is a lifecycle problem, whoever is named.
     const problem = stepProblem(current.state, 'assign_advocate');
     if (problem) throw conflict(problem, { state: current.state });
@@ -71,7 +94,14 @@ export function assignAdvocate(repo: ScopedRepo, referralId: string, input: z.in
     if (gaps.length) {
       throw unprocessable(`${advocate.display_name} cannot be assigned on ${on}: ${gaps.join('; ')}.`, { gaps, on });
     }
-    await recordStep(scope, current, 'assign_advocate', { version: input.version, at }, { advocateUserId: input.advocateUserId }, { advocateUserId: input.advocateUserId });
+    await recordStep(
+      scope,
+      current,
+      'assign_advocate',
+      { version: input.version, at },
+      { advocateUserId: input.advocateUserId },
+      { advocateUserId: input.advocateUserId },
+    );
     scope.note({ advocateUserId: input.advocateUserId });
     return viewAfter(scope, referralId);
   });
@@ -82,18 +112,29 @@ async function assignedToMe(scope: YouthScope, referralId: string): Promise<Curr
   const current = await lockReferral(scope, referralId);
   if (current.advocate_user_id !== scope.actor.userId || !scope.grant.relations.has('advocacy')) {
     // The advocate's relation lasts while the referral is open; a closed one is simply not theirs.
-    if (current.advocate_user_id === scope.actor.userId) throw conflict(`The referral is ${current.state}; nothing more can be recorded on it.`);
+    if (current.advocate_user_id === scope.actor.userId)
+      throw conflict(`The referral is ${current.state}; nothing more can be recorded on it.`);
     throw notFound('referral');
   }
   return current;
 }
 
-export function recordFirstContact(repo: ScopedRepo, youthId: string, referralId: string, input: z.infer<typeof StepBase>) {
+export function recordFirstContact(
+  repo: ScopedRepo,
+  youthId: string,
+  referralId: string,
+  input: z.infer<typeof StepBase>,
+) {
   return repo.forYouth(youthId, 'advocacy.referral.first_contact', async (scope) => {
     const current = await assignedToMe(scope, referralId);
     const at = stepTime(input.at, lastStepAt(current));
     await recordStep(scope, current, 'first_contact', { version: input.version, at }, {}, {});
-    const met = await meetObligationsBySource(scope.tx, { kind: FIRST_CONTACT, sourceId: referralId, record: { contactedAt: at.toISOString() }, metBy: scope.actor.userId });
+    const met = await meetObligationsBySource(scope.tx, {
+      kind: FIRST_CONTACT,
+      sourceId: referralId,
+      record: { contactedAt: at.toISOString() },
+      metBy: scope.actor.userId,
+    });
     scope.touch(['identity'], met);
     return viewAfter(scope, referralId);
   });
@@ -102,26 +143,49 @@ export function recordFirstContact(repo: ScopedRepo, youthId: string, referralId
 export function recordEngaged(repo: ScopedRepo, youthId: string, referralId: string, input: z.infer<typeof StepBase>) {
   return repo.forYouth(youthId, 'advocacy.referral.engage', async (scope) => {
     const current = await assignedToMe(scope, referralId);
-    await recordStep(scope, current, 'engage', { version: input.version, at: stepTime(input.at, lastStepAt(current)) }, {}, {});
+    await recordStep(
+      scope,
+      current,
+      'engage',
+      { version: input.version, at: stepTime(input.at, lastStepAt(current)) },
+      {},
+      {},
+    );
     scope.touch(['identity']);
     return viewAfter(scope, referralId);
   });
 }
 
-export function recordMilestone(repo: ScopedRepo, youthId: string, referralId: string, input: z.infer<typeof MilestoneBody>) {
+export function recordMilestone(
+  repo: ScopedRepo,
+  youthId: string,
+  referralId: string,
+  input: z.infer<typeof MilestoneBody>,
+) {
   return repo.forYouth(youthId, 'advocacy.milestone.record', async (scope) => {
     const current = await assignedToMe(scope, referralId);
-    if (!ADVOCATE_ACCESS_STATES.includes(current.state)) throw conflict(`The referral is ${current.state}; milestones are recorded while it is open with an advocate.`);
+    if (!ADVOCATE_ACCESS_STATES.includes(current.state))
+      throw conflict(`The referral is ${current.state}; milestones are recorded while it is open with an advocate.`);
     const kind = input.kind as MilestoneKind;
     const service = MILESTONE_SERVICE[kind];
-    const [contract] = await selectRows<{ services: string[]; reference: string }>(scope.tx, sql`SELECT services, reference FROM advocacy_contracts WHERE id = ${current.contract_id}`);
+    const [contract] = await selectRows<{ services: string[]; reference: string }>(
+      scope.tx,
+      sql`SELECT services, reference FROM advocacy_contracts WHERE id = ${current.contract_id}`,
+    );
     if (!contract!.services.includes(service)) {
-      throw unprocessable(`kind: contract ${contract!.reference} does not include ${service.replaceAll('_', ' ')}, so "${kind.replaceAll('_', ' ')}" cannot be recorded on it.`);
+      throw unprocessable(
+        `kind: contract ${contract!.reference} does not include ${service.replaceAll('_', ' ')}, so "${kind.replaceAll('_', ' ')}" cannot be recorded on it.`,
+      );
     }
-    if (kind === 'linked_to_service' && !input.serviceEpisodeId) throw badRequest('serviceEpisodeId: a link to a service names the service episode it linked the youth to.');
+    if (kind === 'linked_to_service' && !input.serviceEpisodeId)
+      throw badRequest('serviceEpisodeId: a link to a service names the service episode it linked the youth to.');
     if (input.serviceEpisodeId) {
-      const [episode] = await selectRows<{ youth_id: string }>(scope.tx, sql`SELECT youth_id FROM service_episodes WHERE id = ${input.serviceEpisodeId}`);
-      if (!episode || episode.youth_id !== youthId) throw badRequest("serviceEpisodeId: no service episode with that id on this youth's record.");
+      const [episode] = await selectRows<{ youth_id: string }>(
+        scope.tx,
+        sql`SELECT youth_id FROM service_episodes WHERE id = ${input.serviceEpisodeId}`,
+      );
+      if (!episode || episode.youth_id !== youthId)
+        throw badRequest("serviceEpisodeId: no service episode with that id on this youth's record.");
     }
     const at = stepTime(input.at, asDate(current.advocate_assigned_at ?? current.referred_at));
     const [row] = await selectRows<{ id: string }>(
@@ -139,15 +203,25 @@ export function recordMilestone(repo: ScopedRepo, youthId: string, referralId: s
 async function close(scope: YouthScope, current: CurrentReferral, input: z.infer<typeof CloseBody>, side: string) {
   const at = stepTime(input.at, lastStepAt(current));
   const reached = current.first_contact_at !== null;
-  await recordStep(scope, current, 'close', { version: input.version, at }, { closeReason: input.reason }, { reason: input.reason, side, ...(input.note ? { note: input.note } : {}) });
-  if (!reached) await waiveFirstContact(scope, current.id, `Referral closed before first contact (${input.reason}).`, at);
+  await recordStep(
+    scope,
+    current,
+    'close',
+    { version: input.version, at },
+    { closeReason: input.reason },
+    { reason: input.reason, side, ...(input.note ? { note: input.note } : {}) },
+  );
+  if (!reached)
+    await waiveFirstContact(scope, current.id, `Referral closed before first contact (${input.reason}).`, at);
   scope.note({ reason: input.reason, side });
   return viewAfter(scope, current.id);
 }
 
 /** The CBO closes a referral addressed to it (its administrator, or any of its advocates). */
 export function closeByOrganization(repo: ScopedRepo, referralId: string, input: z.infer<typeof CloseBody>) {
-  return repo.forAddressed(ADDRESSED, referralId, 'advocacy.referral.close', async (scope) => close(scope, await lockReferral(scope, referralId), input, 'organization'));
+  return repo.forAddressed(ADDRESSED, referralId, 'advocacy.referral.close', async (scope) =>
+    close(scope, await lockReferral(scope, referralId), input, 'organization'),
+  );
 }
 
 /** The assigned advocate, or the referrer's side with write access to the youth (a withdrawal), closes. */

@@ -61,15 +61,35 @@ const iso = (v: Date | string | null) => (v === null ? null : asDate(v).toISOStr
  * (their own grant); without it the name and the reason are withheld, and no timeline detail
  * that could carry them is shown.
  */
-export async function referralViews(tx: Db, rows: ReferralRow[], identity: (youthId: string) => boolean): Promise<ReferralViewT[]> {
+export async function referralViews(
+  tx: Db,
+  rows: ReferralRow[],
+  identity: (youthId: string) => boolean,
+): Promise<ReferralViewT[]> {
   if (rows.length === 0) return [];
-  const ids = sql.join(rows.map((r) => sql`${r.id}::uuid`), sql`, `);
-  const events = await selectRows<{ referral_id: string; state: string; at: Date | string; recorded_by: string; detail: Record<string, unknown> }>(
+  const ids = sql.join(
+    rows.map((r) => sql`${r.id}::uuid`),
+    sql`, `,
+  );
+  const events = await selectRows<{
+    referral_id: string;
+    state: string;
+    at: Date | string;
+    recorded_by: string;
+    detail: Record<string, unknown>;
+  }>(
     tx,
     sql`SELECT e.referral_id, e.state, e.at, u.display_name AS recorded_by, e.detail FROM advocacy_referral_events e JOIN users u ON u.id = e.recorded_by
          WHERE e.referral_id IN (${ids}) ORDER BY e.id`,
   );
-  const milestones = await selectRows<{ id: string; referral_id: string; kind: string; at: Date | string; service_episode_id: string | null; note: string | null }>(
+  const milestones = await selectRows<{
+    id: string;
+    referral_id: string;
+    kind: string;
+    at: Date | string;
+    service_episode_id: string | null;
+    note: string | null;
+  }>(
     tx,
     sql`SELECT id, referral_id, kind, at, service_episode_id, note FROM advocacy_milestones WHERE referral_id IN (${ids}) ORDER BY at, id`,
   );
@@ -102,10 +122,21 @@ export async function referralViews(tx: Db, rows: ReferralRow[], identity: (yout
       version: r.version,
       timeline: events
         .filter((e) => e.referral_id === r.id)
-        .map((e) => ({ state: e.state, at: iso(e.at)!, recordedBy: e.recorded_by, detail: sees ? e.detail : withoutNotes(e.detail) })),
+        .map((e) => ({
+          state: e.state,
+          at: iso(e.at)!,
+          recordedBy: e.recorded_by,
+          detail: sees ? e.detail : withoutNotes(e.detail),
+        })),
       milestones: milestones
         .filter((m) => m.referral_id === r.id)
-        .map((m) => ({ id: m.id, kind: m.kind, at: iso(m.at)!, serviceEpisodeId: m.service_episode_id, note: sees ? m.note : null })),
+        .map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          at: iso(m.at)!,
+          serviceEpisodeId: m.service_episode_id,
+          note: sees ? m.note : null,
+        })),
     };
   });
 }

@@ -54,20 +54,40 @@ async function loadIssues(tx: Db, where: SQL): Promise<IssueViewT[]> {
   }));
 }
 
-async function checkIssueRefs(tx: Db, organizationId: string, contractId: string | null | undefined, ownerUserId: string | null | undefined) {
-  const [org] = await selectRows<{ type: string }>(tx, sql`SELECT type FROM organizations WHERE id = ${organizationId}`);
-  if (!org || org.type !== 'advocacy_cbo') throw badRequest('organizationId: no advocacy organization with that id in your county.');
+async function checkIssueRefs(
+  tx: Db,
+  organizationId: string,
+  contractId: string | null | undefined,
+  ownerUserId: string | null | undefined,
+) {
+  const [org] = await selectRows<{ type: string }>(
+    tx,
+    sql`SELECT type FROM organizations WHERE id = ${organizationId}`,
+  );
+  if (!org || org.type !== 'advocacy_cbo')
+    throw badRequest('organizationId: no advocacy organization with that id in your county.');
   if (contractId) {
-    const [c] = await selectRows<{ id: string }>(tx, sql`SELECT id FROM advocacy_contracts WHERE id = ${contractId} AND organization_id = ${organizationId}`);
+    const [c] = await selectRows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM advocacy_contracts WHERE id = ${contractId} AND organization_id = ${organizationId}`,
+    );
     if (!c) throw badRequest("contractId: not one of this organization's contracts.");
   }
   if (ownerUserId) {
-    const [u] = await selectRows<{ id: string }>(tx, sql`SELECT id FROM users WHERE id = ${ownerUserId} AND disabled_at IS NULL`);
+    const [u] = await selectRows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM users WHERE id = ${ownerUserId} AND disabled_at IS NULL`,
+    );
     if (!u) throw badRequest('ownerUserId: no active user with that id in your county.');
   }
 }
 
-async function insertIssue(tx: Db, countyId: string, userId: string, input: z.infer<typeof IssueCreate>): Promise<string> {
+async function insertIssue(
+  tx: Db,
+  countyId: string,
+  userId: string,
+  input: z.infer<typeof IssueCreate>,
+): Promise<string> {
   await checkIssueRefs(tx, input.organizationId, input.contractId, input.ownerUserId);
   const [row] = await selectRows<{ id: string }>(
     tx,
@@ -93,38 +113,58 @@ export function createIssue(repo: ScopedRepo, input: z.infer<typeof IssueCreate>
 async function lockIssue(tx: Db, issueId: string, version: number) {
   const [current] = await loadIssues(tx, sql`p.id = ${issueId}`);
   if (!current) throw notFound('performance issue');
-  if (current.version !== version) throw conflict(`This issue changed after you opened it (you had version ${version}, it is now ${current.version}). Reload and try again.`);
+  if (current.version !== version)
+    throw conflict(
+      `This issue changed after you opened it (you had version ${version}, it is now ${current.version}). Reload and try again.`,
+    );
   return current;
 }
 
-export function updateIssue(repo: ScopedRepo, issueId: string, input: z.infer<typeof IssueUpdate>): Promise<IssueViewT> {
+export function updateIssue(
+  repo: ScopedRepo,
+  issueId: string,
+  input: z.infer<typeof IssueUpdate>,
+): Promise<IssueViewT> {
   return repo.forCounty(
     'advocacy.issue.update',
     async ({ tx, note }) => {
       const current = await lockIssue(tx, issueId, input.version);
-      if (current.status === 'resolved') throw conflict('This issue is resolved; raise a new one if the problem is back.');
+      if (current.status === 'resolved')
+        throw conflict('This issue is resolved; raise a new one if the problem is back.');
       await checkIssueRefs(tx, current.organizationId, null, input.ownerUserId);
       const pick = <T>(v: T | undefined, prev: T) => (v === undefined ? prev : v);
       await tx.execute(sql`UPDATE performance_issues SET category = ${pick(input.category, current.category)}, description = ${pick(input.description, current.description)},
           severity = ${pick(input.severity, current.severity)}, recommendation = ${pick(input.recommendation, current.recommendation)},
           owner_user_id = ${pick(input.ownerUserId, current.ownerUserId)}, status = ${pick(input.status, current.status)}, version = version + 1
         WHERE id = ${issueId}`);
-      note({ issueId, fields: Object.keys(input).filter((k) => k !== 'version').sort() });
+      note({
+        issueId,
+        fields: Object.keys(input)
+          .filter((k) => k !== 'version')
+          .sort(),
+      });
       return (await loadIssues(tx, sql`p.id = ${issueId}`))[0]!;
     },
     { audit: true },
   );
 }
 
-export function resolveIssue(repo: ScopedRepo, issueId: string, input: z.infer<typeof IssueResolve>): Promise<IssueViewT> {
+export function resolveIssue(
+  repo: ScopedRepo,
+  issueId: string,
+  input: z.infer<typeof IssueResolve>,
+): Promise<IssueViewT> {
   return repo.forCounty(
     'advocacy.issue.resolve',
     async ({ tx, note }) => {
       const current = await lockIssue(tx, issueId, input.version);
       if (current.status === 'resolved') throw conflict(`This issue was already resolved on ${current.resolvedOn}.`);
-      if (input.resolvedOn < current.raisedOn) throw badRequest('resolvedOn cannot be before the day the issue was raised.');
+      if (input.resolvedOn < current.raisedOn)
+        throw badRequest('resolvedOn cannot be before the day the issue was raised.');
       if (input.resolvedOn > countyToday()) throw badRequest('resolvedOn cannot be in the future.');
-      await tx.execute(sql`UPDATE performance_issues SET status = 'resolved', resolution = ${input.resolution}, resolved_on = ${input.resolvedOn}, version = version + 1 WHERE id = ${issueId}`);
+      await tx.execute(
+        sql`UPDATE performance_issues SET status = 'resolved', resolution = ${input.resolution}, resolved_on = ${input.resolvedOn}, version = version + 1 WHERE id = ${issueId}`,
+      );
       note({ issueId });
       return (await loadIssues(tx, sql`p.id = ${issueId}`))[0]!;
     },
@@ -132,7 +172,10 @@ export function resolveIssue(repo: ScopedRepo, issueId: string, input: z.infer<t
   );
 }
 
-export function listIssues(repo: ScopedRepo, q: { organizationId?: string; status?: string }): Promise<{ issues: IssueViewT[] }> {
+export function listIssues(
+  repo: ScopedRepo,
+  q: { organizationId?: string; status?: string },
+): Promise<{ issues: IssueViewT[] }> {
   return repo.forCounty(
     'advocacy.issue.list',
     async (scope) => {
@@ -206,7 +249,8 @@ export function refreshFlags(repo: ScopedRepo) {
 
 const FLAG_WORDS: Record<FlagKind, string> = {
   first_contact_missed: 'The first contact with a referred youth was not made within the contract term.',
-  lapsed_vetting: "An advocate worked an open referral while a clearance or the contracting department's approval had lapsed.",
+  lapsed_vetting:
+    "An advocate worked an open referral while a clearance or the contracting department's approval had lapsed.",
   capacity_decline: 'A referral was declined because the organization was at capacity.',
 };
 
@@ -232,7 +276,9 @@ export function confirmFlag(repo: ScopedRepo, flagId: string, input: z.infer<typ
         recommendation: input.recommendation,
         ownerUserId: input.ownerUserId ?? null,
       });
-      await tx.execute(sql`UPDATE performance_flags SET status = 'confirmed', decided_by = ${actor.userId}, decided_at = now(), issue_id = ${issueId} WHERE id = ${flagId}`);
+      await tx.execute(
+        sql`UPDATE performance_flags SET status = 'confirmed', decided_by = ${actor.userId}, decided_at = now(), issue_id = ${issueId} WHERE id = ${flagId}`,
+      );
       note({ flagId, issueId });
       return (await loadIssues(tx, sql`p.id = ${issueId}`))[0]!;
     },
@@ -245,7 +291,9 @@ export function dismissFlag(repo: ScopedRepo, flagId: string, noteText: string) 
     'advocacy.flag.dismiss',
     async ({ tx, actor, note }) => {
       await lockCandidate(tx, flagId);
-      await tx.execute(sql`UPDATE performance_flags SET status = 'dismissed', decided_by = ${actor.userId}, decided_at = now(), decision_note = ${noteText} WHERE id = ${flagId}`);
+      await tx.execute(
+        sql`UPDATE performance_flags SET status = 'dismissed', decided_by = ${actor.userId}, decided_at = now(), decision_note = ${noteText} WHERE id = ${flagId}`,
+      );
       note({ flagId });
       return (await loadFlags(tx, sql`f.id = ${flagId}`))[0]!;
     },

@@ -18,20 +18,34 @@ import { unprocessable } from './step.js';
  * must hold a contract in force on the referral date; the contract's first-contact term opens an
  * obligation owned by the CBO.
  */
-export function referYouth(repo: ScopedRepo, youthId: string, input: z.infer<typeof ReferralCreate>): Promise<ReferralViewT> {
+export function referYouth(
+  repo: ScopedRepo,
+  youthId: string,
+  input: z.infer<typeof ReferralCreate>,
+): Promise<ReferralViewT> {
   return repo.forYouth(
     youthId,
     'advocacy.referral.create',
     async (scope) => {
-      if (!scope.actor.roles.some((r) => r === 'caseworker' || r === 'supervisor')) throw forbidden('Only caseworkers and supervisors refer youth for advocacy.');
+      if (!scope.actor.roles.some((r) => r === 'caseworker' || r === 'supervisor'))
+        throw forbidden('Only caseworkers and supervisors refer youth for advocacy.');
       scope.require('exploitation', 'write');
       const referredAt = input.referredAt ? new Date(input.referredAt) : new Date();
-      if (referredAt.getTime() > Date.now() + 60_000) throw badRequest('referredAt: a referral cannot be made in the future.');
-      const [cbo] = await selectRows<{ name: string; type: string }>(scope.tx, sql`SELECT name, type FROM organizations WHERE id = ${input.organizationId}`);
-      if (!cbo || cbo.type !== 'advocacy_cbo') throw badRequest('organizationId: no advocacy organization with that id in your county.');
+      if (referredAt.getTime() > Date.now() + 60_000)
+        throw badRequest('referredAt: a referral cannot be made in the future.');
+      const [cbo] = await selectRows<{ name: string; type: string }>(
+        scope.tx,
+        sql`SELECT name, type FROM organizations WHERE id = ${input.organizationId}`,
+      );
+      if (!cbo || cbo.type !== 'advocacy_cbo')
+        throw badRequest('organizationId: no advocacy organization with that id in your county.');
       const on = countyToday(referredAt);
       const contract = await activeContract(scope.tx, input.organizationId, on);
-      if (!contract) throw unprocessable(`${cbo.name} has no active advocacy contract on ${on}.`, { organizationId: input.organizationId, on });
+      if (!contract)
+        throw unprocessable(`${cbo.name} has no active advocacy contract on ${on}.`, {
+          organizationId: input.organizationId,
+          on,
+        });
       const [row] = await selectRows<{ id: string }>(
         scope.tx,
         sql`INSERT INTO advocacy_referrals (county_id, youth_id, organization_id, contract_id, referred_by, referred_by_organization_id, referred_at, reason, urgency)
@@ -39,7 +53,8 @@ export function referYouth(repo: ScopedRepo, youthId: string, input: z.infer<typ
                     ${referredAt.toISOString()}, ${input.reason}, ${input.urgency}) RETURNING id`,
       );
       const id = row!.id;
-      await scope.tx.execute(sql`INSERT INTO advocacy_referral_events (referral_id, county_id, state, at, recorded_by, detail)
+      await scope.tx
+        .execute(sql`INSERT INTO advocacy_referral_events (referral_id, county_id, state, at, recorded_by, detail)
         VALUES (${id}, ${scope.actor.countyId}, 'sent', ${referredAt.toISOString()}, ${scope.actor.userId}, ${JSON.stringify({ urgency: input.urgency })}::jsonb)`);
       const { opened } = await openObligationsFor(scope.tx, {
         kind: 'advocacy_referred',
@@ -65,7 +80,10 @@ export function youthReferrals(repo: ScopedRepo, youthId: string): Promise<{ ref
     const rows = await referralRows(scope.tx, sql`ar.youth_id = ${youthId}`);
     // The reason for referral is about the exploitation: shown with that grant only.
     const sees = scope.grant.read.has('exploitation');
-    scope.touch(sees ? ['identity', 'exploitation'] : ['identity'], rows.map((r) => r.id));
+    scope.touch(
+      sees ? ['identity', 'exploitation'] : ['identity'],
+      rows.map((r) => r.id),
+    );
     const views = await referralViews(scope.tx, rows, () => true);
     return { referrals: sees ? views : views.map((v) => ({ ...v, reason: null })) };
   });
@@ -73,12 +91,17 @@ export function youthReferrals(repo: ScopedRepo, youthId: string): Promise<{ ref
 
 /** One referral addressed to the user's organization (the CBO's view of it). */
 export function addressedReferral(repo: ScopedRepo, referralId: string): Promise<ReferralViewT> {
-  return repo.forAddressed({ table: 'advocacy_referrals', label: 'referral' }, referralId, 'advocacy.referral.get', async (scope) => {
-    const rows = await referralRows(scope.tx, sql`ar.id = ${referralId}`);
-    const sees = scope.grant.read.has('identity');
-    if (sees) scope.touch(['identity']);
-    return (await referralViews(scope.tx, rows, () => sees))[0]!;
-  });
+  return repo.forAddressed(
+    { table: 'advocacy_referrals', label: 'referral' },
+    referralId,
+    'advocacy.referral.get',
+    async (scope) => {
+      const rows = await referralRows(scope.tx, sql`ar.id = ${referralId}`);
+      const sees = scope.grant.read.has('identity');
+      if (sees) scope.touch(['identity']);
+      return (await referralViews(scope.tx, rows, () => sees))[0]!;
+    },
+  );
 }
 
 /**
@@ -86,11 +109,17 @@ export function addressedReferral(repo: ScopedRepo, referralId: string): Promise
  * appear only for youth the user's own relation lets them see (an advocate's assigned youth).
  * County roles see any CBO's, never with identities. Audited as one event.
  */
-export function referralInbox(repo: ScopedRepo, q: { organizationId?: string; state?: string }): Promise<{ referrals: ReferralViewT[] }> {
+export function referralInbox(
+  repo: ScopedRepo,
+  q: { organizationId?: string; state?: string },
+): Promise<{ referrals: ReferralViewT[] }> {
   const actor = repo.actor;
   const county = actor.roles.includes('county_admin') || actor.roles.includes('county_analyst');
   const staff = actor.roles.includes('org_admin') || actor.roles.includes('advocate');
-  if (!county && !staff) throw forbidden('The advocacy inbox is for the CBO\u2019s staff and the county\u2019s administrators and analysts.');
+  if (!county && !staff)
+    throw forbidden(
+      'The advocacy inbox is for the CBO\u2019s staff and the county\u2019s administrators and analysts.',
+    );
   const org = county ? (q.organizationId ?? null) : actor.organizationId;
   if (!county && q.organizationId && q.organizationId !== actor.organizationId) throw notFound('organization');
   const where = sql`${org ? sql`ar.organization_id = ${org}` : sql`true`} ${q.state ? sql`AND ar.state = ${q.state}` : sql``}`;
@@ -98,9 +127,17 @@ export function referralInbox(repo: ScopedRepo, q: { organizationId?: string; st
     // An advocate: the list is one audited read across youth, names from the advocate's own grants.
     return repo.acrossYouth('advocacy.referral.inbox', async (scope) => {
       const rows = await referralRows(scope.tx, where);
-      const visible = await selectRows<{ youth_id: string; relations: string[] }>(scope.tx, sql`${scope.visibleCte} SELECT youth_id, relations FROM visible`);
-      const named = new Set(visible.filter((v) => scope.grantOf(v.relations as never).read.has('identity')).map((v) => v.youth_id));
-      scope.touch(rows.some((r) => named.has(r.youth_id)) ? ['identity'] : [], rows.map((r) => r.id));
+      const visible = await selectRows<{ youth_id: string; relations: string[] }>(
+        scope.tx,
+        sql`${scope.visibleCte} SELECT youth_id, relations FROM visible`,
+      );
+      const named = new Set(
+        visible.filter((v) => scope.grantOf(v.relations as never).read.has('identity')).map((v) => v.youth_id),
+      );
+      scope.touch(
+        rows.some((r) => named.has(r.youth_id)) ? ['identity'] : [],
+        rows.map((r) => r.id),
+      );
       scope.note({ organizationId: org, state: q.state ?? null, count: rows.length });
       return { referrals: await referralViews(scope.tx, rows, (y) => named.has(y)) };
     });

@@ -16,7 +16,9 @@ import {
 } from '../../domain/advocacy.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-11-21');
-const when = z.string().datetime({ offset: true, message: 'use a date and time with offset, like 2026-11-21T10:00:00-08:00' });
+const when = z
+  .string()
+  .datetime({ offset: true, message: 'use a date and time with offset, like 2026-11-21T10:00:00-08:00' });
 const uuid = (what: string) => z.string().uuid(`is not ${what}`);
 
 export const OrgParam = z.object({ organizationId: uuid('an organization id').describe('The CBO (organization id)') });
@@ -28,16 +30,36 @@ export const ApprovalParam = z.object({ approvalId: uuid('an approval id') });
 
 const contractFields = {
   organizationId: uuid('an organization id').describe('The CBO contracted (organization of type advocacy_cbo)'),
-  contractingOrganizationId: uuid('an organization id').describe('The county department that contracts (probation in LA)'),
+  contractingOrganizationId: uuid('an organization id').describe(
+    'The county department that contracts (probation in LA)',
+  ),
   reference: z.string().trim().min(2, 'give the contract number or reference').max(120),
   startsOn: date,
   endsOn: date,
   fundingSource: z.string().trim().min(2, 'name the funding source').max(200),
-  services: z.array(z.enum(CONTRACT_SERVICES)).min(1, 'choose at least one contracted service').max(CONTRACT_SERVICES.length),
-  capacity: z.number().int().min(1, 'capacity must be at least 1 youth at a time').max(100_000).describe('Youth served at a time'),
-  firstContactHours: z.number().int().min(1).max(720).default(24).describe('Response-time term: first contact within this many hours of referral'),
+  services: z
+    .array(z.enum(CONTRACT_SERVICES))
+    .min(1, 'choose at least one contracted service')
+    .max(CONTRACT_SERVICES.length),
+  capacity: z
+    .number()
+    .int()
+    .min(1, 'capacity must be at least 1 youth at a time')
+    .max(100_000)
+    .describe('Youth served at a time'),
+  firstContactHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(720)
+    .default(24)
+    .describe('Response-time term: first contact within this many hours of referral'),
   responseTerms: z.string().trim().max(2000).nullable().optional().describe('Other response-time terms, in words'),
-  documentRefs: z.array(z.string().trim().min(1).max(500)).max(50).default([]).describe("References to the contract's documents"),
+  documentRefs: z
+    .array(z.string().trim().min(1).max(500))
+    .max(50)
+    .default([])
+    .describe("References to the contract's documents"),
   terminatedOn: date.nullable().optional().describe('Ended early on this date'),
 };
 export const ContractCreate = z.object(contractFields).strict();
@@ -76,15 +98,24 @@ export const ActiveCbosQuery = z.object({ on: date.optional().describe('Default:
 export const ClearanceCreate = z
   .object({ kind: z.enum(CLEARANCE_KINDS), clearedOn: date, expiresOn: date.nullable().optional() })
   .strict()
-  .refine((c) => !c.expiresOn || c.expiresOn >= c.clearedOn, { message: 'expiresOn cannot be before clearedOn', path: ['expiresOn'] });
+  .refine((c) => !c.expiresOn || c.expiresOn >= c.clearedOn, {
+    message: 'expiresOn cannot be before clearedOn',
+    path: ['expiresOn'],
+  });
 export const TrainingCreate = z
   .object({
-    trainingKey: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'is not a training key (see county settings, advocacy.requiredTrainings)'),
+    trainingKey: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{2,40}$/, 'is not a training key (see county settings, advocacy.requiredTrainings)'),
     completedOn: date,
     expiresOn: date.nullable().optional(),
   })
   .strict()
-  .refine((c) => !c.expiresOn || c.expiresOn >= c.completedOn, { message: 'expiresOn cannot be before completedOn', path: ['expiresOn'] });
+  .refine((c) => !c.expiresOn || c.expiresOn >= c.completedOn, {
+    message: 'expiresOn cannot be before completedOn',
+    path: ['expiresOn'],
+  });
 export const ApprovalCreate = z
   .object({
     contractingOrganizationId: uuid('an organization id').describe('The contracting department giving the approval'),
@@ -92,8 +123,13 @@ export const ApprovalCreate = z
     approvedUntil: date,
   })
   .strict()
-  .refine((c) => c.approvedUntil >= c.approvedOn, { message: 'approvedUntil cannot be before approvedOn', path: ['approvedUntil'] });
-export const ApprovalRevoke = z.object({ revokedOn: date, reason: z.string().trim().min(3, 'say why the approval is revoked').max(1000) }).strict();
+  .refine((c) => c.approvedUntil >= c.approvedOn, {
+    message: 'approvedUntil cannot be before approvedOn',
+    path: ['approvedUntil'],
+  });
+export const ApprovalRevoke = z
+  .object({ revokedOn: date, reason: z.string().trim().min(3, 'say why the approval is revoked').max(1000) })
+  .strict();
 export const AdvocateParam = z.object({ userId: uuid('a user id').describe('The advocate') });
 
 const VettingItem = z.object({ what: z.string(), endsOn: z.string() });
@@ -105,8 +141,12 @@ export const AdvocateVetting = z.object({
   cleared: z.boolean().describe('True when nothing is missing today: the advocate may be assigned'),
   gaps: z.array(z.string()).describe('What the advocate lacks today, in words'),
   expiring: z.array(VettingItem).describe('Items ending within the county warning window (vettingWarningDays)'),
-  clearances: z.array(z.object({ id: z.string(), kind: z.string(), clearedOn: z.string(), expiresOn: z.string().nullable() })),
-  trainings: z.array(z.object({ id: z.string(), trainingKey: z.string(), completedOn: z.string(), expiresOn: z.string().nullable() })),
+  clearances: z.array(
+    z.object({ id: z.string(), kind: z.string(), clearedOn: z.string(), expiresOn: z.string().nullable() }),
+  ),
+  trainings: z.array(
+    z.object({ id: z.string(), trainingKey: z.string(), completedOn: z.string(), expiresOn: z.string().nullable() }),
+  ),
   approvals: z.array(
     z.object({
       id: z.string(),
@@ -125,37 +165,69 @@ export const ExpiringQuery = z.object({ organizationId: uuid('an organization id
 export const ExpiringList = z.object({
   on: z.string(),
   warningDays: z.number(),
-  items: z.array(z.object({ userId: z.string(), name: z.string(), organizationId: z.string(), organization: z.string(), what: z.string(), endsOn: z.string() })),
+  items: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      organizationId: z.string(),
+      organization: z.string(),
+      what: z.string(),
+      endsOn: z.string(),
+    }),
+  ),
 });
 
 // Referrals -----------------------------------------------------------------------------------
 
 export const ReferralCreate = z
   .object({
-    organizationId: uuid('an organization id').describe('The CBO (must hold an active advocacy contract on the referral date)'),
+    organizationId: uuid('an organization id').describe(
+      'The CBO (must hold an active advocacy contract on the referral date)',
+    ),
     referredAt: when.optional().describe('Default: now'),
     reason: z.string().trim().min(3, 'say why the youth is referred').max(5000),
     urgency: z.enum(REFERRAL_URGENCIES).default('routine'),
   })
   .strict();
 
-const at = when.optional().describe('When it happened (default: now); never in the future, never before the previous step');
+const at = when
+  .optional()
+  .describe('When it happened (default: now); never in the future, never before the previous step');
 const version = z.number().int().min(1).describe('The referral version you loaded (optimistic concurrency)');
 export const StepBase = z.object({ version, at }).strict();
-export const DeclineBody = z.object({ version, at, reason: z.enum(DECLINE_REASONS), note: z.string().trim().max(2000).optional() }).strict();
-export const AssignBody = z.object({ version, at, advocateUserId: uuid('a user id').describe('An advocate of the CBO, vetted on that date') }).strict();
-export const CloseBody = z.object({ version, at, reason: z.enum(CLOSE_REASONS), note: z.string().trim().max(2000).optional() }).strict();
+export const DeclineBody = z
+  .object({ version, at, reason: z.enum(DECLINE_REASONS), note: z.string().trim().max(2000).optional() })
+  .strict();
+export const AssignBody = z
+  .object({ version, at, advocateUserId: uuid('a user id').describe('An advocate of the CBO, vetted on that date') })
+  .strict();
+export const CloseBody = z
+  .object({ version, at, reason: z.enum(CLOSE_REASONS), note: z.string().trim().max(2000).optional() })
+  .strict();
 export const MilestoneBody = z
   .object({
     kind: z.enum(MILESTONE_KINDS as [string, ...string[]]),
     at,
-    serviceEpisodeId: uuid('a service episode id').optional().describe('Required for linked_to_service: the service episode of the same youth'),
+    serviceEpisodeId: uuid('a service episode id')
+      .optional()
+      .describe('Required for linked_to_service: the service episode of the same youth'),
     note: z.string().trim().max(2000).optional(),
   })
   .strict();
 
-export const ReferralEvent = z.object({ state: z.string(), at: z.string(), recordedBy: z.string(), detail: z.record(z.string(), z.unknown()) });
-export const Milestone = z.object({ id: z.string(), kind: z.string(), at: z.string(), serviceEpisodeId: z.string().nullable(), note: z.string().nullable() });
+export const ReferralEvent = z.object({
+  state: z.string(),
+  at: z.string(),
+  recordedBy: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export const Milestone = z.object({
+  id: z.string(),
+  kind: z.string(),
+  at: z.string(),
+  serviceEpisodeId: z.string().nullable(),
+  note: z.string().nullable(),
+});
 export const ReferralView = z.object({
   id: z.string(),
   youthId: z.string(),
@@ -185,7 +257,9 @@ export const ReferralView = z.object({
   milestones: z.array(Milestone),
 });
 export type ReferralViewT = z.infer<typeof ReferralView>;
-export const InboxQuery = z.object({ organizationId: uuid('an organization id').optional(), state: z.enum(REFERRAL_STATES).optional() }).strict();
+export const InboxQuery = z
+  .object({ organizationId: uuid('an organization id').optional(), state: z.enum(REFERRAL_STATES).optional() })
+  .strict();
 
 // Performance issues and flags ----------------------------------------------------------------
 
@@ -211,7 +285,9 @@ export const IssueUpdate = z
     status: z.enum(['open', 'in_progress']).optional().describe('Use the resolve route to resolve'),
   })
   .strict();
-export const IssueResolve = z.object({ version, resolution: z.string().trim().min(3, 'say how it was resolved').max(5000), resolvedOn: date }).strict();
+export const IssueResolve = z
+  .object({ version, resolution: z.string().trim().min(3, 'say how it was resolved').max(5000), resolvedOn: date })
+  .strict();
 export const IssueView = z.object({
   id: z.string(),
   organizationId: z.string(),
@@ -230,21 +306,30 @@ export const IssueView = z.object({
   version: z.number(),
 });
 export type IssueViewT = z.infer<typeof IssueView>;
-export const IssueListQuery = z.object({ organizationId: uuid('an organization id').optional(), status: z.enum(ISSUE_STATUSES).optional() }).strict();
+export const IssueListQuery = z
+  .object({ organizationId: uuid('an organization id').optional(), status: z.enum(ISSUE_STATUSES).optional() })
+  .strict();
 
 export const FlagView = z.object({
   id: z.string(),
   organizationId: z.string(),
   organization: z.string(),
   kind: z.enum(Object.keys(FLAG_KINDS) as [keyof typeof FLAG_KINDS, ...(keyof typeof FLAG_KINDS)[]]),
-  subjectId: z.string().describe('The referral the finding is about (for lapsed_vetting the advocate is in detail.advocateUserId)'),
+  subjectId: z
+    .string()
+    .describe('The referral the finding is about (for lapsed_vetting the advocate is in detail.advocateUserId)'),
   observedOn: z.string(),
   detail: z.record(z.string(), z.unknown()),
   status: z.enum(['candidate', 'confirmed', 'dismissed']),
   decisionNote: z.string().nullable(),
   issueId: z.string().nullable(),
 });
-export const FlagListQuery = z.object({ organizationId: uuid('an organization id').optional(), status: z.enum(['candidate', 'confirmed', 'dismissed']).optional() }).strict();
+export const FlagListQuery = z
+  .object({
+    organizationId: uuid('an organization id').optional(),
+    status: z.enum(['candidate', 'confirmed', 'dismissed']).optional(),
+  })
+  .strict();
 export const FlagConfirm = z
   .object({
     severity: z.enum(ISSUE_SEVERITIES),
@@ -253,4 +338,6 @@ export const FlagConfirm = z
     ownerUserId: uuid('a user id').nullable().optional(),
   })
   .strict();
-export const FlagDismiss = z.object({ note: z.string().trim().min(3, 'say why the flag is dismissed').max(2000) }).strict();
+export const FlagDismiss = z
+  .object({ note: z.string().trim().min(3, 'say why the flag is dismissed').max(2000) })
+  .strict();

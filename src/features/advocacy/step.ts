@@ -24,7 +24,10 @@ export interface CurrentReferral {
 }
 
 /** The referral as it stands, locked for this transaction; 404 unless it is this youth's. */
-export async function lockReferral(scope: Pick<YouthScope, 'tx' | 'youthId'>, referralId: string): Promise<CurrentReferral> {
+export async function lockReferral(
+  scope: Pick<YouthScope, 'tx' | 'youthId'>,
+  referralId: string,
+): Promise<CurrentReferral> {
   const [row] = await selectRows<CurrentReferral>(
     scope.tx,
     sql`SELECT id, youth_id, organization_id, contract_id, referred_by, state, advocate_user_id, version, referred_at, accepted_at,
@@ -37,7 +40,9 @@ export async function lockReferral(scope: Pick<YouthScope, 'tx' | 'youthId'>, re
 
 /** When the referral last moved: no step may be recorded before it. */
 export function lastStepAt(r: CurrentReferral): Date {
-  const times = [r.referred_at, r.accepted_at, r.advocate_assigned_at, r.first_contact_at, r.engaged_at].filter((t) => t !== null).map((t) => asDate(t));
+  const times = [r.referred_at, r.accepted_at, r.advocate_assigned_at, r.first_contact_at, r.engaged_at]
+    .filter((t) => t !== null)
+    .map((t) => asDate(t));
   return new Date(Math.max(...times.map((t) => t.getTime())));
 }
 
@@ -51,7 +56,8 @@ export function stepTime(given: string | undefined, notBefore: Date, what = 'at'
   return at;
 }
 
-export const unprocessable = (message: string, details?: unknown) => new HarborError(422, 'unprocessable', message, details);
+export const unprocessable = (message: string, details?: unknown) =>
+  new HarborError(422, 'unprocessable', message, details);
 
 const STAMP: Record<ReferralStep, string | null> = {
   accept: 'accepted_at',
@@ -77,7 +83,9 @@ export async function recordStep(
   const problem = stepProblem(current.state, step);
   if (problem) throw conflict(problem, { state: current.state });
   if (current.version !== input.version) {
-    throw conflict(`This referral changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`);
+    throw conflict(
+      `This referral changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
+    );
   }
   const to = REFERRAL_STEPS[step].to;
   const at = input.at.toISOString();
@@ -92,7 +100,8 @@ export async function recordStep(
         WHERE id = ${current.id} AND version = ${input.version} RETURNING id`,
   );
   if (updated.length === 0) throw conflict('This referral changed after you opened it. Reload and try again.');
-  await scope.tx.execute(sql`INSERT INTO advocacy_referral_events (referral_id, county_id, state, at, recorded_by, detail)
+  await scope.tx
+    .execute(sql`INSERT INTO advocacy_referral_events (referral_id, county_id, state, at, recorded_by, detail)
     VALUES (${current.id}, ${scope.actor.countyId}, ${to}, ${at}, ${scope.actor.userId}, ${JSON.stringify(detail)}::jsonb)`);
   scope.touch([], [current.id]);
 }

@@ -14,24 +14,51 @@ type Ids<T> = T & { id: string };
 export interface VettingWithIds {
   clearances: Ids<VettingRecord['clearances'][number]>[];
   trainings: Ids<VettingRecord['trainings'][number]>[];
-  approvals: Ids<VettingRecord['approvals'][number] & { contractingOrganizationId: string; approvedBy: string; revokeReason: string | null }>[];
+  approvals: Ids<
+    VettingRecord['approvals'][number] & {
+      contractingOrganizationId: string;
+      approvedBy: string;
+      revokeReason: string | null;
+    }
+  >[];
 }
 
 /** The vetting records of some advocates, by user id (every id present, possibly empty). */
 export async function loadVetting(tx: Db, userIds: readonly string[]): Promise<Map<string, VettingWithIds>> {
-  const out = new Map<string, VettingWithIds>(userIds.map((u) => [u, { clearances: [], trainings: [], approvals: [] }]));
+  const out = new Map<string, VettingWithIds>(
+    userIds.map((u) => [u, { clearances: [], trainings: [], approvals: [] }]),
+  );
   if (userIds.length === 0) return out;
-  const ids = sql.join(userIds.map((u) => sql`${u}::uuid`), sql`, `);
-  const clearances = await selectRows<{ id: string; user_id: string; kind: 'background' | 'security'; cleared_on: string; expires_on: string | null }>(
+  const ids = sql.join(
+    userIds.map((u) => sql`${u}::uuid`),
+    sql`, `,
+  );
+  const clearances = await selectRows<{
+    id: string;
+    user_id: string;
+    kind: 'background' | 'security';
+    cleared_on: string;
+    expires_on: string | null;
+  }>(
     tx,
     sql`SELECT id, user_id, kind, cleared_on::text AS cleared_on, expires_on::text AS expires_on FROM advocate_clearances WHERE user_id IN (${ids}) ORDER BY cleared_on`,
   );
-  for (const c of clearances) out.get(c.user_id)!.clearances.push({ id: c.id, kind: c.kind, clearedOn: c.cleared_on, expiresOn: c.expires_on });
-  const trainings = await selectRows<{ id: string; user_id: string; training_key: string; completed_on: string; expires_on: string | null }>(
+  for (const c of clearances)
+    out.get(c.user_id)!.clearances.push({ id: c.id, kind: c.kind, clearedOn: c.cleared_on, expiresOn: c.expires_on });
+  const trainings = await selectRows<{
+    id: string;
+    user_id: string;
+    training_key: string;
+    completed_on: string;
+    expires_on: string | null;
+  }>(
     tx,
     sql`SELECT id, user_id, training_key, completed_on::text AS completed_on, expires_on::text AS expires_on FROM advocate_trainings WHERE user_id IN (${ids}) ORDER BY completed_on`,
   );
-  for (const t of trainings) out.get(t.user_id)!.trainings.push({ id: t.id, trainingKey: t.training_key, completedOn: t.completed_on, expiresOn: t.expires_on });
+  for (const t of trainings)
+    out
+      .get(t.user_id)!
+      .trainings.push({ id: t.id, trainingKey: t.training_key, completedOn: t.completed_on, expiresOn: t.expires_on });
   const approvals = await selectRows<{
     id: string;
     user_id: string;
@@ -83,7 +110,8 @@ async function advocateOf(tx: Db, userId: string): Promise<AdvocateRow> {
           FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = ${userId}`,
   );
   if (!u) throw notFound('advocate');
-  if (!u.roles.includes('advocate') || u.type !== 'advocacy_cbo') throw badRequest('This user is not an advocate of an advocacy organization.');
+  if (!u.roles.includes('advocate') || u.type !== 'advocacy_cbo')
+    throw badRequest('This user is not an advocate of an advocacy organization.');
   return u;
 }
 
@@ -100,10 +128,15 @@ async function mayApprove(tx: Db, actor: Actor, advocate: AdvocateRow, contracti
     tx,
     sql`SELECT id FROM advocacy_contracts WHERE organization_id = ${advocate.organization_id} AND contracting_organization_id = ${contractingOrganizationId} LIMIT 1`,
   );
-  if (!contract) throw badRequest(`contractingOrganizationId: ${advocate.organization} holds no advocacy contract with that department.`);
+  if (!contract)
+    throw badRequest(
+      `contractingOrganizationId: ${advocate.organization} holds no advocacy contract with that department.`,
+    );
   if (actor.roles.includes('county_admin')) return;
   if (actor.roles.includes('supervisor') && actor.organizationId === contractingOrganizationId) return;
-  throw forbidden("Only the county administrator or a supervisor of the contracting department can approve or revoke an advocate's approval.");
+  throw forbidden(
+    "Only the county administrator or a supervisor of the contracting department can approve or revoke an advocate's approval.",
+  );
 }
 
 export function recordClearance(repo: ScopedRepo, userId: string, input: z.infer<typeof ClearanceCreate>) {
@@ -164,7 +197,12 @@ export function revokeApproval(repo: ScopedRepo, approvalId: string, input: z.in
   return repo.forCounty(
     'advocacy.vetting.revoke',
     async ({ tx, actor, note }) => {
-      const [a] = await selectRows<{ user_id: string; contracting_organization_id: string; approved_on: string; revoked_on: string | null }>(
+      const [a] = await selectRows<{
+        user_id: string;
+        contracting_organization_id: string;
+        approved_on: string;
+        revoked_on: string | null;
+      }>(
         tx,
         sql`SELECT user_id, contracting_organization_id, approved_on::text AS approved_on, revoked_on::text AS revoked_on FROM advocate_approvals WHERE id = ${approvalId}`,
       );
@@ -172,7 +210,9 @@ export function revokeApproval(repo: ScopedRepo, approvalId: string, input: z.in
       const advocate = await advocateOf(tx, a.user_id);
       await mayApprove(tx, actor, advocate, a.contracting_organization_id);
       if (a.revoked_on) throw badRequest(`This approval was already revoked on ${a.revoked_on}.`);
-      await tx.execute(sql`UPDATE advocate_approvals SET revoked_on = ${input.revokedOn}, revoke_reason = ${input.reason} WHERE id = ${approvalId}`);
+      await tx.execute(
+        sql`UPDATE advocate_approvals SET revoked_on = ${input.revokedOn}, revoke_reason = ${input.reason} WHERE id = ${approvalId}`,
+      );
       note({ advocateId: a.user_id, approvalId });
       return { id: approvalId, revokedOn: input.revokedOn };
     },
@@ -190,7 +230,10 @@ async function vettingOf(tx: Db, countyId: string, organizationId: string | null
            ${organizationId ? sql`AND u.organization_id = ${organizationId}` : sql``}
          ORDER BY o.name, u.display_name`,
   );
-  const records = await loadVetting(tx, advocates.map((a) => a.id));
+  const records = await loadVetting(
+    tx,
+    advocates.map((a) => a.id),
+  );
   const warningDays = settings.advocacy.vettingWarningDays;
   const list: AdvocateVettingT[] = advocates.map((a) => {
     const r = records.get(a.id)!;
@@ -216,7 +259,10 @@ export function advocateRoster(repo: ScopedRepo, organizationId: string) {
     'advocacy.vetting.roster',
     async (scope) => {
       const org = orgScope(scope, organizationId)!;
-      const [cbo] = await selectRows<{ id: string }>(scope.tx, sql`SELECT id FROM organizations WHERE id = ${org} AND type = 'advocacy_cbo'`);
+      const [cbo] = await selectRows<{ id: string }>(
+        scope.tx,
+        sql`SELECT id FROM organizations WHERE id = ${org} AND type = 'advocacy_cbo'`,
+      );
       if (!cbo) throw notFound('organization');
       return vettingOf(scope.tx, scope.actor.countyId, org, countyToday());
     },
@@ -232,7 +278,15 @@ export function expiringVetting(repo: ScopedRepo, organizationId?: string) {
       const org = orgScope(scope, organizationId);
       const { on, warningDays, advocates } = await vettingOf(scope.tx, scope.actor.countyId, org, countyToday());
       const items = advocates
-        .flatMap((a) => a.expiring.map((e) => ({ userId: a.userId, name: a.name, organizationId: a.organizationId, organization: a.organization, ...e })))
+        .flatMap((a) =>
+          a.expiring.map((e) => ({
+            userId: a.userId,
+            name: a.name,
+            organizationId: a.organizationId,
+            organization: a.organization,
+            ...e,
+          })),
+        )
         .sort((x, y) => (x.endsOn === y.endsOn ? x.name.localeCompare(y.name) : x.endsOn < y.endsOn ? -1 : 1));
       return { on, warningDays, items };
     },

@@ -87,14 +87,21 @@ export function registerAuthRoutes(
     '/api/auth/session',
     {
       config: { policy: { access: 'session' } },
-      schema: { tags: ['auth'], summary: 'The current session, its user and CSRF token', response: { 200: SessionView } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The current session, its user and CSRF token',
+        response: { 200: SessionView },
+      },
     },
     async (request) => view(request.ctx.session),
   );
 
   r.post(
     '/api/auth/logout',
-    { config: { policy: { access: 'session' } }, schema: { tags: ['auth'], summary: 'Sign out (revokes the session)' } },
+    {
+      config: { policy: { access: 'session' } },
+      schema: { tags: ['auth'], summary: 'Sign out (revokes the session)' },
+    },
     async (request, reply) => {
       await deps.sessions.revoke(request.ctx.session.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -106,7 +113,12 @@ export function registerAuthRoutes(
     '/api/auth/mfa/verify',
     {
       config: { policy: { access: 'session' }, rateLimit: { max: 10, timeWindow: '5 minutes' } },
-      schema: { tags: ['auth'], summary: 'Second step of sign-in: a TOTP code', body: Code, response: { 200: SessionView } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Second step of sign-in: a TOTP code',
+        body: Code,
+        response: { 200: SessionView },
+      },
     },
     async (request) => {
       const s = request.ctx.session;
@@ -135,7 +147,12 @@ export function registerAuthRoutes(
     '/api/auth/mfa/confirm',
     {
       config: { policy: { access: 'session' }, rateLimit: { max: 10, timeWindow: '5 minutes' } },
-      schema: { tags: ['auth'], summary: 'Finish two-step setup with a code', body: Code, response: { 200: SessionView } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish two-step setup with a code',
+        body: Code,
+        response: { 200: SessionView },
+      },
     },
     async (request) => {
       const s = request.ctx.session;

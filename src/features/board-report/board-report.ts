@@ -7,7 +7,13 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { ScopedRepo } from '../../access/checkpoint.js';
 import { selectRows } from '../../db/client.js';
-import { ISSUE_CATEGORIES, lastPeriods, periodContaining, RECOVERED_DEFINITION, type ReportPeriod } from '../../domain/advocacy.js';
+import {
+  ISSUE_CATEGORIES,
+  lastPeriods,
+  periodContaining,
+  RECOVERED_DEFINITION,
+  type ReportPeriod,
+} from '../../domain/advocacy.js';
 import { COUNTY_TIME_ZONE } from '../../domain/geography.js';
 import { badRequest, forbidden } from '../../errors.js';
 import { settingsIn } from '../county/settings.js';
@@ -23,12 +29,20 @@ const INTERNAL_ROLES = ['county_admin', 'county_analyst'] as const;
 const share = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
 
 /** The range asked for: from/to, or the county's current or previous reporting period. */
-export function resolvePeriod(q: BoardReportQueryT, startMonths: readonly number[], today: string): { period: ReportPeriod; standard: boolean } {
+export function resolvePeriod(
+  q: BoardReportQueryT,
+  startMonths: readonly number[],
+  today: string,
+): { period: ReportPeriod; standard: boolean } {
   if (q.period && (q.from || q.to)) throw badRequest('Give either period, or from and to, not both.');
-  if (!q.period && (!q.from || !q.to)) throw badRequest('Give from and to (YYYY-MM-DD), or period=current or period=previous.');
+  if (!q.period && (!q.from || !q.to))
+    throw badRequest('Give from and to (YYYY-MM-DD), or period=current or period=previous.');
   if (q.period) {
     const current = periodContaining(today, startMonths);
-    const period = q.period === 'current' ? current : periodContaining(DateTime.fromISO(current.from).minus({ days: 1 }).toISODate()!, startMonths);
+    const period =
+      q.period === 'current'
+        ? current
+        : periodContaining(DateTime.fromISO(current.from).minus({ days: 1 }).toISODate()!, startMonths);
     return { period, standard: true };
   }
   const from = DateTime.fromISO(q.from!, { zone: COUNTY_TIME_ZONE });
@@ -36,16 +50,28 @@ export function resolvePeriod(q: BoardReportQueryT, startMonths: readonly number
   if (!from.isValid) throw badRequest(`from: ${q.from} is not a date on the calendar.`);
   if (!to.isValid) throw badRequest(`to: ${q.to} is not a date on the calendar.`);
   if (q.to! < q.from!) throw badRequest(`to (${q.to}) must be on or after from (${q.from}).`);
-  if (to.diff(from, 'days').days + 1 > MAX_RANGE_DAYS) throw badRequest(`The range is ${Math.round(to.diff(from, 'days').days) + 1} days; a report covers at most two years (${MAX_RANGE_DAYS} days).`);
+  if (to.diff(from, 'days').days + 1 > MAX_RANGE_DAYS)
+    throw badRequest(
+      `The range is ${Math.round(to.diff(from, 'days').days) + 1} days; a report covers at most two years (${MAX_RANGE_DAYS} days).`,
+    );
   const own = periodContaining(q.from!, startMonths);
   const standard = own.from === q.from && own.to === q.to;
-  return { period: standard ? own : { from: q.from!, to: q.to!, label: `${from.toFormat('d LLL yyyy')} – ${to.toFormat('d LLL yyyy')}` }, standard };
+  return {
+    period: standard
+      ? own
+      : { from: q.from!, to: q.to!, label: `${from.toFormat('d LLL yyyy')} – ${to.toFormat('d LLL yyyy')}` },
+    standard,
+  };
 }
 
 /** Which version the caller gets: county admins and analysts choose; everyone else sees public. */
-export function resolveVersion(roles: readonly string[], asked: 'internal' | 'public' | undefined): 'internal' | 'public' {
+export function resolveVersion(
+  roles: readonly string[],
+  asked: 'internal' | 'public' | undefined,
+): 'internal' | 'public' {
   const mayInternal = roles.some((r) => (INTERNAL_ROLES as readonly string[]).includes(r));
-  if (asked === 'internal' && !mayInternal) throw forbidden('Your role sees the public version of this report only (version=public).');
+  if (asked === 'internal' && !mayInternal)
+    throw forbidden('Your role sees the public version of this report only (version=public).');
   return asked ?? (mayInternal ? 'internal' : 'public');
 }
 
@@ -84,8 +110,12 @@ export function internalPeriod(f: PeriodFigures): { cbos: CboRowT[]; summary: Co
       organizationId: c.organizationId,
       name: c.name,
       ...measures(c.measures),
-      contracts: f.contracts.filter((k) => k.organizationId === c.organizationId).map(({ organizationId: _, ...k }) => k),
-      declineReasons: f.declineReasons.filter((d) => d.organizationId === c.organizationId).map((d) => ({ reason: d.reason, count: d.count })),
+      contracts: f.contracts
+        .filter((k) => k.organizationId === c.organizationId)
+        .map(({ organizationId: _, ...k }) => k),
+      declineReasons: f.declineReasons
+        .filter((d) => d.organizationId === c.organizationId)
+        .map((d) => ({ reason: d.reason, count: d.count })),
       issueCounts: issueCounts(issues, f.period),
       issues: issues.map((i) => ({
         id: i.id,
@@ -105,7 +135,12 @@ export function internalPeriod(f: PeriodFigures): { cbos: CboRowT[]; summary: Co
   const sum = f.cbos.reduce((n, c) => n + c.measures.recoveredYouth, 0);
   return {
     cbos,
-    summary: { ...measures(f.county), recoveredYouth: sum, recoveredYouthDistinct: f.county.recoveredYouth, issueCounts: issueCounts(f.issues, f.period) },
+    summary: {
+      ...measures(f.county),
+      recoveredYouth: sum,
+      recoveredYouthDistinct: f.county.recoveredYouth,
+      issueCounts: issueCounts(f.issues, f.period),
+    },
   };
 }
 
@@ -122,12 +157,17 @@ export function definitions(windowDays: number): BoardReportT['definitions'] {
       'the advocate linked (no earlier than the referral), over the referrals with one, whenever it started.',
     countyTotals:
       'County totals add up the organizations, except "distinct youth county-wide", where a youth recovered and connected by two organizations counts once.',
-    issues: 'Performance issues raised by the end of the period and not resolved before it began: open at the end of the period, or resolved within it.',
+    issues:
+      'Performance issues raised by the end of the period and not resolved before it began: open at the end of the period, or resolved within it.',
   };
 }
 
 /** The report for a range, in the version the caller may see. */
-export async function boardReport(repo: ScopedRepo, q: BoardReportQueryT, now: Date = new Date()): Promise<BoardReportT> {
+export async function boardReport(
+  repo: ScopedRepo,
+  q: BoardReportQueryT,
+  now: Date = new Date(),
+): Promise<BoardReportT> {
   const version = resolveVersion(repo.actor.roles, q.version);
   return repo.aggregate('report.advocacy', async ({ tx, actor, note }) => {
     const settings = await settingsIn(tx, actor.countyId);
@@ -143,7 +183,10 @@ export async function boardReport(repo: ScopedRepo, q: BoardReportQueryT, now: D
       );
     }
     const series = lastPeriods(period.to, startMonths, SERIES_PERIODS);
-    const [county] = await selectRows<{ name: string }>(tx, sql`SELECT name FROM counties WHERE id = ${actor.countyId}`);
+    const [county] = await selectRows<{ name: string }>(
+      tx,
+      sql`SELECT name FROM counties WHERE id = ${actor.countyId}`,
+    );
     const figures = await loadFigures(tx, actor.countyId, [period, ...series], windowDays);
     note({ from: period.from, to: period.to, version });
     const [own, ...rest] = figures.map(internalPeriod);

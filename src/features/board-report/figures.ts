@@ -40,11 +40,26 @@ export interface PeriodFigures {
   /** County-wide, over the same referrals; recoveredYouth here counts each youth once. */
   county: RawMeasures;
   declineReasons: { organizationId: string; reason: string; count: number }[];
-  contracts: { organizationId: string; reference: string; startsOn: string; endsOn: string; firstContactHours: number }[];
+  contracts: {
+    organizationId: string;
+    reference: string;
+    startsOn: string;
+    endsOn: string;
+    firstContactHours: number;
+  }[];
   issues: RawIssue[];
 }
 
-const EMPTY: RawMeasures = { referrals: 0, declined: 0, reachedOnTime: 0, recoveredYouth: 0, medianDaysToFirstContact: null, contacted: 0, medianDaysToFirstService: null, serviced: 0 };
+const EMPTY: RawMeasures = {
+  referrals: 0,
+  declined: 0,
+  reachedOnTime: 0,
+  recoveredYouth: 0,
+  medianDaysToFirstContact: null,
+  contacted: 0,
+  medianDaysToFirstService: null,
+  serviced: 0,
+};
 
 const day = (v: Date | string): string => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
 const days = (v: number | string | null): number | null => (v === null ? null : Math.round(Number(v) * 10) / 10);
@@ -140,7 +155,12 @@ export function figureQueries(countyId: string, periods: readonly ReportPeriod[]
 }
 
 /** Everything the report needs for each period, for one county. */
-export async function loadFigures(tx: Db, countyId: string, periods: readonly ReportPeriod[], windowDays: number): Promise<PeriodFigures[]> {
+export async function loadFigures(
+  tx: Db,
+  countyId: string,
+  periods: readonly ReportPeriod[],
+  windowDays: number,
+): Promise<PeriodFigures[]> {
   const q = figureQueries(countyId, periods, windowDays);
   // Short analytical queries: LLVM compilation (PostgreSQL's JIT, on by default) costs more than
   // it saves here (about 1 s of a 1.6 s query in bench/board-report.ts). Local to this transaction.
@@ -159,7 +179,13 @@ export async function loadFigures(tx: Db, countyId: string, periods: readonly Re
   }>(tx, q.measures);
   const cbos = await selectRows<{ idx: number; id: string; name: string }>(tx, q.cbos);
   const reasons = await selectRows<{ organization_id: string; reason: string; n: number }>(tx, q.reasons);
-  const contracts = await selectRows<{ organization_id: string; reference: string; starts_on: string; ends_on: string; first_contact_hours: number }>(tx, q.contracts);
+  const contracts = await selectRows<{
+    organization_id: string;
+    reference: string;
+    starts_on: string;
+    ends_on: string;
+    first_contact_hours: number;
+  }>(tx, q.contracts);
   const issues = await selectRows<{
     idx: number;
     id: string;
@@ -195,12 +221,23 @@ export async function loadFigures(tx: Db, countyId: string, periods: readonly Re
       period,
       cbos: cbos
         .filter((c) => c.idx === idx)
-        .map((c) => ({ organizationId: c.id, name: c.name, measures: toMeasures(mine.find((m) => m.organization_id === c.id)) })),
+        .map((c) => ({
+          organizationId: c.id,
+          name: c.name,
+          measures: toMeasures(mine.find((m) => m.organization_id === c.id)),
+        })),
       county: toMeasures(mine.find((m) => m.organization_id === null)),
-      declineReasons: idx === 0 ? reasons.map((r) => ({ organizationId: r.organization_id, reason: r.reason, count: r.n })) : [],
+      declineReasons:
+        idx === 0 ? reasons.map((r) => ({ organizationId: r.organization_id, reason: r.reason, count: r.n })) : [],
       contracts:
         idx === 0
-          ? contracts.map((c) => ({ organizationId: c.organization_id, reference: c.reference, startsOn: day(c.starts_on), endsOn: day(c.ends_on), firstContactHours: c.first_contact_hours }))
+          ? contracts.map((c) => ({
+              organizationId: c.organization_id,
+              reference: c.reference,
+              startsOn: day(c.starts_on),
+              endsOn: day(c.ends_on),
+              firstContactHours: c.first_contact_hours,
+            }))
           : [],
       issues: issues
         .filter((i) => i.idx === idx)
@@ -220,4 +257,3 @@ export async function loadFigures(tx: Db, countyId: string, periods: readonly Re
     };
   });
 }
-

@@ -30,9 +30,19 @@ function table(doc: PDFKit.PDFDocument, header: string[], rows: Cell[][], widths
     columnStyles: widths ?? header.map((_, i) => (i === 0 ? 150 : '*')),
     defaultStyle: { padding: 3, border: 0.5, borderColor: '#a9aeb1' },
     data: [
-      header.map((h) => ({ text: h, type: 'TH' as const, font: { family: 'Helvetica-Bold' }, backgroundColor: '#f0f0f0' })),
+      header.map((h) => ({
+        text: h,
+        type: 'TH' as const,
+        font: { family: 'Helvetica-Bold' },
+        backgroundColor: '#f0f0f0',
+      })),
       // A share prints as a percentage, whether its column or its row (the summary) says so.
-      ...rows.map((r) => r.map((v, i) => ({ text: printed(v, typeof r[0] === 'string' && /^Share /.test(r[0]) ? r[0] : header[i]), align: { x: i === 0 || typeof v === 'string' ? ('left' as const) : ('right' as const) } }))),
+      ...rows.map((r) =>
+        r.map((v, i) => ({
+          text: printed(v, typeof r[0] === 'string' && /^Share /.test(r[0]) ? r[0] : header[i]),
+          align: { x: i === 0 || typeof v === 'string' ? ('left' as const) : ('right' as const) },
+        })),
+      ),
     ],
   });
   doc.x = MARGIN;
@@ -56,17 +66,31 @@ function barChart(doc: PDFKit.PDFDocument, r: BoardReportT, m: Measure, x: numbe
     const bh = typeof v === 'number' ? (v / max) * plot : 0;
     if (bh > 0) doc.rect(bx, top + plot - bh, bw, bh).fill(BAR);
     const text = typeof v === 'number' && m.share ? `${Math.round(v * 100)}%` : v === null ? '–' : String(v);
-    doc.font('Helvetica').fontSize(7).fillColor(INK).text(text, bx - 4, top + plot - bh - 10, { width: bw + 8, align: 'center', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .fillColor(INK)
+      .text(text, bx - 4, top + plot - bh - 10, { width: bw + 8, align: 'center', lineBreak: false });
     const period = r.series[i]!.period;
-    doc.fillColor(MUTED).text(period.from.slice(0, 7), bx - 6, top + plot + 3, { width: bw + 12, align: 'center', lineBreak: false });
+    doc
+      .fillColor(MUTED)
+      .text(period.from.slice(0, 7), bx - 6, top + plot + 3, { width: bw + 12, align: 'center', lineBreak: false });
   });
-  doc.moveTo(x, top + plot).lineTo(x + w, top + plot).lineWidth(0.5).strokeColor(MUTED).stroke();
+  doc
+    .moveTo(x, top + plot)
+    .lineTo(x + w, top + plot)
+    .lineWidth(0.5)
+    .strokeColor(MUTED)
+    .stroke();
 }
 
 function charts(doc: PDFKit.PDFDocument, r: BoardReportT) {
   const measures: Measure[] = [
     { name: 'Referrals made', value: (s) => s.referrals },
-    { name: r.version === 'internal' ? 'Youth recovered and connected (distinct)' : 'Youth recovered and connected', value: (s) => seriesRecovered(r, s) },
+    {
+      name: r.version === 'internal' ? 'Youth recovered and connected (distinct)' : 'Youth recovered and connected',
+      value: (s) => seriesRecovered(r, s),
+    },
     { name: 'Share reached within the first-contact term', value: (s) => s.reachedOnTimeShare, share: true },
     { name: 'Median days to first contact', value: (s) => s.medianDaysToFirstContact },
   ];
@@ -75,13 +99,20 @@ function charts(doc: PDFKit.PDFDocument, r: BoardReportT) {
   const top = doc.y;
   const w = (doc.page.width - 2 * MARGIN - 40) / 2;
   const h = 170;
-  measures.forEach((m, i) => barChart(doc, r, m, MARGIN + (i % 2) * (w + 40), top + Math.floor(i / 2) * (h + 20), w, h));
+  measures.forEach((m, i) =>
+    barChart(doc, r, m, MARGIN + (i % 2) * (w + 40), top + Math.floor(i / 2) * (h + 20), w, h),
+  );
   doc.x = MARGIN;
   doc.y = top + 2 * (h + 20);
 }
 
 export function boardReportPdf(r: BoardReportT): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'LETTER', layout: 'landscape', margin: MARGIN, info: { Title: `${r.county} advocacy report ${r.period.from} to ${r.period.to}`, Author: 'Harbor' } });
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    layout: 'landscape',
+    margin: MARGIN,
+    info: { Title: `${r.county} advocacy report ${r.period.from} to ${r.period.to}`, Author: 'Harbor' },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -102,7 +133,12 @@ export function boardReportPdf(r: BoardReportT): Promise<Buffer> {
       doc.font('Helvetica').fontSize(9).text('None in this period.');
       continue;
     }
-    const widths = s.name === 'Performance issues' ? [80, 50, 60, 42, 110, 120, 52, 40, 40, 50, '*'] : s.name === 'County summary' ? [300, 100] : undefined;
+    const widths =
+      s.name === 'Performance issues'
+        ? [80, 50, 60, 42, 110, 120, 52, 40, 40, 50, '*']
+        : s.name === 'County summary'
+          ? [300, 100]
+          : undefined;
     table(doc, s.header, s.rows, widths);
   }
   charts(doc, r);

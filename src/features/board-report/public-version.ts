@@ -36,10 +36,14 @@ const num = (v: number | string): number => {
   if (typeof v !== 'number') throw new Error('the internal version holds numbers only');
   return v;
 };
-const derived = (v: number | 'suppressed' | null, suppress: boolean): number | 'suppressed' | null => (v === null ? null : suppress ? 'suppressed' : v);
+const derived = (v: number | 'suppressed' | null, suppress: boolean): number | 'suppressed' | null =>
+  v === null ? null : suppress ? 'suppressed' : v;
 
 /** One period, suppressed: the per-organization rows and the county summary. */
-export function publicPeriod(p: Internal, counts: { contacted: number[]; serviced: number[]; county: { contacted: number; serviced: number } }): Internal {
+export function publicPeriod(
+  p: Internal,
+  counts: { contacted: number[]; serviced: number[]; county: { contacted: number; serviced: number } },
+): Internal {
   const rows = p.cbos;
   const declined = rows.map((c) => num(c.declined));
   const notDeclined = rows.map((c) => num(c.notDeclined));
@@ -96,7 +100,11 @@ export interface PeriodBases {
  * the series), how many referrals each median is taken over. Each series period is suppressed
  * exactly as its own public report would be, so the chart never shows a figure that report hides.
  */
-export function publicVersion(report: BoardReportT, seriesInternal: readonly Internal[], bases: readonly PeriodBases[]): BoardReportT {
+export function publicVersion(
+  report: BoardReportT,
+  seriesInternal: readonly Internal[],
+  bases: readonly PeriodBases[],
+): BoardReportT {
   const own = publicPeriod({ cbos: report.cbos, summary: report.summary }, bases[0]!);
   return {
     ...report,
@@ -104,6 +112,9 @@ export function publicVersion(report: BoardReportT, seriesInternal: readonly Int
     suppression: SUPPRESSION_FOOTNOTE,
     cbos: own.cbos,
     summary: own.summary,
-    series: report.series.map((s, i) => ({ period: s.period, summary: publicPeriod(seriesInternal[i]!, bases[i + 1]!).summary })),
+    series: report.series.map((s, i) => ({
+      period: s.period,
+      summary: publicPeriod(seriesInternal[i]!, bases[i + 1]!).summary,
+    })),
   };
 }

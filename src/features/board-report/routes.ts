@@ -8,14 +8,19 @@ import { BoardReport, BoardReportQuery, type BoardReportT } from './schemas.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const attachment = (reply: FastifyReply, r: BoardReportT, ext: string) =>
-  reply.header('content-disposition', `attachment; filename="harbor-advocacy-${r.version}-${r.period.from}-${r.period.to}.${ext}"`);
+  reply.header(
+    'content-disposition',
+    `attachment; filename="harbor-advocacy-${r.version}-${r.period.from}-${r.period.to}.${ext}"`,
+  );
 
 /** The Board's four-monthly advocacy report: page data, CSV, XLSX and PDF with the same figures. */
 export function registerBoardReportRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // County admins and analysts see the internal version (and may ask for the public one); state
   // analysts see the public version only (board-report.ts resolveVersion).
-  const config = { policy: { access: 'aggregate' as const, roles: ['county_admin', 'county_analyst', 'state_analyst'] as const } };
+  const config = {
+    policy: { access: 'aggregate' as const, roles: ['county_admin', 'county_analyst', 'state_analyst'] as const },
+  };
   const tags = ['reports'];
   const querystring = BoardReportQuery;
   r.get(
@@ -24,23 +29,36 @@ export function registerBoardReportRoutes(app: FastifyInstance) {
       config,
       schema: {
         tags,
-        summary: "The Board's report on each contracted advocacy organization for a period: referrals, youth recovered and connected, first contact within the term, medians, declines, performance issues, six-period series",
+        summary:
+          "The Board's report on each contracted advocacy organization for a period: referrals, youth recovered and connected, first contact within the term, medians, declines, performance issues, six-period series",
         querystring,
         response: { 200: BoardReport },
       },
     },
     async (request) => boardReport(request.ctx.repo, request.query),
   );
-  r.get('/api/reports/advocacy.csv', { config, schema: { tags, summary: 'The advocacy report as CSV', querystring } }, async (request, reply) => {
-    const report = await boardReport(request.ctx.repo, request.query);
-    return attachment(reply.type('text/csv; charset=utf-8'), report, 'csv').send(boardReportCsv(report));
-  });
-  r.get('/api/reports/advocacy.xlsx', { config, schema: { tags, summary: 'The advocacy report as an Excel workbook', querystring } }, async (request, reply) => {
-    const report = await boardReport(request.ctx.repo, request.query);
-    return attachment(reply.type(XLSX), report, 'xlsx').send(await boardReportXlsx(report));
-  });
-  r.get('/api/reports/advocacy.pdf', { config, schema: { tags, summary: 'The advocacy report as a printable PDF with charts', querystring } }, async (request, reply) => {
-    const report = await boardReport(request.ctx.repo, request.query);
-    return attachment(reply.type('application/pdf'), report, 'pdf').send(await boardReportPdf(report));
-  });
+  r.get(
+    '/api/reports/advocacy.csv',
+    { config, schema: { tags, summary: 'The advocacy report as CSV', querystring } },
+    async (request, reply) => {
+      const report = await boardReport(request.ctx.repo, request.query);
+      return attachment(reply.type('text/csv; charset=utf-8'), report, 'csv').send(boardReportCsv(report));
+    },
+  );
+  r.get(
+    '/api/reports/advocacy.xlsx',
+    { config, schema: { tags, summary: 'The advocacy report as an Excel workbook', querystring } },
+    async (request, reply) => {
+      const report = await boardReport(request.ctx.repo, request.query);
+      return attachment(reply.type(XLSX), report, 'xlsx').send(await boardReportXlsx(report));
+    },
+  );
+  r.get(
+    '/api/reports/advocacy.pdf',
+    { config, schema: { tags, summary: 'The advocacy report as a printable PDF with charts', querystring } },
+    async (request, reply) => {
+      const report = await boardReport(request.ctx.repo, request.query);
+      return attachment(reply.type('application/pdf'), report, 'pdf').send(await boardReportPdf(report));
+    },
+  );
 }

@@ -14,21 +14,29 @@ export const BoardReportQuery = z
     period: z
       .enum(['current', 'previous'])
       .optional()
-      .describe("The county's reporting period containing today, or the one before it (county setting advocacy.reportPeriodStartMonths)"),
+      .describe(
+        "The county's reporting period containing today, or the one before it (county setting advocacy.reportPeriodStartMonths)",
+      ),
     version: z
       .enum(['internal', 'public'])
       .optional()
-      .describe('internal (county admins and analysts; the default for them) or public (small cells suppressed; the only version state analysts see)'),
+      .describe(
+        'internal (county admins and analysts; the default for them) or public (small cells suppressed; the only version state analysts see)',
+      ),
   })
   .strict();
 export type BoardReportQueryT = z.infer<typeof BoardReportQuery>;
 
-export const Count = z.union([z.number().int(), z.literal('<11')]).describe('A count; "<11" in the public version when it is from 1 to 10 or protects such a count');
+export const Count = z
+  .union([z.number().int(), z.literal('<11')])
+  .describe('A count; "<11" in the public version when it is from 1 to 10 or protects such a count');
 /** A share or a median: null when there is nothing to compute it from. */
 const Derived = z
   .union([z.number(), z.literal('suppressed')])
   .nullable()
-  .describe('null when there is nothing to compute it from; "suppressed" in the public version when it derives from a hidden count or from fewer than 11 values');
+  .describe(
+    'null when there is nothing to compute it from; "suppressed" in the public version when it derives from a hidden count or from fewer than 11 values',
+  );
 
 export const Period = z.object({ from: z.string(), to: z.string(), label: z.string() });
 
@@ -39,14 +47,20 @@ export const Measures = z.object({
   reachedOnTime: Count.describe('Referrals not declined whose first contact came within the contract term'),
   reachedOnTimeShare: Derived.describe('reachedOnTime / notDeclined, 0 to 1'),
   recoveredYouth: Count.describe('Distinct youth recovered and connected to services (see definitions.recovered)'),
-  medianDaysToFirstContact: Derived.describe('Median days from referral to first contact, over referrals with a first contact'),
-  medianDaysToFirstService: Derived.describe('Median days from referral to the start of the first service the advocate linked, over referrals with one'),
+  medianDaysToFirstContact: Derived.describe(
+    'Median days from referral to first contact, over referrals with a first contact',
+  ),
+  medianDaysToFirstService: Derived.describe(
+    'Median days from referral to the start of the first service the advocate linked, over referrals with one',
+  ),
 });
 
 export const IssueCounts = z.object({
   open: z.number().int().describe('Raised by the end of the period and not resolved by then'),
   resolved: z.number().int().describe('Resolved within the period'),
-  byCategory: z.array(z.object({ category: z.enum(ISSUE_CATEGORIES), open: z.number().int(), resolved: z.number().int() })),
+  byCategory: z.array(
+    z.object({ category: z.enum(ISSUE_CATEGORIES), open: z.number().int(), resolved: z.number().int() }),
+  ),
 });
 
 export const IssueItem = z.object({
@@ -66,8 +80,12 @@ export const IssueItem = z.object({
 export const CboRow = Measures.extend({
   organizationId: z.string(),
   name: z.string(),
-  contracts: z.array(z.object({ reference: z.string(), startsOn: z.string(), endsOn: z.string(), firstContactHours: z.number().int() })),
-  declineReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })).describe('Internal version only (empty in the public version)'),
+  contracts: z.array(
+    z.object({ reference: z.string(), startsOn: z.string(), endsOn: z.string(), firstContactHours: z.number().int() }),
+  ),
+  declineReasons: z
+    .array(z.object({ reason: z.string(), count: z.number().int() }))
+    .describe('Internal version only (empty in the public version)'),
   issueCounts: IssueCounts,
   issues: z.array(IssueItem).describe('Internal version only (empty in the public version)'),
 });
@@ -77,8 +95,12 @@ export const CountySummary = Measures.extend({
     .number()
     .int()
     .nullable()
-    .describe('Distinct youth county-wide: a youth recovered by two organizations counts once (internal version only; null in public)'),
-  recoveredYouth: Count.describe('Sum of the per-organization counts (a youth recovered by two organizations counts in each)'),
+    .describe(
+      'Distinct youth county-wide: a youth recovered by two organizations counts once (internal version only; null in public)',
+    ),
+  recoveredYouth: Count.describe(
+    'Sum of the per-organization counts (a youth recovered by two organizations counts in each)',
+  ),
   issueCounts: IssueCounts,
 });
 
@@ -99,7 +121,9 @@ export const BoardReport = z.object({
   suppression: z.string().nullable().describe('The footnote on small-cell suppression (public version), else null'),
   cbos: z.array(CboRow),
   summary: CountySummary,
-  series: z.array(z.object({ period: Period, summary: CountySummary })).describe('The last six reporting periods ending with the one containing "to", oldest first, for the charts'),
+  series: z
+    .array(z.object({ period: Period, summary: CountySummary }))
+    .describe('The last six reporting periods ending with the one containing "to", oldest first, for the charts'),
 });
 export type BoardReportT = z.infer<typeof BoardReport>;
 export type CboRowT = z.infer<typeof CboRow>;

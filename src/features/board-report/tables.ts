@@ -25,7 +25,14 @@ export function reportHeading(r: BoardReportT): string[] {
 
 export function definitionLines(r: BoardReportT): string[] {
   const d = r.definitions;
-  return [`Recovered and connected to services: ${d.recovered}`, d.reachedOnTime, d.medians, d.countyTotals, d.issues, ...(r.suppression ? [r.suppression] : [])];
+  return [
+    `Recovered and connected to services: ${d.recovered}`,
+    d.reachedOnTime,
+    d.medians,
+    d.countyTotals,
+    d.issues,
+    ...(r.suppression ? [r.suppression] : []),
+  ];
 }
 
 const SUMMARY_MEASURES: [keyof CountySummaryT, string][] = [
@@ -94,9 +101,33 @@ export function sections(r: BoardReportT): Section[] {
       },
       {
         name: 'Performance issues',
-        header: ['Organization', 'Raised on', 'Category', 'Severity', 'Description', 'Recommendation', 'Owner', 'At period end', 'Status today', 'Resolved on', 'Resolution'],
+        header: [
+          'Organization',
+          'Raised on',
+          'Category',
+          'Severity',
+          'Description',
+          'Recommendation',
+          'Owner',
+          'At period end',
+          'Status today',
+          'Resolved on',
+          'Resolution',
+        ],
         rows: r.cbos.flatMap((c) =>
-          c.issues.map((i) => [c.name, i.raisedOn, label(i.category), i.severity, i.description, i.recommendation, i.owner, i.atPeriodEnd, label(i.status), i.resolvedOn, i.resolution]),
+          c.issues.map((i) => [
+            c.name,
+            i.raisedOn,
+            label(i.category),
+            i.severity,
+            i.description,
+            i.recommendation,
+            i.owner,
+            i.atPeriodEnd,
+            label(i.status),
+            i.resolvedOn,
+            i.resolution,
+          ]),
         ),
       },
     );
@@ -115,7 +146,9 @@ export function sections(r: BoardReportT): Section[] {
       'To',
       'Referrals made',
       'Share reached within term',
-      r.version === 'internal' ? 'Youth recovered and connected (distinct)' : 'Youth recovered and connected (sum of organizations)',
+      r.version === 'internal'
+        ? 'Youth recovered and connected (distinct)'
+        : 'Youth recovered and connected (sum of organizations)',
       'Median days to first contact',
       'Median days to first service',
     ],

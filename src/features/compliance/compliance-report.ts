@@ -17,9 +17,18 @@ const Share = z.number().nullable().describe('0 to 1; null when nothing was due'
 export const ComplianceReport = z.object({
   from: z.string(),
   to: z.string(),
-  mdtOnTime: z.array(z.object({ tier: z.enum(['crisis', 'initial', 'ongoing']), due: z.number(), heldOnTime: z.number(), share: Share })),
+  mdtOnTime: z.array(
+    z.object({ tier: z.enum(['crisis', 'initial', 'ongoing']), due: z.number(), heldOnTime: z.number(), share: Share }),
+  ),
   arrivals: z.array(
-    z.object({ organization: z.string(), notified: z.number(), arrived: z.number(), withinTarget: z.number(), share: Share, medianMinutes: z.number().nullable() }),
+    z.object({
+      organization: z.string(),
+      notified: z.number(),
+      arrived: z.number(),
+      withinTarget: z.number(),
+      share: Share,
+      medianMinutes: z.number().nullable(),
+    }),
   ),
   targetMinutes: z.number(),
   obligations: z.array(
@@ -47,7 +56,15 @@ export function complianceReport(repo: ScopedRepo, range: z.infer<typeof Complia
   return repo.aggregate('report.compliance', async ({ tx, actor, note }) => {
     const lo = sql`(${range.from}::date)::timestamp AT TIME ZONE 'America/Los_Angeles'`;
     const hi = sql`((${range.to}::date + 1)::timestamp AT TIME ZONE 'America/Los_Angeles')`;
-    const rows = await selectRows<{ kind: ObligationKind; organization: string; met_on_time: number; met_late: number; missed: number; waived: number; open: number }>(
+    const rows = await selectRows<{
+      kind: ObligationKind;
+      organization: string;
+      met_on_time: number;
+      met_late: number;
+      missed: number;
+      waived: number;
+      open: number;
+    }>(
       tx,
       sql`SELECT ob.kind, o.name AS organization,
             count(*) FILTER (WHERE ob.status = 'met' AND ob.met_at <= ob.due_at)::int AS met_on_time,
@@ -64,7 +81,13 @@ export function complianceReport(repo: ScopedRepo, range: z.infer<typeof Complia
       sql`SELECT (settings->'response'->>'respondersOnSceneMinutes')::int AS minutes FROM county_settings WHERE county_id = ${actor.countyId}`,
     );
     const target = settings?.minutes ?? 90;
-    const arrivals = await selectRows<{ organization: string; notified: number; arrived: number; within: number; median: number | null }>(
+    const arrivals = await selectRows<{
+      organization: string;
+      notified: number;
+      arrived: number;
+      within: number;
+      median: number | null;
+    }>(
       tx,
       sql`SELECT o.name AS organization, count(*)::int AS notified, count(a.arrived_at)::int AS arrived,
             count(*) FILTER (WHERE a.arrived_at <= e.hotline_called_at + make_interval(mins => ${target}))::int AS within,
@@ -76,12 +99,14 @@ export function complianceReport(repo: ScopedRepo, range: z.infer<typeof Complia
          GROUP BY o.name ORDER BY o.name`,
     );
     note({ from: range.from, to: range.to });
-    const mdtOnTime = (Object.entries(MDT_KINDS) as [keyof typeof MDT_KINDS, 'crisis' | 'initial' | 'ongoing'][]).map(([kind, tier]) => {
-      const mine = rows.filter((r) => r.kind === kind);
-      const due = mine.reduce((n, r) => n + r.met_on_time + r.met_late + r.missed + r.open, 0);
-      const onTime = mine.reduce((n, r) => n + r.met_on_time, 0);
-      return { tier, due, heldOnTime: onTime, share: share(onTime, due) };
-    });
+    const mdtOnTime = (Object.entries(MDT_KINDS) as [keyof typeof MDT_KINDS, 'crisis' | 'initial' | 'ongoing'][]).map(
+      ([kind, tier]) => {
+        const mine = rows.filter((r) => r.kind === kind);
+        const due = mine.reduce((n, r) => n + r.met_on_time + r.met_late + r.missed + r.open, 0);
+        const onTime = mine.reduce((n, r) => n + r.met_on_time, 0);
+        return { tier, due, heldOnTime: onTime, share: share(onTime, due) };
+      },
+    );
     return {
       from: range.from,
       to: range.to,

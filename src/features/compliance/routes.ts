@@ -8,13 +8,20 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The county compliance report: page data, CSV and XLSX with the same figures. */
 export function registerComplianceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const policy = { policy: { access: 'aggregate' as const, roles: ['supervisor', 'county_admin', 'county_analyst'] as const } };
+  const policy = {
+    policy: { access: 'aggregate' as const, roles: ['supervisor', 'county_admin', 'county_analyst'] as const },
+  };
   const tags = ['reports'];
   r.get(
     '/api/reports/compliance',
     {
       config: policy,
-      schema: { tags, summary: 'MDTs on time by tier, arrivals against the target by agency, obligations by kind and organization', querystring: ComplianceQuery, response: { 200: ComplianceReport } },
+      schema: {
+        tags,
+        summary: 'MDTs on time by tier, arrivals against the target by agency, obligations by kind and organization',
+        querystring: ComplianceQuery,
+        response: { 200: ComplianceReport },
+      },
     },
     async (request) => complianceReport(request.ctx.repo, request.query),
   );
@@ -31,7 +38,10 @@ export function registerComplianceRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/reports/compliance.xlsx',
-    { config: policy, schema: { tags, summary: 'The compliance report as an Excel workbook', querystring: ComplianceQuery } },
+    {
+      config: policy,
+      schema: { tags, summary: 'The compliance report as an Excel workbook', querystring: ComplianceQuery },
+    },
     async (request, reply) => {
       const report = await complianceReport(request.ctx.repo, request.query);
       return reply

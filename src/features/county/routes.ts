@@ -12,7 +12,11 @@ export function registerCountyRoutes(app: FastifyInstance) {
     '/api/county/settings',
     {
       config: { policy: { access: 'reference' } },
-      schema: { tags: ['county'], summary: "Your county's protocol settings (defaults from state law and DOMAIN.md)", response: { 200: View } },
+      schema: {
+        tags: ['county'],
+        summary: "Your county's protocol settings (defaults from state law and DOMAIN.md)",
+        response: { 200: View },
+      },
     },
     async (request) => getCountySettings(request.ctx.repo),
   );

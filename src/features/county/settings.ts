@@ -12,7 +12,10 @@ export interface SettingsView {
 
 /** The county's settings inside an existing scoped transaction (used by other use cases). */
 export async function settingsIn(tx: Db, countyId: string): Promise<CountySettings> {
-  const [row] = await selectRows<{ settings: unknown }>(tx, sql`SELECT settings FROM county_settings WHERE county_id = ${countyId}`);
+  const [row] = await selectRows<{ settings: unknown }>(
+    tx,
+    sql`SELECT settings FROM county_settings WHERE county_id = ${countyId}`,
+  );
   return effectiveSettings(row?.settings);
 }
 
@@ -24,14 +27,21 @@ export function getCountySettings(repo: ScopedRepo): Promise<SettingsView> {
         tx,
         sql`SELECT settings, version, updated_at FROM county_settings WHERE county_id = ${actor.countyId}`,
       );
-      return { settings: effectiveSettings(row?.settings), version: row?.version ?? 0, updatedAt: row ? asDate(row.updated_at).toISOString() : null };
+      return {
+        settings: effectiveSettings(row?.settings),
+        version: row?.version ?? 0,
+        updatedAt: row ? asDate(row.updated_at).toISOString() : null,
+      };
     },
     { audit: false },
   );
 }
 
 /** Replaces the settings (whole document, validated), keeping every earlier version in history. */
-export function updateCountySettings(repo: ScopedRepo, input: { version: number; settings: unknown }): Promise<SettingsView> {
+export function updateCountySettings(
+  repo: ScopedRepo,
+  input: { version: number; settings: unknown },
+): Promise<SettingsView> {
   const settings = CountySettingsSchema.parse(input.settings);
   return repo.forCounty(
     'county.settings.update',
@@ -42,7 +52,9 @@ export function updateCountySettings(repo: ScopedRepo, input: { version: number;
       );
       const currentVersion = current?.version ?? 0;
       if (currentVersion !== input.version) {
-        throw conflict(`Someone changed the county settings after you opened them (you had version ${input.version}, it is now ${currentVersion}). Reload and try again.`);
+        throw conflict(
+          `Someone changed the county settings after you opened them (you had version ${input.version}, it is now ${currentVersion}). Reload and try again.`,
+        );
       }
       const next = currentVersion + 1;
       const json = JSON.stringify(settings);

@@ -14,7 +14,10 @@ export function listCsecTypes(repo: ScopedRepo, youthId: string): Promise<CsecSt
   return repo.forYouth(youthId, 'csec_type.list', async (scope) => {
     scope.require('exploitation', 'read');
     const rows = await loadCsecTypes(scope.tx, youthId);
-    scope.touch(['exploitation'], rows.map((r) => r.id));
+    scope.touch(
+      ['exploitation'],
+      rows.map((r) => r.id),
+    );
     const today = countyToday();
     const current = typeForPeriod(
       rows.map((r) => ({ id: r.id, type: r.type, startDate: r.start_date, endDate: r.end_date })),

@@ -23,7 +23,8 @@ async function checkLinks(scope: YouthScope, input: Input) {
       sql`SELECT ${table === 'screenings' ? sql`status` : sql`'ok'::text AS status`} FROM ${sql.raw(table)} WHERE id = ${id} AND youth_id = ${youthId}`,
     );
     if (!row) throw badRequest(`${field}: no ${table.slice(0, -1)} with that id belongs to this youth.`);
-    if (table === 'screenings' && row.status !== 'final') throw badRequest(`${field}: finish the screening before recording a type from it.`);
+    if (table === 'screenings' && row.status !== 'final')
+      throw badRequest(`${field}: finish the screening before recording a type from it.`);
   };
   await owned('screenings', input.screeningId, 'screeningId');
   await owned('referrals', input.referralId, 'referralId');
@@ -35,7 +36,11 @@ async function checkLinks(scope: YouthScope, input: Input) {
  * type for a youth receiving child welfare services opens the 24-hour law-enforcement
  * cross-report duty (PC 11166(j)), owned by the youth's child welfare worker.
  */
-export function recordCsecType(repo: ScopedRepo, youthId: string, input: Input): Promise<CsecTypeViewT & { crossReportObligationId: string | null }> {
+export function recordCsecType(
+  repo: ScopedRepo,
+  youthId: string,
+  input: Input,
+): Promise<CsecTypeViewT & { crossReportObligationId: string | null }> {
   return repo.forYouth(
     youthId,
     'csec_type.record',
@@ -52,9 +57,17 @@ export function recordCsecType(repo: ScopedRepo, youthId: string, input: Input):
  * "Victim While Absent from Placement"), so the cross-report and MDT duties open exactly as here.
  * The caller has checked the exploitation write grant.
  */
-export async function recordCsecTypeIn(scope: YouthScope, input: Input): Promise<CsecTypeViewT & { crossReportObligationId: string | null }> {
+export async function recordCsecTypeIn(
+  scope: YouthScope,
+  input: Input,
+): Promise<CsecTypeViewT & { crossReportObligationId: string | null }> {
   const { tx, actor, youthId } = scope;
-  const existing = (await loadCsecTypes(tx, youthId)).map((r) => ({ id: r.id, type: r.type, startDate: r.start_date, endDate: r.end_date }));
+  const existing = (await loadCsecTypes(tx, youthId)).map((r) => ({
+    id: r.id,
+    type: r.type,
+    startDate: r.start_date,
+    endDate: r.end_date,
+  }));
   const candidate = { id: 'new', type: input.type, startDate: input.startDate, endDate: input.endDate ?? null };
   const problems = validateCsecType(candidate, existing, countyToday());
   if (problems.length) throw badRequest(`This CSEC Type cannot be recorded: ${problems.join('; ')}`, { problems });
@@ -79,7 +92,10 @@ export async function recordCsecTypeIn(scope: YouthScope, input: Input): Promise
   let obligationId: string | null = null;
   const def = CSEC_TYPES.find((t) => t.code === input.type)!;
   if (def.isVictim && (await receivesChildWelfare(tx, youthId))) {
-    const owner = (await childWelfareOwner(tx, youthId)) ?? { userId: actor.userId, organizationId: actor.organizationId };
+    const owner = (await childWelfareOwner(tx, youthId)) ?? {
+      userId: actor.userId,
+      organizationId: actor.organizationId,
+    };
     const settings = await settingsIn(tx, actor.countyId);
     obligationId = await openObligation(tx, {
       countyId: actor.countyId,

@@ -22,7 +22,9 @@ export function registerCsecTypeRoutes(app: FastifyInstance) {
         response: {
           200: z.object({
             records: z.array(CsecTypeView),
-            current: z.object({ type: z.enum(CSEC_TYPE_CODES), label: z.object({ en: z.string(), es: z.string() }) }).nullable(),
+            current: z
+              .object({ type: z.enum(CSEC_TYPE_CODES), label: z.object({ en: z.string(), es: z.string() }) })
+              .nullable(),
           }),
         },
       },
@@ -35,13 +37,15 @@ export function registerCsecTypeRoutes(app: FastifyInstance) {
       config: writers,
       schema: {
         tags,
-        summary: 'Record a CSEC Type (state rules enforced); a victim in child welfare opens the 24-hour cross-report duty',
+        summary:
+          'Record a CSEC Type (state rules enforced); a victim in child welfare opens the 24-hour cross-report duty',
         params: YouthId,
         body: CsecTypeCreate,
         response: { 201: CsecTypeView.extend({ crossReportObligationId: z.string().nullable() }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await recordCsecType(request.ctx.repo, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await recordCsecType(request.ctx.repo, request.params.id, request.body)),
   );
   r.patch(
     '/api/youth/:id/csec-types/:recordId',

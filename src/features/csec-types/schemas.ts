@@ -3,7 +3,6 @@ import { CSEC_TYPE_CODES } from '../../domain/csec-type.js';
 
 export { CSEC_TYPE_CODES };
 
-
 export const CSEC_SOURCES = ['screening', 'self_disclosure', 'law_enforcement', 'court', 'other'] as const;
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD');
@@ -25,7 +24,9 @@ export const CsecTypeCreate = z
     immediateDanger: z
       .boolean()
       .optional()
-      .describe('For a victim type: the youth is in immediate danger (a crisis MDT is due within 24 hours; otherwise an initial MDT within 7 days)'),
+      .describe(
+        'For a victim type: the youth is in immediate danger (a crisis MDT is due within 24 hours; otherwise an initial MDT within 7 days)',
+      ),
   })
   .strict()
   .refine((v) => !(v.referralId && v.caseId), { message: 'link to a referral or a case, not both', path: ['caseId'] });

@@ -9,7 +9,12 @@ import { loadCsecTypes, toView } from './load.js';
 import type { CsecTypeUpdate, CsecTypeViewT } from './schemas.js';
 
 /** Changes a CSEC Type record's dates or subcategory (most often: recording its end date). */
-export function updateCsecType(repo: ScopedRepo, youthId: string, recordId: string, input: z.infer<typeof CsecTypeUpdate>): Promise<CsecTypeViewT> {
+export function updateCsecType(
+  repo: ScopedRepo,
+  youthId: string,
+  recordId: string,
+  input: z.infer<typeof CsecTypeUpdate>,
+): Promise<CsecTypeViewT> {
   return repo.forYouth(
     youthId,
     'csec_type.update',
@@ -19,7 +24,9 @@ export function updateCsecType(repo: ScopedRepo, youthId: string, recordId: stri
       const current = rows.find((r) => r.id === recordId);
       if (!current) throw notFound('CSEC Type record');
       if (current.version !== input.version) {
-        throw conflict(`This record changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`);
+        throw conflict(
+          `This record changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
+        );
       }
       const candidate = {
         id: current.id,
@@ -37,7 +44,11 @@ export function updateCsecType(repo: ScopedRepo, youthId: string, recordId: stri
             WHERE id = ${recordId} RETURNING id`,
       );
       scope.touch(['exploitation'], [recordId]);
-      scope.note({ fields: Object.keys(input).filter((k) => k !== 'version').sort() });
+      scope.note({
+        fields: Object.keys(input)
+          .filter((k) => k !== 'version')
+          .sort(),
+      });
       const [saved] = (await loadCsecTypes(scope.tx, youthId)).filter((r) => r.id === recordId);
       return toView(saved!);
     },

@@ -43,7 +43,10 @@ async function load(tx: Db, id: string): Promise<Row | undefined> {
 }
 
 async function checkOrganization(tx: Db, countyId: string, organizationId: string) {
-  const [org] = await selectRows<{ id: string }>(tx, sql`SELECT id FROM organizations WHERE id = ${organizationId} AND county_id = ${countyId}`);
+  const [org] = await selectRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM organizations WHERE id = ${organizationId} AND county_id = ${countyId}`,
+  );
   if (!org) throw badRequest('organizationId: is not an organization of your county.');
 }
 
@@ -53,7 +56,9 @@ export function listContacts(repo: ScopedRepo) {
   return repo.forCounty(
     'directory.contacts.list',
     async ({ tx, actor }) => ({
-      contacts: (await selectRows<Row>(tx, sql`${SELECT} WHERE c.county_id = ${actor.countyId} ORDER BY o.name, c.name`)).map(view),
+      contacts: (
+        await selectRows<Row>(tx, sql`${SELECT} WHERE c.county_id = ${actor.countyId} ORDER BY o.name, c.name`)
+      ).map(view),
     }),
     { audit: false },
   );
@@ -88,7 +93,9 @@ export function updateContact(repo: ScopedRepo, id: string, patch: z.infer<typeo
       const current = await load(tx, id);
       if (!current) throw notFound('contact');
       if (current.version !== version) {
-        throw conflict(`Someone changed this contact after you opened it (you had version ${version}, it is now ${current.version}). Reload and try again.`);
+        throw conflict(
+          `Someone changed this contact after you opened it (you had version ${version}, it is now ${current.version}). Reload and try again.`,
+        );
       }
       if (input.organizationId !== undefined) await checkOrganization(tx, actor.countyId, input.organizationId);
       const pick = <K extends keyof typeof input>(k: K, old: unknown) => (input[k] === undefined ? old : input[k]);

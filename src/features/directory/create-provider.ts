@@ -15,14 +15,19 @@ export function createProvider(repo: ScopedRepo, input: z.infer<typeof ProviderC
     'directory.provider.create',
     async ({ tx, actor, note }) => {
       const countyAdmin = actor.roles.includes('county_admin');
-      const organizationId = input.organizationId !== undefined ? input.organizationId : countyAdmin ? null : actor.organizationId;
+      const organizationId =
+        input.organizationId !== undefined ? input.organizationId : countyAdmin ? null : actor.organizationId;
       requireEditor(actor, null, countyAdmin ? undefined : organizationId);
       const exec = execIn(tx);
       const data = applyInput({ ...EMPTY_PROVIDER, kind: input.kind, name: input.name }, { ...input, organizationId });
       const given = givenFields(input);
       await assertValid(exec, actor.countyId, data, given);
       await assertExternalRefFree(exec, actor.countyId, data.externalRef, null);
-      const row = await insertProvider(exec, actor.countyId, data, { userId: actor.userId, source: 'edit', confirmVacancies: data.vacancies !== null });
+      const row = await insertProvider(exec, actor.countyId, data, {
+        userId: actor.userId,
+        source: 'edit',
+        confirmVacancies: data.vacancies !== null,
+      });
       note({ providerId: row.id, version: row.version, fields: given });
       return toView(row);
     },

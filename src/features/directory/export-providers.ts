@@ -26,7 +26,11 @@ const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 const list = (values: readonly (string | number)[]) => values.join('; ');
 const num = (n: number | null): Cell => (n === null ? '' : n);
 const PLACEMENT_NAME = new Map<string, string>(PLACEMENT_TYPES.map((t) => [t.key, t.en]));
-const KIND_NAME: Record<ProviderViewT['kind'], string> = { organization: 'Organization', resource_family: 'Resource family', independent: 'Independent' };
+const KIND_NAME: Record<ProviderViewT['kind'], string> = {
+  organization: 'Organization',
+  resource_family: 'Resource family',
+  independent: 'Independent',
+};
 
 export const EXPORT_COLUMNS: Column[] = [
   { header: 'Name', width: 40, value: (p) => p.name },
@@ -38,8 +42,16 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: 'Beds', width: 8, value: (p) => num(p.beds) },
   { header: 'Vacancies', width: 10, value: (p) => num(p.vacancies) },
   { header: 'Vacancies confirmed', width: 22, value: (p) => p.vacanciesConfirmedAt ?? '' },
-  { header: 'CSEC trainings', width: 36, value: (p) => list(p.csecTrainings.map((t) => `${t.training} (${t.completedOn})`)) },
-  { header: 'Ages', width: 8, value: (p) => (p.ageMin === null && p.ageMax === null ? '' : `${p.ageMin ?? 0}-${p.ageMax ?? ''}`) },
+  {
+    header: 'CSEC trainings',
+    width: 36,
+    value: (p) => list(p.csecTrainings.map((t) => `${t.training} (${t.completedOn})`)),
+  },
+  {
+    header: 'Ages',
+    width: 8,
+    value: (p) => (p.ageMin === null && p.ageMax === null ? '' : `${p.ageMin ?? 0}-${p.ageMax ?? ''}`),
+  },
   { header: 'Genders', width: 20, value: (p) => list(p.genders) },
   { header: 'LGBTQ+ affirming', width: 10, value: (p) => yesNo(p.lgbtqAffirming) },
   { header: 'Serves parenting youth', width: 10, value: (p) => yesNo(p.servesParentingYouth) },
@@ -50,7 +62,11 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: 'Phone', width: 18, value: (p) => p.phone ?? '' },
   { header: 'Email', width: 30, value: (p) => p.email ?? '' },
   { header: 'Website', width: 30, value: (p) => p.website ?? '' },
-  { header: 'Office address (organizations only)', width: 40, value: (p) => (p.addressWithheld ? '' : (p.address ?? '')) },
+  {
+    header: 'Office address (organizations only)',
+    width: 40,
+    value: (p) => (p.addressWithheld ? '' : (p.address ?? '')),
+  },
   { header: 'Hours', width: 24, value: (p) => p.hours ?? '' },
   { header: '24/7 crisis line', width: 10, value: (p) => yesNo(p.crisis247) },
   { header: 'Active', width: 8, value: (p) => yesNo(p.active) },
@@ -73,24 +89,41 @@ async function table(repo: ScopedRepo, filters: Filters, format: 'csv' | 'xlsx')
   return repo.forCounty(
     'directory.providers.export',
     async ({ tx, actor, note }) => {
-      const { rows, total } = await findProviders(execIn(tx), actor.countyId, filters, { limit: EXPORT_LIMIT, offset: 0 });
-      if (total > EXPORT_LIMIT) throw badRequest(`The export is limited to ${EXPORT_LIMIT} providers and ${total} match; narrow the filters.`);
-      const services = await selectRows<{ key: string; name: { en: string } }>(tx, sql`SELECT key, name FROM service_catalog`);
+      const { rows, total } = await findProviders(execIn(tx), actor.countyId, filters, {
+        limit: EXPORT_LIMIT,
+        offset: 0,
+      });
+      if (total > EXPORT_LIMIT)
+        throw badRequest(`The export is limited to ${EXPORT_LIMIT} providers and ${total} match; narrow the filters.`);
+      const services = await selectRows<{ key: string; name: { en: string } }>(
+        tx,
+        sql`SELECT key, name FROM service_catalog`,
+      );
       const names = new Map(services.map((s) => [s.key, s.name.en]));
-      const [county] = await selectRows<{ code: string }>(tx, sql`SELECT code FROM counties WHERE id = ${actor.countyId}`);
+      const [county] = await selectRows<{ code: string }>(
+        tx,
+        sql`SELECT code FROM counties WHERE id = ${actor.countyId}`,
+      );
       note({ format, filters, rows: rows.length });
-      return { countyCode: county?.code ?? 'county', rows: rows.map((r) => EXPORT_COLUMNS.map((c) => c.value(toView(r), names))) };
+      return {
+        countyCode: county?.code ?? 'county',
+        rows: rows.map((r) => EXPORT_COLUMNS.map((c) => c.value(toView(r), names))),
+      };
     },
     // A whole-directory download is worth a line in the audit log, even though it is reference data.
     { audit: true },
   );
 }
 
-const fileName = (countyCode: string, ext: string) => `harbor-directory-${countyCode}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+const fileName = (countyCode: string, ext: string) =>
+  `harbor-directory-${countyCode}-${new Date().toISOString().slice(0, 10)}.${ext}`;
 
 export async function exportCsv(repo: ScopedRepo, filters: Filters): Promise<{ fileName: string; body: string }> {
   const t = await table(repo, filters, 'csv');
-  const body = stringify([EXPORT_COLUMNS.map((c) => c.header), ...t.rows.map((r) => r.map(neutralizeFormula))], { bom: true, record_delimiter: 'windows' });
+  const body = stringify([EXPORT_COLUMNS.map((c) => c.header), ...t.rows.map((r) => r.map(neutralizeFormula))], {
+    bom: true,
+    record_delimiter: 'windows',
+  });
   return { fileName: fileName(t.countyCode, 'csv'), body };
 }
 

@@ -29,8 +29,19 @@ export interface HistoryEntry {
 }
 
 /** Versions from `from` on (all by default), oldest first, each with the fields it changed. */
-export async function historyOf(exec: Exec, providerId: string, currentKind: string, from = 1): Promise<HistoryEntry[]> {
-  const rows = await exec<{ version: number; source: HistorySource; changed_at: Date | string; display_name: string | null; snapshot: Record<string, unknown> }>(
+export async function historyOf(
+  exec: Exec,
+  providerId: string,
+  currentKind: string,
+  from = 1,
+): Promise<HistoryEntry[]> {
+  const rows = await exec<{
+    version: number;
+    source: HistorySource;
+    changed_at: Date | string;
+    display_name: string | null;
+    snapshot: Record<string, unknown>;
+  }>(
     sql`SELECT h.version, h.source, h.changed_at, u.display_name, h.snapshot
           FROM provider_history h LEFT JOIN users u ON u.id = h.changed_by
          WHERE h.provider_id = ${providerId}::uuid AND h.version >= ${from}::int - 1

@@ -20,7 +20,15 @@ import {
 } from '../../domain/directory.js';
 import { applyInput, type ProviderInput } from './rules.js';
 import { ProviderFields } from './schemas.js';
-import { execIn, insertProvider, loadDirectoryContext, PROVIDER_COLUMNS, replaceProvider, rowToData, type ProviderRow } from './store.js';
+import {
+  execIn,
+  insertProvider,
+  loadDirectoryContext,
+  PROVIDER_COLUMNS,
+  replaceProvider,
+  rowToData,
+  type ProviderRow,
+} from './store.js';
 
 type Kind = 'text' | 'list' | 'int' | 'ints' | 'bool' | 'trainings' | 'organization';
 
@@ -66,7 +74,11 @@ export class ProviderImportError extends Error {
     message: string,
     readonly rejected: RejectedRow[] = [],
   ) {
-    super(rejected.length ? `${message}\n  ${rejected.map((r) => `line ${r.line}: ${r.problems.join('; ')}`).join('\n  ')}` : message);
+    super(
+      rejected.length
+        ? `${message}\n  ${rejected.map((r) => `line ${r.line}: ${r.problems.join('; ')}`).join('\n  ')}`
+        : message,
+    );
   }
 }
 
@@ -96,7 +108,12 @@ const splitList = (cell: string) =>
     .filter(Boolean);
 
 /** One CSV cell as the field's value, or a problem saying what the cell should look like. */
-function cellValue(kind: Kind, cell: string, organizations: Map<string, string>, organizationIds: ReadonlySet<string>): { value: unknown } | { problem: string } {
+function cellValue(
+  kind: Kind,
+  cell: string,
+  organizations: Map<string, string>,
+  organizationIds: ReadonlySet<string>,
+): { value: unknown } | { problem: string } {
   switch (kind) {
     case 'text':
       return { value: cell === '' ? null : cell };
@@ -108,7 +125,9 @@ function cellValue(kind: Kind, cell: string, organizations: Map<string, string>,
     case 'ints': {
       const items = splitList(cell);
       const bad = items.filter((i) => !/^\d+$/.test(i));
-      return bad.length ? { problem: `${bad.map((b) => `"${b}"`).join(', ')} is not a number; separate numbers with ;` } : { value: items.map(Number) };
+      return bad.length
+        ? { problem: `${bad.map((b) => `"${b}"`).join(', ')} is not a number; separate numbers with ;` }
+        : { value: items.map(Number) };
     }
     case 'bool': {
       const v = cell.toLowerCase();
@@ -142,16 +161,27 @@ const describeIssue = (i: z.core.$ZodIssue) => {
 function parseCsv(text: string): { header: string[]; records: { line: number; cells: string[] }[] } {
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as never;
+    parsed = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as never;
   } catch (err) {
     if (err instanceof CsvError) {
-      throw new ProviderImportError('The file is not valid CSV; nothing was written.', [{ line: (err as CsvError & { lines?: number }).lines ?? 0, problems: [err.message] }]);
+      throw new ProviderImportError('The file is not valid CSV; nothing was written.', [
+        { line: (err as CsvError & { lines?: number }).lines ?? 0, problems: [err.message] },
+      ]);
     }
     throw err;
   }
   const [first, ...rest] = parsed;
   if (!first) throw new ProviderImportError('The file is empty; nothing was written.');
-  return { header: first.record.map((h) => h.trim().toLowerCase()), records: rest.map((r) => ({ line: r.info.lines, cells: r.record })) };
+  return {
+    header: first.record.map((h) => h.trim().toLowerCase()),
+    records: rest.map((r) => ({ line: r.info.lines, cells: r.record })),
+  };
 }
 
 /**
@@ -170,106 +200,145 @@ export async function importProviders(
 
   const headerProblems: string[] = [];
   const unknown = header.filter((h) => !BY_COLUMN.has(h));
-  if (unknown.length) headerProblems.push(`unknown column(s) ${unknown.map((u) => `"${u}"`).join(', ')}; the columns are ${IMPORT_COLUMNS.map((c) => c.column).join(', ')}`);
+  if (unknown.length)
+    headerProblems.push(
+      `unknown column(s) ${unknown.map((u) => `"${u}"`).join(', ')}; the columns are ${IMPORT_COLUMNS.map((c) => c.column).join(', ')}`,
+    );
   const repeated = header.filter((h, i) => header.indexOf(h) !== i);
   if (repeated.length) headerProblems.push(`column(s) ${[...new Set(repeated)].join(', ')} appear more than once`);
-  if (!header.includes('external_ref')) headerProblems.push('the external_ref column is required: it is how a row finds its provider again');
-  if (headerProblems.length) throw new ProviderImportError('The header row is not right; nothing was written.', [{ line: 1, problems: headerProblems }]);
-  if (records.length === 0) throw new ProviderImportError('The file has a header but no provider rows; nothing was written.');
+  if (!header.includes('external_ref'))
+    headerProblems.push('the external_ref column is required: it is how a row finds its provider again');
+  if (headerProblems.length)
+    throw new ProviderImportError('The header row is not right; nothing was written.', [
+      { line: 1, problems: headerProblems },
+    ]);
+  if (records.length === 0)
+    throw new ProviderImportError('The file has a header but no provider rows; nothing was written.');
 
-  return database.transactionWith({ role: 'harbor_app', 'harbor.county_id': county.id, 'harbor.all_counties': 'off' }, async (tx) => {
-    const exec = execIn(tx);
-    const ctx = await loadDirectoryContext(exec, county.id);
-    const existing = new Map(
-      (
-        await exec<ProviderRow>(
-          sql`SELECT ${PROVIDER_COLUMNS} FROM providers p LEFT JOIN organizations o ON o.id = p.organization_id
+  return database.transactionWith(
+    { role: 'harbor_app', 'harbor.county_id': county.id, 'harbor.all_counties': 'off' },
+    async (tx) => {
+      const exec = execIn(tx);
+      const ctx = await loadDirectoryContext(exec, county.id);
+      const existing = new Map(
+        (
+          await exec<ProviderRow>(
+            sql`SELECT ${PROVIDER_COLUMNS} FROM providers p LEFT JOIN organizations o ON o.id = p.organization_id
                WHERE p.county_id = ${county.id}::uuid AND p.external_ref IS NOT NULL FOR UPDATE OF p`,
-        )
-      ).map((r) => [r.external_ref!, r]),
-    );
-
-    const rejected: RejectedRow[] = [];
-    const planned: { line: number; ref: string; current: ProviderRow | null; next: ProviderData }[] = [];
-    const seen = new Map<string, number>();
-    for (const { line, cells } of records) {
-      const problems: string[] = [];
-      if (cells.length !== header.length) problems.push(`has ${cells.length} fields but the header has ${header.length} (check for a stray comma or quote)`);
-      const input: Record<string, unknown> = {};
-      header.forEach((column, i) => {
-        const spec = BY_COLUMN.get(column)!;
-        const result = cellValue(spec.kind, cells[i] ?? '', ctx.organizationsByName, ctx.organizationIds);
-        if ('problem' in result) problems.push(`${column}: ${result.problem}`);
-        else input[spec.field] = result.value;
-      });
-      const ref = typeof input.externalRef === 'string' ? input.externalRef : null;
-      if (!ref) problems.push('external_ref: is required on every row');
-      else if (seen.has(ref)) problems.push(`external_ref: "${ref}" is also on line ${seen.get(ref)}; each provider appears once`);
-      else seen.set(ref, line);
-      const current = ref ? (existing.get(ref) ?? null) : null;
-      if (!current) {
-        if (input.name === undefined || input.name === null) problems.push('name: is required for a new provider');
-        if (input.kind === undefined || input.kind === null) problems.push('kind: is required for a new provider (organization, resource_family or independent)');
-      }
-      for (const field of ['name', 'kind'] as const) {
-        if (input[field] === null) {
-          if (current) problems.push(`${field}: cannot be empty`);
-          delete input[field];
-        }
-      }
-      // The API's own field rules (an empty cell is null: the field is cleared). A cell that fails
-      // them is set aside so the row's other rules can still be checked and reported together.
-      let shape = ProviderFields.partial().safeParse(input);
-      if (!shape.success) {
-        problems.push(...shape.error.issues.map(describeIssue));
-        for (const issue of shape.error.issues) delete input[String(issue.path[0])];
-        shape = ProviderFields.partial().safeParse(input);
-      }
-      const parsed = (shape.success ? shape.data : {}) as ProviderInput;
-      const base: ProviderData = current ? rowToData(current) : { ...EMPTY_PROVIDER, kind: parsed.kind ?? 'organization', name: parsed.name ?? '' };
-      const next = applyInput(base, parsed);
-      // As in the API, services are checked only when the file gives them (a retired one must not block).
-      const rules = validateProvider(normalizeProvider(next), ctx).filter((p) => p.field !== 'services' || parsed.services !== undefined);
-      problems.push(...rules.map((p) => `${COLUMN_OF.get(p.field) ?? p.field}: ${p.message}`));
-      if (problems.length) {
-        rejected.push({ line, problems: [...new Set(problems)] });
-        continue;
-      }
-      planned.push({ line, ref: ref!, current, next });
-    }
-    if (rejected.length) {
-      throw new ProviderImportError(
-        `The file was not imported: ${rejected.length} of ${records.length} row(s) rejected, so nothing was written. Fix these rows and import the whole file again:`,
-        rejected,
+          )
+        ).map((r) => [r.external_ref!, r]),
       );
-    }
 
-    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, dryRun: opts.dryRun === true, rows: [] };
-    for (const p of planned) {
-      if (p.current && sameProvider(rowToData(p.current), p.next)) {
-        summary.unchanged++;
-        summary.rows.push({ line: p.line, externalRef: p.ref, name: p.current.name, action: 'unchanged', fields: [] });
-        continue;
+      const rejected: RejectedRow[] = [];
+      const planned: { line: number; ref: string; current: ProviderRow | null; next: ProviderData }[] = [];
+      const seen = new Map<string, number>();
+      for (const { line, cells } of records) {
+        const problems: string[] = [];
+        if (cells.length !== header.length)
+          problems.push(
+            `has ${cells.length} fields but the header has ${header.length} (check for a stray comma or quote)`,
+          );
+        const input: Record<string, unknown> = {};
+        header.forEach((column, i) => {
+          const spec = BY_COLUMN.get(column)!;
+          const result = cellValue(spec.kind, cells[i] ?? '', ctx.organizationsByName, ctx.organizationIds);
+          if ('problem' in result) problems.push(`${column}: ${result.problem}`);
+          else input[spec.field] = result.value;
+        });
+        const ref = typeof input.externalRef === 'string' ? input.externalRef : null;
+        if (!ref) problems.push('external_ref: is required on every row');
+        else if (seen.has(ref))
+          problems.push(`external_ref: "${ref}" is also on line ${seen.get(ref)}; each provider appears once`);
+        else seen.set(ref, line);
+        const current = ref ? (existing.get(ref) ?? null) : null;
+        if (!current) {
+          if (input.name === undefined || input.name === null) problems.push('name: is required for a new provider');
+          if (input.kind === undefined || input.kind === null)
+            problems.push('kind: is required for a new provider (organization, resource_family or independent)');
+        }
+        for (const field of ['name', 'kind'] as const) {
+          if (input[field] === null) {
+            if (current) problems.push(`${field}: cannot be empty`);
+            delete input[field];
+          }
+        }
+        // The API's own field rules (an empty cell is null: the field is cleared). A cell that fails
+        // them is set aside so the row's other rules can still be checked and reported together.
+        let shape = ProviderFields.partial().safeParse(input);
+        if (!shape.success) {
+          problems.push(...shape.error.issues.map(describeIssue));
+          for (const issue of shape.error.issues) delete input[String(issue.path[0])];
+          shape = ProviderFields.partial().safeParse(input);
+        }
+        const parsed = (shape.success ? shape.data : {}) as ProviderInput;
+        const base: ProviderData = current
+          ? rowToData(current)
+          : { ...EMPTY_PROVIDER, kind: parsed.kind ?? 'organization', name: parsed.name ?? '' };
+        const next = applyInput(base, parsed);
+        // As in the API, services are checked only when the file gives them (a retired one must not block).
+        const rules = validateProvider(normalizeProvider(next), ctx).filter(
+          (p) => p.field !== 'services' || parsed.services !== undefined,
+        );
+        problems.push(...rules.map((p) => `${COLUMN_OF.get(p.field) ?? p.field}: ${p.message}`));
+        if (problems.length) {
+          rejected.push({ line, problems: [...new Set(problems)] });
+          continue;
+        }
+        planned.push({ line, ref: ref!, current, next });
       }
-      const before = p.current ? normalizeProvider(rowToData(p.current)) : null;
-      const after = normalizeProvider(p.next);
-      const fields = before ? changedFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>) : [];
-      const confirmVacancies = p.current ? fields.includes('vacancies') : after.vacancies !== null;
+      if (rejected.length) {
+        throw new ProviderImportError(
+          `The file was not imported: ${rejected.length} of ${records.length} row(s) rejected, so nothing was written. Fix these rows and import the whole file again:`,
+          rejected,
+        );
+      }
+
+      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, dryRun: opts.dryRun === true, rows: [] };
+      for (const p of planned) {
+        if (p.current && sameProvider(rowToData(p.current), p.next)) {
+          summary.unchanged++;
+          summary.rows.push({
+            line: p.line,
+            externalRef: p.ref,
+            name: p.current.name,
+            action: 'unchanged',
+            fields: [],
+          });
+          continue;
+        }
+        const before = p.current ? normalizeProvider(rowToData(p.current)) : null;
+        const after = normalizeProvider(p.next);
+        const fields = before
+          ? changedFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>)
+          : [];
+        const confirmVacancies = p.current ? fields.includes('vacancies') : after.vacancies !== null;
+        if (!opts.dryRun) {
+          const write = { userId: null, source: 'import' as const, confirmVacancies };
+          if (p.current) await replaceProvider(exec, p.current, p.next, write);
+          else await insertProvider(exec, county.id, p.next, write);
+        }
+        summary[p.current ? 'updated' : 'created']++;
+        summary.rows.push({
+          line: p.line,
+          externalRef: p.ref,
+          name: after.name,
+          action: p.current ? 'updated' : 'created',
+          fields,
+        });
+      }
       if (!opts.dryRun) {
-        const write = { userId: null, source: 'import' as const, confirmVacancies };
-        if (p.current) await replaceProvider(exec, p.current, p.next, write);
-        else await insertProvider(exec, county.id, p.next, write);
+        await appendAudit(tx, null, null, {
+          countyId: county.id,
+          action: 'directory.providers.import',
+          details: {
+            file: opts.fileName ?? null,
+            created: summary.created,
+            updated: summary.updated,
+            unchanged: summary.unchanged,
+          },
+        });
       }
-      summary[p.current ? 'updated' : 'created']++;
-      summary.rows.push({ line: p.line, externalRef: p.ref, name: after.name, action: p.current ? 'updated' : 'created', fields });
-    }
-    if (!opts.dryRun) {
-      await appendAudit(tx, null, null, {
-        countyId: county.id,
-        action: 'directory.providers.import',
-        details: { file: opts.fileName ?? null, created: summary.created, updated: summary.updated, unchanged: summary.unchanged },
-      });
-    }
-    return summary;
-  });
+      return summary;
+    },
+  );
 }

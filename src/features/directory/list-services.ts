@@ -11,10 +11,12 @@ export function listServices(repo: ScopedRepo) {
   return repo.forCounty(
     'directory.services.list',
     async ({ tx }) => {
-      const rows = await selectRows<{ key: string; name: Service['name']; category: Service['category']; county_id: string | null }>(
-        tx,
-        sql`SELECT key, name, category, county_id FROM service_catalog WHERE retired_at IS NULL`,
-      );
+      const rows = await selectRows<{
+        key: string;
+        name: Service['name'];
+        category: Service['category'];
+        county_id: string | null;
+      }>(tx, sql`SELECT key, name, category, county_id FROM service_catalog WHERE retired_at IS NULL`);
       return {
         services: rows
           .map((r) => ({ key: r.key, name: r.name, category: r.category, county: r.county_id !== null }))

@@ -44,21 +44,43 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
     '/api/directory/providers',
     {
       config: read,
-      schema: { tags, summary: 'Search the directory: text (typos allowed) and filters, most relevant first, then by name', querystring: ProviderQuery, response: { 200: ProviderList } },
+      schema: {
+        tags,
+        summary: 'Search the directory: text (typos allowed) and filters, most relevant first, then by name',
+        querystring: ProviderQuery,
+        response: { 200: ProviderList },
+      },
     },
     async (request) => searchProviders(request.ctx.repo, request.query),
   );
   r.get(
     '/api/directory/providers/export.csv',
-    { config: read, schema: { tags, summary: 'The matching providers as CSV (resource family addresses never included)', querystring: ProviderFilters } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The matching providers as CSV (resource family addresses never included)',
+        querystring: ProviderFilters,
+      },
+    },
     async (request, reply) => {
       const file = await exportCsv(request.ctx.repo, request.query);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
     },
   );
   r.get(
     '/api/directory/providers/export.xlsx',
-    { config: read, schema: { tags, summary: 'The matching providers as an Excel workbook, same columns as the CSV', querystring: ProviderFilters } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The matching providers as an Excel workbook, same columns as the CSV',
+        querystring: ProviderFilters,
+      },
+    },
     async (request, reply) => {
       const file = await exportXlsx(request.ctx.repo, request.query);
       return reply.type(XLSX).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
@@ -66,14 +88,27 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/directory/providers/:id',
-    { config: read, schema: { tags, summary: 'One provider of your county; 404 for any other', params: ProviderId, response: { 200: ProviderView } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'One provider of your county; 404 for any other',
+        params: ProviderId,
+        response: { 200: ProviderView },
+      },
+    },
     async (request) => getProvider(request.ctx.repo, request.params.id),
   );
   r.get(
     '/api/directory/providers/:id/history',
     {
       config: read,
-      schema: { tags, summary: "A provider's versions, newest first: who, when, source and the fields changed", params: ProviderId, response: { 200: ProviderHistory } },
+      schema: {
+        tags,
+        summary: "A provider's versions, newest first: who, when, source and the fields changed",
+        params: ProviderId,
+        response: { 200: ProviderHistory },
+      },
     },
     async (request) => providerHistory(request.ctx.repo, request.params.id),
   );
@@ -81,7 +116,12 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
     '/api/directory/providers',
     {
       config: edit,
-      schema: { tags, summary: "Add a provider (org_admin: for your own organization)", body: ProviderCreate, response: { 201: ProviderView } },
+      schema: {
+        tags,
+        summary: 'Add a provider (org_admin: for your own organization)',
+        body: ProviderCreate,
+        response: { 201: ProviderView },
+      },
     },
     async (request, reply) => reply.code(201).send(await createProvider(request.ctx.repo, request.body)),
   );
@@ -89,7 +129,13 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
     '/api/directory/providers/:id',
     {
       config: edit,
-      schema: { tags, summary: 'Change a provider; send the version you loaded (409 names what changed since)', params: ProviderId, body: ProviderPatch, response: { 200: ProviderView } },
+      schema: {
+        tags,
+        summary: 'Change a provider; send the version you loaded (409 names what changed since)',
+        params: ProviderId,
+        body: ProviderPatch,
+        response: { 200: ProviderView },
+      },
     },
     async (request) => updateProvider(request.ctx.repo, request.params.id, request.body),
   );
@@ -97,35 +143,75 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
     '/api/directory/providers/:id/vacancies',
     {
       config: edit,
-      schema: { tags, summary: "Today's vacancy count (and beds), stamped as confirmed now", params: ProviderId, body: VacancyUpdate, response: { 200: ProviderView } },
+      schema: {
+        tags,
+        summary: "Today's vacancy count (and beds), stamped as confirmed now",
+        params: ProviderId,
+        body: VacancyUpdate,
+        response: { 200: ProviderView },
+      },
     },
     async (request) => updateVacancies(request.ctx.repo, request.params.id, request.body),
   );
 
   r.get(
     '/api/directory/services',
-    { config: read, schema: { tags, summary: "The service catalog: shared entries and your county's own", response: { 200: z.object({ services: z.array(ServiceView) }) } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The service catalog: shared entries and your county's own",
+        response: { 200: z.object({ services: z.array(ServiceView) }) },
+      },
+    },
     async (request) => listServices(request.ctx.repo),
   );
   r.post(
     '/api/directory/services',
-    { config: countyAdmin, schema: { tags, summary: "Add a county service to the catalog", body: ServiceCreate, response: { 201: ServiceView } } },
+    {
+      config: countyAdmin,
+      schema: {
+        tags,
+        summary: 'Add a county service to the catalog',
+        body: ServiceCreate,
+        response: { 201: ServiceView },
+      },
+    },
     async (request, reply) => reply.code(201).send(await addService(request.ctx.repo, request.body)),
   );
 
   r.get(
     '/api/directory/contacts',
-    { config: read, schema: { tags, summary: "The county's CSEC contact list: the person to call in each organization", response: { 200: z.object({ contacts: z.array(ContactView) }) } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The county's CSEC contact list: the person to call in each organization",
+        response: { 200: z.object({ contacts: z.array(ContactView) }) },
+      },
+    },
     async (request) => listContacts(request.ctx.repo),
   );
   r.post(
     '/api/directory/contacts',
-    { config: countyAdmin, schema: { tags, summary: 'Add a CSEC contact', body: ContactCreate, response: { 201: ContactView } } },
+    {
+      config: countyAdmin,
+      schema: { tags, summary: 'Add a CSEC contact', body: ContactCreate, response: { 201: ContactView } },
+    },
     async (request, reply) => reply.code(201).send(await createContact(request.ctx.repo, request.body)),
   );
   r.patch(
     '/api/directory/contacts/:id',
-    { config: countyAdmin, schema: { tags, summary: 'Change a CSEC contact; send the version you loaded', params: ContactId, body: ContactPatch, response: { 200: ContactView } } },
+    {
+      config: countyAdmin,
+      schema: {
+        tags,
+        summary: 'Change a CSEC contact; send the version you loaded',
+        params: ContactId,
+        body: ContactPatch,
+        response: { 200: ContactView },
+      },
+    },
     async (request) => updateContact(request.ctx.repo, request.params.id, request.body),
   );
   r.delete(

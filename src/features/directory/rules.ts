@@ -28,7 +28,8 @@ export function applyInput(base: ProviderData, input: ProviderInput): ProviderDa
     next[field] = value === null ? empty : value;
   }
   // A resource family's address is a placement address: changing the kind must not publish it.
-  if (base.kind === 'resource_family' && next.kind !== 'resource_family' && input.address === undefined) next.address = null;
+  if (base.kind === 'resource_family' && next.kind !== 'resource_family' && input.address === undefined)
+    next.address = null;
   return next as unknown as ProviderData;
 }
 
@@ -43,20 +44,34 @@ export function invalid(problems: Problem[]) {
  * Validates an entry against the county's catalog, SPAs and organizations. Services are checked
  * only when given: a service the county retired later must not block an unrelated edit.
  */
-export async function assertValid(exec: Exec, countyId: string, data: ProviderData, given: readonly string[], ctx?: DirectoryContext) {
+export async function assertValid(
+  exec: Exec,
+  countyId: string,
+  data: ProviderData,
+  given: readonly string[],
+  ctx?: DirectoryContext,
+) {
   const context = ctx ?? (await loadDirectoryContext(exec, countyId));
-  const problems = validateProvider(normalizeProvider(data), context).filter((p) => p.field !== 'services' || given.includes('services'));
+  const problems = validateProvider(normalizeProvider(data), context).filter(
+    (p) => p.field !== 'services' || given.includes('services'),
+  );
   if (problems.length) throw invalid(problems);
 }
 
 /** The import key is unique in the county; say which entry already uses it. */
-export async function assertExternalRefFree(exec: Exec, countyId: string, externalRef: string | null, exceptId: string | null) {
+export async function assertExternalRefFree(
+  exec: Exec,
+  countyId: string,
+  externalRef: string | null,
+  exceptId: string | null,
+) {
   if (externalRef === null) return;
   const [other] = await exec<{ name: string }>(
     sql`SELECT name FROM providers WHERE county_id = ${countyId}::uuid AND external_ref = ${externalRef}
           AND (${exceptId}::uuid IS NULL OR id <> ${exceptId}::uuid)`,
   );
-  if (other) throw conflict(`externalRef: "${externalRef}" is already used by ${other.name}; each entry needs its own.`);
+  if (other)
+    throw conflict(`externalRef: "${externalRef}" is already used by ${other.name}; each entry needs its own.`);
 }
 
 /** The 409 for a stale version: who changed which fields since the version the editor loaded. */
@@ -68,7 +83,9 @@ export async function staleVersion(exec: Exec, current: ProviderRow, yourVersion
     by: h.changedBy ?? (h.source === 'edit' ? 'someone' : `the ${h.source}`),
     fields: h.changes,
   }));
-  const summary = changes.map((c) => `${c.by} changed ${c.fields.join(', ') || 'nothing visible'} at ${c.at}`).join('; ');
+  const summary = changes
+    .map((c) => `${c.by} changed ${c.fields.join(', ') || 'nothing visible'} at ${c.at}`)
+    .join('; ');
   return conflict(
     `Someone saved this directory entry after you opened it (you had version ${yourVersion}, it is now ${current.version}). ` +
       `${summary ? summary + '. ' : ''}Reload to see their changes, then make yours again.`,

@@ -21,7 +21,9 @@ export const phone = z
     if (/^\d{3}$/.test(v)) return true;
     const [main = '', ext] = v.split(/\s*(?:x|ext\.?)\s*/i);
     const digits = main.replace(/\D/g, '').length;
-    return /^\+?[0-9()\-. ]+$/.test(main) && digits >= 7 && digits <= 15 && (ext === undefined || /^\d{1,6}$/.test(ext));
+    return (
+      /^\+?[0-9()\-. ]+$/.test(main) && digits >= 7 && digits <= 15 && (ext === undefined || /^\d{1,6}$/.test(ext))
+    );
   }, 'is not a phone number (for example (213) 555-0100, +1 213 555 0100 x12, or 988)');
 
 export const email = z
@@ -48,17 +50,30 @@ const count = z.number().int().min(0, 'cannot be negative').max(10_000);
 const age = z.number().int().min(0, 'must be 0 to 30').max(30, 'must be 0 to 30');
 
 export const CsecTrainingSchema = z.object({
-  training: z.string().trim().regex(TRAINING_KEY, 'use csec_101, csec_102, county_protocol or another key in lowercase letters, digits and _'),
+  training: z
+    .string()
+    .trim()
+    .regex(TRAINING_KEY, 'use csec_101, csec_102, county_protocol or another key in lowercase letters, digits and _'),
   completedOn: isoDate,
 });
 
 /** Every editable field; create requires kind and name, a patch any of them. */
 export const ProviderFields = z.object({
-  kind: z.enum(PROVIDER_KINDS).describe('organization, resource_family (a home: its address is never shown) or independent'),
+  kind: z
+    .enum(PROVIDER_KINDS)
+    .describe('organization, resource_family (a home: its address is never shown) or independent'),
   name: z.string().trim().min(1, 'cannot be empty').max(200),
-  organizationId: z.uuid('is not an organization id').nullable().optional().describe('The organization that runs it; its org_admins may edit the entry'),
+  organizationId: z
+    .uuid('is not an organization id')
+    .nullable()
+    .optional()
+    .describe('The organization that runs it; its org_admins may edit the entry'),
   description: optionalText(2000),
-  services: z.array(z.string().trim().min(1).max(60)).max(60).optional().describe('Service catalog keys (GET /api/directory/services)'),
+  services: z
+    .array(z.string().trim().min(1).max(60))
+    .max(60)
+    .optional()
+    .describe('Service catalog keys (GET /api/directory/services)'),
   placementTypes: z.array(z.enum(PLACEMENT_TYPE_KEYS)).max(20).optional(),
   beds: count.nullable().optional(),
   vacancies: count.nullable().optional(),
@@ -71,7 +86,15 @@ export const ProviderFields = z.object({
   servesBoys: z.boolean().optional(),
   languages: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
   spas: z.array(z.number().int().min(1).max(99)).max(99).optional().describe('Service planning areas served'),
-  countiesServed: z.array(z.string().trim().regex(/^[a-z]+(-[a-z]+)*$/, 'use county codes such as los-angeles')).max(58).optional(),
+  countiesServed: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z]+(-[a-z]+)*$/, 'use county codes such as los-angeles'),
+    )
+    .max(58)
+    .optional(),
   phone: phone.nullable().optional(),
   email: email.nullable().optional(),
   website: website.nullable().optional(),
@@ -90,7 +113,12 @@ export const VacancyUpdate = z
   .object({
     vacancies: count,
     beds: count.nullable().optional(),
-    version: z.number().int().min(1).optional().describe('Optional: the version you loaded (409 if someone saved since)'),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Optional: the version you loaded (409 if someone saved since)'),
   })
   .strict();
 
@@ -173,7 +201,9 @@ export const ProviderHistory = z.object({
       source: z.enum(['edit', 'import', 'seed']),
       changedAt: z.string(),
       changedBy: z.string().nullable().describe('Display name; null for an import or the seed'),
-      changes: z.array(z.string()).describe('Fields that differ from the previous version (all set fields for the first)'),
+      changes: z
+        .array(z.string())
+        .describe('Fields that differ from the previous version (all set fields for the first)'),
       snapshot: z.record(z.string(), z.unknown()),
     }),
   ),
@@ -187,8 +217,16 @@ export const ServiceView = z.object({
 });
 export const ServiceCreate = z
   .object({
-    key: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'use 2 to 60 lowercase letters, digits and _ (for example peer_mentoring)'),
-    name: z.object({ en: z.string().trim().min(1, 'cannot be empty').max(120), es: z.string().trim().min(1, 'cannot be empty').max(120) }).strict(),
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{2,60}$/, 'use 2 to 60 lowercase letters, digits and _ (for example peer_mentoring)'),
+    name: z
+      .object({
+        en: z.string().trim().min(1, 'cannot be empty').max(120),
+        es: z.string().trim().min(1, 'cannot be empty').max(120),
+      })
+      .strict(),
     category: z.enum(SERVICE_CATEGORIES),
   })
   .strict();
@@ -202,7 +240,9 @@ export const ContactFields = z.object({
   notes: optionalText(2000),
 });
 export const ContactCreate = ContactFields.strict();
-export const ContactPatch = ContactFields.partial().extend({ version: z.number().int().min(1) }).strict();
+export const ContactPatch = ContactFields.partial()
+  .extend({ version: z.number().int().min(1) })
+  .strict();
 export const ContactId = z.object({ id: z.uuid('is not a contact id') });
 export const ContactView = z.object({
   id: z.string(),

@@ -18,9 +18,11 @@ function conditions(countyId: string, f: Filters): SQL {
   if (f.q) where.push(sql`(q.f <% p.search_text OR p.search_text % q.f OR strpos(p.search_text, q.f) > 0)`);
   if (f.service) where.push(sql`p.services @> ARRAY[${f.service}]::text[]`);
   if (f.spa !== undefined) where.push(sql`p.spas @> ARRAY[${f.spa}::int]`);
-  if (f.language) where.push(sql`EXISTS (SELECT 1 FROM unnest(p.languages) AS l(name) WHERE lower(l.name) = lower(${f.language}))`);
+  if (f.language)
+    where.push(sql`EXISTS (SELECT 1 FROM unnest(p.languages) AS l(name) WHERE lower(l.name) = lower(${f.language}))`);
   if (f.population) where.push(POPULATION_COLUMN[f.population]);
-  if (f.age !== undefined) where.push(sql`coalesce(p.age_min, 0) <= ${f.age}::int AND coalesce(p.age_max, 99) >= ${f.age}::int`);
+  if (f.age !== undefined)
+    where.push(sql`coalesce(p.age_min, 0) <= ${f.age}::int AND coalesce(p.age_max, 99) >= ${f.age}::int`);
   if (f.placementType) where.push(sql`p.placement_types @> ARRAY[${f.placementType}]::text[]`);
   if (f.hasVacancy) where.push(sql`p.vacancies > 0`);
   if (f.crisis) where.push(sql`p.crisis_24_7`);
@@ -44,7 +46,10 @@ export async function findProviders(
         ORDER BY score DESC, lower(p.name), p.id LIMIT ${page.limit}::int OFFSET ${page.offset}::int`,
   );
   const [counted] = await exec<{ n: number }>(sql`SELECT count(*)::int AS n ${from}`);
-  return { rows: rows.map((r) => ({ ...r, score: Math.round(Number(r.score) * 1000) / 1000 })), total: counted?.n ?? 0 };
+  return {
+    rows: rows.map((r) => ({ ...r, score: Math.round(Number(r.score) * 1000) / 1000 })),
+    total: counted?.n ?? 0,
+  };
 }
 
 export function searchProviders(repo: ScopedRepo, query: Filters & { page: number; pageSize: number }) {
@@ -52,7 +57,10 @@ export function searchProviders(repo: ScopedRepo, query: Filters & { page: numbe
   return repo.forCounty(
     'directory.providers.search',
     async ({ tx, actor }) => {
-      const { rows, total } = await findProviders(execIn(tx), actor.countyId, filters, { limit: pageSize, offset: (page - 1) * pageSize });
+      const { rows, total } = await findProviders(execIn(tx), actor.countyId, filters, {
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
       return { providers: rows.map((r) => ({ ...toView(r), score: r.score })), total, page, pageSize };
     },
     { audit: false },

@@ -5,7 +5,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { asDate, selectRows, type Db, type RawConnection } from '../../db/client.js';
 import { COUNTY_TIME_ZONE } from '../../domain/geography.js';
-import { type CsecTraining, type DirectoryContext, type ProviderData, type ProviderKind, normalizeProvider } from '../../domain/directory.js';
+import {
+  type CsecTraining,
+  type DirectoryContext,
+  type ProviderData,
+  type ProviderKind,
+  normalizeProvider,
+} from '../../domain/directory.js';
 
 /** Runs a drizzle `sql` query and returns its rows: on a scoped transaction or a raw connection. */
 export type Exec = <T>(query: SQL) => Promise<T[]>;
@@ -62,7 +68,8 @@ export interface ProviderRow {
 }
 
 /** The columns every provider query selects (`p` is providers, `o` its organization). */
-export const PROVIDER_COLUMNS = sql.raw(`p.id, p.county_id, p.organization_id, o.name AS organization_name, p.kind, p.name,
+export const PROVIDER_COLUMNS =
+  sql.raw(`p.id, p.county_id, p.organization_id, o.name AS organization_name, p.kind, p.name,
   p.description, p.services, p.placement_types, p.beds, p.vacancies, p.vacancies_confirmed_at, p.csec_trainings,
   p.age_min, p.age_max, p.genders, p.lgbtq_affirming, p.serves_parenting_youth, p.serves_boys, p.languages, p.spas,
   p.counties_served, p.phone, p.email, p.website, p.address, p.hours, p.crisis_24_7, p.external_ref, p.active,
@@ -103,13 +110,26 @@ export function rowToData(r: ProviderRow): ProviderData {
 export type Snapshot = ProviderData & { vacanciesConfirmedAt: string | null };
 
 export function snapshotOf(r: ProviderRow): Snapshot {
-  return { ...rowToData(r), vacanciesConfirmedAt: r.vacancies_confirmed_at === null ? null : asDate(r.vacancies_confirmed_at).toISOString() };
+  return {
+    ...rowToData(r),
+    vacanciesConfirmedAt: r.vacancies_confirmed_at === null ? null : asDate(r.vacancies_confirmed_at).toISOString(),
+  };
 }
 
 const textArray = (values: readonly string[]) =>
-  values.length ? sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
+  values.length
+    ? sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`;
 const intArray = (values: readonly number[]) =>
-  values.length ? sql`ARRAY[${sql.join(values.map((v) => sql`${v}::int`), sql`, `)}]::int[]` : sql`'{}'::int[]`;
+  values.length
+    ? sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}::int`),
+        sql`, `,
+      )}]::int[]`
+    : sql`'{}'::int[]`;
 
 function columnValues(d: ProviderData): [string, SQL][] {
   return [
@@ -142,7 +162,11 @@ function columnValues(d: ProviderData): [string, SQL][] {
   ];
 }
 
-export async function loadProvider(exec: Exec, id: string, opts: { forUpdate?: boolean } = {}): Promise<ProviderRow | null> {
+export async function loadProvider(
+  exec: Exec,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<ProviderRow | null> {
   const [row] = await exec<ProviderRow>(
     sql`SELECT ${PROVIDER_COLUMNS} FROM providers p LEFT JOIN organizations o ON o.id = p.organization_id
          WHERE p.id = ${id}::uuid ${opts.forUpdate ? sql`FOR UPDATE OF p` : sql``}`,
@@ -164,14 +188,26 @@ export interface WriteOptions {
 }
 
 const confirmedAt = (opts: WriteOptions, otherwise: SQL) =>
-  opts.confirmVacancies instanceof Date ? sql`${opts.confirmVacancies.toISOString()}::timestamptz` : opts.confirmVacancies ? sql`now()` : otherwise;
+  opts.confirmVacancies instanceof Date
+    ? sql`${opts.confirmVacancies.toISOString()}::timestamptz`
+    : opts.confirmVacancies
+      ? sql`now()`
+      : otherwise;
 
 /** Inserts a provider (normalized) and its first history snapshot; returns the stored row. */
-export async function insertProvider(exec: Exec, countyId: string, data: ProviderData, opts: WriteOptions): Promise<ProviderRow> {
+export async function insertProvider(
+  exec: Exec,
+  countyId: string,
+  data: ProviderData,
+  opts: WriteOptions,
+): Promise<ProviderRow> {
   const cols = columnValues(normalizeProvider(data));
   const [created] = await exec<{ id: string }>(sql`INSERT INTO providers
       (county_id, ${sql.raw(cols.map(([c]) => c).join(', '))}, vacancies_confirmed_at, updated_by)
-    VALUES (${countyId}::uuid, ${sql.join(cols.map(([, v]) => v), sql`, `)},
+    VALUES (${countyId}::uuid, ${sql.join(
+      cols.map(([, v]) => v),
+      sql`, `,
+    )},
             ${confirmedAt(opts, sql`NULL`)}, ${opts.userId}::uuid)
     RETURNING id`);
   const row = (await loadProvider(exec, created!.id))!;
@@ -183,10 +219,18 @@ export async function insertProvider(exec: Exec, countyId: string, data: Provide
  * Replaces a provider's fields (normalized), bumps its version and writes the snapshot. The
  * caller has locked the row and checked the version; `current.version` guards it once more.
  */
-export async function replaceProvider(exec: Exec, current: ProviderRow, data: ProviderData, opts: WriteOptions): Promise<ProviderRow> {
+export async function replaceProvider(
+  exec: Exec,
+  current: ProviderRow,
+  data: ProviderData,
+  opts: WriteOptions,
+): Promise<ProviderRow> {
   const cols = columnValues(normalizeProvider(data));
   const [updated] = await exec<{ id: string }>(sql`UPDATE providers SET
-      ${sql.join(cols.map(([c, v]) => sql`${sql.raw(c)} = ${v}`), sql`, `)},
+      ${sql.join(
+        cols.map(([c, v]) => sql`${sql.raw(c)} = ${v}`),
+        sql`, `,
+      )},
       vacancies_confirmed_at = ${confirmedAt(opts, sql`vacancies_confirmed_at`)},
       version = version + 1, updated_at = now(), updated_by = ${opts.userId}::uuid
     WHERE id = ${current.id}::uuid AND version = ${current.version}::int
@@ -198,12 +242,19 @@ export async function replaceProvider(exec: Exec, current: ProviderRow, data: Pr
 }
 
 /** The county's services, SPAs and organizations, to validate entries against. */
-export async function loadDirectoryContext(exec: Exec, countyId: string): Promise<DirectoryContext & { organizationsByName: Map<string, string> }> {
+export async function loadDirectoryContext(
+  exec: Exec,
+  countyId: string,
+): Promise<DirectoryContext & { organizationsByName: Map<string, string> }> {
   const services = await exec<{ key: string }>(
     sql`SELECT key FROM service_catalog WHERE (county_id IS NULL OR county_id = ${countyId}::uuid) AND retired_at IS NULL`,
   );
-  const spas = await exec<{ number: number }>(sql`SELECT number FROM service_planning_areas WHERE county_id = ${countyId}::uuid`);
-  const orgs = await exec<{ id: string; name: string }>(sql`SELECT id, name FROM organizations WHERE county_id = ${countyId}::uuid`);
+  const spas = await exec<{ number: number }>(
+    sql`SELECT number FROM service_planning_areas WHERE county_id = ${countyId}::uuid`,
+  );
+  const orgs = await exec<{ id: string; name: string }>(
+    sql`SELECT id, name FROM organizations WHERE county_id = ${countyId}::uuid`,
+  );
   const [today] = await exec<{ d: string }>(sql`SELECT (now() AT TIME ZONE ${COUNTY_TIME_ZONE})::date::text AS d`);
   return {
     serviceKeys: new Set(services.map((s) => s.key)),

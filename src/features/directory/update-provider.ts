@@ -26,12 +26,17 @@ export function updateProvider(repo: ScopedRepo, id: string, patch: z.infer<type
       const before = rowToData(current);
       const next = applyInput(before, input);
       await assertValid(exec, actor.countyId, next, given);
-      if (next.externalRef !== before.externalRef) await assertExternalRefFree(exec, actor.countyId, next.externalRef, id);
+      if (next.externalRef !== before.externalRef)
+        await assertExternalRefFree(exec, actor.countyId, next.externalRef, id);
       if (sameProvider(before, next)) {
         note({ providerId: id, version: current.version, unchanged: true });
         return toView(current);
       }
-      const row = await replaceProvider(exec, current, next, { userId: actor.userId, source: 'edit', confirmVacancies: input.vacancies !== undefined });
+      const row = await replaceProvider(exec, current, next, {
+        userId: actor.userId,
+        source: 'edit',
+        confirmVacancies: input.vacancies !== undefined,
+      });
       note({ providerId: id, version: row.version, fields: given });
       return toView(row);
     },
@@ -48,13 +53,28 @@ export function updateVacancies(repo: ScopedRepo, id: string, body: z.infer<type
       const current = await loadProvider(exec, id, { forUpdate: true });
       if (!current) throw notFound('provider');
       requireEditor(actor, current);
-      if (body.version !== undefined && body.version !== current.version) throw await staleVersion(exec, current, body.version);
-      const next = { ...rowToData(current), vacancies: body.vacancies, beds: body.beds === undefined ? current.beds : body.beds };
+      if (body.version !== undefined && body.version !== current.version)
+        throw await staleVersion(exec, current, body.version);
+      const next = {
+        ...rowToData(current),
+        vacancies: body.vacancies,
+        beds: body.beds === undefined ? current.beds : body.beds,
+      };
       if (next.beds !== null && next.vacancies !== null && next.vacancies > next.beds) {
-        throw invalid([{ field: 'vacancies', message: `cannot be more than beds (${next.vacancies} vacancies, ${next.beds} beds)` }]);
+        throw invalid([
+          { field: 'vacancies', message: `cannot be more than beds (${next.vacancies} vacancies, ${next.beds} beds)` },
+        ]);
       }
-      const row = await replaceProvider(exec, current, next, { userId: actor.userId, source: 'edit', confirmVacancies: true });
-      note({ providerId: id, version: row.version, fields: body.beds === undefined ? ['vacancies'] : ['beds', 'vacancies'] });
+      const row = await replaceProvider(exec, current, next, {
+        userId: actor.userId,
+        source: 'edit',
+        confirmVacancies: true,
+      });
+      note({
+        providerId: id,
+        version: row.version,
+        fields: body.beds === undefined ? ['vacancies'] : ['beds', 'vacancies'],
+      });
       return toView(row);
     },
     { audit: true },

@@ -39,9 +39,14 @@ export function redactSnapshot(snapshot: Record<string, unknown>, currentKind: s
  * County administrators edit every entry of their county; an organization's administrators only
  * the entries their organization runs.
  */
-export function requireEditor(actor: Actor, provider: { organization_id: string | null; organization_name: string | null } | null, target?: string | null) {
+export function requireEditor(
+  actor: Actor,
+  provider: { organization_id: string | null; organization_name: string | null } | null,
+  target?: string | null,
+) {
   if (actor.roles.includes('county_admin')) return;
-  if (!actor.roles.includes('org_admin')) throw forbidden('Only county administrators and organization administrators edit the directory.');
+  if (!actor.roles.includes('org_admin'))
+    throw forbidden('Only county administrators and organization administrators edit the directory.');
   if (provider && provider.organization_id !== actor.organizationId) {
     throw forbidden(
       `You can edit your own organization's directory entries only; this one belongs to ${provider.organization_name ?? 'no organization'}. ` +
@@ -49,6 +54,8 @@ export function requireEditor(actor: Actor, provider: { organization_id: string 
     );
   }
   if (target !== undefined && target !== actor.organizationId) {
-    throw forbidden("An organization administrator's entries belong to their own organization; leave organizationId out or set it to your organization's id.");
+    throw forbidden(
+      "An organization administrator's entries belong to their own organization; leave organizationId out or set it to your organization's id.",
+    );
   }
 }

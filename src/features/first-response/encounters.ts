@@ -10,7 +10,16 @@ import { meetObligationsBySource } from '../obligations/meet-by-source.js';
 import { openObligationsFor } from '../obligations/open-obligations-for.js';
 
 const when = z.string().datetime({ offset: true });
-export const LOCATION_TYPES = ['street', 'motel', 'residence', 'business', 'online_meetup', 'transit', 'school', 'other'] as const;
+export const LOCATION_TYPES = [
+  'street',
+  'motel',
+  'residence',
+  'business',
+  'online_meetup',
+  'transit',
+  'school',
+  'other',
+] as const;
 
 export const EncounterCreate = z
   .object({
@@ -22,15 +31,32 @@ export const EncounterCreate = z
     streetAddress: z.string().trim().max(300).nullable().optional().describe('Only when needed'),
     hotlineCalledAt: when,
     hotlineReference: z.string().trim().max(100).nullable().optional(),
-    notified: z.array(z.object({ organizationId: z.string().uuid(), notifiedAt: when, arrivedAt: when.nullable().optional() }).strict()).max(20).default([]),
+    notified: z
+      .array(
+        z
+          .object({ organizationId: z.string().uuid(), notifiedAt: when, arrivedAt: when.nullable().optional() })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
     advocateOrganizationId: z.string().uuid().nullable().optional(),
     advocateDispatchedAt: when.nullable().optional(),
     youthWentTo: z.string().trim().max(300).nullable().optional(),
     healthEvaluationAt: when.nullable().optional(),
-    healthEvaluationBy: z.string().trim().min(2).max(200).nullable().optional().describe('Who did the health evaluation'),
+    healthEvaluationBy: z
+      .string()
+      .trim()
+      .min(2)
+      .max(200)
+      .nullable()
+      .optional()
+      .describe('Who did the health evaluation'),
   })
   .strict()
-  .refine((v) => !v.healthEvaluationAt || v.healthEvaluationBy, { message: 'say who did the health evaluation', path: ['healthEvaluationBy'] });
+  .refine((v) => !v.healthEvaluationAt || v.healthEvaluationBy, {
+    message: 'say who did the health evaluation',
+    path: ['healthEvaluationBy'],
+  });
 
 export const ArrivalUpdate = z.object({ arrivedAt: when }).strict();
 
@@ -41,11 +67,14 @@ function checkTimes(input: z.infer<typeof EncounterCreate>) {
   const found = ms(input.foundAt)!;
   const now = Date.now() + 60_000;
   if (found > now) problems.push('foundAt: cannot be in the future');
-  if (ms(input.hotlineCalledAt)! < found - 86_400_000) problems.push('hotlineCalledAt: more than a day before the youth was found; check the date');
+  if (ms(input.hotlineCalledAt)! < found - 86_400_000)
+    problems.push('hotlineCalledAt: more than a day before the youth was found; check the date');
   for (const [i, n] of input.notified.entries()) {
-    if (n.arrivedAt && ms(n.arrivedAt)! < ms(n.notifiedAt)!) problems.push(`notified[${i}].arrivedAt: an agency cannot arrive before it was notified`);
+    if (n.arrivedAt && ms(n.arrivedAt)! < ms(n.notifiedAt)!)
+      problems.push(`notified[${i}].arrivedAt: an agency cannot arrive before it was notified`);
   }
-  if (input.healthEvaluationAt && ms(input.healthEvaluationAt)! < found) problems.push('healthEvaluationAt: cannot be before the youth was found');
+  if (input.healthEvaluationAt && ms(input.healthEvaluationAt)! < found)
+    problems.push('healthEvaluationAt: cannot be before the youth was found');
   if (problems.length) throw badRequest(`Please fix: ${problems.join('; ')}.`, { problems });
 }
 
@@ -57,11 +86,24 @@ export function recordEncounter(repo: ScopedRepo, youthId: string, input: z.infe
     async (scope) => {
       scope.require('exploitation', 'write');
       checkTimes(input);
-      const orgIds = [...new Set([input.foundByOrganizationId, ...input.notified.map((n) => n.organizationId), ...(input.advocateOrganizationId ? [input.advocateOrganizationId] : [])])];
-      const known = await selectRows<{ id: string }>(scope.tx, sql`SELECT id FROM organizations WHERE id IN (${sql.join(orgIds.map((o) => sql`${o}`), sql`, `)})`);
+      const orgIds = [
+        ...new Set([
+          input.foundByOrganizationId,
+          ...input.notified.map((n) => n.organizationId),
+          ...(input.advocateOrganizationId ? [input.advocateOrganizationId] : []),
+        ]),
+      ];
+      const known = await selectRows<{ id: string }>(
+        scope.tx,
+        sql`SELECT id FROM organizations WHERE id IN (${sql.join(
+          orgIds.map((o) => sql`${o}`),
+          sql`, `,
+        )})`,
+      );
       const unknown = orgIds.filter((o) => !known.some((k) => k.id === o));
       if (unknown.length) throw badRequest(`No organization in your county with id ${unknown.join(', ')}.`);
-      if (new Set(input.notified.map((n) => n.organizationId)).size !== input.notified.length) throw badRequest('notified: list each agency once.');
+      if (new Set(input.notified.map((n) => n.organizationId)).size !== input.notified.length)
+        throw badRequest('notified: list each agency once.');
       const [row] = await selectRows<{ id: string }>(
         scope.tx,
         sql`INSERT INTO first_responder_encounters (youth_id, county_id, found_by_organization_id, found_by_name, found_at, location_type,
@@ -75,7 +117,8 @@ export function recordEncounter(repo: ScopedRepo, youthId: string, input: z.infe
       );
       const id = row!.id;
       for (const n of input.notified) {
-        await scope.tx.execute(sql`INSERT INTO responder_arrivals (encounter_id, county_id, organization_id, notified_at, arrived_at)
+        await scope.tx
+          .execute(sql`INSERT INTO responder_arrivals (encounter_id, county_id, organization_id, notified_at, arrived_at)
           VALUES (${id}, ${scope.actor.countyId}, ${n.organizationId}, ${n.notifiedAt}, ${n.arrivedAt ?? null})`);
       }
       // The protocol's clocks start at the hotline call: each agency on scene, the health evaluation.
@@ -89,12 +132,30 @@ export function recordEncounter(repo: ScopedRepo, youthId: string, input: z.infe
       });
       const met: string[] = [];
       for (const n of input.notified.filter((x) => x.arrivedAt)) {
-        met.push(...(await meetObligationsBySource(scope.tx, { kind: 'responders_on_scene', sourceId: id, sourcePart: n.organizationId, record: { arrivedAt: n.arrivedAt }, metBy: scope.actor.userId })));
+        met.push(
+          ...(await meetObligationsBySource(scope.tx, {
+            kind: 'responders_on_scene',
+            sourceId: id,
+            sourcePart: n.organizationId,
+            record: { arrivedAt: n.arrivedAt },
+            metBy: scope.actor.userId,
+          })),
+        );
       }
       if (input.healthEvaluationAt) {
-        met.push(...(await meetObligationsBySource(scope.tx, { kind: 'health_evaluation_72h', sourceId: id, record: { completedAt: input.healthEvaluationAt, provider: input.healthEvaluationBy }, metBy: scope.actor.userId })));
+        met.push(
+          ...(await meetObligationsBySource(scope.tx, {
+            kind: 'health_evaluation_72h',
+            sourceId: id,
+            record: { completedAt: input.healthEvaluationAt, provider: input.healthEvaluationBy },
+            metBy: scope.actor.userId,
+          })),
+        );
       }
-      scope.touch(['exploitation', ...(input.streetAddress ? (['contact_location'] as const) : [])], [id, ...opened.map((o) => o.id)]);
+      scope.touch(
+        ['exploitation', ...(input.streetAddress ? (['contact_location'] as const) : [])],
+        [id, ...opened.map((o) => o.id)],
+      );
       scope.note({ notified: input.notified.length, obligationsOpened: opened.length, obligationsMet: met.length });
       return { id, obligationIds: opened.map((o) => o.id) };
     },
@@ -103,7 +164,13 @@ export function recordEncounter(repo: ScopedRepo, youthId: string, input: z.infe
 }
 
 /** Records when a notified agency arrived. */
-export function recordArrival(repo: ScopedRepo, youthId: string, encounterId: string, organizationId: string, arrivedAt: string) {
+export function recordArrival(
+  repo: ScopedRepo,
+  youthId: string,
+  encounterId: string,
+  organizationId: string,
+  arrivedAt: string,
+) {
   return repo.forYouth(
     youthId,
     'first_response.arrival',
@@ -116,9 +183,19 @@ export function recordArrival(repo: ScopedRepo, youthId: string, encounterId: st
       );
       if (!a) throw notFound('notified agency on this encounter');
       if (a.arrived_at) throw conflict('This agency’s arrival is already recorded.');
-      if (new Date(arrivedAt) < asDate(a.notified_at)) throw badRequest('arrivedAt: an agency cannot arrive before it was notified.');
-      await selectRows(scope.tx, sql`UPDATE responder_arrivals SET arrived_at = ${arrivedAt} WHERE id = ${a.id} RETURNING id`);
-      const met = await meetObligationsBySource(scope.tx, { kind: 'responders_on_scene', sourceId: encounterId, sourcePart: organizationId, record: { arrivedAt }, metBy: scope.actor.userId });
+      if (new Date(arrivedAt) < asDate(a.notified_at))
+        throw badRequest('arrivedAt: an agency cannot arrive before it was notified.');
+      await selectRows(
+        scope.tx,
+        sql`UPDATE responder_arrivals SET arrived_at = ${arrivedAt} WHERE id = ${a.id} RETURNING id`,
+      );
+      const met = await meetObligationsBySource(scope.tx, {
+        kind: 'responders_on_scene',
+        sourceId: encounterId,
+        sourcePart: organizationId,
+        record: { arrivedAt },
+        metBy: scope.actor.userId,
+      });
       scope.touch(['exploitation'], [encounterId, ...met]);
       return { id: a.id, arrivedAt: new Date(arrivedAt).toISOString() };
     },
@@ -145,7 +222,13 @@ export function listEncounters(repo: ScopedRepo, youthId: string) {
       advocate_dispatched_at: Date | string | null;
       youth_went_to: string | null;
       health_evaluation_at: Date | string | null;
-      health: { obligationId: string; status: 'open' | 'met' | 'missed' | 'waived'; dueAt: string; metAt: string | null; provider: string | null } | null;
+      health: {
+        obligationId: string;
+        status: 'open' | 'met' | 'missed' | 'waived';
+        dueAt: string;
+        metAt: string | null;
+        provider: string | null;
+      } | null;
       arrivals: { organizationId: string; organization: string; notifiedAt: string; arrivedAt: string | null }[] | null;
     }>(
       scope.tx,
@@ -163,7 +246,10 @@ export function listEncounters(repo: ScopedRepo, youthId: string) {
          WHERE e.youth_id = ${youthId} ORDER BY e.found_at DESC`,
     );
     const showAddress = scope.grant.read.has('contact_location');
-    scope.touch(showAddress ? ['exploitation', 'contact_location'] : ['exploitation'], rows.map((r) => r.id));
+    scope.touch(
+      showAddress ? ['exploitation', 'contact_location'] : ['exploitation'],
+      rows.map((r) => r.id),
+    );
     return {
       targetMinutes: target,
       encounters: rows.map((r) => {
@@ -178,10 +264,18 @@ export function listEncounters(repo: ScopedRepo, youthId: string) {
           hotlineCalledAt: called.toISOString(),
           hotlineReference: r.hotline_reference,
           advocate: r.advocate_organization
-            ? { organization: r.advocate_organization, dispatchedAt: r.advocate_dispatched_at === null ? null : asDate(r.advocate_dispatched_at).toISOString() }
+            ? {
+                organization: r.advocate_organization,
+                dispatchedAt: r.advocate_dispatched_at === null ? null : asDate(r.advocate_dispatched_at).toISOString(),
+              }
             : null,
           youthWentTo: r.youth_went_to,
-          healthEvaluationAt: r.health_evaluation_at === null ? (r.health?.metAt ? new Date(r.health.metAt).toISOString() : null) : asDate(r.health_evaluation_at).toISOString(),
+          healthEvaluationAt:
+            r.health_evaluation_at === null
+              ? r.health?.metAt
+                ? new Date(r.health.metAt).toISOString()
+                : null
+              : asDate(r.health_evaluation_at).toISOString(),
           healthEvaluation: r.health && {
             obligationId: r.health.obligationId,
             status: r.health.status,
@@ -190,8 +284,17 @@ export function listEncounters(repo: ScopedRepo, youthId: string) {
             provider: r.health.provider,
           },
           arrivals: (r.arrivals ?? []).map((a) => {
-            const minutes = a.arrivedAt ? Math.round((new Date(a.arrivedAt).getTime() - called.getTime()) / 60_000) : null;
-            return { organizationId: a.organizationId, organization: a.organization, notifiedAt: new Date(a.notifiedAt).toISOString(), arrivedAt: a.arrivedAt && new Date(a.arrivedAt).toISOString(), minutesFromCall: minutes, onTime: minutes === null ? null : minutes <= target };
+            const minutes = a.arrivedAt
+              ? Math.round((new Date(a.arrivedAt).getTime() - called.getTime()) / 60_000)
+              : null;
+            return {
+              organizationId: a.organizationId,
+              organization: a.organization,
+              notifiedAt: new Date(a.notifiedAt).toISOString(),
+              arrivedAt: a.arrivedAt && new Date(a.arrivedAt).toISOString(),
+              minutesFromCall: minutes,
+              onTime: minutes === null ? null : minutes <= target,
+            };
           }),
         };
       }),

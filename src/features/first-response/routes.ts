@@ -8,19 +8,31 @@ import { ArrivalUpdate, EncounterCreate, listEncounters, recordArrival, recordEn
 export function registerFirstResponseRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['first-response'];
-  const writers = { policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor', 'mdt_coordinator'] as const } };
+  const writers = {
+    policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor', 'mdt_coordinator'] as const },
+  };
   r.get(
     '/api/youth/:id/first-response',
-    { config: { policy: { access: 'youth' } }, schema: { tags, summary: "The youth's first responder encounters, arrivals against the target", params: YouthId } },
+    {
+      config: { policy: { access: 'youth' } },
+      schema: { tags, summary: "The youth's first responder encounters, arrivals against the target", params: YouthId },
+    },
     async (request) => listEncounters(request.ctx.repo, request.params.id),
   );
   r.post(
     '/api/youth/:id/first-response',
     {
       config: writers,
-      schema: { tags, summary: 'Record a first responder encounter with the agencies notified', params: YouthId, body: EncounterCreate, response: { 201: z.object({ id: z.string(), obligationIds: z.array(z.string()) }) } },
+      schema: {
+        tags,
+        summary: 'Record a first responder encounter with the agencies notified',
+        params: YouthId,
+        body: EncounterCreate,
+        response: { 201: z.object({ id: z.string(), obligationIds: z.array(z.string()) }) },
+      },
     },
-    async (request, reply) => reply.code(201).send(await recordEncounter(request.ctx.repo, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await recordEncounter(request.ctx.repo, request.params.id, request.body)),
   );
   r.post(
     '/api/youth/:id/first-response/:encounterId/arrivals/:organizationId',
@@ -34,6 +46,13 @@ export function registerFirstResponseRoutes(app: FastifyInstance) {
         response: { 200: z.object({ id: z.string(), arrivedAt: z.string() }) },
       },
     },
-    async (request) => recordArrival(request.ctx.repo, request.params.id, request.params.encounterId, request.params.organizationId, request.body.arrivedAt),
+    async (request) =>
+      recordArrival(
+        request.ctx.repo,
+        request.params.id,
+        request.params.encounterId,
+        request.params.organizationId,
+        request.body.arrivedAt,
+      ),
   );
 }

@@ -9,7 +9,13 @@ export function listInstruments(repo: ScopedRepo) {
     'instruments.list',
     async ({ tx }) => {
       // Row-level security shows shipped instruments and this county's own.
-      const rows = await selectRows<{ id: string; key: string; version: number; definition: InstrumentDefinition; county_id: string | null }>(
+      const rows = await selectRows<{
+        id: string;
+        key: string;
+        version: number;
+        definition: InstrumentDefinition;
+        county_id: string | null;
+      }>(
         tx,
         sql`SELECT DISTINCT ON (v.instrument_id) v.id, i.key, v.version, v.definition, v.county_id
               FROM instrument_versions v JOIN instruments i ON i.id = v.instrument_id
@@ -39,10 +45,12 @@ export function getInstrumentVersion(repo: ScopedRepo, versionId: string) {
   return repo.forCounty(
     'instruments.read',
     async ({ tx }) => {
-      const [row] = await selectRows<{ id: string; version: number; definition: InstrumentDefinition; retired_at: Date | null }>(
-        tx,
-        sql`SELECT id, version, definition, retired_at FROM instrument_versions WHERE id = ${versionId}`,
-      );
+      const [row] = await selectRows<{
+        id: string;
+        version: number;
+        definition: InstrumentDefinition;
+        retired_at: Date | null;
+      }>(tx, sql`SELECT id, version, definition, retired_at FROM instrument_versions WHERE id = ${versionId}`);
       if (!row) throw notFound('instrument version');
       return { versionId: row.id, version: row.version, retired: row.retired_at !== null, definition: row.definition };
     },

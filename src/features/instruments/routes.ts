@@ -43,7 +43,14 @@ export function registerInstrumentRoutes(app: FastifyInstance) {
         tags: ['screenings'],
         summary: 'One instrument version, complete (sections, items, scales, scoring, guidance)',
         params: z.object({ versionId: z.string().uuid('is not an instrument version id') }),
-        response: { 200: z.object({ versionId: z.string(), version: z.number(), retired: z.boolean(), definition: InstrumentDefinitionSchema }) },
+        response: {
+          200: z.object({
+            versionId: z.string(),
+            version: z.number(),
+            retired: z.boolean(),
+            definition: InstrumentDefinitionSchema,
+          }),
+        },
       },
     },
     async (request) => getInstrumentVersion(request.ctx.repo, request.params.versionId),

@@ -11,7 +11,14 @@ export function getMdt(repo: ScopedRepo, youthId: string): Promise<MdtViewT> {
   return repo.forYouth(youthId, 'mdt.read', async (scope) => {
     scope.require('exploitation', 'read');
     const { tx } = scope;
-    const members = await selectRows<{ id: string; user_id: string; name: string; organization: string; role_on_team: string | null; joined_at: Date | string }>(
+    const members = await selectRows<{
+      id: string;
+      user_id: string;
+      name: string;
+      organization: string;
+      role_on_team: string | null;
+      joined_at: Date | string;
+    }>(
       tx,
       sql`SELECT m.id, m.user_id, u.display_name AS name, o.name AS organization, m.role_on_team, m.joined_at
             FROM mdt_members m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.organization_id
@@ -27,7 +34,8 @@ export function getMdt(repo: ScopedRepo, youthId: string): Promise<MdtViewT> {
       decisions: string | null;
       missing_parties: string[];
       attendees: { name: string; organizationType: string; role: string | null; present: boolean }[] | null;
-      action_items: { id: string; description: string; owner: string; dueAt: string; obligationId: string | null }[] | null;
+      action_items:
+        { id: string; description: string; owner: string; dueAt: string; obligationId: string | null }[] | null;
     }>(
       tx,
       sql`SELECT g.id, g.tier, g.scheduled_at, g.held_at, g.youth_participation, g.caregiver_participation, g.decisions, g.missing_parties,
@@ -40,7 +48,14 @@ export function getMdt(repo: ScopedRepo, youthId: string): Promise<MdtViewT> {
     );
     scope.touch(['identity', 'exploitation'], [...members.map((m) => m.id), ...meetings.map((m) => m.id)]);
     return {
-      members: members.map((m) => ({ id: m.id, userId: m.user_id, name: m.name, organization: m.organization, roleOnTeam: m.role_on_team, joinedAt: iso(m.joined_at)! })),
+      members: members.map((m) => ({
+        id: m.id,
+        userId: m.user_id,
+        name: m.name,
+        organization: m.organization,
+        roleOnTeam: m.role_on_team,
+        joinedAt: iso(m.joined_at)!,
+      })),
       meetings: meetings.map((m) => ({
         id: m.id,
         tier: m.tier,

@@ -6,7 +6,9 @@ import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 /** Who may change a youth's team: the youth's own workers and MDT coordinators who can see the youth. */
 function requireTeamManager(repo: ScopedRepo, relations: ReadonlySet<string>) {
   const roles = repo.actor.roles;
-  const carrier = roles.some((r) => r === 'caseworker' || r === 'supervisor') && (relations.has('assigned') || relations.has('supervises'));
+  const carrier =
+    roles.some((r) => r === 'caseworker' || r === 'supervisor') &&
+    (relations.has('assigned') || relations.has('supervises'));
   if (!carrier && !roles.includes('mdt_coordinator')) {
     throw forbidden("Only the youth's own workers or an MDT coordinator can change the youth's team.");
   }

@@ -18,18 +18,35 @@ export function recordMeeting(repo: ScopedRepo, youthId: string, input: z.infer<
     const r = scope.grant.relations;
     const roles = scope.actor.roles;
     const allowed =
-      r.has('mdt') || roles.includes('mdt_coordinator') || (roles.some((x) => x === 'caseworker' || x === 'supervisor') && (r.has('assigned') || r.has('supervises')));
+      r.has('mdt') ||
+      roles.includes('mdt_coordinator') ||
+      (roles.some((x) => x === 'caseworker' || x === 'supervisor') && (r.has('assigned') || r.has('supervises')));
     if (!allowed) throw forbidden("Only the youth's team, workers or an MDT coordinator can record its meetings.");
     scope.require('exploitation', 'read');
-    if (input.heldAt && new Date(input.heldAt).getTime() > Date.now() + 60_000) throw badRequest('heldAt: a meeting cannot have been held in the future.');
+    if (input.heldAt && new Date(input.heldAt).getTime() > Date.now() + 60_000)
+      throw badRequest('heldAt: a meeting cannot have been held in the future.');
     const { tx, actor } = scope;
-    const userIds = [...new Set([...input.attendees.flatMap((a) => (a.userId ? [a.userId] : [])), ...input.actionItems.map((a) => a.ownerUserId)])];
+    const userIds = [
+      ...new Set([
+        ...input.attendees.flatMap((a) => (a.userId ? [a.userId] : [])),
+        ...input.actionItems.map((a) => a.ownerUserId),
+      ]),
+    ];
     if (userIds.length) {
-      const found = await selectRows<{ id: string }>(tx, sql`SELECT id FROM users WHERE id IN (${sql.join(userIds.map((u) => sql`${u}`), sql`, `)})`);
+      const found = await selectRows<{ id: string }>(
+        tx,
+        sql`SELECT id FROM users WHERE id IN (${sql.join(
+          userIds.map((u) => sql`${u}`),
+          sql`, `,
+        )})`,
+      );
       const missing = userIds.filter((u) => !found.some((f) => f.id === u));
-      if (missing.length) throw badRequest(`attendees/actionItems: no user in your county with id ${missing.join(', ')}.`);
+      if (missing.length)
+        throw badRequest(`attendees/actionItems: no user in your county with id ${missing.join(', ')}.`);
     }
-    const missingNow = input.heldAt ? missingParties((await settingsIn(tx, actor.countyId)).mdtRequiredParties[input.tier], input.attendees) : [];
+    const missingNow = input.heldAt
+      ? missingParties((await settingsIn(tx, actor.countyId)).mdtRequiredParties[input.tier], input.attendees)
+      : [];
     const [meeting] = await selectRows<{ id: string }>(
       tx,
       sql`INSERT INTO mdt_meetings (youth_id, county_id, tier, scheduled_at, held_at, youth_participation, caregiver_participation,
@@ -76,7 +93,14 @@ export function recordMeeting(repo: ScopedRepo, youthId: string, input: z.infer<
     }
     if (input.heldAt) {
       // A held meeting meets the youth's open MDT duties and schedules the next ongoing review.
-      const { opened } = await openObligationsFor(tx, { kind: 'mdt_held', youthId, sourceId: meetingId, at: new Date(input.heldAt), recordedBy: actor, tier: input.tier });
+      const { opened } = await openObligationsFor(tx, {
+        kind: 'mdt_held',
+        youthId,
+        sourceId: meetingId,
+        at: new Date(input.heldAt),
+        recordedBy: actor,
+        tier: input.tier,
+      });
       obligationIds.push(...opened.map((o) => o.id));
     }
     scope.touch(['identity', 'exploitation'], [meetingId, ...actionIds, ...obligationIds]);

@@ -12,21 +12,40 @@ const TIER = { crisis_mdt_24h: 'crisis', initial_mdt: 'initial', ongoing_mdt_rev
  */
 export function mdtReviewDue(repo: ScopedRepo) {
   return repo.acrossYouth('mdt.review_due', async (scope) => {
-    const rows = await selectRows<{ youth_id: string; relations: Relation[]; youth_name: string; kind: (typeof MDT_DUTIES)[number]; due_at: Date | string; status: string }>(
+    const rows = await selectRows<{
+      youth_id: string;
+      relations: Relation[];
+      youth_name: string;
+      kind: (typeof MDT_DUTIES)[number];
+      due_at: Date | string;
+      status: string;
+    }>(
       scope.tx,
       sql`${scope.visibleCte}
         SELECT DISTINCT ON (ob.youth_id) ob.youth_id, v.relations,
                coalesce(y.preferred_name, y.legal_first_name) || ' ' || y.legal_last_name AS youth_name, ob.kind, ob.due_at, ob.status
           FROM obligations ob JOIN visible v ON v.youth_id = ob.youth_id JOIN youth y ON y.id = ob.youth_id
-         WHERE ob.kind IN (${sql.join(MDT_DUTIES.map((k) => sql`${k}`), sql`, `)}) AND ob.status IN ('open', 'missed')
+         WHERE ob.kind IN (${sql.join(
+           MDT_DUTIES.map((k) => sql`${k}`),
+           sql`, `,
+         )}) AND ob.status IN ('open', 'missed')
          ORDER BY ob.youth_id, ob.due_at`,
     );
     const allowed = rows.filter((r) => scope.grantOf(r.relations).read.has('exploitation'));
-    scope.touch(['identity', 'exploitation'], allowed.map((r) => r.youth_id));
+    scope.touch(
+      ['identity', 'exploitation'],
+      allowed.map((r) => r.youth_id),
+    );
     const now = Date.now();
     return {
       youth: allowed
-        .map((r) => ({ youthId: r.youth_id, name: r.youth_name, tier: TIER[r.kind], dueAt: asDate(r.due_at).toISOString(), overdue: asDate(r.due_at).getTime() < now }))
+        .map((r) => ({
+          youthId: r.youth_id,
+          name: r.youth_name,
+          tier: TIER[r.kind],
+          dueAt: asDate(r.due_at).toISOString(),
+          overdue: asDate(r.due_at).getTime() < now,
+        }))
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     };
   });

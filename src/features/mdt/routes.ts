@@ -12,7 +12,9 @@ import { MdtView, MeetingCreate, MemberAdd } from './schemas.js';
 export function registerMdtRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['mdt'];
-  const team = { policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor', 'mdt_coordinator', 'advocate'] as const } };
+  const team = {
+    policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor', 'mdt_coordinator', 'advocate'] as const },
+  };
   r.get(
     '/api/mdt/review-due',
     {
@@ -22,7 +24,15 @@ export function registerMdtRoutes(app: FastifyInstance) {
         summary: 'MDT caseload review: youth whose crisis, initial or ongoing MDT is due or overdue, soonest first',
         response: {
           200: z.object({
-            youth: z.array(z.object({ youthId: z.string(), name: z.string(), tier: z.enum(['crisis', 'initial', 'ongoing']), dueAt: z.string(), overdue: z.boolean() })),
+            youth: z.array(
+              z.object({
+                youthId: z.string(),
+                name: z.string(),
+                tier: z.enum(['crisis', 'initial', 'ongoing']),
+                dueAt: z.string(),
+                overdue: z.boolean(),
+              }),
+            ),
           }),
         },
       },
@@ -31,14 +41,23 @@ export function registerMdtRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/youth/:id/mdt',
-    { config: { policy: { access: 'youth' } }, schema: { tags, summary: "The youth's team and its meetings", params: YouthId, response: { 200: MdtView } } },
+    {
+      config: { policy: { access: 'youth' } },
+      schema: { tags, summary: "The youth's team and its meetings", params: YouthId, response: { 200: MdtView } },
+    },
     async (request) => getMdt(request.ctx.repo, request.params.id),
   );
   r.post(
     '/api/youth/:id/mdt/members',
     {
       config: team,
-      schema: { tags, summary: "Add someone to the youth's team (they then see the shared record)", params: YouthId, body: MemberAdd, response: { 201: z.object({ id: z.string() }) } },
+      schema: {
+        tags,
+        summary: "Add someone to the youth's team (they then see the shared record)",
+        params: YouthId,
+        body: MemberAdd,
+        response: { 201: z.object({ id: z.string() }) },
+      },
     },
     async (request, reply) => reply.code(201).send(await addMember(request.ctx.repo, request.params.id, request.body)),
   );
@@ -64,9 +83,17 @@ export function registerMdtRoutes(app: FastifyInstance) {
         summary: 'Record an MDT meeting: attendance, the required-party check, decisions, action items',
         params: YouthId,
         body: MeetingCreate,
-        response: { 201: z.object({ id: z.string(), missingParties: z.array(z.string()), actionItemIds: z.array(z.string()), obligationIds: z.array(z.string()) }) },
+        response: {
+          201: z.object({
+            id: z.string(),
+            missingParties: z.array(z.string()),
+            actionItemIds: z.array(z.string()),
+            obligationIds: z.array(z.string()),
+          }),
+        },
       },
     },
-    async (request, reply) => reply.code(201).send(await recordMeeting(request.ctx.repo, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await recordMeeting(request.ctx.repo, request.params.id, request.body)),
   );
 }

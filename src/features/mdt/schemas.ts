@@ -5,7 +5,9 @@ import { ORGANIZATION_TYPES } from '../../domain/people.js';
 const when = z.string().datetime({ offset: true });
 const participation = z.enum(['in_person', 'remote', 'not_present', 'declined']);
 
-export const MemberAdd = z.object({ userId: z.string().uuid('is not a user id'), roleOnTeam: z.string().trim().max(100).nullable().optional() }).strict();
+export const MemberAdd = z
+  .object({ userId: z.string().uuid('is not a user id'), roleOnTeam: z.string().trim().max(100).nullable().optional() })
+  .strict();
 
 export const MeetingCreate = z
   .object({
@@ -31,7 +33,11 @@ export const MeetingCreate = z
       .max(60)
       .default([]),
     actionItems: z
-      .array(z.object({ description: z.string().trim().min(3).max(1000), ownerUserId: z.string().uuid(), dueAt: when }).strict())
+      .array(
+        z
+          .object({ description: z.string().trim().min(3).max(1000), ownerUserId: z.string().uuid(), dueAt: when })
+          .strict(),
+      )
       .max(50)
       .default([]),
   })
@@ -39,7 +45,14 @@ export const MeetingCreate = z
 
 export const MdtView = z.object({
   members: z.array(
-    z.object({ id: z.string(), userId: z.string(), name: z.string(), organization: z.string(), roleOnTeam: z.string().nullable(), joinedAt: z.string() }),
+    z.object({
+      id: z.string(),
+      userId: z.string(),
+      name: z.string(),
+      organization: z.string(),
+      roleOnTeam: z.string().nullable(),
+      joinedAt: z.string(),
+    }),
   ),
   meetings: z.array(
     z.object({
@@ -51,8 +64,18 @@ export const MdtView = z.object({
       caregiverParticipation: z.string().nullable(),
       decisions: z.string().nullable(),
       missingParties: z.array(z.string()),
-      attendees: z.array(z.object({ name: z.string(), organizationType: z.string(), role: z.string().nullable(), present: z.boolean() })),
-      actionItems: z.array(z.object({ id: z.string(), description: z.string(), owner: z.string(), dueAt: z.string(), obligationId: z.string().nullable() })),
+      attendees: z.array(
+        z.object({ name: z.string(), organizationType: z.string(), role: z.string().nullable(), present: z.boolean() }),
+      ),
+      actionItems: z.array(
+        z.object({
+          id: z.string(),
+          description: z.string(),
+          owner: z.string(),
+          dueAt: z.string(),
+          obligationId: z.string().nullable(),
+        }),
+      ),
     }),
   ),
 });

@@ -27,7 +27,15 @@ interface Row {
   placement_type: PlacementType | null;
   risk_factors: z.infer<typeof CurrentRow>['riskFactors'];
   debrief_status: 'draft' | 'complete' | null;
-  duties: { kind: string; status: 'open' | 'met' | 'missed' | 'waived'; dueAt: string; metAt: string | null; waivedAt: string | null }[] | null;
+  duties:
+    | {
+        kind: string;
+        status: 'open' | 'met' | 'missed' | 'waived';
+        dueAt: string;
+        metAt: string | null;
+        waivedAt: string | null;
+      }[]
+    | null;
 }
 
 const REPORT_OF = new Map<string, ReportKey>(Object.entries(REPORT_KINDS).map(([k, v]) => [v, k as ReportKey]));
@@ -52,14 +60,27 @@ export function currentlyMissing(repo: ScopedRepo): Promise<z.infer<typeof Curre
     const allowed = rows.filter((r) => scope.grantOf(r.relations).read.has('exploitation'));
     const now = new Date();
     const state = (d: NonNullable<Row['duties']>[number]) =>
-      statusAt({ dueAt: new Date(d.dueAt), metAt: d.metAt ? new Date(d.metAt) : null, waivedAt: d.waivedAt ? new Date(d.waivedAt) : null, status: d.status }, now);
+      statusAt(
+        {
+          dueAt: new Date(d.dueAt),
+          metAt: d.metAt ? new Date(d.metAt) : null,
+          waivedAt: d.waivedAt ? new Date(d.waivedAt) : null,
+          status: d.status,
+        },
+        now,
+      );
     const view = (r: Row): z.infer<typeof CurrentRow> => {
       const duties = r.duties ?? [];
       const reports = duties
         .filter((d) => REPORT_OF.has(d.kind))
         .map((d) => {
           const status = state(d);
-          return { report: REPORT_OF.get(d.kind)!, status, dueAt: new Date(d.dueAt).toISOString(), overdue: status === 'missed' };
+          return {
+            report: REPORT_OF.get(d.kind)!,
+            status,
+            dueAt: new Date(d.dueAt).toISOString(),
+            overdue: status === 'missed',
+          };
         })
         .sort((a, b) => Object.keys(REPORT_KINDS).indexOf(a.report) - Object.keys(REPORT_KINDS).indexOf(b.report));
       const debriefDuty = duties.find((d) => d.kind === 'missing_debrief');
@@ -90,12 +111,18 @@ export function currentlyMissing(repo: ScopedRepo): Promise<z.infer<typeof Curre
             : null,
       };
     };
-    const missing = allowed.filter((r) => r.status !== 'returned').map(view).sort((a, b) => b.minutesMissing - a.minutesMissing);
+    const missing = allowed
+      .filter((r) => r.status !== 'returned')
+      .map(view)
+      .sort((a, b) => b.minutesMissing - a.minutesMissing);
     const awaitingDebrief = allowed
       .filter((r) => r.status === 'returned')
       .map(view)
       .sort((a, b) => (a.debrief?.dueAt ?? '').localeCompare(b.debrief?.dueAt ?? ''));
-    scope.touch(['identity', 'exploitation'], allowed.map((r) => r.id));
+    scope.touch(
+      ['identity', 'exploitation'],
+      allowed.map((r) => r.id),
+    );
     scope.note({ missing: missing.length, awaitingDebrief: awaitingDebrief.length });
     return { missing, awaitingDebrief };
   });

@@ -16,7 +16,10 @@ const DEFINITIONS =
   'Screened: returned in the range with a final screening linked to the debrief; debriefed: with the debrief complete. ' +
   'Youth with three or more episodes: discovered in the 365 days ending on the last day of the range.';
 
-export function missingCountyFigures(repo: ScopedRepo, range: z.infer<typeof FiguresQuery>): Promise<z.infer<typeof FiguresView>> {
+export function missingCountyFigures(
+  repo: ScopedRepo,
+  range: z.infer<typeof FiguresQuery>,
+): Promise<z.infer<typeof FiguresView>> {
   if (range.to < range.from) throw badRequest('to: must be on or after from.');
   return repo.aggregate('report.missing', async ({ tx, actor, allCounties, note }) => {
     const rows = await selectRows<{
@@ -62,7 +65,8 @@ export function missingCountyFigures(repo: ScopedRepo, range: z.infer<typeof Fig
       ...figures,
       youthWithThreeOrMore: suppressSmallCount(figures.youthWithThreeOrMore),
       definitions: DEFINITIONS,
-      suppression: 'The count of youth with three or more episodes shows 1 to 10 as "<11" (CalHHS de-identification guidelines).',
+      suppression:
+        'The count of youth with three or more episodes shows 1 to 10 as "<11" (CalHHS de-identification guidelines).',
     };
   });
 }

@@ -66,7 +66,10 @@ export async function loadDuties(tx: Db, episodeIds: string[]): Promise<Map<stri
   const rows = await selectRows<ObligationRow & { source_id: string }>(
     tx,
     sql`SELECT w.*, ob2.source_id FROM (${OBLIGATION_SELECT}
-          WHERE ob.source_kind = 'missing_episode' AND ob.source_id IN (${sql.join(episodeIds.map((id) => sql`${id}::uuid`), sql`, `)})) w
+          WHERE ob.source_kind = 'missing_episode' AND ob.source_id IN (${sql.join(
+            episodeIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})) w
         JOIN obligations ob2 ON ob2.id = w.id ORDER BY w.due_at`,
   );
   for (const r of rows) out.set(r.source_id, [...(out.get(r.source_id) ?? []), r]);
@@ -133,7 +136,11 @@ interface DebriefRow {
   version: number;
 }
 
-export async function loadDebrief(tx: Db, episodeId: string, lock = false): Promise<z.infer<typeof DebriefView> | null> {
+export async function loadDebrief(
+  tx: Db,
+  episodeId: string,
+  lock = false,
+): Promise<z.infer<typeof DebriefView> | null> {
   const [d] = await selectRows<DebriefRow>(
     tx,
     sql`SELECT d.id, d.status, d.leaving_factors, d.factors_note, d.factors_addressed, d.experiences, d.exploited_while_absent,
@@ -152,7 +159,12 @@ export async function loadDebrief(tx: Db, episodeId: string, lock = false): Prom
     experiences: d.experiences,
     exploitedWhileAbsent: d.exploited_while_absent,
     screening: d.screening_id
-      ? { id: d.screening_id, status: d.screening_status ?? 'draft', level: d.screening_level, administeredAt: iso(d.screening_at) ?? '' }
+      ? {
+          id: d.screening_id,
+          status: d.screening_status ?? 'draft',
+          level: d.screening_level,
+          administeredAt: iso(d.screening_at) ?? '',
+        }
       : null,
     csecTypeRecordId: d.csec_type_record_id,
     completedAt: iso(d.completed_at),
@@ -162,12 +174,24 @@ export async function loadDebrief(tx: Db, episodeId: string, lock = false): Prom
 }
 
 export async function loadSearchEfforts(tx: Db, episodeId: string): Promise<z.infer<typeof SearchEffortView>[]> {
-  const rows = await selectRows<{ id: string; kind: z.infer<typeof SearchEffortView>['kind']; done_at: Date | string; done_by: string; note: string }>(
+  const rows = await selectRows<{
+    id: string;
+    kind: z.infer<typeof SearchEffortView>['kind'];
+    done_at: Date | string;
+    done_by: string;
+    note: string;
+  }>(
     tx,
     sql`SELECT s.id, s.kind, s.done_at, u.display_name AS done_by, s.note FROM missing_search_efforts s JOIN users u ON u.id = s.done_by
          WHERE s.episode_id = ${episodeId} ORDER BY s.done_at DESC, s.created_at DESC`,
   );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, doneAt: asDate(r.done_at).toISOString(), doneBy: r.done_by, note: r.note }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    doneAt: asDate(r.done_at).toISOString(),
+    doneBy: r.done_by,
+    note: r.note,
+  }));
 }
 
 /** The whole episode: the view, its search efforts and its debrief. */

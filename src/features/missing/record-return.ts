@@ -10,7 +10,12 @@ import { openObligationsFor } from '../obligations/open-obligations-for.js';
 import { episodeDetail, loadEpisode } from './load.js';
 import type { EpisodeDetailT, LocatedInput, ReturnedInput } from './schemas.js';
 
-export function recordLocated(repo: ScopedRepo, youthId: string, episodeId: string, input: z.infer<typeof LocatedInput>): Promise<EpisodeDetailT> {
+export function recordLocated(
+  repo: ScopedRepo,
+  youthId: string,
+  episodeId: string,
+  input: z.infer<typeof LocatedInput>,
+): Promise<EpisodeDetailT> {
   return repo.forYouth(
     youthId,
     'missing.located',
@@ -19,7 +24,11 @@ export function recordLocated(repo: ScopedRepo, youthId: string, episodeId: stri
       const e = await loadEpisode(scope.tx, youthId, episodeId, true);
       if (e.status !== 'missing') throw conflict(`This episode is ${e.status}; a youth is located only while missing.`);
       const locatedAt = new Date(input.locatedAt);
-      const problems = checkEpisodeTimes({ lastSeenAt: asDate(e.last_seen_at), discoveredAt: asDate(e.discovered_at), locatedAt });
+      const problems = checkEpisodeTimes({
+        lastSeenAt: asDate(e.last_seen_at),
+        discoveredAt: asDate(e.discovered_at),
+        locatedAt,
+      });
       if (problems.length) throw badRequest(`Please fix: ${problems.join('; ')}.`, { problems });
       await selectRows(
         scope.tx,
@@ -33,7 +42,12 @@ export function recordLocated(repo: ScopedRepo, youthId: string, episodeId: stri
   );
 }
 
-export function recordReturned(repo: ScopedRepo, youthId: string, episodeId: string, input: z.infer<typeof ReturnedInput>): Promise<EpisodeDetailT> {
+export function recordReturned(
+  repo: ScopedRepo,
+  youthId: string,
+  episodeId: string,
+  input: z.infer<typeof ReturnedInput>,
+): Promise<EpisodeDetailT> {
   return repo.forYouth(
     youthId,
     'missing.returned',
@@ -43,7 +57,12 @@ export function recordReturned(repo: ScopedRepo, youthId: string, episodeId: str
       if (e.status !== 'missing' && e.status !== 'located') throw conflict(`This episode is already ${e.status}.`);
       const returnedAt = new Date(input.returnedAt);
       const locatedAt = asDate(e.located_at) ?? (input.locatedAt ? new Date(input.locatedAt) : returnedAt);
-      const problems = checkEpisodeTimes({ lastSeenAt: asDate(e.last_seen_at), discoveredAt: asDate(e.discovered_at), locatedAt, returnedAt });
+      const problems = checkEpisodeTimes({
+        lastSeenAt: asDate(e.last_seen_at),
+        discoveredAt: asDate(e.discovered_at),
+        locatedAt,
+        returnedAt,
+      });
       if (problems.length) throw badRequest(`Please fix: ${problems.join('; ')}.`, { problems });
       await selectRows(
         scope.tx,
@@ -51,7 +70,13 @@ export function recordReturned(repo: ScopedRepo, youthId: string, episodeId: str
               returned_to = ${input.returnedTo}, returned_note = ${input.note ?? null}, version = version + 1, updated_at = now()
             WHERE id = ${episodeId} RETURNING id`,
       );
-      const { opened } = await openObligationsFor(scope.tx, { kind: 'youth_returned', youthId, sourceId: episodeId, at: returnedAt, recordedBy: scope.actor });
+      const { opened } = await openObligationsFor(scope.tx, {
+        kind: 'youth_returned',
+        youthId,
+        sourceId: episodeId,
+        at: returnedAt,
+        recordedBy: scope.actor,
+      });
       scope.touch(['exploitation'], [episodeId, ...opened.map((o) => o.id)]);
       return episodeDetail(scope.tx, youthId, episodeId);
     },

@@ -12,9 +12,16 @@ import { episodeDetail, loadDuties, loadEpisode, loadEpisodes, placementOf, toEp
 import type { EpisodeCreate, EpisodeDetailT, EpisodeUpdate, YouthEpisodes } from './schemas.js';
 
 /** The placement the youth was absent from: the one given (it must be theirs), or the one holding the last-seen time. */
-async function placementFor(scope: YouthScope, lastSeenAt: Date, given: string | null | undefined): Promise<string | null> {
+async function placementFor(
+  scope: YouthScope,
+  lastSeenAt: Date,
+  given: string | null | undefined,
+): Promise<string | null> {
   if (given) {
-    const [row] = await selectRows<{ id: string }>(scope.tx, sql`SELECT id FROM placement_episodes WHERE id = ${given} AND youth_id = ${scope.youthId}`);
+    const [row] = await selectRows<{ id: string }>(
+      scope.tx,
+      sql`SELECT id FROM placement_episodes WHERE id = ${given} AND youth_id = ${scope.youthId}`,
+    );
     if (!row) throw badRequest('placementEpisodeId: no placement with that id belongs to this youth.');
     return row.id;
   }
@@ -32,7 +39,11 @@ async function placementFor(scope: YouthScope, lastSeenAt: Date, given: string |
  * obligations (law enforcement, NCMEC, attorney, parent or guardian, court) due from discovery.
  * A youth has one open episode at a time (409 names the open one).
  */
-export function reportMissing(repo: ScopedRepo, youthId: string, input: z.infer<typeof EpisodeCreate>): Promise<EpisodeDetailT> {
+export function reportMissing(
+  repo: ScopedRepo,
+  youthId: string,
+  input: z.infer<typeof EpisodeCreate>,
+): Promise<EpisodeDetailT> {
   return repo.forYouth(
     youthId,
     'missing.report',
@@ -46,7 +57,8 @@ export function reportMissing(repo: ScopedRepo, youthId: string, input: z.infer<
         scope.tx,
         sql`SELECT id FROM missing_episodes WHERE youth_id = ${youthId} AND status IN ('missing', 'located') FOR UPDATE`,
       );
-      if (open) throw conflict('This youth is already reported missing; add to that episode instead.', { episodeId: open.id });
+      if (open)
+        throw conflict('This youth is already reported missing; add to that episode instead.', { episodeId: open.id });
       const placementId = await placementFor(scope, lastSeenAt, input.placementEpisodeId);
       const [row] = await selectRows<{ id: string }>(
         scope.tx,
@@ -58,7 +70,8 @@ export function reportMissing(repo: ScopedRepo, youthId: string, input: z.infer<
             ON CONFLICT (youth_id) WHERE status IN ('missing', 'located') DO NOTHING
             RETURNING id`,
       );
-      if (!row) throw conflict('This youth was reported missing a moment ago by someone else; open that episode instead.');
+      if (!row)
+        throw conflict('This youth was reported missing a moment ago by someone else; open that episode instead.');
       const { opened } = await openObligationsFor(scope.tx, {
         kind: 'missing_discovered',
         youthId,
@@ -76,7 +89,12 @@ export function reportMissing(repo: ScopedRepo, youthId: string, input: z.infer<
 }
 
 /** The rest of the report, later: who found the youth missing, risk factors, circumstances, corrections. */
-export function updateEpisode(repo: ScopedRepo, youthId: string, episodeId: string, input: z.infer<typeof EpisodeUpdate>): Promise<EpisodeDetailT> {
+export function updateEpisode(
+  repo: ScopedRepo,
+  youthId: string,
+  episodeId: string,
+  input: z.infer<typeof EpisodeUpdate>,
+): Promise<EpisodeDetailT> {
   return repo.forYouth(
     youthId,
     'missing.update',
@@ -84,11 +102,18 @@ export function updateEpisode(repo: ScopedRepo, youthId: string, episodeId: stri
       scope.require('exploitation', 'write');
       const current = await loadEpisode(scope.tx, youthId, episodeId, true);
       if (current.version !== input.version) {
-        throw conflict(`This episode changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`);
+        throw conflict(
+          `This episode changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
+        );
       }
       const lastSeenAt = input.lastSeenAt ? new Date(input.lastSeenAt) : asDate(current.last_seen_at);
       const discoveredAt = input.discoveredAt ? new Date(input.discoveredAt) : asDate(current.discovered_at);
-      const problems = checkEpisodeTimes({ lastSeenAt, discoveredAt, locatedAt: asDate(current.located_at), returnedAt: asDate(current.returned_at) });
+      const problems = checkEpisodeTimes({
+        lastSeenAt,
+        discoveredAt,
+        locatedAt: asDate(current.located_at),
+        returnedAt: asDate(current.returned_at),
+      });
       const duties = (await loadDuties(scope.tx, [episodeId])).get(episodeId) ?? [];
       const discoveryMoved = discoveredAt.getTime() !== asDate(current.discovered_at).getTime();
       if (discoveryMoved) {
@@ -96,7 +121,10 @@ export function updateEpisode(repo: ScopedRepo, youthId: string, episodeId: stri
         if (early.length) problems.push('discoveredAt: a report on record was made before this time; check the times');
       }
       if (problems.length) throw badRequest(`Please fix: ${problems.join('; ')}.`, { problems });
-      const placementId = input.placementEpisodeId === undefined ? current.placement_episode_id : await placementFor(scope, lastSeenAt, input.placementEpisodeId);
+      const placementId =
+        input.placementEpisodeId === undefined
+          ? current.placement_episode_id
+          : await placementFor(scope, lastSeenAt, input.placementEpisodeId);
       await selectRows(
         scope.tx,
         sql`UPDATE missing_episodes SET last_seen_at = ${lastSeenAt.toISOString()}, last_seen_place = ${input.lastSeenPlace ?? current.last_seen_place},
@@ -111,7 +139,14 @@ export function updateEpisode(repo: ScopedRepo, youthId: string, episodeId: stri
       // A corrected discovery time moves the due times of the reports still open.
       if (discoveryMoved) {
         const plan = planObligations(
-          { kind: 'missing_discovered', youthId, sourceId: episodeId, at: discoveredAt, recordedBy: scope.actor, notifyParent: true },
+          {
+            kind: 'missing_discovered',
+            youthId,
+            sourceId: episodeId,
+            at: discoveredAt,
+            recordedBy: scope.actor,
+            notifyParent: true,
+          },
           await settingsIn(scope.tx, scope.actor.countyId),
         );
         for (const p of plan) {
@@ -120,7 +155,11 @@ export function updateEpisode(repo: ScopedRepo, youthId: string, episodeId: stri
         }
       }
       scope.touch(['exploitation'], [episodeId]);
-      scope.note({ fields: Object.keys(input).filter((k) => k !== 'version').sort() });
+      scope.note({
+        fields: Object.keys(input)
+          .filter((k) => k !== 'version')
+          .sort(),
+      });
       return episodeDetail(scope.tx, youthId, episodeId);
     },
     'write',
@@ -132,18 +171,35 @@ export function listEpisodes(repo: ScopedRepo, youthId: string): Promise<z.infer
   return repo.forYouth(youthId, 'missing.list', async (scope) => {
     scope.require('exploitation', 'read');
     const rows = await loadEpisodes(scope.tx, youthId);
-    const duties = await loadDuties(scope.tx, rows.map((r) => r.id));
+    const duties = await loadDuties(
+      scope.tx,
+      rows.map((r) => r.id),
+    );
     const now = new Date();
     const episodes = rows.map((r) => toEpisodeView(r, duties.get(r.id) ?? [], now));
     const yearAgo = now.getTime() - 365 * 86_400_000;
-    const left = new Map<string, { placementType: NonNullable<ReturnType<typeof placementOf>>['placementType']; label: { en: string; es: string }; episodes: number }>();
+    const left = new Map<
+      string,
+      {
+        placementType: NonNullable<ReturnType<typeof placementOf>>['placementType'];
+        label: { en: string; es: string };
+        episodes: number;
+      }
+    >();
     for (const e of episodes) {
       if (!e.placement) continue;
-      const entry = left.get(e.placement.placementType) ?? { placementType: e.placement.placementType, label: e.placement.label, episodes: 0 };
+      const entry = left.get(e.placement.placementType) ?? {
+        placementType: e.placement.placementType,
+        label: e.placement.label,
+        episodes: 0,
+      };
       entry.episodes++;
       left.set(e.placement.placementType, entry);
     }
-    scope.touch(['exploitation'], rows.map((r) => r.id));
+    scope.touch(
+      ['exploitation'],
+      rows.map((r) => r.id),
+    );
     return {
       episodes,
       summary: {

@@ -36,15 +36,26 @@ export function registerMissingRoutes(app: FastifyInstance) {
     '/api/missing/current',
     {
       config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'] } },
-      schema: { tags, summary: 'Youth currently missing, and returned youth awaiting a debrief, among the youth you may see', response: { 200: CurrentList } },
+      schema: {
+        tags,
+        summary: 'Youth currently missing, and returned youth awaiting a debrief, among the youth you may see',
+        response: { 200: CurrentList },
+      },
     },
     async (request) => currentlyMissing(request.ctx.repo),
   );
   r.get(
     '/api/reports/missing',
     {
-      config: { policy: { access: 'aggregate', roles: ['supervisor', 'county_admin', 'county_analyst', 'state_analyst'] } },
-      schema: { tags: ['reports'], summary: 'County figures on missing episodes (no identities)', querystring: FiguresQuery, response: { 200: FiguresView } },
+      config: {
+        policy: { access: 'aggregate', roles: ['supervisor', 'county_admin', 'county_analyst', 'state_analyst'] },
+      },
+      schema: {
+        tags: ['reports'],
+        summary: 'County figures on missing episodes (no identities)',
+        querystring: FiguresQuery,
+        response: { 200: FiguresView },
+      },
     },
     async (request) => missingCountyFigures(request.ctx.repo, request.query),
   );
@@ -52,7 +63,12 @@ export function registerMissingRoutes(app: FastifyInstance) {
     base,
     {
       config: { policy: { access: 'youth' } },
-      schema: { tags, summary: "The youth's missing episodes, time missing and the placements left from", params: YouthId, response: { 200: YouthEpisodes } },
+      schema: {
+        tags,
+        summary: "The youth's missing episodes, time missing and the placements left from",
+        params: YouthId,
+        response: { 200: YouthEpisodes },
+      },
     },
     async (request) => listEpisodes(request.ctx.repo, request.params.id),
   );
@@ -62,24 +78,40 @@ export function registerMissingRoutes(app: FastifyInstance) {
       config: writers,
       schema: {
         tags,
-        summary: 'Report the youth missing (last seen, place type, discovery); opens the mandated reports due within 24 hours',
+        summary:
+          'Report the youth missing (last seen, place type, discovery); opens the mandated reports due within 24 hours',
         params: YouthId,
         body: EpisodeCreate,
         response: { 201: EpisodeDetail },
       },
     },
-    async (request, reply) => reply.code(201).send(await reportMissing(request.ctx.repo, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await reportMissing(request.ctx.repo, request.params.id, request.body)),
   );
   r.get(
     `${base}/:episodeId`,
-    { config: { policy: { access: 'youth' } }, schema: { tags, summary: 'One episode with its reports, search log and debrief', params: EpisodeParams, response: { 200: EpisodeDetail } } },
+    {
+      config: { policy: { access: 'youth' } },
+      schema: {
+        tags,
+        summary: 'One episode with its reports, search log and debrief',
+        params: EpisodeParams,
+        response: { 200: EpisodeDetail },
+      },
+    },
     async (request) => getEpisode(request.ctx.repo, request.params.id, request.params.episodeId),
   );
   r.patch(
     `${base}/:episodeId`,
     {
       config: writers,
-      schema: { tags, summary: 'Complete or correct the report (send the version you loaded)', params: EpisodeParams, body: EpisodeUpdate, response: { 200: EpisodeDetail } },
+      schema: {
+        tags,
+        summary: 'Complete or correct the report (send the version you loaded)',
+        params: EpisodeParams,
+        body: EpisodeUpdate,
+        response: { 200: EpisodeDetail },
+      },
     },
     async (request) => updateEpisode(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
   );
@@ -89,32 +121,58 @@ export function registerMissingRoutes(app: FastifyInstance) {
       config: writers,
       schema: {
         tags,
-        summary: 'Record a mandated report or notification (law_enforcement, ncmec, attorney, parent, court); meets its duty',
+        summary:
+          'Record a mandated report or notification (law_enforcement, ncmec, attorney, parent, court); meets its duty',
         params: ReportParams,
         body: z.record(z.string(), z.unknown()),
         response: { 200: EpisodeDetail },
       },
     },
-    async (request) => recordReport(request.ctx.repo, request.params.id, request.params.episodeId, request.params.report, request.body),
+    async (request) =>
+      recordReport(request.ctx.repo, request.params.id, request.params.episodeId, request.params.report, request.body),
   );
   r.post(
     `${base}/:episodeId/search-efforts`,
     {
       config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'] } },
-      schema: { tags, summary: 'Add to the search log', params: EpisodeParams, body: SearchEffortCreate, response: { 201: EpisodeDetail } },
+      schema: {
+        tags,
+        summary: 'Add to the search log',
+        params: EpisodeParams,
+        body: SearchEffortCreate,
+        response: { 201: EpisodeDetail },
+      },
     },
-    async (request, reply) => reply.code(201).send(await addSearchEffort(request.ctx.repo, request.params.id, request.params.episodeId, request.body)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await addSearchEffort(request.ctx.repo, request.params.id, request.params.episodeId, request.body)),
   );
   r.post(
     `${base}/:episodeId/located`,
-    { config: writers, schema: { tags, summary: 'The youth was located', params: EpisodeParams, body: LocatedInput, response: { 200: EpisodeDetail } } },
+    {
+      config: writers,
+      schema: {
+        tags,
+        summary: 'The youth was located',
+        params: EpisodeParams,
+        body: LocatedInput,
+        response: { 200: EpisodeDetail },
+      },
+    },
     async (request) => recordLocated(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
   );
   r.post(
     `${base}/:episodeId/returned`,
     {
       config: writers,
-      schema: { tags, summary: 'The youth returned: where to; opens the debrief duty', params: EpisodeParams, body: ReturnedInput, response: { 200: EpisodeDetail } },
+      schema: {
+        tags,
+        summary: 'The youth returned: where to; opens the debrief duty',
+        params: EpisodeParams,
+        body: ReturnedInput,
+        response: { 200: EpisodeDetail },
+      },
     },
     async (request) => recordReturned(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
   );
@@ -124,7 +182,8 @@ export function registerMissingRoutes(app: FastifyInstance) {
       config: writers,
       schema: {
         tags,
-        summary: 'Save the return debrief (draft or complete); exploited while absent records "Victim While Absent from Placement"',
+        summary:
+          'Save the return debrief (draft or complete); exploited while absent records "Victim While Absent from Placement"',
         params: EpisodeParams,
         body: DebriefSave,
         response: { 200: EpisodeDetail.extend({ csecTypeRecorded: z.boolean() }) },

@@ -17,7 +17,12 @@ import type { DebriefSave, EpisodeDetailT } from './schemas.js';
 
 type Input = z.infer<typeof DebriefSave>;
 
-export function saveDebrief(repo: ScopedRepo, youthId: string, episodeId: string, input: Input): Promise<EpisodeDetailT & { csecTypeRecorded: boolean }> {
+export function saveDebrief(
+  repo: ScopedRepo,
+  youthId: string,
+  episodeId: string,
+  input: Input,
+): Promise<EpisodeDetailT & { csecTypeRecorded: boolean }> {
   return repo.forYouth(
     youthId,
     'missing.debrief',
@@ -25,11 +30,14 @@ export function saveDebrief(repo: ScopedRepo, youthId: string, episodeId: string
       scope.require('exploitation', 'write');
       const { tx, actor } = scope;
       const e = await loadEpisode(tx, youthId, episodeId, true);
-      if (e.status === 'missing' || e.status === 'located') throw conflict('Record the return first: the debrief follows the return.');
+      if (e.status === 'missing' || e.status === 'located')
+        throw conflict('Record the return first: the debrief follows the return.');
       const current = await loadDebrief(tx, episodeId, true);
       if (current?.status === 'complete') throw conflict('This debrief is complete and can no longer change.');
       if ((current?.version ?? 0) !== input.version) {
-        throw conflict(`This debrief changed after you opened it (you had version ${input.version}, it is now ${current?.version ?? 0}). Reload and try again.`);
+        throw conflict(
+          `This debrief changed after you opened it (you had version ${input.version}, it is now ${current?.version ?? 0}). Reload and try again.`,
+        );
       }
       const returnedAt = asDate(e.returned_at)!;
       const lastSeenAt = asDate(e.last_seen_at);
@@ -42,8 +50,12 @@ export function saveDebrief(repo: ScopedRepo, youthId: string, episodeId: string
         );
         if (!s) problems.push('screeningId: no screening with that id belongs to this youth');
         else {
-          if (s.context !== 'return_from_missing') problems.push('screeningId: the screening must be one done on return from missing (context "return_from_missing")');
-          if (asDate(s.administered_at) < asDate(e.discovered_at)) problems.push('screeningId: the screening was done before this episode');
+          if (s.context !== 'return_from_missing')
+            problems.push(
+              'screeningId: the screening must be one done on return from missing (context "return_from_missing")',
+            );
+          if (asDate(s.administered_at) < asDate(e.discovered_at))
+            problems.push('screeningId: the screening was done before this episode');
           screeningFinal = s.status === 'final';
         }
       }
@@ -51,12 +63,17 @@ export function saveDebrief(repo: ScopedRepo, youthId: string, episodeId: string
         problems.push('allegationSubcategory: say what kind of exploitation, for the CSEC Type record');
       }
       if (input.complete) {
-        if (!input.screeningId) problems.push('screeningId: a debrief cannot be complete without the CSEC screening done on return');
-        else if (!screeningFinal && !problems.some((p) => p.startsWith('screeningId'))) problems.push('screeningId: finish the screening before completing the debrief');
-        if (!input.leavingFactors.length) problems.push('leavingFactors: name at least one factor that led the youth to leave');
-        if (!input.factorsAddressed?.trim()) problems.push('factorsAddressed: say how the next placement will address them');
+        if (!input.screeningId)
+          problems.push('screeningId: a debrief cannot be complete without the CSEC screening done on return');
+        else if (!screeningFinal && !problems.some((p) => p.startsWith('screeningId')))
+          problems.push('screeningId: finish the screening before completing the debrief');
+        if (!input.leavingFactors.length)
+          problems.push('leavingFactors: name at least one factor that led the youth to leave');
+        if (!input.factorsAddressed?.trim())
+          problems.push('factorsAddressed: say how the next placement will address them');
         if (!input.experiences?.trim()) problems.push("experiences: record the youth's experiences while absent");
-        if (!input.exploitedWhileAbsent) problems.push('exploitedWhileAbsent: say whether the youth was exploited while absent');
+        if (!input.exploitedWhileAbsent)
+          problems.push('exploitedWhileAbsent: say whether the youth was exploited while absent');
       }
       if (problems.length) throw badRequest(`Please fix: ${problems.join('; ')}.`, { problems });
 

@@ -15,7 +15,10 @@ import { ObligationView } from '../obligations/view.js';
 const when = z.string().datetime({ offset: true });
 const shortText = (max: number) => z.string().trim().max(max);
 const unique = <T extends z.ZodTypeAny>(item: T, max: number) =>
-  z.array(item).max(max).refine((list) => new Set(list).size === list.length, 'lists a value twice');
+  z
+    .array(item)
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, 'lists a value twice');
 
 export const EpisodeParams = z.object({ id: z.string(), episodeId: z.string().uuid('is not a missing episode id') });
 
@@ -32,8 +35,16 @@ export const EpisodeCreate = z
     discoveredByName: shortText(200).nullable().optional(),
     riskFactors: unique(z.enum(RISK_FACTORS), RISK_FACTORS.length).optional(),
     circumstances: shortText(4000).nullable().optional(),
-    placementEpisodeId: z.string().uuid().nullable().optional().describe('Default: the placement the youth was in when last seen'),
-    notifyParent: z.boolean().optional().describe("Whether to notify the parent or guardian; default: the county's setting"),
+    placementEpisodeId: z
+      .string()
+      .uuid()
+      .nullable()
+      .optional()
+      .describe('Default: the placement the youth was in when last seen'),
+    notifyParent: z
+      .boolean()
+      .optional()
+      .describe("Whether to notify the parent or guardian; default: the county's setting"),
   })
   .strict();
 
@@ -59,7 +70,10 @@ export const ReturnedInput = z
   .object({
     returnedAt: when,
     returnedTo: z.enum(RETURNED_TO),
-    locatedAt: when.nullable().optional().describe('When the youth was located, if not recorded yet; default: the return'),
+    locatedAt: when
+      .nullable()
+      .optional()
+      .describe('When the youth was located, if not recorded yet; default: the return'),
     note: shortText(1000).nullable().optional(),
   })
   .strict();
@@ -77,12 +91,26 @@ export const DebriefSave = z
     version: z.number().int().min(0).describe('0 for a new debrief, else the version you loaded'),
     leavingFactors: unique(z.enum(LEAVING_FACTORS), LEAVING_FACTORS.length).default([]),
     factorsNote: shortText(4000).nullable().optional(),
-    factorsAddressed: shortText(4000).nullable().optional().describe('How the factors will be addressed in the next placement'),
+    factorsAddressed: shortText(4000)
+      .nullable()
+      .optional()
+      .describe('How the factors will be addressed in the next placement'),
     experiences: shortText(4000).nullable().optional().describe("The youth's experiences while absent"),
     exploitedWhileAbsent: z.enum(['yes', 'no', 'unknown']).nullable().optional(),
-    allegationSubcategory: shortText(200).nullable().optional().describe('When exploited while absent: for the CSEC Type record'),
-    screeningId: z.string().uuid().nullable().optional().describe('The CSEC screening done on return (context "return_from_missing")'),
-    complete: z.boolean().default(false).describe('Mark the debrief complete: every element and a final screening are required'),
+    allegationSubcategory: shortText(200)
+      .nullable()
+      .optional()
+      .describe('When exploited while absent: for the CSEC Type record'),
+    screeningId: z
+      .string()
+      .uuid()
+      .nullable()
+      .optional()
+      .describe('The CSEC screening done on return (context "return_from_missing")'),
+    complete: z
+      .boolean()
+      .default(false)
+      .describe('Mark the debrief complete: every element and a final screening are required'),
   })
   .strict();
 
@@ -106,7 +134,14 @@ export const DebriefView = z.object({
   factorsAddressed: z.string().nullable(),
   experiences: z.string().nullable(),
   exploitedWhileAbsent: z.enum(['yes', 'no', 'unknown']).nullable(),
-  screening: z.object({ id: z.string(), status: z.enum(['draft', 'final']), level: z.string().nullable(), administeredAt: z.string() }).nullable(),
+  screening: z
+    .object({
+      id: z.string(),
+      status: z.enum(['draft', 'final']),
+      level: z.string().nullable(),
+      administeredAt: z.string(),
+    })
+    .nullable(),
   csecTypeRecordId: z.string().nullable(),
   completedAt: z.string().nullable(),
   completedBy: z.string().nullable(),
@@ -154,12 +189,19 @@ export const YouthEpisodes = z.object({
     episodes: z.number(),
     inLastYear: z.number(),
     totalMinutesMissing: z.number(),
-    placementsLeft: z.array(z.object({ placementType: z.enum(PLACEMENT_TYPE_KEYS), label: Localized, episodes: z.number() })),
+    placementsLeft: z.array(
+      z.object({ placementType: z.enum(PLACEMENT_TYPE_KEYS), label: Localized, episodes: z.number() }),
+    ),
   }),
   canReport: z.boolean(),
 });
 
-const ReportState = z.object({ report: z.enum(REPORT_KEYS), status: z.enum(['open', 'met', 'missed', 'waived']), dueAt: z.string(), overdue: z.boolean() });
+const ReportState = z.object({
+  report: z.enum(REPORT_KEYS),
+  status: z.enum(['open', 'met', 'missed', 'waived']),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+});
 
 export const CurrentRow = z.object({
   episodeId: z.string(),
@@ -177,7 +219,9 @@ export const CurrentRow = z.object({
   riskFactors: z.array(z.enum(RISK_FACTORS)),
   reports: z.array(ReportState),
   overdueReports: z.number(),
-  debrief: z.object({ status: z.enum(['none', 'draft', 'complete']), dueAt: z.string().nullable(), overdue: z.boolean() }).nullable(),
+  debrief: z
+    .object({ status: z.enum(['none', 'draft', 'complete']), dueAt: z.string().nullable(), overdue: z.boolean() })
+    .nullable(),
 });
 
 export const CurrentList = z.object({
@@ -190,7 +234,10 @@ export const FiguresQuery = z.object({
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
 });
 
-const Share = z.object({ count: z.number(), share: z.number().nullable().describe('0 to 1; null when there was nothing to count') });
+const Share = z.object({
+  count: z.number(),
+  share: z.number().nullable().describe('0 to 1; null when there was nothing to count'),
+});
 
 export const FiguresView = z.object({
   from: z.string(),

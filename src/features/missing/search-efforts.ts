@@ -8,7 +8,12 @@ import { badRequest, forbidden } from '../../errors.js';
 import { episodeDetail, loadEpisode } from './load.js';
 import type { EpisodeDetailT, SearchEffortCreate } from './schemas.js';
 
-export function addSearchEffort(repo: ScopedRepo, youthId: string, episodeId: string, input: z.infer<typeof SearchEffortCreate>): Promise<EpisodeDetailT> {
+export function addSearchEffort(
+  repo: ScopedRepo,
+  youthId: string,
+  episodeId: string,
+  input: z.infer<typeof SearchEffortCreate>,
+): Promise<EpisodeDetailT> {
   return repo.forYouth(youthId, 'missing.search_effort', async (scope) => {
     const teamOrAdvocate = scope.grant.relations.has('mdt') || scope.actor.roles.includes('advocate');
     const mayWrite = scope.grant.write.has('exploitation') || (teamOrAdvocate && scope.grant.read.has('exploitation'));

@@ -13,7 +13,10 @@ export const NotificationView = z.object({
   link: z.string().nullable().describe('Where to look, e.g. /youth/<id> (you still need access to open it)'),
   obligationId: z.string().nullable(),
   obligationKind: z.string().nullable(),
-  obligationStatus: z.enum(['open', 'met', 'missed', 'waived']).nullable().describe('Its status now: met or waived once settled'),
+  obligationStatus: z
+    .enum(['open', 'met', 'missed', 'waived'])
+    .nullable()
+    .describe('Its status now: met or waived once settled'),
   youthId: z.string().nullable(),
   dueAt: z.string().nullable(),
   createdAt: z.string(),
@@ -39,7 +42,10 @@ interface Row {
  * the user's own (a restrictive policy on user_id) in the user's county; the query says so too.
  * No youth data is read: only the youth's id, for the link.
  */
-export function listNotifications(repo: ScopedRepo, limit: number): Promise<{ notifications: NotificationViewT[]; unread: number }> {
+export function listNotifications(
+  repo: ScopedRepo,
+  limit: number,
+): Promise<{ notifications: NotificationViewT[]; unread: number }> {
   return repo.forCounty(
     'notifications.list',
     async ({ tx, actor }) => {

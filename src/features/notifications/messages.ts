@@ -6,8 +6,14 @@ export type NotificationReason = 'owner' | 'supervisor' | 'county_admin';
 
 const REASON_TEXT: Record<NotificationReason, { en: string; es: string }> = {
   owner: { en: 'You own this deadline.', es: 'Usted es responsable de este plazo.' },
-  supervisor: { en: 'Someone you supervise owns this deadline.', es: 'Una persona que usted supervisa es responsable de este plazo.' },
-  county_admin: { en: 'Your county asks administrators to hear of missed deadlines.', es: 'Su condado avisa a los administradores de los plazos vencidos.' },
+  supervisor: {
+    en: 'Someone you supervise owns this deadline.',
+    es: 'Una persona que usted supervisa es responsable de este plazo.',
+  },
+  county_admin: {
+    en: 'Your county asks administrators to hear of missed deadlines.',
+    es: 'Su condado avisa a los administradores de los plazos vencidos.',
+  },
 };
 
 /** "A 24-hour cross-report to law enforcement is overdue", with why this person was told. */

@@ -54,7 +54,11 @@ interface Claimed {
   attempts: number;
 }
 
-export async function sendQueuedEmail(database: Database, mail: MailSettings, opts: SendOptions = {}): Promise<SendResult> {
+export async function sendQueuedEmail(
+  database: Database,
+  mail: MailSettings,
+  opts: SendOptions = {},
+): Promise<SendResult> {
   const result: SendResult = { sent: 0, failed: 0, gaveUp: 0 };
   if (!mail.smtpUrl) {
     if (opts.log && !warned.has(opts.log)) {

@@ -5,7 +5,11 @@ import type { RuleObligationKind } from '../../domain/obligation-rules.js';
 
 const when = (what: string) => z.string().datetime({ offset: true }).describe(`${what} (ISO 8601 with offset)`);
 const note = z.string().trim().max(1000).optional();
-const meetingId = z.string().uuid('is not an MDT meeting id').optional().describe('The MDT meeting record, when there is one');
+const meetingId = z
+  .string()
+  .uuid('is not an MDT meeting id')
+  .optional()
+  .describe('The MDT meeting record, when there is one');
 
 /** An MDT tier is met by holding the meeting. */
 const mdtMeeting = z.object({ heldAt: when('When the meeting was held'), meetingId, note }).strict();
@@ -39,7 +43,10 @@ const notified = z
 export const OBLIGATION_KINDS = {
   cross_report_law_enforcement: {
     label: { en: 'Cross-report to law enforcement', es: 'Reporte cruzado a las autoridades' },
-    overdue: { en: 'A 24-hour cross-report to law enforcement is overdue', es: 'Un reporte cruzado de 24 horas a las autoridades está vencido' },
+    overdue: {
+      en: 'A 24-hour cross-report to law enforcement is overdue',
+      es: 'Un reporte cruzado de 24 horas a las autoridades está vencido',
+    },
     basis: 'PC 11166(j): report a youth in care identified as a CSEC victim to law enforcement within 24 hours.',
     meetRecord: z
       .object({
@@ -67,7 +74,8 @@ export const OBLIGATION_KINDS = {
   health_evaluation_72h: {
     label: { en: 'Health evaluation', es: 'Evaluación de salud' },
     overdue: { en: 'A health evaluation is overdue', es: 'Una evaluación de salud está vencida' },
-    basis: 'First Responder Protocol (seeds 002, 004): a health evaluation follows within 72 hours of first responder contact; the county sets the time.',
+    basis:
+      'First Responder Protocol (seeds 002, 004): a health evaluation follows within 72 hours of first responder contact; the county sets the time.',
     meetRecord: z
       .object({
         completedAt: when('When the evaluation was done'),
@@ -79,21 +87,24 @@ export const OBLIGATION_KINDS = {
   crisis_mdt_24h: {
     label: { en: 'Crisis MDT', es: 'Reunión multidisciplinaria de crisis' },
     overdue: { en: 'A crisis MDT meeting is overdue', es: 'Una reunión multidisciplinaria de crisis está vencida' },
-    basis: 'Three-tier MDT (seed 004), tier 1: a crisis MDT within hours of identification when the youth is in immediate danger (treated as 24 hours; the county sets it).',
+    basis:
+      'Three-tier MDT (seed 004), tier 1: a crisis MDT within hours of identification when the youth is in immediate danger (treated as 24 hours; the county sets it).',
     meetRecord: mdtMeeting,
     doneAt: 'heldAt',
   },
   initial_mdt: {
     label: { en: 'Initial MDT', es: 'Reunión multidisciplinaria inicial' },
     overdue: { en: 'An initial MDT meeting is overdue', es: 'Una reunión multidisciplinaria inicial está vencida' },
-    basis: 'Three-tier MDT (seed 004), tier 2: an initial MDT within 7 to 10 days of identification when there is no immediate danger; WIC 16524.8 parties.',
+    basis:
+      'Three-tier MDT (seed 004), tier 2: an initial MDT within 7 to 10 days of identification when there is no immediate danger; WIC 16524.8 parties.',
     meetRecord: mdtMeeting,
     doneAt: 'heldAt',
   },
   ongoing_mdt_review: {
     label: { en: 'Ongoing MDT review', es: 'Revisión multidisciplinaria continua' },
     overdue: { en: 'An ongoing MDT review is overdue', es: 'Una revisión multidisciplinaria continua está vencida' },
-    basis: 'Three-tier MDT (seed 004), tier 3: the MDT meets regularly to review the youth (every 30 days unless the county sets otherwise).',
+    basis:
+      'Three-tier MDT (seed 004), tier 3: the MDT meets regularly to review the youth (every 30 days unless the county sets otherwise).',
     meetRecord: mdtMeeting,
     doneAt: 'heldAt',
   },
@@ -107,7 +118,8 @@ export const OBLIGATION_KINDS = {
   screening_due: {
     label: { en: 'Screening due', es: 'Evaluación pendiente' },
     overdue: { en: 'A screening is overdue', es: 'Una evaluación de detección está vencida' },
-    basis: 'County screening protocol (DOMAIN.md section 2): rescreen at the interval the county sets for the last level found.',
+    basis:
+      'County screening protocol (DOMAIN.md section 2): rescreen at the interval the county sets for the last level found.',
     meetRecord: z
       .object({
         screeningId: z.string().uuid('is not a screening id').describe('The finalized screening'),
@@ -118,7 +130,10 @@ export const OBLIGATION_KINDS = {
   },
   missing_report_law_enforcement: {
     label: { en: 'Missing report to law enforcement', es: 'Reporte de desaparición a las autoridades' },
-    overdue: { en: 'A missing-youth report to law enforcement is overdue', es: 'Un reporte de desaparición a las autoridades está vencido' },
+    overdue: {
+      en: 'A missing-youth report to law enforcement is overdue',
+      es: 'Un reporte de desaparición a las autoridades está vencido',
+    },
     basis: `${MISSING_BASIS}: report a missing youth in care to law enforcement, for entry in NCIC, immediately and never later than 24 hours.`,
     meetRecord: z
       .object({
@@ -133,7 +148,10 @@ export const OBLIGATION_KINDS = {
   },
   missing_report_ncmec: {
     label: { en: 'Missing report to NCMEC', es: 'Reporte de desaparición al NCMEC' },
-    overdue: { en: 'A missing-youth report to NCMEC is overdue', es: 'Un reporte de desaparición al NCMEC está vencido' },
+    overdue: {
+      en: 'A missing-youth report to NCMEC is overdue',
+      es: 'Un reporte de desaparición al NCMEC está vencido',
+    },
     basis: `${MISSING_BASIS}: report a missing youth in care to the National Center for Missing and Exploited Children immediately and never later than 24 hours.`,
     meetRecord: z
       .object({
@@ -146,7 +164,10 @@ export const OBLIGATION_KINDS = {
   },
   missing_notify_attorney: {
     label: { en: "Notify the youth's attorney", es: 'Avisar al abogado del joven' },
-    overdue: { en: "A missing-youth notice to the youth's attorney is overdue", es: 'Un aviso de desaparición al abogado del joven está vencido' },
+    overdue: {
+      en: "A missing-youth notice to the youth's attorney is overdue",
+      es: 'Un aviso de desaparición al abogado del joven está vencido',
+    },
     basis: "County policy (LA: within 24 hours): tell the youth's attorney the youth is missing.",
     meetRecord: notified,
     doneAt: 'notifiedAt',
@@ -154,7 +175,10 @@ export const OBLIGATION_KINDS = {
   },
   missing_notify_parent: {
     label: { en: 'Notify the parent or guardian', es: 'Avisar a la madre, el padre o el tutor' },
-    overdue: { en: 'A missing-youth notice to a parent or guardian is overdue', es: 'Un aviso de desaparición a la familia o al tutor está vencido' },
+    overdue: {
+      en: 'A missing-youth notice to a parent or guardian is overdue',
+      es: 'Un aviso de desaparición a la familia o al tutor está vencido',
+    },
     basis: 'County policy: tell the parent or guardian the youth is missing, where appropriate.',
     meetRecord: notified,
     doneAt: 'notifiedAt',
@@ -162,7 +186,10 @@ export const OBLIGATION_KINDS = {
   },
   missing_notify_court: {
     label: { en: 'Notify the court', es: 'Avisar al tribunal' },
-    overdue: { en: 'A missing-youth notice to the court is overdue', es: 'Un aviso de desaparición al tribunal está vencido' },
+    overdue: {
+      en: 'A missing-youth notice to the court is overdue',
+      es: 'Un aviso de desaparición al tribunal está vencido',
+    },
     basis: 'County policy: tell the court a youth under its jurisdiction is missing.',
     meetRecord: notified,
     doneAt: 'notifiedAt',
@@ -184,8 +211,12 @@ export const OBLIGATION_KINDS = {
   },
   advocacy_first_contact: {
     label: { en: 'Advocate first contact', es: 'Primer contacto del intercesor' },
-    overdue: { en: "An advocacy organization's first contact is overdue", es: 'El primer contacto de una organización de intercesoría está vencido' },
-    basis: "The CBO's advocacy contract (seed 000): first contact with a referred youth within the contract's response time (24 hours unless it says otherwise).",
+    overdue: {
+      en: "An advocacy organization's first contact is overdue",
+      es: 'El primer contacto de una organización de intercesoría está vencido',
+    },
+    basis:
+      "The CBO's advocacy contract (seed 000): first contact with a referred youth within the contract's response time (24 hours unless it says otherwise).",
     meetRecord: z.object({ contactedAt: when('When the advocate reached the youth'), note }).strict(),
     doneAt: 'contactedAt',
     metThrough: 'the advocacy referral (record the first contact there)',

@@ -16,7 +16,8 @@ export async function meetObligationsBySource(
 ): Promise<string[]> {
   const def = kindDef(m.kind)!;
   const parsed = def.meetRecord.safeParse(m.record);
-  if (!parsed.success) throw badRequest(`Please fix: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw badRequest(`Please fix: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const doneAt = new Date(String(parsed.data[def.doneAt])).toISOString();
   const rows = await selectRows<{ id: string }>(
     tx,

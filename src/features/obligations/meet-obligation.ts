@@ -15,7 +15,8 @@ async function lockObligation(scope: Parameters<Parameters<ScopedRepo['forYouth'
     sql`${OBLIGATION_SELECT} WHERE ob.id = ${obligationId} AND ob.youth_id = ${scope.youthId} FOR UPDATE OF ob`,
   );
   if (!row) throw notFound('obligation');
-  if (row.status !== 'open' && row.status !== 'missed') throw conflict(`This obligation is already ${row.status}; nothing was changed.`);
+  if (row.status !== 'open' && row.status !== 'missed')
+    throw conflict(`This obligation is already ${row.status}; nothing was changed.`);
   return row;
 }
 
@@ -23,7 +24,12 @@ async function lockObligation(scope: Parameters<Parameters<ScopedRepo['forYouth'
  * Records what meets an obligation (a cross-report: agency, report number, madeAt; each kind's
  * record is in kinds.ts). A missed obligation can still be met: it becomes met, late.
  */
-export function meetObligation(repo: ScopedRepo, youthId: string, obligationId: string, record: unknown): Promise<ObligationViewT> {
+export function meetObligation(
+  repo: ScopedRepo,
+  youthId: string,
+  obligationId: string,
+  record: unknown,
+): Promise<ObligationViewT> {
   return repo.forYouth(
     youthId,
     'obligation.meet',
@@ -35,7 +41,9 @@ export function meetObligation(repo: ScopedRepo, youthId: string, obligationId: 
       if (def.metThrough) throw conflict(`Record this on ${def.metThrough}: it is checked against that record there.`);
       const parsed = def.meetRecord.safeParse(record);
       if (!parsed.success) {
-        throw badRequest(`Please fix: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        throw badRequest(
+          `Please fix: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       }
       const field = def.doneAt;
       const madeAt = new Date(String(parsed.data[field]));
@@ -58,7 +66,12 @@ export function meetObligation(repo: ScopedRepo, youthId: string, obligationId: 
 }
 
 /** A supervisor may waive an obligation, open or missed, with a reason that stays on the record. */
-export function waiveObligation(repo: ScopedRepo, youthId: string, obligationId: string, reason: string): Promise<ObligationViewT> {
+export function waiveObligation(
+  repo: ScopedRepo,
+  youthId: string,
+  obligationId: string,
+  reason: string,
+): Promise<ObligationViewT> {
   if (!repo.actor.roles.includes('supervisor')) throw forbidden('Only a supervisor can waive an obligation.');
   return repo.forYouth(
     youthId,

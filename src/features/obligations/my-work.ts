@@ -38,7 +38,10 @@ export function myWork(repo: ScopedRepo, view: WorklistView): Promise<{ obligati
          ORDER BY (w.status IN ('open', 'missed')) DESC, w.due_at`,
     );
     const allowed = rows.filter((r) => scope.grantOf(r.relations).read.has('exploitation'));
-    scope.touch(['identity', 'exploitation'], allowed.map((r) => r.id));
+    scope.touch(
+      ['identity', 'exploitation'],
+      allowed.map((r) => r.id),
+    );
     return { obligations: allowed.map((r) => toView(r)) };
   });
 }
@@ -71,14 +74,18 @@ function organizationWork(repo: ScopedRepo): Promise<{ obligations: ObligationVi
     );
     const reads = (r: (typeof rows)[number], category: 'identity' | 'exploitation') =>
       r.relations !== null && scope.grantOf(r.relations).read.has(category);
-    scope.touch(['identity', 'exploitation'], rows.filter((r) => reads(r, 'identity')).map((r) => r.id));
+    scope.touch(
+      ['identity', 'exploitation'],
+      rows.filter((r) => reads(r, 'identity')).map((r) => r.id),
+    );
     scope.note({ rows: rows.length, named: rows.filter((r) => reads(r, 'identity')).length });
     return {
       obligations: rows.map((r) => {
         const { visible_name: name, relations: _relations, ...row } = r;
         // What met or waived a duty can describe the youth's situation: only with the grant for it.
         const details = reads(r, 'exploitation') ? {} : { met_record: null, waive_reason: null };
-        if (reads(r, 'identity')) return { ...toView({ ...row, ...details, youth_name: name ?? undefined }), youthVisible: true };
+        if (reads(r, 'identity'))
+          return { ...toView({ ...row, ...details, youth_name: name ?? undefined }), youthVisible: true };
         return { ...toView({ ...row, ...details, youth_id: '', youth_name: undefined }), youthVisible: false };
       }),
     };

@@ -32,7 +32,10 @@ export async function openObligation(tx: Db, o: NewObligation): Promise<string |
  * Who carries a youth's child welfare duties: the active primary worker in a child welfare
  * organization; if none, null (the caller falls back to whoever recorded the event).
  */
-export async function childWelfareOwner(tx: Db, youthId: string): Promise<{ userId: string; organizationId: string } | null> {
+export async function childWelfareOwner(
+  tx: Db,
+  youthId: string,
+): Promise<{ userId: string; organizationId: string } | null> {
   const [row] = await selectRows<{ user_id: string; organization_id: string }>(
     tx,
     sql`SELECT a.user_id, a.organization_id FROM assignments a JOIN organizations o ON o.id = a.organization_id
@@ -47,7 +50,10 @@ export async function childWelfareOwner(tx: Db, youthId: string): Promise<{ user
  * The youth's active primary worker in any agency: child welfare first, then probation, then the
  * most recent. Null when nobody holds the youth as primary.
  */
-export async function primaryWorker(tx: Db, youthId: string): Promise<{ userId: string; organizationId: string } | null> {
+export async function primaryWorker(
+  tx: Db,
+  youthId: string,
+): Promise<{ userId: string; organizationId: string } | null> {
   const [row] = await selectRows<{ user_id: string; organization_id: string }>(
     tx,
     sql`SELECT a.user_id, a.organization_id FROM assignments a JOIN organizations o ON o.id = a.organization_id

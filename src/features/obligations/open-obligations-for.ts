@@ -13,7 +13,14 @@ import { childWelfareOwner, openObligation, primaryWorker } from './open-obligat
 
 export interface ObligationsOpened {
   /** Obligations this call opened; an event seen before opens nothing again. */
-  opened: { id: string; kind: RuleObligationKind; sourcePart: string; dueAt: string; ownerUserId: string | null; ownerOrganizationId: string }[];
+  opened: {
+    id: string;
+    kind: RuleObligationKind;
+    sourcePart: string;
+    dueAt: string;
+    ownerUserId: string | null;
+    ownerOrganizationId: string;
+  }[];
   /** Obligations the event met (an MDT meeting meets the youth's open or missed MDT duties). */
   met: { id: string; kind: RuleObligationKind }[];
 }
@@ -27,7 +34,10 @@ export interface ObligationsOpened {
  */
 export async function openObligationsFor(tx: Db, event: ObligationEvent): Promise<ObligationsOpened> {
   if (Number.isNaN(event.at.getTime())) throw badRequest('The event has no valid time.');
-  const [youth] = await selectRows<{ county_id: string }>(tx, sql`SELECT county_id FROM youth WHERE id = ${event.youthId}`);
+  const [youth] = await selectRows<{ county_id: string }>(
+    tx,
+    sql`SELECT county_id FROM youth WHERE id = ${event.youthId}`,
+  );
   if (!youth) throw notFound('youth');
   const countyId = youth.county_id;
   const settings = await settingsIn(tx, countyId);
@@ -38,17 +48,27 @@ export async function openObligationsFor(tx: Db, event: ObligationEvent): Promis
   if (givenOrgs.length) {
     const found = await selectRows<{ id: string }>(
       tx,
-      sql`SELECT id FROM organizations WHERE county_id = ${countyId} AND id IN (${sql.join(givenOrgs.map((o) => sql`${o}::uuid`), sql`, `)})`,
+      sql`SELECT id FROM organizations WHERE county_id = ${countyId} AND id IN (${sql.join(
+        givenOrgs.map((o) => sql`${o}::uuid`),
+        sql`, `,
+      )})`,
     );
-    if (found.length !== givenOrgs.length) throw badRequest('An organization named for this event is not one of this county\u2019s.');
+    if (found.length !== givenOrgs.length)
+      throw badRequest('An organization named for this event is not one of this county\u2019s.');
   }
-  const givenUsers = [...new Set(plan.flatMap((p) => (p.owner.strategy === 'given' && p.owner.userId ? [p.owner.userId] : [])))];
+  const givenUsers = [
+    ...new Set(plan.flatMap((p) => (p.owner.strategy === 'given' && p.owner.userId ? [p.owner.userId] : []))),
+  ];
   if (givenUsers.length) {
     const found = await selectRows<{ id: string }>(
       tx,
-      sql`SELECT id FROM users WHERE county_id = ${countyId} AND disabled_at IS NULL AND id IN (${sql.join(givenUsers.map((u) => sql`${u}::uuid`), sql`, `)})`,
+      sql`SELECT id FROM users WHERE county_id = ${countyId} AND disabled_at IS NULL AND id IN (${sql.join(
+        givenUsers.map((u) => sql`${u}::uuid`),
+        sql`, `,
+      )})`,
     );
-    if (found.length !== givenUsers.length) throw badRequest('A person named for this event is not an active user of this county.');
+    if (found.length !== givenUsers.length)
+      throw badRequest('A person named for this event is not an active user of this county.');
   }
 
   // What the event settles comes first, so the duty it opens (the next review) is not met by it.
@@ -63,7 +83,10 @@ export async function openObligationsFor(tx: Db, event: ObligationEvent): Promis
         sql`UPDATE obligations SET status = 'met', met_at = ${at}, met_by = ${event.recordedBy.userId},
                    met_record = ${record}::jsonb, version = version + 1
              WHERE youth_id = ${event.youthId} AND status IN ('open', 'missed')
-               AND kind IN (${sql.join(meets.map((k) => sql`${k}`), sql`, `)})
+               AND kind IN (${sql.join(
+                 meets.map((k) => sql`${k}`),
+                 sql`, `,
+               )})
                AND source_id IS DISTINCT FROM ${event.sourceId}
                AND created_at <= ${at}::timestamptz + interval '7 days'
              RETURNING id, kind`,
@@ -102,7 +125,14 @@ export async function openObligationsFor(tx: Db, event: ObligationEvent): Promis
       ownerOrganizationId: owner.organizationId,
     });
     if (id) {
-      opened.push({ id, kind: p.kind, sourcePart: p.sourcePart, dueAt: p.dueAt.toISOString(), ownerUserId: owner.userId, ownerOrganizationId: owner.organizationId });
+      opened.push({
+        id,
+        kind: p.kind,
+        sourcePart: p.sourcePart,
+        dueAt: p.dueAt.toISOString(),
+        ownerUserId: owner.userId,
+        ownerOrganizationId: owner.organizationId,
+      });
     }
   }
   return { opened, met };

@@ -19,7 +19,8 @@ export function registerObligationRoutes(app: FastifyInstance) {
       config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'] } },
       schema: {
         tags,
-        summary: 'My work: due, overdue and recently met obligations (supervisors: view=team for their supervision chain, view=organization for everything their organization owes)',
+        summary:
+          'My work: due, overdue and recently met obligations (supervisors: view=team for their supervision chain, view=organization for everything their organization owes)',
         querystring: z.object({ view: z.enum(['mine', 'team', 'organization']).default('mine') }),
         response: { 200: List },
       },
@@ -30,7 +31,12 @@ export function registerObligationRoutes(app: FastifyInstance) {
     '/api/youth/:id/obligations',
     {
       config: { policy: { access: 'youth' } },
-      schema: { tags, summary: "A youth's obligations (deadlines) and their status", params: YouthId, response: { 200: List } },
+      schema: {
+        tags,
+        summary: "A youth's obligations (deadlines) and their status",
+        params: YouthId,
+        response: { 200: List },
+      },
     },
     async (request) => youthObligations(request.ctx.repo, request.params.id),
   );
@@ -60,6 +66,7 @@ export function registerObligationRoutes(app: FastifyInstance) {
         response: { 200: ObligationView },
       },
     },
-    async (request) => waiveObligation(request.ctx.repo, request.params.id, request.params.obligationId, request.body.reason),
+    async (request) =>
+      waiveObligation(request.ctx.repo, request.params.id, request.params.obligationId, request.body.reason),
   );
 }

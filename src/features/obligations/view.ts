@@ -8,7 +8,10 @@ export const ObligationView = z.object({
   id: z.string(),
   youthId: z.string(),
   youthName: z.string().optional(),
-  youthVisible: z.boolean().optional().describe("Organization worklist only: false when you may not see who the youth is (no name, no youth id)"),
+  youthVisible: z
+    .boolean()
+    .optional()
+    .describe('Organization worklist only: false when you may not see who the youth is (no name, no youth id)'),
   kind: z.string(),
   label: z.object({ en: z.string(), es: z.string() }),
   basis: z.string(),
@@ -19,7 +22,10 @@ export const ObligationView = z.object({
   organization: z.string(),
   metAt: z.string().nullable(),
   metOnTime: z.boolean().nullable(),
-  missedAt: z.string().nullable().describe('When the missed-obligation job recorded the miss; kept after a late meeting'),
+  missedAt: z
+    .string()
+    .nullable()
+    .describe('When the missed-obligation job recorded the miss; kept after a late meeting'),
   record: z.record(z.string(), z.unknown()).nullable(),
   waiveReason: z.string().nullable(),
   createdAt: z.string(),
@@ -50,7 +56,13 @@ export const OBLIGATION_SELECT = sql`SELECT ob.id, ob.youth_id, ob.kind, ob.stat
   FROM obligations ob LEFT JOIN users u ON u.id = ob.owner_user_id JOIN organizations o ON o.id = ob.owner_organization_id`;
 
 export function toView(raw: ObligationRow, now = new Date()): ObligationViewT {
-  const row = { ...raw, due_at: asDate(raw.due_at), met_at: asDate(raw.met_at), waived_at: asDate(raw.waived_at), created_at: asDate(raw.created_at) };
+  const row = {
+    ...raw,
+    due_at: asDate(raw.due_at),
+    met_at: asDate(raw.met_at),
+    waived_at: asDate(raw.waived_at),
+    created_at: asDate(raw.created_at),
+  };
   const kind = kindDef(row.kind);
   const status = statusAt({ dueAt: row.due_at, metAt: row.met_at, waivedAt: row.waived_at, status: row.status }, now);
   const missedAt = asDate(raw.missed_at ?? null);

@@ -7,8 +7,14 @@ import { OBLIGATION_SELECT, toView, type ObligationRow, type ObligationViewT } f
 export function youthObligations(repo: ScopedRepo, youthId: string): Promise<{ obligations: ObligationViewT[] }> {
   return repo.forYouth(youthId, 'obligations.list', async (scope) => {
     scope.require('exploitation', 'read');
-    const rows = await selectRows<ObligationRow>(scope.tx, sql`${OBLIGATION_SELECT} WHERE ob.youth_id = ${youthId} ORDER BY ob.due_at DESC`);
-    scope.touch(['exploitation'], rows.map((r) => r.id));
+    const rows = await selectRows<ObligationRow>(
+      scope.tx,
+      sql`${OBLIGATION_SELECT} WHERE ob.youth_id = ${youthId} ORDER BY ob.due_at DESC`,
+    );
+    scope.touch(
+      ['exploitation'],
+      rows.map((r) => r.id),
+    );
     return { obligations: rows.map((r) => toView(r)) };
   });
 }

@@ -29,7 +29,14 @@ export function listPeople(repo: ScopedRepo, query: PeopleQuery): Promise<{ peop
     async ({ tx, actor }) => {
       const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
       const nameMatch = words.map((w) => sql` AND u.display_name ILIKE ${`%${likeText(w)}%`}`);
-      const rows = await selectRows<{ id: string; display_name: string; org_id: string; org_name: string; org_type: OrganizationType; roles: Role[] }>(
+      const rows = await selectRows<{
+        id: string;
+        display_name: string;
+        org_id: string;
+        org_name: string;
+        org_type: OrganizationType;
+        roles: Role[];
+      }>(
         tx,
         sql`SELECT u.id, u.display_name, o.id AS org_id, o.name AS org_name, o.type AS org_type, u.roles
               FROM users u JOIN organizations o ON o.id = u.organization_id
@@ -40,7 +47,12 @@ export function listPeople(repo: ScopedRepo, query: PeopleQuery): Promise<{ peop
              LIMIT ${query.limit}`,
       );
       return {
-        people: rows.map((r) => ({ id: r.id, displayName: r.display_name, organization: { id: r.org_id, name: r.org_name, type: r.org_type }, roles: r.roles })),
+        people: rows.map((r) => ({
+          id: r.id,
+          displayName: r.display_name,
+          organization: { id: r.org_id, name: r.org_name, type: r.org_type },
+          roles: r.roles,
+        })),
       };
     },
     { audit: false },
@@ -48,7 +60,9 @@ export function listPeople(repo: ScopedRepo, query: PeopleQuery): Promise<{ peop
 }
 
 /** The county's organizations (id, name, type), for choosing an agency on a form. */
-export function listOrganizations(repo: ScopedRepo): Promise<{ organizations: { id: string; name: string; type: OrganizationType }[] }> {
+export function listOrganizations(
+  repo: ScopedRepo,
+): Promise<{ organizations: { id: string; name: string; type: OrganizationType }[] }> {
   return repo.forCounty(
     'organizations.list',
     async ({ tx, actor }) => {

@@ -17,7 +17,8 @@ export function registerPeopleRoutes(app: FastifyInstance) {
       config: read,
       schema: {
         tags,
-        summary: "Active staff of your county (never another county's), by name; q matches every word of the name, case-insensitive",
+        summary:
+          "Active staff of your county (never another county's), by name; q matches every word of the name, case-insensitive",
         querystring: z.object({
           q: z.string().trim().max(100).optional(),
           organizationId: z.string().uuid('is not an organization id').optional(),
@@ -25,7 +26,14 @@ export function registerPeopleRoutes(app: FastifyInstance) {
         }),
         response: {
           200: z.object({
-            people: z.array(z.object({ id: z.string(), displayName: z.string(), organization: Organization, roles: z.array(z.enum(ROLES)) })),
+            people: z.array(
+              z.object({
+                id: z.string(),
+                displayName: z.string(),
+                organization: Organization,
+                roles: z.array(z.enum(ROLES)),
+              }),
+            ),
           }),
         },
       },
@@ -36,7 +44,11 @@ export function registerPeopleRoutes(app: FastifyInstance) {
     '/api/organizations',
     {
       config: read,
-      schema: { tags, summary: "Your county's organizations (agencies, CBOs), by name", response: { 200: z.object({ organizations: z.array(Organization) }) } },
+      schema: {
+        tags,
+        summary: "Your county's organizations (agencies, CBOs), by name",
+        response: { 200: z.object({ organizations: z.array(Organization) }) },
+      },
     },
     async (request) => listOrganizations(request.ctx.repo),
   );

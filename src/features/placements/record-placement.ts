@@ -14,8 +14,10 @@ async function checkProvider(scope: YouthScope, providerId: string | null | unde
 }
 
 function overlapMessage(o: { start: Date; end: Date | null }) {
-  return `This placement overlaps another one on record (from ${o.start.toISOString()}${o.end ? ` to ${o.end.toISOString()}` : ', still open'}). ` +
-    'A youth lives in one place at a time: end the other placement first, or correct the dates.';
+  return (
+    `This placement overlaps another one on record (from ${o.start.toISOString()}${o.end ? ` to ${o.end.toISOString()}` : ', still open'}). ` +
+    'A youth lives in one place at a time: end the other placement first, or correct the dates.'
+  );
 }
 
 /** The exclusion constraint catches a race the check above cannot. */
@@ -25,12 +27,17 @@ function isOverlapViolation(err: unknown) {
 }
 
 function checkDates(startAt: Date, endAt: Date | null) {
-  if (startAt.getTime() > Date.now() + 86_400_000) throw badRequest('startAt: a placement cannot start more than a day from now; record it when it happens.');
+  if (startAt.getTime() > Date.now() + 86_400_000)
+    throw badRequest('startAt: a placement cannot start more than a day from now; record it when it happens.');
   if (endAt && endAt <= startAt) throw badRequest('endAt: must be after startAt.');
 }
 
 /** Records a placement. Writing where a youth lives needs the placement_location grant. */
-export function recordPlacement(repo: ScopedRepo, youthId: string, input: z.infer<typeof PlacementCreate>): Promise<PlacementViewT> {
+export function recordPlacement(
+  repo: ScopedRepo,
+  youthId: string,
+  input: z.infer<typeof PlacementCreate>,
+): Promise<PlacementViewT> {
   return repo.forYouth(
     youthId,
     'placement.record',
@@ -56,7 +63,8 @@ export function recordPlacement(repo: ScopedRepo, youthId: string, input: z.infe
         );
         id = row!.id;
       } catch (err) {
-        if (isOverlapViolation(err)) throw conflict('Another placement was recorded for these dates at the same moment. Reload to see it.');
+        if (isOverlapViolation(err))
+          throw conflict('Another placement was recorded for these dates at the same moment. Reload to see it.');
         throw err;
       }
       scope.touch(['identity', 'placement_location'], [id]);
@@ -69,7 +77,12 @@ export function recordPlacement(repo: ScopedRepo, youthId: string, input: z.infe
 }
 
 /** Ends or corrects a placement (send the version you loaded). */
-export function updatePlacement(repo: ScopedRepo, youthId: string, placementId: string, input: z.infer<typeof PlacementUpdate>): Promise<PlacementViewT> {
+export function updatePlacement(
+  repo: ScopedRepo,
+  youthId: string,
+  placementId: string,
+  input: z.infer<typeof PlacementUpdate>,
+): Promise<PlacementViewT> {
   return repo.forYouth(
     youthId,
     'placement.update',
@@ -79,7 +92,9 @@ export function updatePlacement(repo: ScopedRepo, youthId: string, placementId: 
       const current = rows.find((r) => r.id === placementId);
       if (!current) throw notFound('placement');
       if (current.version !== input.version) {
-        throw conflict(`This placement changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`);
+        throw conflict(
+          `This placement changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
+        );
       }
       const before = interval(current);
       const startAt = input.startAt ? new Date(input.startAt) : before.start;
@@ -97,11 +112,16 @@ export function updatePlacement(repo: ScopedRepo, youthId: string, placementId: 
               WHERE id = ${placementId} RETURNING id`,
         );
       } catch (err) {
-        if (isOverlapViolation(err)) throw conflict('Another placement was recorded for these dates at the same moment. Reload to see it.');
+        if (isOverlapViolation(err))
+          throw conflict('Another placement was recorded for these dates at the same moment. Reload to see it.');
         throw err;
       }
       scope.touch(['identity', 'placement_location'], [placementId]);
-      scope.note({ fields: Object.keys(input).filter((k) => k !== 'version').sort() });
+      scope.note({
+        fields: Object.keys(input)
+          .filter((k) => k !== 'version')
+          .sort(),
+      });
       const saved = (await loadPlacements(scope.tx, youthId)).find((r) => r.id === placementId)!;
       return toView(scope, saved, new Date());
     },

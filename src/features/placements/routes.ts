@@ -28,9 +28,16 @@ export function registerPlacementRoutes(app: FastifyInstance) {
     '/api/youth/:id/placements',
     {
       config: writers,
-      schema: { tags, summary: 'Record a placement (no overlaps with others)', params: YouthId, body: PlacementCreate, response: { 201: PlacementView } },
+      schema: {
+        tags,
+        summary: 'Record a placement (no overlaps with others)',
+        params: YouthId,
+        body: PlacementCreate,
+        response: { 201: PlacementView },
+      },
     },
-    async (request, reply) => reply.code(201).send(await recordPlacement(request.ctx.repo, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await recordPlacement(request.ctx.repo, request.params.id, request.body)),
   );
   r.patch(
     '/api/youth/:id/placements/:placementId',

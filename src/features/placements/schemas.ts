@@ -11,7 +11,13 @@ export const PlacementCreate = z
     endAt: when.nullable().optional(),
     changeReason: z.string().trim().max(500).nullable().optional().describe('Why the youth moved here'),
     csecTrained: z.boolean().nullable().optional().describe('Whether the placement is trained for CSEC youth'),
-    address: z.string().trim().max(300).nullable().optional().describe('The placement address: the most restricted field'),
+    address: z
+      .string()
+      .trim()
+      .max(300)
+      .nullable()
+      .optional()
+      .describe('The placement address: the most restricted field'),
   })
   .strict();
 

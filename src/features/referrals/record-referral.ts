@@ -11,7 +11,13 @@ const when = z.string().datetime({ offset: true });
 
 export const ReferralCreate = z
   .object({
-    externalId: z.string().trim().max(64).nullable().optional().describe('The referral id in CWS/CMS or the county system'),
+    externalId: z
+      .string()
+      .trim()
+      .max(64)
+      .nullable()
+      .optional()
+      .describe('The referral id in CWS/CMS or the county system'),
     receivedAt: when,
     disposition: z.string().trim().max(100).nullable().optional(),
     dispositionAt: when.nullable().optional(),
@@ -94,7 +100,12 @@ export function recordReferral(repo: ScopedRepo, youthId: string, input: z.infer
 }
 
 /** Records the disposition. The S-CSEC code stays, whatever the disposition (ACL 16-74). */
-export function recordDisposition(repo: ScopedRepo, youthId: string, referralId: string, input: z.infer<typeof ReferralDisposition>) {
+export function recordDisposition(
+  repo: ScopedRepo,
+  youthId: string,
+  referralId: string,
+  input: z.infer<typeof ReferralDisposition>,
+) {
   return repo.forYouth(
     youthId,
     'referral.disposition',

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { YouthId } from '../youth/schemas.js';
-import { recordDisposition, recordReferral, ReferralCreate, ReferralDisposition, ReferralView } from './record-referral.js';
+import {
+  recordDisposition,
+  recordReferral,
+  ReferralCreate,
+  ReferralDisposition,
+  ReferralView,
+} from './record-referral.js';
 
 export function registerReferralRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +25,8 @@ export function registerReferralRoutes(app: FastifyInstance) {
         response: { 201: ReferralView },
       },
     },
-    async (request, reply) => reply.code(201).send(await recordReferral(request.ctx.repo, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await recordReferral(request.ctx.repo, request.params.id, request.body)),
   );
   r.post(
     '/api/youth/:id/referrals/:referralId/disposition',

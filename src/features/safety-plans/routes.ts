@@ -14,7 +14,12 @@ export function registerSafetyPlanRoutes(app: FastifyInstance) {
         tags: ['safety-plans'],
         summary: "The youth's safety plan versions, newest first, and whether a new version is due",
         params: YouthId,
-        response: { 200: z.object({ plans: z.array(SafetyPlanView), reviewDue: z.object({ reason: z.enum(['no_plan', 'placement_change', 'missing_return']) }).nullable() }) },
+        response: {
+          200: z.object({
+            plans: z.array(SafetyPlanView),
+            reviewDue: z.object({ reason: z.enum(['no_plan', 'placement_change', 'missing_return']) }).nullable(),
+          }),
+        },
       },
     },
     async (request) => listSafetyPlans(request.ctx.repo, request.params.id),
@@ -23,8 +28,15 @@ export function registerSafetyPlanRoutes(app: FastifyInstance) {
     '/api/youth/:id/safety-plans',
     {
       config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'] } },
-      schema: { tags: ['safety-plans'], summary: 'Write the next version of the safety plan with the youth', params: YouthId, body: SafetyPlanCreate, response: { 201: SafetyPlanView } },
+      schema: {
+        tags: ['safety-plans'],
+        summary: 'Write the next version of the safety plan with the youth',
+        params: YouthId,
+        body: SafetyPlanCreate,
+        response: { 201: SafetyPlanView },
+      },
     },
-    async (request, reply) => reply.code(201).send(await addSafetyPlan(request.ctx.repo, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await addSafetyPlan(request.ctx.repo, request.params.id, request.body)),
   );
 }

@@ -83,7 +83,10 @@ export function listSafetyPlans(repo: ScopedRepo, youthId: string) {
     const latest = rows[0];
     const placementChanged = !!moved && !!latest && asDate(moved.start_at) > asDate(latest.created_at);
     const returnedSince = !!back && !!latest && asDate(back.returned_at) > asDate(latest.created_at);
-    scope.touch(['exploitation'], rows.map((r) => r.id));
+    scope.touch(
+      ['exploitation'],
+      rows.map((r) => r.id),
+    );
     return {
       plans: rows.map(view),
       reviewDue: !latest

@@ -13,7 +13,12 @@ import type { ScreeningDetailT } from './schemas.js';
  * instrument version, the next screening's due date set from county settings. If the screening
  * amends an earlier one, the earlier one is marked superseded in the same transaction.
  */
-export function finalizeScreening(repo: ScopedRepo, youthId: string, screeningId: string, version: number): Promise<ScreeningDetailT> {
+export function finalizeScreening(
+  repo: ScopedRepo,
+  youthId: string,
+  screeningId: string,
+  version: number,
+): Promise<ScreeningDetailT> {
   return repo.forYouth(
     youthId,
     'screening.finalize',
@@ -23,18 +28,26 @@ export function finalizeScreening(repo: ScopedRepo, youthId: string, screeningId
       const current = await loadScreening(tx, youthId, screeningId, true);
       if (current.status !== 'draft') throw conflict('This screening is already final.');
       if (current.version !== version) {
-        throw conflict(`This draft changed after you opened it (you had version ${version}, it is now ${current.version}). Reload it, check the answers, then finish.`);
+        throw conflict(
+          `This draft changed after you opened it (you had version ${version}, it is now ${current.version}). Reload it, check the answers, then finish.`,
+        );
       }
       const missing = missingItems(current.definition, current.ratings);
       if (missing.length) {
-        const items = new Map(current.definition.sections.flatMap((s) => s.items.map((i) => [i.key, i.text.en] as const)));
+        const items = new Map(
+          current.definition.sections.flatMap((s) => s.items.map((i) => [i.key, i.text.en] as const)),
+        );
         throw badRequest(
           `Answer every item before finishing. ${missing.length} still need an answer: ${missing.map((m) => `${m.item} ("${items.get(m.item)}")`).join('; ')}.`,
           { missing },
         );
       }
       const result = score(current.definition, current.ratings);
-      const dueOn = nextScreeningDue(asDate(current.administered_at), result.level, await settingsIn(tx, actor.countyId));
+      const dueOn = nextScreeningDue(
+        asDate(current.administered_at),
+        result.level,
+        await settingsIn(tx, actor.countyId),
+      );
       await selectRows(
         tx,
         sql`UPDATE screenings SET status = 'final', level = ${result.level}, result = ${JSON.stringify(result)}::jsonb,

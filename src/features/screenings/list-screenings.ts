@@ -13,7 +13,10 @@ export function listScreenings(repo: ScopedRepo, youthId: string): Promise<Scree
   return repo.forYouth(youthId, 'screening.list', async (scope) => {
     requireScreeningAccess(scope, 'read');
     const rows = await loadScreenings(scope.tx, youthId);
-    scope.touch(['exploitation'], rows.map((r) => r.id));
+    scope.touch(
+      ['exploitation'],
+      rows.map((r) => r.id),
+    );
     const latest = rows.find((r) => r.status === 'final' && !r.superseded_by_id && r.next_due_on);
     return {
       screenings: rows.map(summary),

@@ -40,7 +40,10 @@ const SELECT = sql`SELECT s.id, s.youth_id, s.instrument_version_id, i.key AS in
   JOIN organizations o ON o.id = s.organization_id`;
 
 export async function loadScreenings(tx: Db, youthId: string): Promise<ScreeningRow[]> {
-  return selectRows<ScreeningRow>(tx, sql`${SELECT} WHERE s.youth_id = ${youthId} ORDER BY s.administered_at DESC, s.created_at DESC`);
+  return selectRows<ScreeningRow>(
+    tx,
+    sql`${SELECT} WHERE s.youth_id = ${youthId} ORDER BY s.administered_at DESC, s.created_at DESC`,
+  );
 }
 
 export async function loadScreening(tx: Db, youthId: string, screeningId: string, lock = false): Promise<ScreeningRow> {
@@ -58,7 +61,8 @@ export async function loadInstrumentVersion(tx: Db, versionId: string) {
     sql`SELECT id, definition, retired_at FROM instrument_versions WHERE id = ${versionId}`,
   );
   if (!row) throw badRequest('instrumentVersionId: no instrument version with that id is available to your county.');
-  if (row.retired_at) throw badRequest('instrumentVersionId: that instrument version has been retired; use the current version.');
+  if (row.retired_at)
+    throw badRequest('instrumentVersionId: that instrument version has been retired; use the current version.');
   return row;
 }
 

@@ -21,7 +21,12 @@ export function registerScreeningRoutes(app: FastifyInstance) {
         tags,
         summary: "A youth's screenings, newest first, and when the next one is due",
         params: YouthId,
-        response: { 200: z.object({ screenings: z.array(ScreeningSummary), nextDue: z.object({ on: z.string(), overdue: z.boolean() }).nullable() }) },
+        response: {
+          200: z.object({
+            screenings: z.array(ScreeningSummary),
+            nextDue: z.object({ on: z.string(), overdue: z.boolean() }).nullable(),
+          }),
+        },
       },
     },
     async (request) => listScreenings(request.ctx.repo, request.params.id),
@@ -30,15 +35,27 @@ export function registerScreeningRoutes(app: FastifyInstance) {
     '/api/youth/:id/screenings',
     {
       config: writers,
-      schema: { tags, summary: 'Start a screening (a draft)', params: YouthId, body: ScreeningCreate, response: { 201: ScreeningDetail } },
+      schema: {
+        tags,
+        summary: 'Start a screening (a draft)',
+        params: YouthId,
+        body: ScreeningCreate,
+        response: { 201: ScreeningDetail },
+      },
     },
-    async (request, reply) => reply.code(201).send(await startScreening(request.ctx.repo, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await startScreening(request.ctx.repo, request.params.id, request.body)),
   );
   r.get(
     '/api/youth/:id/screenings/:screeningId',
     {
       config: { policy: { access: 'youth' } },
-      schema: { tags, summary: 'One screening with its answers, result and next steps', params: ScreeningParams, response: { 200: ScreeningDetail } },
+      schema: {
+        tags,
+        summary: 'One screening with its answers, result and next steps',
+        params: ScreeningParams,
+        response: { 200: ScreeningDetail },
+      },
     },
     async (request) => getScreening(request.ctx.repo, request.params.id, request.params.screeningId),
   );
@@ -46,7 +63,13 @@ export function registerScreeningRoutes(app: FastifyInstance) {
     '/api/youth/:id/screenings/:screeningId',
     {
       config: writers,
-      schema: { tags, summary: 'Autosave a draft (send the version you loaded)', params: ScreeningParams, body: ScreeningSave, response: { 200: ScreeningDetail } },
+      schema: {
+        tags,
+        summary: 'Autosave a draft (send the version you loaded)',
+        params: ScreeningParams,
+        body: ScreeningSave,
+        response: { 200: ScreeningDetail },
+      },
     },
     async (request) => saveScreening(request.ctx.repo, request.params.id, request.params.screeningId, request.body),
   );
@@ -62,6 +85,7 @@ export function registerScreeningRoutes(app: FastifyInstance) {
         response: { 200: ScreeningDetail },
       },
     },
-    async (request) => finalizeScreening(request.ctx.repo, request.params.id, request.params.screeningId, request.body.version),
+    async (request) =>
+      finalizeScreening(request.ctx.repo, request.params.id, request.params.screeningId, request.body.version),
   );
 }

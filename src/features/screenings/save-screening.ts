@@ -22,7 +22,9 @@ export function saveScreening(
       const { tx } = scope;
       const current = await loadScreening(tx, youthId, screeningId, true);
       if (current.status !== 'draft') {
-        throw conflict('This screening is final and cannot change. To correct it, start a new screening that amends it, with a reason.');
+        throw conflict(
+          'This screening is final and cannot change. To correct it, start a new screening that amends it, with a reason.',
+        );
       }
       if (current.version !== input.version) {
         throw conflict(
@@ -45,7 +47,11 @@ export function saveScreening(
             WHERE id = ${screeningId} RETURNING id`,
       );
       scope.touch(['exploitation'], [screeningId]);
-      scope.note({ fields: Object.keys(input).filter((k) => k !== 'version').sort() });
+      scope.note({
+        fields: Object.keys(input)
+          .filter((k) => k !== 'version')
+          .sort(),
+      });
       return detail(await loadScreening(tx, youthId, screeningId));
     },
     'write',

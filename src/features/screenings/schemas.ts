@@ -24,7 +24,10 @@ export const ScreeningCreate = z
     supersedeReason: z.string().trim().min(5, 'say why the earlier screening is being amended').max(1000).optional(),
   })
   .strict()
-  .refine((v) => !v.supersedesId || v.supersedeReason, { message: 'give a reason when amending a screening', path: ['supersedeReason'] });
+  .refine((v) => !v.supersedesId || v.supersedeReason, {
+    message: 'give a reason when amending a screening',
+    path: ['supersedeReason'],
+  });
 
 export const ScreeningSave = z
   .object({
@@ -43,7 +46,13 @@ const Level = z.enum(['no_concern', 'possible_concern', 'clear_concern']);
 
 export const ScreeningSummary = z.object({
   id: z.string(),
-  instrument: z.object({ versionId: z.string(), key: z.string(), name: Localized, version: z.number(), demonstration: z.boolean() }),
+  instrument: z.object({
+    versionId: z.string(),
+    key: z.string(),
+    name: Localized,
+    version: z.number(),
+    demonstration: z.boolean(),
+  }),
   context: z.enum(SCREENING_CONTEXTS),
   status: z.enum(['draft', 'final']),
   level: Level.nullable(),
@@ -63,7 +72,9 @@ export const ScreeningDetail = ScreeningSummary.extend({
   result: z.object({
     level: Level,
     complete: z.boolean(),
-    indicators: z.array(z.object({ key: z.string(), score: z.number(), level: Level, rated: z.number(), total: z.number() })),
+    indicators: z.array(
+      z.object({ key: z.string(), score: z.number(), level: Level, rated: z.number(), total: z.number() }),
+    ),
     criticalTriggered: z.array(z.string()),
   }),
   missing: z.array(z.object({ section: z.string(), item: z.string() })),

@@ -11,7 +11,11 @@ import type { ScreeningCreate, ScreeningDetailT } from './schemas.js';
  * Starts a screening as a draft. Answers may come now or through autosave. To amend a final
  * screening, start a new one that supersedes it, with a reason: the final one never changes.
  */
-export function startScreening(repo: ScopedRepo, youthId: string, input: z.infer<typeof ScreeningCreate>): Promise<ScreeningDetailT> {
+export function startScreening(
+  repo: ScopedRepo,
+  youthId: string,
+  input: z.infer<typeof ScreeningCreate>,
+): Promise<ScreeningDetailT> {
   return repo.forYouth(
     youthId,
     'screening.start',
@@ -24,10 +28,18 @@ export function startScreening(repo: ScopedRepo, youthId: string, input: z.infer
       if (problems.length) throw badRequest(`Please fix these answers: ${problems.join('; ')}.`, { problems });
       if (input.supersedesId) {
         const earlier = await loadScreening(tx, youthId, input.supersedesId, true);
-        if (earlier.status !== 'final') throw badRequest('supersedesId: only a final screening can be amended; keep editing the draft instead.');
-        if (earlier.superseded_by_id) throw conflict('That screening has already been amended; amend the newer one instead.');
-        const [pending] = await selectRows<{ id: string }>(tx, sql`SELECT id FROM screenings WHERE supersedes_id = ${earlier.id}`);
-        if (pending) throw conflict('An amendment of that screening is already in progress; finish or open that draft instead.', { draftId: pending.id });
+        if (earlier.status !== 'final')
+          throw badRequest('supersedesId: only a final screening can be amended; keep editing the draft instead.');
+        if (earlier.superseded_by_id)
+          throw conflict('That screening has already been amended; amend the newer one instead.');
+        const [pending] = await selectRows<{ id: string }>(
+          tx,
+          sql`SELECT id FROM screenings WHERE supersedes_id = ${earlier.id}`,
+        );
+        if (pending)
+          throw conflict('An amendment of that screening is already in progress; finish or open that draft instead.', {
+            draftId: pending.id,
+          });
       }
       const [row] = await selectRows<{ id: string }>(
         tx,

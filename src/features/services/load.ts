@@ -59,7 +59,10 @@ export async function catalogEntry(tx: Db, key: string): Promise<{ key: string; 
   return row;
 }
 
-export function linkedToUser(scope: Pick<YouthScope, 'actor'>, row: Pick<EpisodeRow, 'referred_by_organization_id' | 'provider_organization_id'>) {
+export function linkedToUser(
+  scope: Pick<YouthScope, 'actor'>,
+  row: Pick<EpisodeRow, 'referred_by_organization_id' | 'provider_organization_id'>,
+) {
   const org = scope.actor.organizationId;
   return row.referred_by_organization_id === org || row.provider_organization_id === org;
 }
@@ -79,7 +82,11 @@ export function toView(scope: Pick<YouthScope, 'actor' | 'grant'>, row: EpisodeR
   const iso = (v: Date | string | null) => (v === null ? null : asDate(v).toISOString());
   return {
     id: row.id,
-    service: { key: row.service_key, name: row.service_name ?? { en: row.service_key, es: row.service_key }, category: row.category ?? 'identity' },
+    service: {
+      key: row.service_key,
+      name: row.service_name ?? { en: row.service_key, es: row.service_key },
+      category: row.category ?? 'identity',
+    },
     provider: row.provider_id ? { id: row.provider_id, name: row.provider_name ?? '' } : null,
     referredBy: row.referred_by_name,
     referredByOrganization: row.referred_by_organization,

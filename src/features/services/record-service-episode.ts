@@ -13,14 +13,18 @@ export async function providerOrganization(scope: Pick<YouthScope, 'tx'>, provid
     scope.tx,
     sql`SELECT organization_id, active FROM providers WHERE id = ${providerId}`,
   );
-  if (!p) throw badRequest('providerId: no provider with that id is in your county\'s directory.');
+  if (!p) throw badRequest("providerId: no provider with that id is in your county's directory.");
   return p.organization_id;
 }
 
 const date = (v: string | null | undefined) => (v ? new Date(v) : null);
 
 /** Records a service for a youth: referred, and perhaps already started or ended. */
-export function recordServiceEpisode(repo: ScopedRepo, youthId: string, input: z.infer<typeof ServiceEpisodeCreate>): Promise<ServiceEpisodeViewT> {
+export function recordServiceEpisode(
+  repo: ScopedRepo,
+  youthId: string,
+  input: z.infer<typeof ServiceEpisodeCreate>,
+): Promise<ServiceEpisodeViewT> {
   return repo.forYouth(youthId, 'service_episode.record', async (scope) => {
     const entry = await catalogEntry(scope.tx, input.serviceKey);
     await providerOrganization(scope, input.providerId);

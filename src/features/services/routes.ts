@@ -29,9 +29,16 @@ export function registerServiceRoutes(app: FastifyInstance) {
     '/api/youth/:id/services',
     {
       config: writers,
-      schema: { tags, summary: 'Record a service referral (and its start or end if known)', params: YouthId, body: ServiceEpisodeCreate, response: { 201: ServiceEpisodeView } },
+      schema: {
+        tags,
+        summary: 'Record a service referral (and its start or end if known)',
+        params: YouthId,
+        body: ServiceEpisodeCreate,
+        response: { 201: ServiceEpisodeView },
+      },
     },
-    async (request, reply) => reply.code(201).send(await recordServiceEpisode(request.ctx.repo, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await recordServiceEpisode(request.ctx.repo, request.params.id, request.body)),
   );
   r.patch(
     '/api/youth/:id/services/:episodeId',
@@ -45,6 +52,7 @@ export function registerServiceRoutes(app: FastifyInstance) {
         response: { 200: ServiceEpisodeView },
       },
     },
-    async (request) => updateServiceEpisode(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
+    async (request) =>
+      updateServiceEpisode(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
   );
 }

@@ -20,14 +20,17 @@ export function updateServiceEpisode(
     if (!current || !visibleTo(scope, current)) throw notFound('service episode');
     requireEpisodeWrite(scope, current.category ?? 'identity', linkedToUser(scope, current));
     if (current.version !== input.version) {
-      throw conflict(`This service record changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`);
+      throw conflict(
+        `This service record changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
+      );
     }
     if (input.providerId !== undefined) await providerOrganization(scope, input.providerId);
     const pick = <T>(next: T | undefined, prev: T) => (next === undefined ? prev : next);
     const merged = {
       status: pick(input.status, current.status),
       referredAt: asDate(current.referred_at),
-      startedAt: input.startedAt === undefined ? asDate(current.started_at) : input.startedAt ? new Date(input.startedAt) : null,
+      startedAt:
+        input.startedAt === undefined ? asDate(current.started_at) : input.startedAt ? new Date(input.startedAt) : null,
       endedAt: input.endedAt === undefined ? asDate(current.ended_at) : input.endedAt ? new Date(input.endedAt) : null,
       endReason: pick(input.endReason, current.end_reason),
     };
@@ -43,7 +46,11 @@ export function updateServiceEpisode(
           WHERE id = ${episodeId} RETURNING id`,
     );
     scope.touch([current.category ?? 'identity'], [episodeId]);
-    scope.note({ fields: Object.keys(input).filter((k) => k !== 'version').sort() });
+    scope.note({
+      fields: Object.keys(input)
+        .filter((k) => k !== 'version')
+        .sort(),
+    });
     const [saved] = await loadEpisodes(scope.tx, youthId, episodeId);
     return toView(scope, saved!);
   });

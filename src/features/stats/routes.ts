@@ -7,7 +7,9 @@ export function registerStatsRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/stats/youth-by-area',
     {
-      config: { policy: { access: 'aggregate', roles: ['county_analyst', 'state_analyst', 'supervisor', 'county_admin'] } },
+      config: {
+        policy: { access: 'aggregate', roles: ['county_analyst', 'state_analyst', 'supervisor', 'county_admin'] },
+      },
       schema: {
         tags: ['stats'],
         summary: 'Youth on record per county and service planning area (small cells suppressed)',

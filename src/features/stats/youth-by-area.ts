@@ -13,11 +13,14 @@ export interface AreaCount {
 /** Youth on record per county and service planning area, small cells suppressed. No identities. */
 export function youthByArea(repo: ScopedRepo): Promise<{ rows: AreaCount[]; suppression: string }> {
   return repo.aggregate('stats.youth_by_area', async ({ tx }) => {
-    const rows = await selectRows<{ county: string; spa_number: number | null; spa_name: string | null; n: number }>(tx, sql`
+    const rows = await selectRows<{ county: string; spa_number: number | null; spa_name: string | null; n: number }>(
+      tx,
+      sql`
       SELECT c.name AS county, y.spa_number, s.name AS spa_name, count(*)::int AS n
         FROM youth y JOIN counties c ON c.id = y.county_id
         LEFT JOIN service_planning_areas s ON s.county_id = y.county_id AND s.number = y.spa_number
-       GROUP BY c.name, y.spa_number, s.name ORDER BY c.name, y.spa_number NULLS LAST`);
+       GROUP BY c.name, y.spa_number, s.name ORDER BY c.name, y.spa_number NULLS LAST`,
+    );
     return {
       rows: rows.map((r) => ({
         county: r.county,

@@ -19,7 +19,13 @@ export function createYouth(repo: ScopedRepo, input: z.infer<typeof YouthCreate>
     await replaceLists({ tx: scope.tx, youthId }, countyId, input);
     const [assignment] = await scope.tx
       .insert(assignments)
-      .values({ youthId, countyId, userId: scope.actor.userId, organizationId: scope.actor.organizationId, role: 'primary' })
+      .values({
+        youthId,
+        countyId,
+        userId: scope.actor.userId,
+        organizationId: scope.actor.organizationId,
+        role: 'primary',
+      })
       .returning({ id: assignments.id });
     scope.touch(categories, [assignment!.id]);
     scope.note({ fields: Object.keys(input).sort() });

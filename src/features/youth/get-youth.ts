@@ -30,9 +30,29 @@ interface YouthRow {
   dual_status: boolean;
   aliases: string[] | null;
   identifiers: { system: 'cws_cms' | 'probation' | 'other'; value: string }[] | null;
-  cases: { id: string; kind: string; externalId: string | null; organization: string; openedOn: string; closedOn: string | null }[] | null;
-  referrals: { id: string; externalId: string | null; organization: string; receivedAt: string; disposition: string | null; specialProjectCodes: string[] }[] | null;
-  assignments: { id: string; worker: string; organization: string; role: string; startsAt: string; endsAt: string | null }[] | null;
+  cases:
+    | {
+        id: string;
+        kind: string;
+        externalId: string | null;
+        organization: string;
+        openedOn: string;
+        closedOn: string | null;
+      }[]
+    | null;
+  referrals:
+    | {
+        id: string;
+        externalId: string | null;
+        organization: string;
+        receivedAt: string;
+        disposition: string | null;
+        specialProjectCodes: string[];
+      }[]
+    | null;
+  assignments:
+    | { id: string; worker: string; organization: string; role: string; startsAt: string; endsAt: string | null }[]
+    | null;
 }
 
 const iso = (t: string) => new Date(t).toISOString();
@@ -98,7 +118,11 @@ export async function readYouth(scope: YouthScope): Promise<YouthViewT> {
       identifiers: r.identifiers ?? [],
       cases,
       referrals: referrals.map((x) => ({ ...x, receivedAt: iso(x.receivedAt) })),
-      assignments: (r.assignments ?? []).map((a) => ({ ...a, startsAt: iso(a.startsAt), endsAt: a.endsAt && iso(a.endsAt) })),
+      assignments: (r.assignments ?? []).map((a) => ({
+        ...a,
+        startsAt: iso(a.startsAt),
+        endsAt: a.endsAt && iso(a.endsAt),
+      })),
     });
     recordIds.push(...cases.map((c) => c.id), ...referrals.map((x) => x.id));
   }

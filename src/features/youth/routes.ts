@@ -21,7 +21,11 @@ export function registerYouthRoutes(app: FastifyInstance) {
         tags,
         summary: 'Search youth you may see: name (typos and accents allowed), alias, date of birth or external id',
         querystring: z.object({
-          q: z.string().max(100).optional().describe('Name, alias, YYYY-MM-DD or MM/DD/YYYY, or an external id; empty lists your youth'),
+          q: z
+            .string()
+            .max(100)
+            .optional()
+            .describe('Name, alias, YYYY-MM-DD or MM/DD/YYYY, or an external id; empty lists your youth'),
           limit: z.coerce.number().int().min(1).max(100).default(25),
         }),
         response: { 200: SearchResult },
@@ -88,7 +92,9 @@ export function registerYouthRoutes(app: FastifyInstance) {
             events: z.array(
               z.object({
                 at: z.string(),
-                actor: z.object({ name: z.string(), organization: z.string().nullable(), roles: z.array(z.string()) }).nullable(),
+                actor: z
+                  .object({ name: z.string(), organization: z.string().nullable(), roles: z.array(z.string()) })
+                  .nullable(),
                 action: z.string(),
                 outcome: z.string(),
                 categories: z.array(z.string()),

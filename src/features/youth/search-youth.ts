@@ -76,7 +76,10 @@ export function searchYouth(repo: ScopedRepo, q: string | undefined, limit = 25)
         spaNumber: r.spa_number,
         matchedOn: r.matched_on,
       }));
-    scope.touch(['identity'], results.map((r) => r.id));
+    scope.touch(
+      ['identity'],
+      results.map((r) => r.id),
+    );
     // The query is kept in the audit table (never in logs): "who searched for this name" is a
     // question supervisors ask.
     scope.note({ query, results: results.length });

@@ -40,7 +40,11 @@ export function updateYouth(
   );
 }
 
-async function staleVersion(tx: Parameters<Parameters<ScopedRepo['forYouth']>[2]>[0]['tx'], youthId: string, version: number) {
+async function staleVersion(
+  tx: Parameters<Parameters<ScopedRepo['forYouth']>[2]>[0]['tx'],
+  youthId: string,
+  version: number,
+) {
   const [current] = await tx.select({ version: youth.version }).from(youth).where(eq(youth.id, youthId));
   if (!current) return notFound('youth');
   const changes = await tx

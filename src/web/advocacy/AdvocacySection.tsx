@@ -13,12 +13,21 @@ import type { ServiceEpisodesResponse, YouthView } from '../types';
 import { CloseDisclosure, MilestoneForm, StepForm, youthClosePath } from './AdvocateSteps';
 import { ReferralDetails } from './ReferralDetails';
 import { ReferToCboForm } from './ReferToCboForm';
-import { ADVOCATE_STATES, OPEN_STATES, canReferToAdvocacy, type ActiveOrganizations, type AdvocacyReferral, type ReferralList } from './types';
+import {
+  ADVOCATE_STATES,
+  OPEN_STATES,
+  canReferToAdvocacy,
+  type ActiveOrganizations,
+  type AdvocacyReferral,
+  type ReferralList,
+} from './types';
 
 /** The youth's advocacy referrals: referring to a CBO, and the assigned advocate's steps. */
 export function AdvocacySection({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();
-  const { result, reload, refresh } = useApi<ReferralList>(`/api/youth/${encodeURIComponent(youth.id)}/advocacy-referrals`);
+  const { result, reload, refresh } = useApi<ReferralList>(
+    `/api/youth/${encodeURIComponent(youth.id)}/advocacy-referrals`,
+  );
   return (
     <ProfileSection headingId="advocacy-heading" heading={t('advocacy.heading')}>
       {result.status === 'ok' ? (
@@ -30,7 +39,15 @@ export function AdvocacySection({ youth }: { youth: YouthView }) {
   );
 }
 
-function AdvocacyBody({ youth, referrals, onChanged }: { youth: YouthView; referrals: AdvocacyReferral[]; onChanged: () => void }) {
+function AdvocacyBody({
+  youth,
+  referrals,
+  onChanged,
+}: {
+  youth: YouthView;
+  referrals: AdvocacyReferral[];
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const session = useActiveSession();
   const [open, setOpen] = useState(false);
@@ -72,7 +89,15 @@ function AdvocacyBody({ youth, referrals, onChanged }: { youth: YouthView; refer
 }
 
 /** The assigned advocate also needs the youth's service episodes (to link one) and the contract's services. */
-function AdvocateWork({ youth, referrals, onSaved }: { youth: YouthView; referrals: AdvocacyReferral[]; onSaved: (message: string) => void }) {
+function AdvocateWork({
+  youth,
+  referrals,
+  onSaved,
+}: {
+  youth: YouthView;
+  referrals: AdvocacyReferral[];
+  onSaved: (message: string) => void;
+}) {
   const services = useApi<ServiceEpisodesResponse>(`/api/youth/${encodeURIComponent(youth.id)}/services`);
   const orgs = useApi<ActiveOrganizations>('/api/advocacy/active-organizations');
   const episodes = services.result.status === 'ok' ? services.result.data.episodes : [];
@@ -81,7 +106,9 @@ function AdvocateWork({ youth, referrals, onSaved }: { youth: YouthView; referra
     services.refresh();
     onSaved(message);
   };
-  return <ReferralItems youth={youth} referrals={referrals} episodes={episodes} contracts={contracts} onSaved={saved} />;
+  return (
+    <ReferralItems youth={youth} referrals={referrals} episodes={episodes} contracts={contracts} onSaved={saved} />
+  );
 }
 
 function ReferralItems({
@@ -121,13 +148,35 @@ function ReferralItems({
               <ReferralDetails referral={r} serviceName={serviceName} />
               {assignedToMe && (
                 <div className="harbor-advocacy-steps">
-                  {r.state === 'advocate_assigned' && <StepForm referral={r} step="first-contact" onSaved={() => onSaved(t('advocacy.steps.first-contact.saved'))} />}
-                  {r.state === 'first_contact' && <StepForm referral={r} step="engaged" onSaved={() => onSaved(t('advocacy.steps.engaged.saved'))} />}
-                  <MilestoneForm referral={r} services={contract?.services ?? null} onSaved={() => onSaved(t('advocacy.milestone.saved'))} />
-                  <CloseDisclosure referral={r} path={youthClosePath(r)} onSaved={() => onSaved(t('advocacy.close.saved'))} />
+                  {r.state === 'advocate_assigned' && (
+                    <StepForm
+                      referral={r}
+                      step="first-contact"
+                      onSaved={() => onSaved(t('advocacy.steps.first-contact.saved'))}
+                    />
+                  )}
+                  {r.state === 'first_contact' && (
+                    <StepForm referral={r} step="engaged" onSaved={() => onSaved(t('advocacy.steps.engaged.saved'))} />
+                  )}
+                  <MilestoneForm
+                    referral={r}
+                    services={contract?.services ?? null}
+                    onSaved={() => onSaved(t('advocacy.milestone.saved'))}
+                  />
+                  <CloseDisclosure
+                    referral={r}
+                    path={youthClosePath(r)}
+                    onSaved={() => onSaved(t('advocacy.close.saved'))}
+                  />
                 </div>
               )}
-              {canWithdraw && <CloseDisclosure referral={r} path={youthClosePath(r)} onSaved={() => onSaved(t('advocacy.close.saved'))} />}
+              {canWithdraw && (
+                <CloseDisclosure
+                  referral={r}
+                  path={youthClosePath(r)}
+                  onSaved={() => onSaved(t('advocacy.close.saved'))}
+                />
+              )}
             </article>
           </li>
         );

@@ -11,25 +11,46 @@ import { Loading } from '../components/Loading';
 import { useApi } from '../lib/useApi';
 import type { ServiceEpisodesResponse } from '../types';
 import { DateField, SelectField, TextField, useFormRun } from './formKit';
-import { CLOSE_REASONS, MILESTONE_KINDS, MILESTONE_SERVICE, type AdvocacyReferral, type ContractService } from './types';
+import {
+  CLOSE_REASONS,
+  MILESTONE_KINDS,
+  MILESTONE_SERVICE,
+  type AdvocacyReferral,
+  type ContractService,
+} from './types';
 
-const base = (r: AdvocacyReferral) => `/api/youth/${encodeURIComponent(r.youthId)}/advocacy-referrals/${encodeURIComponent(r.id)}`;
+const base = (r: AdvocacyReferral) =>
+  `/api/youth/${encodeURIComponent(r.youthId)}/advocacy-referrals/${encodeURIComponent(r.id)}`;
 
 /**
  * "When" must be a county date-time, not in the future. Left at its default (this minute), it is
  * not sent: the server then takes the exact time, which a minute-precise box would put before
  * a step recorded seconds earlier.
  */
-function whenProblem(value: string, initial: string, field: string, t: (k: string) => string): { iso: string | undefined; problems: FieldProblem[] } {
+function whenProblem(
+  value: string,
+  initial: string,
+  field: string,
+  t: (k: string) => string,
+): { iso: string | undefined; problems: FieldProblem[] } {
   if (value === initial) return { iso: undefined, problems: [] };
   const iso = countyInputToIso(value) ?? undefined;
   if (!iso) return { iso, problems: [{ field, message: t('advocacy.errors.when') }] };
-  if (new Date(iso).getTime() > Date.now() + 60_000) return { iso, problems: [{ field, message: t('advocacy.errors.future') }] };
+  if (new Date(iso).getTime() > Date.now() + 60_000)
+    return { iso, problems: [{ field, message: t('advocacy.errors.future') }] };
   return { iso, problems: [] };
 }
 
 /** A lifecycle step with only a time: first contact, or that the youth engaged. */
-export function StepForm({ referral, step, onSaved }: { referral: AdvocacyReferral; step: 'first-contact' | 'engaged'; onSaved: (r: AdvocacyReferral) => void }) {
+export function StepForm({
+  referral,
+  step,
+  onSaved,
+}: {
+  referral: AdvocacyReferral;
+  step: 'first-contact' | 'engaged';
+  onSaved: (r: AdvocacyReferral) => void;
+}) {
   const { t } = useTranslation();
   const [initialAt] = useState(() => countyDateTimeInput());
   const [at, setAt] = useState(initialAt);
@@ -42,12 +63,30 @@ export function StepForm({ referral, step, onSaved }: { referral: AdvocacyReferr
     iso = w.iso;
     return w.problems;
   };
-  const send = async () => onSaved(await api<AdvocacyReferral>(`${base(referral)}/${step}`, { method: 'POST', body: { version: referral.version, at: iso } }));
+  const send = async () =>
+    onSaved(
+      await api<AdvocacyReferral>(`${base(referral)}/${step}`, {
+        method: 'POST',
+        body: { version: referral.version, at: iso },
+      }),
+    );
   return (
-    <form className="usa-form harbor-wide-form" noValidate onSubmit={(e) => form.run(e, check, send)} aria-labelledby={headingId}>
+    <form
+      className="usa-form harbor-wide-form"
+      noValidate
+      onSubmit={(e) => form.run(e, check, send)}
+      aria-labelledby={headingId}
+    >
       <h4 id={headingId}>{t(`advocacy.steps.${step}.heading`)}</h4>
       {form.alerts(t(`advocacy.steps.${step}.failed`), 'h5')}
-      <DateField id={`${id}-at`} kind="datetime-local" label={t(`advocacy.steps.${step}.at`)} error={form.errorFor(`${id}-at`)} value={at} onChange={setAt} />
+      <DateField
+        id={`${id}-at`}
+        kind="datetime-local"
+        label={t(`advocacy.steps.${step}.at`)}
+        error={form.errorFor(`${id}-at`)}
+        value={at}
+        onChange={setAt}
+      />
       <Button type="submit" className="margin-top-2" disabled={form.saving}>
         {form.saving ? form.savingLabel : t(`advocacy.steps.${step}.submit`)}
       </Button>
@@ -82,16 +121,27 @@ export function MilestoneForm({
     const w = whenProblem(at, initialAt, `${id}-at`, t);
     iso = w.iso;
     list.push(...w.problems);
-    if (kind === 'linked_to_service' && !episode) list.push({ field: `${id}-episode`, message: t('advocacy.milestone.errors.episode') });
+    if (kind === 'linked_to_service' && !episode)
+      list.push({ field: `${id}-episode`, message: t('advocacy.milestone.errors.episode') });
     return list;
   };
   const send = async () => {
-    const body = { kind, at: iso, ...(kind === 'linked_to_service' ? { serviceEpisodeId: episode } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
+    const body = {
+      kind,
+      at: iso,
+      ...(kind === 'linked_to_service' ? { serviceEpisodeId: episode } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
     onSaved(await api<AdvocacyReferral>(`${base(referral)}/milestones`, { method: 'POST', body }));
   };
   const headingId = `${id}-heading`;
   return (
-    <form className="usa-form harbor-wide-form" noValidate onSubmit={(e) => form.run(e, check, send)} aria-labelledby={headingId}>
+    <form
+      className="usa-form harbor-wide-form"
+      noValidate
+      onSubmit={(e) => form.run(e, check, send)}
+      aria-labelledby={headingId}
+    >
       <h4 id={headingId}>{t('advocacy.milestone.heading')}</h4>
       {form.alerts(t('advocacy.milestone.failed'), 'h5')}
       <SelectField
@@ -102,9 +152,31 @@ export function MilestoneForm({
         onChange={setKind}
         options={kinds.map((k) => ({ value: k, label: t(`advocacy.milestoneKinds.${k}`) }))}
       />
-      <DateField id={`${id}-at`} kind="datetime-local" label={t('advocacy.milestone.at')} error={form.errorFor(`${id}-at`)} value={at} onChange={setAt} />
-      {kind === 'linked_to_service' && <EpisodePicker youthId={referral.youthId} id={`${id}-episode`} error={form.errorFor(`${id}-episode`)} value={episode} onChange={setEpisode} />}
-      <TextField id={`${id}-note`} multiline optional label={t('advocacy.milestone.note')} value={note} onChange={setNote} />
+      <DateField
+        id={`${id}-at`}
+        kind="datetime-local"
+        label={t('advocacy.milestone.at')}
+        error={form.errorFor(`${id}-at`)}
+        value={at}
+        onChange={setAt}
+      />
+      {kind === 'linked_to_service' && (
+        <EpisodePicker
+          youthId={referral.youthId}
+          id={`${id}-episode`}
+          error={form.errorFor(`${id}-episode`)}
+          value={episode}
+          onChange={setEpisode}
+        />
+      )}
+      <TextField
+        id={`${id}-note`}
+        multiline
+        optional
+        label={t('advocacy.milestone.note')}
+        value={note}
+        onChange={setNote}
+      />
       <Button type="submit" className="margin-top-2" disabled={form.saving}>
         {form.saving ? form.savingLabel : t('advocacy.milestone.submit')}
       </Button>
@@ -113,7 +185,19 @@ export function MilestoneForm({
 }
 
 /** The youth's service episodes, read when the picker appears (a service may just have been recorded). */
-function EpisodePicker({ youthId, id, error, value, onChange }: { youthId: string; id: string; error?: string; value: string; onChange: (v: string) => void }) {
+function EpisodePicker({
+  youthId,
+  id,
+  error,
+  value,
+  onChange,
+}: {
+  youthId: string;
+  id: string;
+  error?: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { result } = useApi<ServiceEpisodesResponse>(`/api/youth/${encodeURIComponent(youthId)}/services`);
@@ -123,7 +207,13 @@ function EpisodePicker({ youthId, id, error, value, onChange }: { youthId: strin
     <SelectField
       id={id}
       label={t('advocacy.milestone.episode')}
-      hint={result.status === 'error' ? t('advocacy.milestone.episodesFailed') : episodes.length ? t('advocacy.milestone.episodeHint') : t('advocacy.milestone.noEpisodes')}
+      hint={
+        result.status === 'error'
+          ? t('advocacy.milestone.episodesFailed')
+          : episodes.length
+            ? t('advocacy.milestone.episodeHint')
+            : t('advocacy.milestone.noEpisodes')
+      }
       error={error}
       value={value}
       onChange={onChange}
@@ -141,7 +231,17 @@ function EpisodePicker({ youthId, id, error, value, onChange }: { youthId: strin
 }
 
 /** Closing the referral, with the reason; the advocate's access to the record ends with it. */
-export function CloseForm({ referral, path, onSaved, onCancel }: { referral: AdvocacyReferral; path: string; onSaved: (r: AdvocacyReferral) => void; onCancel: () => void }) {
+export function CloseForm({
+  referral,
+  path,
+  onSaved,
+  onCancel,
+}: {
+  referral: AdvocacyReferral;
+  path: string;
+  onSaved: (r: AdvocacyReferral) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
@@ -159,10 +259,20 @@ export function CloseForm({ referral, path, onSaved, onCancel }: { referral: Adv
     return list;
   };
   const send = async () =>
-    onSaved(await api<AdvocacyReferral>(path, { method: 'POST', body: { version: referral.version, at: iso, reason, ...(note.trim() ? { note: note.trim() } : {}) } }));
+    onSaved(
+      await api<AdvocacyReferral>(path, {
+        method: 'POST',
+        body: { version: referral.version, at: iso, reason, ...(note.trim() ? { note: note.trim() } : {}) },
+      }),
+    );
   const headingId = `${id}-heading`;
   return (
-    <form className="usa-form harbor-wide-form" noValidate onSubmit={(e) => form.run(e, check, send)} aria-labelledby={headingId}>
+    <form
+      className="usa-form harbor-wide-form"
+      noValidate
+      onSubmit={(e) => form.run(e, check, send)}
+      aria-labelledby={headingId}
+    >
       <h4 id={headingId}>{t('advocacy.close.heading')}</h4>
       <p className="usa-hint">{t('advocacy.close.hint')}</p>
       {form.alerts(t('advocacy.close.failed'), 'h5')}
@@ -174,8 +284,22 @@ export function CloseForm({ referral, path, onSaved, onCancel }: { referral: Adv
         onChange={setReason}
         options={CLOSE_REASONS.map((r) => ({ value: r, label: t(`advocacy.closeReasons.${r}`) }))}
       />
-      <TextField id={`${id}-note`} multiline optional label={t('advocacy.close.note')} value={note} onChange={setNote} />
-      <DateField id={`${id}-at`} kind="datetime-local" label={t('advocacy.close.at')} error={form.errorFor(`${id}-at`)} value={at} onChange={setAt} />
+      <TextField
+        id={`${id}-note`}
+        multiline
+        optional
+        label={t('advocacy.close.note')}
+        value={note}
+        onChange={setNote}
+      />
+      <DateField
+        id={`${id}-at`}
+        kind="datetime-local"
+        label={t('advocacy.close.at')}
+        error={form.errorFor(`${id}-at`)}
+        value={at}
+        onChange={setAt}
+      />
       <div className="harbor-step-buttons">
         <Button type="submit" secondary disabled={form.saving}>
           {form.saving ? form.savingLabel : t('advocacy.close.submit')}
@@ -189,11 +313,24 @@ export function CloseForm({ referral, path, onSaved, onCancel }: { referral: Adv
 }
 
 /** The close form behind a button. */
-export function CloseDisclosure({ referral, path, onSaved }: { referral: AdvocacyReferral; path: string; onSaved: (r: AdvocacyReferral) => void }) {
+export function CloseDisclosure({
+  referral,
+  path,
+  onSaved,
+}: {
+  referral: AdvocacyReferral;
+  path: string;
+  onSaved: (r: AdvocacyReferral) => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
-    <Disclosure id={`advocacy-close-box-${referral.id}`} label={t('advocacy.close.open')} open={open} onToggle={setOpen}>
+    <Disclosure
+      id={`advocacy-close-box-${referral.id}`}
+      label={t('advocacy.close.open')}
+      open={open}
+      onToggle={setOpen}
+    >
       <CloseForm
         referral={referral}
         path={path}

@@ -17,7 +17,15 @@ import { ContractForm, type OrgOption } from './ContractForm';
 import { FlagDecision, IssueForm, IssueUpdate } from './IssueForms';
 import type { Contract, ExpiringList, PerformanceFlag, PerformanceIssue } from './types';
 
-function Result<T>({ result, reload, children }: { result: ApiResult<T>; reload: () => void; children: (data: T) => ReactNode }) {
+function Result<T>({
+  result,
+  reload,
+  children,
+}: {
+  result: ApiResult<T>;
+  reload: () => void;
+  children: (data: T) => ReactNode;
+}) {
   if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
   if (result.status === 'loading') return <Loading />;
   return <>{children(result.data)}</>;
@@ -82,7 +90,17 @@ export function CountyAdvocacyPage() {
   );
 }
 
-function Contracts({ contracts, orgs, canEdit, onSaved }: { contracts: Contract[]; orgs: OrgOption[]; canEdit: boolean; onSaved: (m: string) => void }) {
+function Contracts({
+  contracts,
+  orgs,
+  canEdit,
+  onSaved,
+}: {
+  contracts: Contract[];
+  orgs: OrgOption[];
+  canEdit: boolean;
+  onSaved: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [editing, setEditing] = useState<string | null>(null);
@@ -97,20 +115,54 @@ function Contracts({ contracts, orgs, canEdit, onSaved }: { contracts: Contract[
           rowKey={(c) => c.id}
           rows={contracts}
           columns={[
-            { key: 'org', header: t('countyAdvocacy.organization'), cell: (c) => <span className="text-bold">{c.organization}</span> },
+            {
+              key: 'org',
+              header: t('countyAdvocacy.organization'),
+              cell: (c) => <span className="text-bold">{c.organization}</span>,
+            },
             { key: 'ref', header: t('countyAdvocacy.contract.reference'), cell: (c) => c.reference },
-            { key: 'period', header: t('countyAdvocacy.contract.period'), cell: (c) => t('countyAdvocacy.contract.periodValue', { from: formatDate(c.startsOn, language), to: formatDate(c.terminatedOn ?? c.endsOn, language) }) },
+            {
+              key: 'period',
+              header: t('countyAdvocacy.contract.period'),
+              cell: (c) =>
+                t('countyAdvocacy.contract.periodValue', {
+                  from: formatDate(c.startsOn, language),
+                  to: formatDate(c.terminatedOn ?? c.endsOn, language),
+                }),
+            },
             { key: 'dept', header: t('countyAdvocacy.contract.department'), cell: (c) => c.contractingOrganization },
-            { key: 'services', header: t('countyAdvocacy.contract.services'), cell: (c) => formatList(c.services.map((s) => t(`countyAdvocacy.services.${s}`)), language) },
-            { key: 'terms', header: t('countyAdvocacy.contract.terms'), cell: (c) => t('countyAdvocacy.contract.termsValue', { hours: c.firstContactHours, capacity: c.capacity }) },
-            { key: 'active', header: t('countyAdvocacy.contract.active'), cell: (c) => (c.activeToday ? t('countyAdvocacy.yes') : t('countyAdvocacy.no')) },
+            {
+              key: 'services',
+              header: t('countyAdvocacy.contract.services'),
+              cell: (c) =>
+                formatList(
+                  c.services.map((s) => t(`countyAdvocacy.services.${s}`)),
+                  language,
+                ),
+            },
+            {
+              key: 'terms',
+              header: t('countyAdvocacy.contract.terms'),
+              cell: (c) =>
+                t('countyAdvocacy.contract.termsValue', { hours: c.firstContactHours, capacity: c.capacity }),
+            },
+            {
+              key: 'active',
+              header: t('countyAdvocacy.contract.active'),
+              cell: (c) => (c.activeToday ? t('countyAdvocacy.yes') : t('countyAdvocacy.no')),
+            },
             ...(canEdit
               ? [
                   {
                     key: 'edit',
                     header: t('countyAdvocacy.actions'),
                     cell: (c: Contract) => (
-                      <Button type="button" unstyled onClick={() => setEditing(c.id)} aria-label={t('countyAdvocacy.contract.editLabel', { reference: c.reference })}>
+                      <Button
+                        type="button"
+                        unstyled
+                        onClick={() => setEditing(c.id)}
+                        aria-label={t('countyAdvocacy.contract.editLabel', { reference: c.reference })}
+                      >
                         {t('countyAdvocacy.contract.edit')}
                       </Button>
                     ),
@@ -133,7 +185,12 @@ function Contracts({ contracts, orgs, canEdit, onSaved }: { contracts: Contract[
         />
       )}
       {canEdit && (
-        <Disclosure id="county-contract-new" label={t('countyAdvocacy.contract.open')} open={editing === 'new'} onToggle={(o) => setEditing(o ? 'new' : null)}>
+        <Disclosure
+          id="county-contract-new"
+          label={t('countyAdvocacy.contract.open')}
+          open={editing === 'new'}
+          onToggle={(o) => setEditing(o ? 'new' : null)}
+        >
           <ContractForm
             contract={null}
             orgs={orgs}
@@ -171,7 +228,15 @@ function Expiring({ list }: { list: ExpiringList }) {
   );
 }
 
-function Issues({ issues, orgs, onSaved }: { issues: PerformanceIssue[]; orgs: OrgOption[]; onSaved: (m: string) => void }) {
+function Issues({
+  issues,
+  orgs,
+  onSaved,
+}: {
+  issues: PerformanceIssue[];
+  orgs: OrgOption[];
+  onSaved: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [open, setOpen] = useState(false);
@@ -184,20 +249,36 @@ function Issues({ issues, orgs, onSaved }: { issues: PerformanceIssue[]; orgs: O
       <li key={i.id} className="margin-bottom-3">
         <article aria-labelledby={headingId}>
           <h3 id={headingId} className="margin-bottom-1">
-            {t('countyAdvocacy.issue.title', { organization: i.organization, category: t(`countyAdvocacy.categories.${i.category}`), severity: t(`countyAdvocacy.severities.${i.severity}`) })}
+            {t('countyAdvocacy.issue.title', {
+              organization: i.organization,
+              category: t(`countyAdvocacy.categories.${i.category}`),
+              severity: t(`countyAdvocacy.severities.${i.severity}`),
+            })}
           </h3>
-          <p className="margin-y-05">{t('countyAdvocacy.issue.meta', { date: formatDate(i.raisedOn, language), status: t(`countyAdvocacy.statuses.${i.status}`), owner: i.owner ?? t('countyAdvocacy.noOwner') })}</p>
+          <p className="margin-y-05">
+            {t('countyAdvocacy.issue.meta', {
+              date: formatDate(i.raisedOn, language),
+              status: t(`countyAdvocacy.statuses.${i.status}`),
+              owner: i.owner ?? t('countyAdvocacy.noOwner'),
+            })}
+          </p>
           <p className="margin-y-05 harbor-pre-wrap">{i.description}</p>
           <p className="margin-y-05 harbor-pre-wrap">
             <span className="text-bold">{t('countyAdvocacy.issue.recommendation')}:</span> {i.recommendation}
           </p>
           {i.resolution && (
             <p className="margin-y-05 harbor-pre-wrap">
-              <span className="text-bold">{t('countyAdvocacy.issue.resolution')}:</span> {i.resolution} ({i.resolvedOn && formatDate(i.resolvedOn, language)})
+              <span className="text-bold">{t('countyAdvocacy.issue.resolution')}:</span> {i.resolution} (
+              {i.resolvedOn && formatDate(i.resolvedOn, language)})
             </p>
           )}
           {i.status !== 'resolved' && (
-            <Disclosure id={`county-issue-update-${i.id}`} label={t('countyAdvocacy.issue.update')} open={working === i.id} onToggle={(o) => setWorking(o ? i.id : null)}>
+            <Disclosure
+              id={`county-issue-update-${i.id}`}
+              label={t('countyAdvocacy.issue.update')}
+              open={working === i.id}
+              onToggle={(o) => setWorking(o ? i.id : null)}
+            >
               <IssueUpdate
                 issue={i}
                 onSaved={(m) => {
@@ -213,7 +294,11 @@ function Issues({ issues, orgs, onSaved }: { issues: PerformanceIssue[]; orgs: O
   };
   return (
     <>
-      {openIssues.length === 0 ? <p>{t('countyAdvocacy.noOpenIssues')}</p> : <ul className="usa-list usa-list--unstyled">{openIssues.map(card)}</ul>}
+      {openIssues.length === 0 ? (
+        <p>{t('countyAdvocacy.noOpenIssues')}</p>
+      ) : (
+        <ul className="usa-list usa-list--unstyled">{openIssues.map(card)}</ul>
+      )}
       <Disclosure id="county-issue-new" label={t('countyAdvocacy.issue.open')} open={open} onToggle={setOpen}>
         <IssueForm
           orgs={orgs}
@@ -273,10 +358,18 @@ function FlagDetail({ flag }: { flag: PerformanceFlag }) {
   switch (flag.kind) {
     case 'first_contact_missed': {
       const met = when(str('metAt'));
-      return <>{met ? t('countyAdvocacy.flags.detail.lateMet', { due: when(str('dueAt')), met }) : t('countyAdvocacy.flags.detail.notMet', { due: when(str('dueAt')) })}</>;
+      return (
+        <>
+          {met
+            ? t('countyAdvocacy.flags.detail.lateMet', { due: when(str('dueAt')), met })
+            : t('countyAdvocacy.flags.detail.notMet', { due: when(str('dueAt')) })}
+        </>
+      );
     }
     case 'lapsed_vetting': {
-      const lacks = Array.isArray(flag.detail.lacks) ? flag.detail.lacks.filter((x): x is string => typeof x === 'string') : [];
+      const lacks = Array.isArray(flag.detail.lacks)
+        ? flag.detail.lacks.filter((x): x is string => typeof x === 'string')
+        : [];
       return (
         <>
           {t('countyAdvocacy.flags.detail.lacks', { on: str('on') ? formatDate(str('on')!, language) : '' })}{' '}
@@ -289,7 +382,15 @@ function FlagDetail({ flag }: { flag: PerformanceFlag }) {
   }
 }
 
-function Flags({ flags, canDecide, onSaved }: { flags: PerformanceFlag[]; canDecide: boolean; onSaved: (m: string) => void }) {
+function Flags({
+  flags,
+  canDecide,
+  onSaved,
+}: {
+  flags: PerformanceFlag[];
+  canDecide: boolean;
+  onSaved: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [working, setWorking] = useState<string | null>(null);
@@ -302,13 +403,22 @@ function Flags({ flags, canDecide, onSaved }: { flags: PerformanceFlag[]; canDec
           <li key={f.id} className="margin-bottom-3">
             <article aria-labelledby={headingId}>
               <h3 id={headingId} className="margin-bottom-1">
-                {t('countyAdvocacy.flags.title', { organization: f.organization, kind: t(`countyAdvocacy.flags.kinds.${f.kind}`) })}
+                {t('countyAdvocacy.flags.title', {
+                  organization: f.organization,
+                  kind: t(`countyAdvocacy.flags.kinds.${f.kind}`),
+                })}
               </h3>
               <p className="margin-y-05">
-                {t('countyAdvocacy.flags.observed', { date: formatDate(f.observedOn, language) })} <FlagDetail flag={f} />
+                {t('countyAdvocacy.flags.observed', { date: formatDate(f.observedOn, language) })}{' '}
+                <FlagDetail flag={f} />
               </p>
               {canDecide && (
-                <Disclosure id={`county-flag-decide-${f.id}`} label={t('countyAdvocacy.flags.decide')} open={working === f.id} onToggle={(o) => setWorking(o ? f.id : null)}>
+                <Disclosure
+                  id={`county-flag-decide-${f.id}`}
+                  label={t('countyAdvocacy.flags.decide')}
+                  open={working === f.id}
+                  onToggle={(o) => setWorking(o ? f.id : null)}
+                >
                   <FlagDecision
                     flag={f}
                     onSaved={(m) => {

@@ -12,7 +12,13 @@ import { DECLINE_REASONS, type AdvocacyReferral, type AdvocateVetting } from './
 const path = (r: AdvocacyReferral, step: string) => `/api/advocacy/referrals/${encodeURIComponent(r.id)}/${step}`;
 
 /** Accepting or declining a referral that is still "sent". */
-export function DecideReferral({ referral, onSaved }: { referral: AdvocacyReferral; onSaved: (message: string) => void }) {
+export function DecideReferral({
+  referral,
+  onSaved,
+}: {
+  referral: AdvocacyReferral;
+  onSaved: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [declining, setDeclining] = useState(false);
   const accept = useFormRun();
@@ -32,26 +38,48 @@ export function DecideReferral({ referral, onSaved }: { referral: AdvocacyReferr
           {accept.saving ? accept.savingLabel : t('cboView.accept.submit')}
         </Button>
       </form>
-      <Disclosure id={`advocacy-decline-box-${referral.id}`} label={t('cboView.decline.open')} open={declining} onToggle={setDeclining}>
+      <Disclosure
+        id={`advocacy-decline-box-${referral.id}`}
+        label={t('cboView.decline.open')}
+        open={declining}
+        onToggle={setDeclining}
+      >
         <DeclineForm referral={referral} onSaved={onSaved} onCancel={() => setDeclining(false)} />
       </Disclosure>
     </div>
   );
 }
 
-function DeclineForm({ referral, onSaved, onCancel }: { referral: AdvocacyReferral; onSaved: (message: string) => void; onCancel: () => void }) {
+function DeclineForm({
+  referral,
+  onSaved,
+  onCancel,
+}: {
+  referral: AdvocacyReferral;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const form = useFormRun();
   const id = `advocacy-decline-${referral.id}`;
-  const check = (): FieldProblem[] => (reason ? [] : [{ field: `${id}-reason`, message: t('cboView.decline.errors.reason') }]);
+  const check = (): FieldProblem[] =>
+    reason ? [] : [{ field: `${id}-reason`, message: t('cboView.decline.errors.reason') }];
   const send = async () => {
-    await api(path(referral, 'decline'), { method: 'POST', body: { version: referral.version, reason, ...(note.trim() ? { note: note.trim() } : {}) } });
+    await api(path(referral, 'decline'), {
+      method: 'POST',
+      body: { version: referral.version, reason, ...(note.trim() ? { note: note.trim() } : {}) },
+    });
     onSaved(t('cboView.decline.saved'));
   };
   return (
-    <form className="usa-form harbor-wide-form" noValidate onSubmit={(e) => form.run(e, check, send)} aria-labelledby={`${id}-heading`}>
+    <form
+      className="usa-form harbor-wide-form"
+      noValidate
+      onSubmit={(e) => form.run(e, check, send)}
+      aria-labelledby={`${id}-heading`}
+    >
       <h4 id={`${id}-heading`}>{t('cboView.decline.heading')}</h4>
       {form.alerts(t('cboView.decline.failed'), 'h5')}
       <SelectField
@@ -62,7 +90,14 @@ function DeclineForm({ referral, onSaved, onCancel }: { referral: AdvocacyReferr
         onChange={setReason}
         options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`advocacy.declineReasons.${r}`) }))}
       />
-      <TextField id={`${id}-note`} multiline optional label={t('cboView.decline.note')} value={note} onChange={setNote} />
+      <TextField
+        id={`${id}-note`}
+        multiline
+        optional
+        label={t('cboView.decline.note')}
+        value={note}
+        onChange={setNote}
+      />
       <div className="harbor-step-buttons">
         <Button type="submit" secondary disabled={form.saving}>
           {form.saving ? form.savingLabel : t('cboView.decline.submit')}
@@ -97,18 +132,40 @@ export function AssignAdvocate({
   const [advocate, setAdvocate] = useState(roster ? '' : self.id);
   const form = useFormRun({ gapField: `${id}-advocate` });
   const options = roster
-    ? roster.map((a) => ({ value: a.userId, label: a.cleared ? a.name : t('cboView.assign.notClearedOption', { name: a.name, gaps: formatList(a.gaps, language) }) }))
+    ? roster.map((a) => ({
+        value: a.userId,
+        label: a.cleared
+          ? a.name
+          : t('cboView.assign.notClearedOption', { name: a.name, gaps: formatList(a.gaps, language) }),
+      }))
     : [{ value: self.id, label: t('cboView.assign.myself', { name: self.name }) }];
-  const check = (): FieldProblem[] => (advocate ? [] : [{ field: `${id}-advocate`, message: t('cboView.assign.errors.advocate') }]);
+  const check = (): FieldProblem[] =>
+    advocate ? [] : [{ field: `${id}-advocate`, message: t('cboView.assign.errors.advocate') }];
   const send = async () => {
-    const saved = await api<AdvocacyReferral>(path(referral, 'assign'), { method: 'POST', body: { version: referral.version, advocateUserId: advocate } });
+    const saved = await api<AdvocacyReferral>(path(referral, 'assign'), {
+      method: 'POST',
+      body: { version: referral.version, advocateUserId: advocate },
+    });
     onSaved(t('cboView.assign.saved', { name: saved.advocate ?? '' }));
   };
   return (
-    <form className="usa-form harbor-wide-form" noValidate onSubmit={(e) => form.run(e, check, send)} aria-labelledby={`${id}-heading`}>
+    <form
+      className="usa-form harbor-wide-form"
+      noValidate
+      onSubmit={(e) => form.run(e, check, send)}
+      aria-labelledby={`${id}-heading`}
+    >
       <h4 id={`${id}-heading`}>{t('cboView.assign.heading')}</h4>
       {form.alerts(t('cboView.assign.failed'), 'h5')}
-      <SelectField id={`${id}-advocate`} label={t('cboView.assign.advocate')} hint={t('cboView.assign.hint')} error={form.errorFor(`${id}-advocate`)} value={advocate} onChange={setAdvocate} options={options} />
+      <SelectField
+        id={`${id}-advocate`}
+        label={t('cboView.assign.advocate')}
+        hint={t('cboView.assign.hint')}
+        error={form.errorFor(`${id}-advocate`)}
+        value={advocate}
+        onChange={setAdvocate}
+        options={options}
+      />
       <Button type="submit" className="margin-top-2" disabled={form.saving}>
         {form.saving ? form.savingLabel : t('cboView.assign.submit')}
       </Button>

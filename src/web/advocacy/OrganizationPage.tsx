@@ -26,7 +26,9 @@ export function OrganizationPage() {
 /** Administrators also read the roster: the assignment picker and the vetting section use it. */
 function AdminView() {
   const session = useActiveSession();
-  const roster = useApi<Roster>(`/api/advocacy/organizations/${encodeURIComponent(session.user.organization.id)}/advocates`);
+  const roster = useApi<Roster>(
+    `/api/advocacy/organizations/${encodeURIComponent(session.user.organization.id)}/advocates`,
+  );
   return <OrganizationView roster={roster} />;
 }
 
@@ -95,7 +97,9 @@ function Inbox({
   const sent = referrals.filter((r) => r.state === 'sent');
   const accepted = referrals.filter((r) => r.state === 'accepted');
   const owed = referrals
-    .filter((r) => r.firstContactDueAt && !r.firstContactAt && ['sent', 'accepted', 'advocate_assigned'].includes(r.state))
+    .filter(
+      (r) => r.firstContactDueAt && !r.firstContactAt && ['sent', 'accepted', 'advocate_assigned'].includes(r.state),
+    )
     .sort((a, b) => (a.firstContactDueAt! < b.firstContactDueAt! ? -1 : 1));
   const working = referrals.filter((r) => ['advocate_assigned', 'first_contact', 'engaged'].includes(r.state));
   const now = Date.now();
@@ -122,22 +126,34 @@ function Inbox({
     <>
       <section aria-labelledby="cbo-decide" className="harbor-section">
         <h2 id="cbo-decide">{t('cboView.decideHeading', { count: sent.length })}</h2>
-        {sent.length === 0 ? <p>{t('cboView.noneToDecide')}</p> : <ul className="usa-list usa-list--unstyled">{sent.map((r) => item(r, <DecideReferral referral={r} onSaved={onSaved} />))}</ul>}
+        {sent.length === 0 ? (
+          <p>{t('cboView.noneToDecide')}</p>
+        ) : (
+          <ul className="usa-list usa-list--unstyled">
+            {sent.map((r) => item(r, <DecideReferral referral={r} onSaved={onSaved} />))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="cbo-assign" className="harbor-section">
         <h2 id="cbo-assign">{t('cboView.assignHeading', { count: accepted.length })}</h2>
         {accepted.length === 0 ? (
           <p>{t('cboView.noneToAssign')}</p>
         ) : (
-          <ul className="usa-list usa-list--unstyled">{accepted.map((r) =>
+          <ul className="usa-list usa-list--unstyled">
+            {accepted.map((r) =>
               item(
                 r,
                 <>
                   <AssignAdvocate referral={r} roster={roster} self={self} onSaved={onSaved} />
-                  <CloseDisclosure referral={r} path={`/api/advocacy/referrals/${encodeURIComponent(r.id)}/close`} onSaved={() => onSaved(t('advocacy.close.saved'))} />
+                  <CloseDisclosure
+                    referral={r}
+                    path={`/api/advocacy/referrals/${encodeURIComponent(r.id)}/close`}
+                    onSaved={() => onSaved(t('advocacy.close.saved'))}
+                  />
                 </>,
               ),
-            )}</ul>
+            )}
+          </ul>
         )}
       </section>
       <section aria-labelledby="cbo-obligations" className="harbor-section">
@@ -153,14 +169,20 @@ function Inbox({
             columns={[
               { key: 'youth', header: t('cboView.youthColumn'), cell: (r) => <YouthLabel r={r} /> },
               { key: 'state', header: t('advocacy.fields.state'), cell: (r) => t(`advocacy.states.${r.state}`) },
-              { key: 'advocate', header: t('advocacy.fields.advocate'), cell: (r) => r.advocate ?? t('advocacy.noAdvocate') },
+              {
+                key: 'advocate',
+                header: t('advocacy.fields.advocate'),
+                cell: (r) => r.advocate ?? t('advocacy.noAdvocate'),
+              },
               {
                 key: 'due',
                 header: t('advocacy.fields.firstContactDue'),
                 cell: (r) => (
                   <>
                     {when(r.firstContactDueAt!)}
-                    {new Date(r.firstContactDueAt!).getTime() < now && <strong className="harbor-overdue"> {t('advocacy.overdue')}</strong>}
+                    {new Date(r.firstContactDueAt!).getTime() < now && (
+                      <strong className="harbor-overdue"> {t('advocacy.overdue')}</strong>
+                    )}
                   </>
                 ),
               },
@@ -181,7 +203,11 @@ function Inbox({
               { key: 'youth', header: t('cboView.youthColumn'), cell: (r) => <YouthLabel r={r} /> },
               { key: 'referred', header: t('advocacy.fields.referred'), cell: (r) => when(r.referredAt) },
               { key: 'state', header: t('advocacy.fields.state'), cell: (r) => t(`advocacy.states.${r.state}`) },
-              { key: 'advocate', header: t('advocacy.fields.advocate'), cell: (r) => r.advocate ?? t('advocacy.noAdvocate') },
+              {
+                key: 'advocate',
+                header: t('advocacy.fields.advocate'),
+                cell: (r) => r.advocate ?? t('advocacy.noAdvocate'),
+              },
               { key: 'milestones', header: t('advocacy.milestones'), cell: (r) => r.milestones.length },
             ]}
           />

@@ -9,7 +9,15 @@ import { SelectField, TextField, useFormRun } from './formKit';
 import { REFERRAL_URGENCIES, type ActiveOrganizations, type AdvocacyReferral } from './types';
 
 /** Refers the youth to a CBO holding an advocacy contract in force today. */
-export function ReferToCboForm({ youthId, onSaved, onCancel }: { youthId: string; onSaved: (r: AdvocacyReferral) => void; onCancel: () => void }) {
+export function ReferToCboForm({
+  youthId,
+  onSaved,
+  onCancel,
+}: {
+  youthId: string;
+  onSaved: (r: AdvocacyReferral) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const orgs = useApi<ActiveOrganizations>('/api/advocacy/active-organizations');
   const [organizationId, setOrganizationId] = useState('');
@@ -20,18 +28,29 @@ export function ReferToCboForm({ youthId, onSaved, onCancel }: { youthId: string
   const check = () => {
     const list: FieldProblem[] = [];
     if (!organizationId) list.push({ field: 'advocacy-refer-org', message: t('advocacy.refer.errors.organization') });
-    if (reason.trim().length < 3) list.push({ field: 'advocacy-refer-reason', message: t('advocacy.refer.errors.reason') });
+    if (reason.trim().length < 3)
+      list.push({ field: 'advocacy-refer-reason', message: t('advocacy.refer.errors.reason') });
     if (!urgency) list.push({ field: 'advocacy-refer-urgency', message: t('advocacy.refer.errors.urgency') });
     return list;
   };
   const send = async () => {
-    onSaved(await api<AdvocacyReferral>(`/api/youth/${encodeURIComponent(youthId)}/advocacy-referrals`, { method: 'POST', body: { organizationId, reason: reason.trim(), urgency } }));
+    onSaved(
+      await api<AdvocacyReferral>(`/api/youth/${encodeURIComponent(youthId)}/advocacy-referrals`, {
+        method: 'POST',
+        body: { organizationId, reason: reason.trim(), urgency },
+      }),
+    );
   };
 
   if (orgs.result.status === 'loading') return <Loading />;
   const options = orgs.result.status === 'ok' ? orgs.result.data.organizations : [];
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => form.run(e, check, send)} aria-labelledby="advocacy-refer-heading">
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      onSubmit={(e) => form.run(e, check, send)}
+      aria-labelledby="advocacy-refer-heading"
+    >
       <h3 id="advocacy-refer-heading">{t('advocacy.refer.heading')}</h3>
       {form.alerts(t('advocacy.refer.failed'))}
       {orgs.result.status === 'error' && <p className="usa-error-message">{t('advocacy.refer.noList')}</p>}
@@ -42,9 +61,21 @@ export function ReferToCboForm({ youthId, onSaved, onCancel }: { youthId: string
         error={form.errorFor('advocacy-refer-org')}
         value={organizationId}
         onChange={setOrganizationId}
-        options={options.map((o) => ({ value: o.organizationId, label: t('advocacy.refer.organizationOption', { name: o.name, hours: o.firstContactHours }) }))}
+        options={options.map((o) => ({
+          value: o.organizationId,
+          label: t('advocacy.refer.organizationOption', { name: o.name, hours: o.firstContactHours }),
+        }))}
       />
-      <TextField id="advocacy-refer-reason" multiline maxLength={5000} label={t('advocacy.refer.reason')} hint={t('advocacy.refer.reasonHint')} error={form.errorFor('advocacy-refer-reason')} value={reason} onChange={setReason} />
+      <TextField
+        id="advocacy-refer-reason"
+        multiline
+        maxLength={5000}
+        label={t('advocacy.refer.reason')}
+        hint={t('advocacy.refer.reasonHint')}
+        error={form.errorFor('advocacy-refer-reason')}
+        value={reason}
+        onChange={setReason}
+      />
       <SelectField
         id="advocacy-refer-urgency"
         label={t('advocacy.refer.urgency')}

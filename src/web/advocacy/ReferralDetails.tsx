@@ -5,18 +5,42 @@ import { useLanguage } from '../lib/useLanguage';
 import type { AdvocacyReferral } from './types';
 
 /** The referral's facts, its timeline (each step, when and by whom) and its milestones. */
-export function ReferralDetails({ referral: r, serviceName }: { referral: AdvocacyReferral; serviceName?: (episodeId: string) => string | null }) {
+export function ReferralDetails({
+  referral: r,
+  serviceName,
+}: {
+  referral: AdvocacyReferral;
+  serviceName?: (episodeId: string) => string | null;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const when = (iso: string) => formatCountyDateTime(iso, language);
-  const overdue = r.firstContactDueAt && !r.firstContactAt && r.state !== 'declined' && r.state !== 'closed' && new Date(r.firstContactDueAt).getTime() < Date.now();
+  const overdue =
+    r.firstContactDueAt &&
+    !r.firstContactAt &&
+    r.state !== 'declined' &&
+    r.state !== 'closed' &&
+    new Date(r.firstContactDueAt).getTime() < Date.now();
   const items: Detail[] = [
     { key: 'org', label: t('advocacy.fields.organization'), value: r.organization },
     { key: 'state', label: t('advocacy.fields.state'), value: t(`advocacy.states.${r.state}`) },
     { key: 'urgency', label: t('advocacy.fields.urgency'), value: t(`advocacy.urgencies.${r.urgency}`) },
-    { key: 'referred', label: t('advocacy.fields.referred'), value: t('advocacy.byWhom', { when: when(r.referredAt), who: r.referredBy, organization: r.referredByOrganization }) },
+    {
+      key: 'referred',
+      label: t('advocacy.fields.referred'),
+      value: t('advocacy.byWhom', {
+        when: when(r.referredAt),
+        who: r.referredBy,
+        organization: r.referredByOrganization,
+      }),
+    },
   ];
-  if (r.reason !== null) items.push({ key: 'reason', label: t('advocacy.fields.reason'), value: <span className="harbor-pre-wrap">{r.reason}</span> });
+  if (r.reason !== null)
+    items.push({
+      key: 'reason',
+      label: t('advocacy.fields.reason'),
+      value: <span className="harbor-pre-wrap">{r.reason}</span>,
+    });
   items.push({ key: 'advocate', label: t('advocacy.fields.advocate'), value: r.advocate ?? t('advocacy.noAdvocate') });
   if (r.firstContactDueAt) {
     items.push({
@@ -30,8 +54,18 @@ export function ReferralDetails({ referral: r, serviceName }: { referral: Advoca
       ),
     });
   }
-  if (r.declineReason) items.push({ key: 'decline', label: t('advocacy.fields.declineReason'), value: t(`advocacy.declineReasons.${r.declineReason}`, { defaultValue: r.declineReason }) });
-  if (r.closeReason) items.push({ key: 'close', label: t('advocacy.fields.closeReason'), value: t(`advocacy.closeReasons.${r.closeReason}`, { defaultValue: r.closeReason }) });
+  if (r.declineReason)
+    items.push({
+      key: 'decline',
+      label: t('advocacy.fields.declineReason'),
+      value: t(`advocacy.declineReasons.${r.declineReason}`, { defaultValue: r.declineReason }),
+    });
+  if (r.closeReason)
+    items.push({
+      key: 'close',
+      label: t('advocacy.fields.closeReason'),
+      value: t(`advocacy.closeReasons.${r.closeReason}`, { defaultValue: r.closeReason }),
+    });
 
   return (
     <>
@@ -40,7 +74,11 @@ export function ReferralDetails({ referral: r, serviceName }: { referral: Advoca
       <ol className="usa-list harbor-advocacy-timeline">
         {r.timeline.map((e, i) => (
           <li key={`${e.state}:${i}`}>
-            {t('advocacy.timelineItem', { state: t(`advocacy.states.${e.state}`, { defaultValue: e.state }), when: when(e.at), who: e.recordedBy })}
+            {t('advocacy.timelineItem', {
+              state: t(`advocacy.states.${e.state}`, { defaultValue: e.state }),
+              when: when(e.at),
+              who: e.recordedBy,
+            })}
           </li>
         ))}
       </ol>
@@ -50,10 +88,15 @@ export function ReferralDetails({ referral: r, serviceName }: { referral: Advoca
       ) : (
         <ul className="usa-list">
           {r.milestones.map((m) => {
-            const service = m.serviceEpisodeId ? (serviceName?.(m.serviceEpisodeId) ?? t('advocacy.linkedEpisode')) : null;
+            const service = m.serviceEpisodeId
+              ? (serviceName?.(m.serviceEpisodeId) ?? t('advocacy.linkedEpisode'))
+              : null;
             return (
               <li key={m.id}>
-                {t('advocacy.milestoneItem', { kind: t(`advocacy.milestoneKinds.${m.kind}`, { defaultValue: m.kind }), when: when(m.at) })}
+                {t('advocacy.milestoneItem', {
+                  kind: t(`advocacy.milestoneKinds.${m.kind}`, { defaultValue: m.kind }),
+                  when: when(m.at),
+                })}
                 {service && <> {t('advocacy.linkedTo', { service })}</>}
                 {m.note && <span className="harbor-pre-wrap"> ({m.note})</span>}
               </li>

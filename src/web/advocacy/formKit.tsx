@@ -27,18 +27,44 @@ interface Common {
 export function SelectField({ options, ...p }: Common & { options: { value: string; label: string }[] }) {
   const { t } = useTranslation();
   return (
-    <Field id={p.id} label={p.label} hint={p.hint} error={p.error} optional={p.optional} optionalText={t('forms.optional')}>
+    <Field
+      id={p.id}
+      label={p.label}
+      hint={p.hint}
+      error={p.error}
+      optional={p.optional}
+      optionalText={t('forms.optional')}
+    >
       {(describedBy) => (
-        <ChoiceSelect id={p.id} value={p.value} onChange={p.onChange} options={options} describedBy={describedBy} invalid={!!p.error} />
+        <ChoiceSelect
+          id={p.id}
+          value={p.value}
+          onChange={p.onChange}
+          options={options}
+          describedBy={describedBy}
+          invalid={!!p.error}
+        />
       )}
     </Field>
   );
 }
 
-export function TextField({ multiline, maxLength = 2000, inputType = 'text', ...p }: Common & { multiline?: boolean; maxLength?: number; inputType?: 'text' | 'number' }) {
+export function TextField({
+  multiline,
+  maxLength = 2000,
+  inputType = 'text',
+  ...p
+}: Common & { multiline?: boolean; maxLength?: number; inputType?: 'text' | 'number' }) {
   const { t } = useTranslation();
   return (
-    <Field id={p.id} label={p.label} hint={p.hint} error={p.error} optional={p.optional} optionalText={t('forms.optional')}>
+    <Field
+      id={p.id}
+      label={p.label}
+      hint={p.hint}
+      error={p.error}
+      optional={p.optional}
+      optionalText={t('forms.optional')}
+    >
       {(describedBy) =>
         multiline ? (
           <Textarea
@@ -73,9 +99,24 @@ export function TextField({ multiline, maxLength = 2000, inputType = 'text', ...
 export function DateField({ kind = 'date', ...p }: Common & { kind?: 'date' | 'datetime-local' }) {
   const { t } = useTranslation();
   return (
-    <Field id={p.id} label={p.label} hint={p.hint ?? (kind === 'datetime-local' ? t('forms.countyTimeHint') : undefined)} error={p.error} optional={p.optional} optionalText={t('forms.optional')}>
+    <Field
+      id={p.id}
+      label={p.label}
+      hint={p.hint ?? (kind === 'datetime-local' ? t('forms.countyTimeHint') : undefined)}
+      error={p.error}
+      optional={p.optional}
+      optionalText={t('forms.optional')}
+    >
       {(describedBy) => (
-        <DateTimeInput id={p.id} name={p.id} kind={kind} value={p.value} invalid={!!p.error} aria-describedby={describedBy} onChange={(e) => p.onChange(e.target.value)} />
+        <DateTimeInput
+          id={p.id}
+          name={p.id}
+          kind={kind}
+          value={p.value}
+          invalid={!!p.error}
+          aria-describedby={describedBy}
+          onChange={(e) => p.onChange(e.target.value)}
+        />
       )}
     </Field>
   );
@@ -171,7 +212,11 @@ export function useFormRun({ gapField }: { gapField?: string } = {}) {
           error={error}
           heading={heading}
           headingLevel={level}
-          messageKeys={{ 404: 'advocacy.errors.notFound', 409: 'advocacy.errors.conflict', 422: 'advocacy.errors.refused' }}
+          messageKeys={{
+            404: 'advocacy.errors.notFound',
+            409: 'advocacy.errors.conflict',
+            422: 'advocacy.errors.refused',
+          }}
         />
       )}
     </>

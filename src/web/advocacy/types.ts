@@ -3,14 +3,50 @@
 import type { SessionView } from '../types';
 
 export const REFERRAL_URGENCIES = ['routine', 'urgent', 'emergency'] as const;
-export const REFERRAL_STATES = ['sent', 'accepted', 'declined', 'advocate_assigned', 'first_contact', 'engaged', 'closed'] as const;
+export const REFERRAL_STATES = [
+  'sent',
+  'accepted',
+  'declined',
+  'advocate_assigned',
+  'first_contact',
+  'engaged',
+  'closed',
+] as const;
 export type ReferralState = (typeof REFERRAL_STATES)[number];
-export const OPEN_STATES: readonly ReferralState[] = ['sent', 'accepted', 'advocate_assigned', 'first_contact', 'engaged'];
+export const OPEN_STATES: readonly ReferralState[] = [
+  'sent',
+  'accepted',
+  'advocate_assigned',
+  'first_contact',
+  'engaged',
+];
 /** States in which the assigned advocate works with the youth (src/domain/advocacy.ts ADVOCATE_ACCESS_STATES). */
 export const ADVOCATE_STATES: readonly ReferralState[] = ['advocate_assigned', 'first_contact', 'engaged'];
-export const DECLINE_REASONS = ['at_capacity', 'outside_service_area', 'not_eligible', 'conflict_of_interest', 'youth_already_served', 'other'] as const;
-export const CLOSE_REASONS = ['goals_met', 'youth_declined_services', 'unable_to_reach', 'moved_away', 'transferred', 'withdrawn_by_referrer', 'aged_out', 'other'] as const;
-export const CONTRACT_SERVICES = ['crisis_response', 'assessment_and_referral', 'stabilization_and_engagement', 'testimony_support', 'linkage_to_services'] as const;
+export const DECLINE_REASONS = [
+  'at_capacity',
+  'outside_service_area',
+  'not_eligible',
+  'conflict_of_interest',
+  'youth_already_served',
+  'other',
+] as const;
+export const CLOSE_REASONS = [
+  'goals_met',
+  'youth_declined_services',
+  'unable_to_reach',
+  'moved_away',
+  'transferred',
+  'withdrawn_by_referrer',
+  'aged_out',
+  'other',
+] as const;
+export const CONTRACT_SERVICES = [
+  'crisis_response',
+  'assessment_and_referral',
+  'stabilization_and_engagement',
+  'testimony_support',
+  'linkage_to_services',
+] as const;
 export type ContractService = (typeof CONTRACT_SERVICES)[number];
 /** Milestone → the contracted service it delivers (src/domain/advocacy.ts MILESTONE_SERVICE). */
 export const MILESTONE_SERVICE = {
@@ -23,7 +59,14 @@ export const MILESTONE_SERVICE = {
 export type MilestoneKind = keyof typeof MILESTONE_SERVICE;
 export const MILESTONE_KINDS = Object.keys(MILESTONE_SERVICE) as MilestoneKind[];
 export const CLEARANCE_KINDS = ['background', 'security'] as const;
-export const ISSUE_CATEGORIES = ['responsiveness', 'staffing_and_vetting', 'documentation', 'service_delivery', 'contract_compliance', 'other'] as const;
+export const ISSUE_CATEGORIES = [
+  'responsiveness',
+  'staffing_and_vetting',
+  'documentation',
+  'service_delivery',
+  'contract_compliance',
+  'other',
+] as const;
 export const ISSUE_SEVERITIES = ['low', 'moderate', 'high', 'critical'] as const;
 export const ISSUE_STATUSES = ['open', 'in_progress', 'resolved'] as const;
 

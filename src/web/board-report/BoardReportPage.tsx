@@ -56,7 +56,12 @@ export function BoardReportPage() {
     <>
       <PageHeading documentTitle={t('boardReport.title')}>{t('boardReport.title')}</PageHeading>
       <p className="usa-intro">{t('boardReport.intro')}</p>
-      <ChoiceForm key={query} choice={choice} internalAllowed={internalAllowed} onApply={(c) => setParams(new URLSearchParams(toQuery(c)))} />
+      <ChoiceForm
+        key={query}
+        choice={choice}
+        internalAllowed={internalAllowed}
+        onApply={(c) => setParams(new URLSearchParams(toQuery(c)))}
+      />
       {result.status === 'error' ? (
         <ApiErrorView error={result.error} onRetry={reload} />
       ) : result.status === 'loading' ? (
@@ -68,7 +73,15 @@ export function BoardReportPage() {
   );
 }
 
-function ChoiceForm({ choice, internalAllowed, onApply }: { choice: Choice; internalAllowed: boolean; onApply: (c: Choice) => void }) {
+function ChoiceForm({
+  choice,
+  internalAllowed,
+  onApply,
+}: {
+  choice: Choice;
+  internalAllowed: boolean;
+  onApply: (c: Choice) => void;
+}) {
   const { t } = useTranslation();
   const [c, setC] = useState(choice);
   const [problems, setProblems] = useState<{ list: FieldProblem[]; attempt: number } | null>(null);
@@ -80,7 +93,8 @@ function ChoiceForm({ choice, internalAllowed, onApply }: { choice: Choice; inte
     if (c.period === 'custom') {
       if (!DAY.test(c.from)) list.push({ field: 'board-from', message: t('boardReport.errors.from') });
       if (!DAY.test(c.to)) list.push({ field: 'board-to', message: t('boardReport.errors.to') });
-      else if (DAY.test(c.from) && c.to < c.from) list.push({ field: 'board-to', message: t('boardReport.errors.order') });
+      else if (DAY.test(c.from) && c.to < c.from)
+        list.push({ field: 'board-to', message: t('boardReport.errors.order') });
     }
     if (list.length) {
       setProblems({ list, attempt: attempt.current });
@@ -91,21 +105,54 @@ function ChoiceForm({ choice, internalAllowed, onApply }: { choice: Choice; inte
   };
   const errorFor = (field: string) => problems?.list.find((p) => p.field === field)?.message;
   return (
-    <form className="usa-form harbor-wide-form margin-bottom-3" noValidate onSubmit={submit} aria-labelledby="board-choice-heading">
+    <form
+      className="usa-form harbor-wide-form margin-bottom-3"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="board-choice-heading"
+    >
       <h2 id="board-choice-heading">{t('boardReport.choose')}</h2>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} />}
       <Fieldset legend={t('boardReport.period')} id="board-period">
         {(['current', 'previous', 'custom'] as const).map((p) => (
-          <Radio key={p} id={`board-period-${p}`} name="period" value={p} checked={c.period === p} onChange={() => setC({ ...c, period: p })} label={t(`boardReport.periods.${p}`)} />
+          <Radio
+            key={p}
+            id={`board-period-${p}`}
+            name="period"
+            value={p}
+            checked={c.period === p}
+            onChange={() => setC({ ...c, period: p })}
+            label={t(`boardReport.periods.${p}`)}
+          />
         ))}
       </Fieldset>
       {c.period === 'custom' && (
         <>
           <Field id="board-from" label={t('boardReport.from')} error={errorFor('board-from')}>
-            {(d) => <DateTimeInput id="board-from" name="from" kind="date" value={c.from} invalid={!!errorFor('board-from')} aria-describedby={d} onChange={(e) => setC({ ...c, from: e.target.value })} />}
+            {(d) => (
+              <DateTimeInput
+                id="board-from"
+                name="from"
+                kind="date"
+                value={c.from}
+                invalid={!!errorFor('board-from')}
+                aria-describedby={d}
+                onChange={(e) => setC({ ...c, from: e.target.value })}
+              />
+            )}
           </Field>
           <Field id="board-to" label={t('boardReport.to')} error={errorFor('board-to')}>
-            {(d) => <DateTimeInput id="board-to" name="to" kind="date" value={c.to} invalid={!!errorFor('board-to')} aria-describedby={d} onChange={(e) => setC({ ...c, to: e.target.value })} />}
+            {(d) => (
+              <DateTimeInput
+                id="board-to"
+                name="to"
+                kind="date"
+                value={c.to}
+                invalid={!!errorFor('board-to')}
+                aria-describedby={d}
+                onChange={(e) => setC({ ...c, to: e.target.value })}
+              />
+            )}
           </Field>
         </>
       )}
@@ -150,10 +197,15 @@ function Report({ report, query }: { report: BoardReport; query: string }) {
     <>
       <section aria-labelledby="board-period-heading" className="harbor-section">
         <h2 id="board-period-heading">
-          {t('boardReport.periodHeading', { label: report.period.label, from: formatDate(report.period.from, language), to: formatDate(report.period.to, language) })}
+          {t('boardReport.periodHeading', {
+            label: report.period.label,
+            from: formatDate(report.period.from, language),
+            to: formatDate(report.period.to, language),
+          })}
         </h2>
         <p>
-          {t(`boardReport.showingVersion.${report.version}`)} {t('boardReport.generated', { county: report.county, when: formatDateTime(report.generatedAt, language) })}
+          {t(`boardReport.showingVersion.${report.version}`)}{' '}
+          {t('boardReport.generated', { county: report.county, when: formatDateTime(report.generatedAt, language) })}
         </p>
         <ul className="usa-button-group margin-bottom-3" aria-label={t('boardReport.downloads')}>
           {download('pdf', t('boardReport.downloadPdf'))}
@@ -161,7 +213,9 @@ function Report({ report, query }: { report: BoardReport; query: string }) {
           {download('csv', t('boardReport.downloadCsv'))}
         </ul>
         <h3>{t('boardReport.definitionHeading')}</h3>
-        <p className="harbor-board-definition">{language === 'es' ? report.definitions.recoveredEs : report.definitions.recovered}</p>
+        <p className="harbor-board-definition">
+          {language === 'es' ? report.definitions.recoveredEs : report.definitions.recovered}
+        </p>
         <details className="margin-bottom-2">
           <summary>{t('boardReport.moreDefinitions')}</summary>
           <ul className="usa-list" lang={language === 'en' ? undefined : 'en'}>
@@ -183,14 +237,50 @@ function Report({ report, query }: { report: BoardReport; query: string }) {
         <DetailList
           wideLabels
           items={[
-            { key: 'referrals', label: t('boardReport.measures.referrals'), value: <span data-measure="referrals">{f.count(s.referrals)}</span> },
+            {
+              key: 'referrals',
+              label: t('boardReport.measures.referrals'),
+              value: <span data-measure="referrals">{f.count(s.referrals)}</span>,
+            },
             { key: 'declined', label: t('boardReport.measures.declined'), value: f.count(s.declined) },
-            { key: 'recovered', label: t('boardReport.measures.recoveredYouth'), value: <span data-measure="recoveredYouth">{f.count(s.recoveredYouth)}</span> },
-            ...(s.recoveredYouthDistinct !== null ? [{ key: 'distinct', label: t('boardReport.measures.recoveredYouthDistinct'), value: f.count(s.recoveredYouthDistinct) }] : []),
-            { key: 'onTime', label: t('boardReport.measures.reachedOnTimeShare'), value: t('boardReport.ofWhich', { share: f.share(s.reachedOnTimeShare), count: f.count(s.reachedOnTime), total: f.count(s.notDeclined) }) },
-            { key: 'mFirst', label: t('boardReport.measures.medianDaysToFirstContact'), value: f.days(s.medianDaysToFirstContact) },
-            { key: 'mService', label: t('boardReport.measures.medianDaysToFirstService'), value: f.days(s.medianDaysToFirstService) },
-            { key: 'issues', label: t('boardReport.measures.issues'), value: t('boardReport.issueCounts', { open: s.issueCounts.open, resolved: s.issueCounts.resolved }) },
+            {
+              key: 'recovered',
+              label: t('boardReport.measures.recoveredYouth'),
+              value: <span data-measure="recoveredYouth">{f.count(s.recoveredYouth)}</span>,
+            },
+            ...(s.recoveredYouthDistinct !== null
+              ? [
+                  {
+                    key: 'distinct',
+                    label: t('boardReport.measures.recoveredYouthDistinct'),
+                    value: f.count(s.recoveredYouthDistinct),
+                  },
+                ]
+              : []),
+            {
+              key: 'onTime',
+              label: t('boardReport.measures.reachedOnTimeShare'),
+              value: t('boardReport.ofWhich', {
+                share: f.share(s.reachedOnTimeShare),
+                count: f.count(s.reachedOnTime),
+                total: f.count(s.notDeclined),
+              }),
+            },
+            {
+              key: 'mFirst',
+              label: t('boardReport.measures.medianDaysToFirstContact'),
+              value: f.days(s.medianDaysToFirstContact),
+            },
+            {
+              key: 'mService',
+              label: t('boardReport.measures.medianDaysToFirstService'),
+              value: f.days(s.medianDaysToFirstService),
+            },
+            {
+              key: 'issues',
+              label: t('boardReport.measures.issues'),
+              value: t('boardReport.issueCounts', { open: s.issueCounts.open, resolved: s.issueCounts.resolved }),
+            },
           ]}
         />
       </section>
@@ -205,14 +295,44 @@ function Report({ report, query }: { report: BoardReport; query: string }) {
             rowKey={(r) => r.organizationId}
             rows={report.cbos}
             columns={[
-              { key: 'name', header: t('boardReport.organization'), cell: (r) => <span className="text-bold">{r.name}</span> },
+              {
+                key: 'name',
+                header: t('boardReport.organization'),
+                cell: (r) => <span className="text-bold">{r.name}</span>,
+              },
               { key: 'referrals', header: t('boardReport.measures.referrals'), cell: (r) => f.count(r.referrals) },
               { key: 'declined', header: t('boardReport.measures.declined'), cell: (r) => f.count(r.declined) },
-              { key: 'recovered', header: t('boardReport.measures.recoveredYouth'), cell: (r) => f.count(r.recoveredYouth) },
-              { key: 'onTime', header: t('boardReport.measures.reachedOnTimeShare'), cell: (r) => t('boardReport.ofWhich', { share: f.share(r.reachedOnTimeShare), count: f.count(r.reachedOnTime), total: f.count(r.notDeclined) }) },
-              { key: 'mFirst', header: t('boardReport.measures.medianDaysToFirstContact'), cell: (r) => f.days(r.medianDaysToFirstContact) },
-              { key: 'mService', header: t('boardReport.measures.medianDaysToFirstService'), cell: (r) => f.days(r.medianDaysToFirstService) },
-              { key: 'issues', header: t('boardReport.measures.issues'), cell: (r) => t('boardReport.issueCounts', { open: r.issueCounts.open, resolved: r.issueCounts.resolved }) },
+              {
+                key: 'recovered',
+                header: t('boardReport.measures.recoveredYouth'),
+                cell: (r) => f.count(r.recoveredYouth),
+              },
+              {
+                key: 'onTime',
+                header: t('boardReport.measures.reachedOnTimeShare'),
+                cell: (r) =>
+                  t('boardReport.ofWhich', {
+                    share: f.share(r.reachedOnTimeShare),
+                    count: f.count(r.reachedOnTime),
+                    total: f.count(r.notDeclined),
+                  }),
+              },
+              {
+                key: 'mFirst',
+                header: t('boardReport.measures.medianDaysToFirstContact'),
+                cell: (r) => f.days(r.medianDaysToFirstContact),
+              },
+              {
+                key: 'mService',
+                header: t('boardReport.measures.medianDaysToFirstService'),
+                cell: (r) => f.days(r.medianDaysToFirstService),
+              },
+              {
+                key: 'issues',
+                header: t('boardReport.measures.issues'),
+                cell: (r) =>
+                  t('boardReport.issueCounts', { open: r.issueCounts.open, resolved: r.issueCounts.resolved }),
+              },
             ]}
           />
         )}
@@ -243,12 +363,18 @@ function CboIssues({ cbo }: { cbo: CboRow }) {
       <ul className="usa-list usa-list--unstyled">
         {cbo.issues.map((i) => (
           <li key={i.id} className="margin-bottom-2">
-            <article aria-label={t('boardReport.issueLabel', { category: t(`countyAdvocacy.categories.${i.category}`), date: formatDate(i.raisedOn, language) })}>
+            <article
+              aria-label={t('boardReport.issueLabel', {
+                category: t(`countyAdvocacy.categories.${i.category}`),
+                date: formatDate(i.raisedOn, language),
+              })}
+            >
               <p className="margin-bottom-05">
                 <span className="text-bold">
                   {t(`countyAdvocacy.categories.${i.category}`)}, {t(`countyAdvocacy.severities.${i.severity}`)}
                 </span>{' '}
-                ({t('boardReport.raisedOn', { date: formatDate(i.raisedOn, language) })}; {t(`boardReport.atPeriodEnd.${i.atPeriodEnd}`)})
+                ({t('boardReport.raisedOn', { date: formatDate(i.raisedOn, language) })};{' '}
+                {t(`boardReport.atPeriodEnd.${i.atPeriodEnd}`)})
               </p>
               <p className="margin-y-05 harbor-pre-wrap">{i.description}</p>
               <p className="margin-y-05 harbor-pre-wrap">

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { useFigure } from './figures';
 import type { BoardReport, CountySummary } from './types';
 
-const MEASURES = ['referrals', 'recoveredYouth', 'reachedOnTimeShare', 'medianDaysToFirstContact', 'medianDaysToFirstService'] as const;
+const MEASURES = [
+  'referrals',
+  'recoveredYouth',
+  'reachedOnTimeShare',
+  'medianDaysToFirstContact',
+  'medianDaysToFirstService',
+] as const;
 type Measure = (typeof MEASURES)[number];
 
 /**
@@ -33,7 +39,8 @@ function MeasureChart({ measure, series }: { measure: Measure; series: BoardRepo
   const text = (s: CountySummary) => {
     const v = raw(s);
     if (measure === 'reachedOnTimeShare') return f.share(v as number | 'suppressed' | null);
-    if (measure === 'medianDaysToFirstContact' || measure === 'medianDaysToFirstService') return f.days(v as number | 'suppressed' | null);
+    if (measure === 'medianDaysToFirstContact' || measure === 'medianDaysToFirstService')
+      return f.days(v as number | 'suppressed' | null);
     return f.count(v as number | '<11');
   };
   const headingId = `board-chart-${measure}`;
@@ -41,7 +48,9 @@ function MeasureChart({ measure, series }: { measure: Measure; series: BoardRepo
     <figure className="harbor-board-chart margin-x-0" aria-labelledby={headingId}>
       <h3 id={headingId}>{t(`boardReport.measures.${measure}`)}</h3>
       <table className="usa-table usa-table--borderless usa-table--compact harbor-board-chart__table">
-        <caption className="usa-sr-only">{t('boardReport.chartCaption', { measure: t(`boardReport.measures.${measure}`) })}</caption>
+        <caption className="usa-sr-only">
+          {t('boardReport.chartCaption', { measure: t(`boardReport.measures.${measure}`) })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('boardReport.chartPeriod')}</th>

@@ -13,7 +13,15 @@ import { isAdvocate } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useActiveSession } from '../session/SessionContext';
-import type { CatalogService, Placement, PlacementsResponse, ServiceEpisode, ServiceEpisodesResponse, ServicesResponse, YouthView } from '../types';
+import type {
+  CatalogService,
+  Placement,
+  PlacementsResponse,
+  ServiceEpisode,
+  ServiceEpisodesResponse,
+  ServicesResponse,
+  YouthView,
+} from '../types';
 import { PlacementEditForm } from './PlacementEditForm';
 import { PlacementForm } from './PlacementForm';
 import { ServiceForm } from './ServiceForm';
@@ -80,7 +88,8 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
     onChanged();
   };
 
-  const canPlace = youth.permissions.canEdit && !youth.hiddenCategories.includes('placement_location') && !placements.locationHidden;
+  const canPlace =
+    youth.permissions.canEdit && !youth.hiddenCategories.includes('placement_location') && !placements.locationHidden;
   const canServe = youth.permissions.canEdit || isAdvocate(session);
   // Services this user may record: those whose kind of information they may see.
   const recordable = catalog.filter((s) => !youth.hiddenCategories.includes(s.category));
@@ -127,13 +136,27 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
 
   const editPlacement = (p: Placement) =>
     canPlace && (
-      <Disclosure id={`edit-placement-${p.id}`} label={p.endAt === null ? t('care.endOrEdit') : t('care.editPlacement')} open={open === `p:${p.id}`} onToggle={toggle(`p:${p.id}`)}>
+      <Disclosure
+        id={`edit-placement-${p.id}`}
+        label={p.endAt === null ? t('care.endOrEdit') : t('care.editPlacement')}
+        open={open === `p:${p.id}`}
+        onToggle={toggle(`p:${p.id}`)}
+      >
         <PlacementEditForm
           youthId={youth.id}
           placement={p}
           placements={placements.placements}
           onCancel={() => setOpen(null)}
-          onSaved={(s) => saved(s.endAt ? t('care.savedEnded', { label: pick(s.label, language), when: formatCountyDateTime(s.endAt, language) }) : t('care.savedPlacement'))}
+          onSaved={(s) =>
+            saved(
+              s.endAt
+                ? t('care.savedEnded', {
+                    label: pick(s.label, language),
+                    when: formatCountyDateTime(s.endAt, language),
+                  })
+                : t('care.savedPlacement'),
+            )
+          }
         />
       </Disclosure>
     );
@@ -150,13 +173,24 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
           youthId={youth.id}
           episode={e}
           onCancel={() => setOpen(null)}
-          onSaved={(s) => saved(t('care.savedService', { service: pick(s.service.name, language), status: t(`serviceStatuses.${s.status}`) }))}
+          onSaved={(s) =>
+            saved(
+              t('care.savedService', {
+                service: pick(s.service.name, language),
+                status: t(`serviceStatuses.${s.status}`),
+              }),
+            )
+          }
         />
       </Disclosure>
     );
 
   const servicePeriod = (e: ServiceEpisode) => {
-    const by = t('care.referredBy', { date: day(e.referredAt), name: e.referredBy, organization: e.referredByOrganization });
+    const by = t('care.referredBy', {
+      date: day(e.referredAt),
+      name: e.referredBy,
+      organization: e.referredByOrganization,
+    });
     if (e.startedAt && e.endedAt) return `${by} ${t('care.ranFromTo', { from: day(e.startedAt), to: day(e.endedAt) })}`;
     if (e.startedAt) return `${by} ${t('care.startedOn', { date: day(e.startedAt) })}`;
     return by;
@@ -185,7 +219,12 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
           </>
         )}
         {canPlace && (
-          <Disclosure id="record-placement" label={t('care.recordPlacement')} open={open === 'new-placement'} onToggle={toggle('new-placement')}>
+          <Disclosure
+            id="record-placement"
+            label={t('care.recordPlacement')}
+            open={open === 'new-placement'}
+            onToggle={toggle('new-placement')}
+          >
             <PlacementForm
               youthId={youth.id}
               placements={placements.placements}
@@ -230,12 +269,24 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
           </Alert>
         )}
         {canServe && recordable.length > 0 && (
-          <Disclosure id="record-service" label={t('care.recordService')} open={open === 'new-service'} onToggle={toggle('new-service')}>
+          <Disclosure
+            id="record-service"
+            label={t('care.recordService')}
+            open={open === 'new-service'}
+            onToggle={toggle('new-service')}
+          >
             <ServiceForm
               youthId={youth.id}
               services={recordable}
               onCancel={() => setOpen(null)}
-              onSaved={(e) => saved(t('care.savedNewService', { service: pick(e.service.name, language), status: t(`serviceStatuses.${e.status}`) }))}
+              onSaved={(e) =>
+                saved(
+                  t('care.savedNewService', {
+                    service: pick(e.service.name, language),
+                    status: t(`serviceStatuses.${e.status}`),
+                  }),
+                )
+              }
             />
           </Disclosure>
         )}
@@ -252,7 +303,12 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
                 <li key={`g:${e.from}`} className="harbor-timeline__entry harbor-timeline__entry--gap">
                   <p className="harbor-timeline__date">{day(e.from)}</p>
                   <div className="harbor-timeline__body">
-                    <p className="harbor-timeline__title harbor-gap-text">{t('care.gap', { from: formatCountyDateTime(e.from, language), to: formatCountyDateTime(e.to, language) })}</p>
+                    <p className="harbor-timeline__title harbor-gap-text">
+                      {t('care.gap', {
+                        from: formatCountyDateTime(e.from, language),
+                        to: formatCountyDateTime(e.to, language),
+                      })}
+                    </p>
                   </div>
                 </li>
               );
@@ -269,7 +325,10 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
                     </h4>
                     <p className="margin-y-05">
                       {p.endAt
-                        ? t('care.period', { from: formatCountyDateTime(p.startAt, language), to: formatCountyDateTime(p.endAt, language) })
+                        ? t('care.period', {
+                            from: formatCountyDateTime(p.startAt, language),
+                            to: formatCountyDateTime(p.endAt, language),
+                          })
                         : t('care.periodOpen', { from: formatCountyDateTime(p.startAt, language) })}
                     </p>
                     {placementFacts(p)}
@@ -285,7 +344,9 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
                 <div className="harbor-timeline__body">
                   <h4 className="harbor-timeline__title">
                     {t('care.serviceTitle', { service: pick(s.service.name, language) })}{' '}
-                    <span className={`usa-tag harbor-status-tag harbor-status-tag--${s.status}`}>{t(`serviceStatuses.${s.status}`)}</span>
+                    <span className={`usa-tag harbor-status-tag harbor-status-tag--${s.status}`}>
+                      {t(`serviceStatuses.${s.status}`)}
+                    </span>
                   </h4>
                   <p className="margin-y-05">{servicePeriod(s)}</p>
                   <dl className="harbor-provider__facts">
@@ -301,11 +362,23 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
                     )}
                     <div>
                       <dt>{t('serviceForm.funding')}</dt>
-                      <dd>{s.fundingSource ? t(`fundingSources.${s.fundingSource}`, { defaultValue: s.fundingSource }) : <NotRecorded />}</dd>
+                      <dd>
+                        {s.fundingSource ? (
+                          t(`fundingSources.${s.fundingSource}`, { defaultValue: s.fundingSource })
+                        ) : (
+                          <NotRecorded />
+                        )}
+                      </dd>
                     </div>
                     <div>
                       <dt>{t('serviceForm.notes')}</dt>
-                      <dd className="harbor-prewrap">{s.notesHidden ? <span className="text-base-dark">{t('care.notesHidden')}</span> : (s.notes ?? <NotRecorded />)}</dd>
+                      <dd className="harbor-prewrap">
+                        {s.notesHidden ? (
+                          <span className="text-base-dark">{t('care.notesHidden')}</span>
+                        ) : (
+                          (s.notes ?? <NotRecorded />)
+                        )}
+                      </dd>
                     </div>
                   </dl>
                   {updateService(s)}

@@ -12,7 +12,15 @@ export function trainedOf(v: boolean | null): Trained {
 }
 
 /** Is the placement trained for CSEC youth: yes, no, or not known. */
-export function CsecTrainedField({ id, value, onChange }: { id: string; value: Trained; onChange: (v: Trained) => void }) {
+export function CsecTrainedField({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: Trained;
+  onChange: (v: Trained) => void;
+}) {
   const { t } = useTranslation();
   const options: { value: Trained; key: string }[] = [
     { value: 'yes', key: 'yes' },

@@ -44,9 +44,11 @@ export function PlacementEditForm({ youthId, placement: p, placements, onSaved, 
     const startIso = countyInputToIso(start);
     const endIso = end ? countyInputToIso(end) : null;
     if (!startIso) list.push({ field: id('start'), message: t('placementForm.errors.start') });
-    else if (new Date(startIso).getTime() > Date.now() + START_AHEAD_MS) list.push({ field: id('start'), message: t('placementForm.errors.startAhead') });
+    else if (new Date(startIso).getTime() > Date.now() + START_AHEAD_MS)
+      list.push({ field: id('start'), message: t('placementForm.errors.startAhead') });
     if (end && !endIso) list.push({ field: id('end'), message: t('placementForm.errors.end') });
-    if (startIso && endIso && endIso <= startIso) list.push({ field: id('end'), message: t('placementForm.errors.endBeforeStart') });
+    if (startIso && endIso && endIso <= startIso)
+      list.push({ field: id('end'), message: t('placementForm.errors.endBeforeStart') });
     if (startIso && (!endIso || endIso > startIso)) {
       const clash = overlapping(placements, startIso, endIso, [p.id]);
       if (clash) list.push(overlapProblem(end ? id('end') : id('start'), clash, t, language));
@@ -69,11 +71,19 @@ export function PlacementEditForm({ youthId, placement: p, placements, onSaved, 
     }
     setSaving(true);
     try {
-      onSaved(await api<Placement>(`/api/youth/${encodeURIComponent(youthId)}/placements/${encodeURIComponent(p.id)}`, { method: 'PATCH', body }));
+      onSaved(
+        await api<Placement>(`/api/youth/${encodeURIComponent(youthId)}/placements/${encodeURIComponent(p.id)}`, {
+          method: 'PATCH',
+          body,
+        }),
+      );
     } catch (err) {
       setSaving(false);
       if (err instanceof ApiError && err.status === 409 && /overlap|same moment/i.test(err.message)) {
-        setProblems({ list: [{ field: id('start'), message: t('placementForm.errors.overlapServer'), serverDetail: err.message }], attempt: attempt.current });
+        setProblems({
+          list: [{ field: id('start'), message: t('placementForm.errors.overlapServer'), serverDetail: err.message }],
+          attempt: attempt.current,
+        });
       } else if (err instanceof ApiError && err.status === 400) {
         setProblems({
           list: serverFieldProblems(
@@ -95,30 +105,98 @@ export function PlacementEditForm({ youthId, placement: p, placements, onSaved, 
   const errorFor = (field: string) => problems?.list.find((x) => x.field === id(field))?.message;
 
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('placementForm.editHeading')}>
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('placementForm.editHeading')}
+    >
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h5" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('placementForm.failed')} headingLevel="h5" />}
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('placementForm.failed')} headingLevel="h5" />
+      )}
       {p.endAt === null && <p className="margin-top-0">{t('placementForm.endIntro')}</p>}
       <div className="harbor-date-pair">
-        <Field id={id('start')} label={t('placementForm.start')} hint={t('forms.countyTimeHint')} error={errorFor('start')}>
+        <Field
+          id={id('start')}
+          label={t('placementForm.start')}
+          hint={t('forms.countyTimeHint')}
+          error={errorFor('start')}
+        >
           {(describedBy) => (
-            <DateTimeInput id={id('start')} name="startAt" kind="datetime-local" value={start} invalid={!!errorFor('start')} aria-describedby={describedBy} onChange={(e) => setStart(e.target.value)} />
+            <DateTimeInput
+              id={id('start')}
+              name="startAt"
+              kind="datetime-local"
+              value={start}
+              invalid={!!errorFor('start')}
+              aria-describedby={describedBy}
+              onChange={(e) => setStart(e.target.value)}
+            />
           )}
         </Field>
-        <Field id={id('end')} label={t('placementForm.end')} optional optionalText={t('forms.optional')} hint={t('placementForm.endHint')} error={errorFor('end')}>
+        <Field
+          id={id('end')}
+          label={t('placementForm.end')}
+          optional
+          optionalText={t('forms.optional')}
+          hint={t('placementForm.endHint')}
+          error={errorFor('end')}
+        >
           {(describedBy) => (
-            <DateTimeInput id={id('end')} name="endAt" kind="datetime-local" value={end} invalid={!!errorFor('end')} aria-describedby={describedBy} onChange={(e) => setEnd(e.target.value)} />
+            <DateTimeInput
+              id={id('end')}
+              name="endAt"
+              kind="datetime-local"
+              value={end}
+              invalid={!!errorFor('end')}
+              aria-describedby={describedBy}
+              onChange={(e) => setEnd(e.target.value)}
+            />
           )}
         </Field>
       </div>
-      <Field id={id('reason')} label={t('placementForm.reason')} hint={t('placementForm.reasonHint')} optional optionalText={t('forms.optional')} error={errorFor('reason')}>
-        {(describedBy) => <TextInput id={id('reason')} name="changeReason" type="text" maxLength={500} value={reason} aria-describedby={describedBy} onChange={(e) => setReason(e.target.value)} />}
+      <Field
+        id={id('reason')}
+        label={t('placementForm.reason')}
+        hint={t('placementForm.reasonHint')}
+        optional
+        optionalText={t('forms.optional')}
+        error={errorFor('reason')}
+      >
+        {(describedBy) => (
+          <TextInput
+            id={id('reason')}
+            name="changeReason"
+            type="text"
+            maxLength={500}
+            value={reason}
+            aria-describedby={describedBy}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
       </Field>
       <CsecTrainedField id={id('trained')} value={trained} onChange={setTrained} />
       {p.address !== undefined && (
-        <Field id={id('address')} label={t('placementForm.address')} hint={t('placementForm.addressHint')} optional optionalText={t('forms.optional')} error={errorFor('address')}>
+        <Field
+          id={id('address')}
+          label={t('placementForm.address')}
+          hint={t('placementForm.addressHint')}
+          optional
+          optionalText={t('forms.optional')}
+          error={errorFor('address')}
+        >
           {(describedBy) => (
-            <TextInput id={id('address')} name="address" type="text" maxLength={300} autoComplete="off" value={address} aria-describedby={describedBy} onChange={(e) => setAddress(e.target.value)} />
+            <TextInput
+              id={id('address')}
+              name="address"
+              type="text"
+              maxLength={300}
+              autoComplete="off"
+              value={address}
+              aria-describedby={describedBy}
+              onChange={(e) => setAddress(e.target.value)}
+            />
           )}
         </Field>
       )}

@@ -65,9 +65,11 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
     const endIso = end ? countyInputToIso(end) : null;
     if (!type) list.push({ field: ID.type, message: t('placementForm.errors.type') });
     if (!startIso) list.push({ field: ID.start, message: t('placementForm.errors.start') });
-    else if (new Date(startIso).getTime() > Date.now() + START_AHEAD_MS) list.push({ field: ID.start, message: t('placementForm.errors.startAhead') });
+    else if (new Date(startIso).getTime() > Date.now() + START_AHEAD_MS)
+      list.push({ field: ID.start, message: t('placementForm.errors.startAhead') });
     if (end && !endIso) list.push({ field: ID.end, message: t('placementForm.errors.end') });
-    if (startIso && endIso && endIso <= startIso) list.push({ field: ID.end, message: t('placementForm.errors.endBeforeStart') });
+    if (startIso && endIso && endIso <= startIso)
+      list.push({ field: ID.end, message: t('placementForm.errors.endBeforeStart') });
     if (startIso && (!endIso || endIso > startIso)) {
       const clash = overlapping(placements, startIso, endIso, willEnd ? [willEnd.id] : []);
       if (clash) list.push(overlapProblem(ID.start, clash, t, language));
@@ -80,7 +82,11 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
     setSaving(true);
     let ended: Placement | null = null;
     try {
-      if (willEnd) ended = await api<Placement>(`${base}/${encodeURIComponent(willEnd.id)}`, { method: 'PATCH', body: { version: willEnd.version, endAt: startIso } });
+      if (willEnd)
+        ended = await api<Placement>(`${base}/${encodeURIComponent(willEnd.id)}`, {
+          method: 'PATCH',
+          body: { version: willEnd.version, endAt: startIso },
+        });
       const saved = await api<Placement>(base, {
         method: 'POST',
         body: {
@@ -96,10 +102,17 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
       onSaved(saved, ended);
     } catch (err) {
       // The previous placement was ended for this one: put it back as it was.
-      if (ended) await api(`${base}/${encodeURIComponent(ended.id)}`, { method: 'PATCH', body: { version: ended.version, endAt: null } }).catch(() => undefined);
+      if (ended)
+        await api(`${base}/${encodeURIComponent(ended.id)}`, {
+          method: 'PATCH',
+          body: { version: ended.version, endAt: null },
+        }).catch(() => undefined);
       setSaving(false);
       if (err instanceof ApiError && err.status === 409) {
-        setProblems({ list: [{ field: ID.start, message: t('placementForm.errors.overlapServer'), serverDetail: err.message }], attempt: attempt.current });
+        setProblems({
+          list: [{ field: ID.start, message: t('placementForm.errors.overlapServer'), serverDetail: err.message }],
+          attempt: attempt.current,
+        });
       } else if (err instanceof ApiError && err.status === 400) {
         setProblems({
           list: serverFieldProblems(
@@ -123,12 +136,19 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
   const errorFor = (id: string) => problems?.list.find((p) => p.field === id)?.message;
 
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="placement-form-heading">
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="placement-form-heading"
+    >
       <h4 id="placement-form-heading" className="harbor-form-heading">
         {t('placementForm.heading')}
       </h4>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h5" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('placementForm.failed')} headingLevel="h5" />}
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('placementForm.failed')} headingLevel="h5" />
+      )}
 
       <Field id={ID.type} label={t('placementForm.type')} error={errorFor(ID.type)}>
         {(describedBy) => (
@@ -155,13 +175,25 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
       </Field>
 
       {type ? (
-        <ProviderPicker id={ID.provider} legend={t('placementForm.provider')} filter={{ placementType: type }} selected={provider} onSelect={setProvider} error={errorFor(ID.provider)} />
+        <ProviderPicker
+          id={ID.provider}
+          legend={t('placementForm.provider')}
+          filter={{ placementType: type }}
+          selected={provider}
+          onSelect={setProvider}
+          error={errorFor(ID.provider)}
+        />
       ) : (
         <p className="usa-hint">{t('placementForm.providerAfterType')}</p>
       )}
 
       <div className="harbor-date-pair">
-        <Field id={ID.start} label={t('placementForm.start')} hint={t('forms.countyTimeHint')} error={errorFor(ID.start)}>
+        <Field
+          id={ID.start}
+          label={t('placementForm.start')}
+          hint={t('forms.countyTimeHint')}
+          error={errorFor(ID.start)}
+        >
           {(describedBy) => (
             <DateTimeInput
               id={ID.start}
@@ -174,9 +206,24 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
             />
           )}
         </Field>
-        <Field id={ID.end} label={t('placementForm.end')} optional optionalText={t('forms.optional')} hint={t('placementForm.endHint')} error={errorFor(ID.end)}>
+        <Field
+          id={ID.end}
+          label={t('placementForm.end')}
+          optional
+          optionalText={t('forms.optional')}
+          hint={t('placementForm.endHint')}
+          error={errorFor(ID.end)}
+        >
           {(describedBy) => (
-            <DateTimeInput id={ID.end} name="endAt" kind="datetime-local" value={end} invalid={!!errorFor(ID.end)} aria-describedby={describedBy} onChange={(e) => setEnd(e.target.value)} />
+            <DateTimeInput
+              id={ID.end}
+              name="endAt"
+              kind="datetime-local"
+              value={end}
+              invalid={!!errorFor(ID.end)}
+              aria-describedby={describedBy}
+              onChange={(e) => setEnd(e.target.value)}
+            />
           )}
         </Field>
       </div>
@@ -189,23 +236,57 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
             tile
             checked={endCurrent}
             onChange={(e) => setEndCurrent(e.target.checked)}
-            label={t('placementForm.endCurrent', { label: pick(open.label, language), since: formatCountyDateTime(open.startAt, language) })}
+            label={t('placementForm.endCurrent', {
+              label: pick(open.label, language),
+              since: formatCountyDateTime(open.startAt, language),
+            })}
             labelDescription={t('placementForm.endCurrentHint')}
           />
         </div>
       )}
 
-      <Field id={ID.reason} label={t('placementForm.reason')} hint={t('placementForm.reasonHint')} optional optionalText={t('forms.optional')} error={errorFor(ID.reason)}>
+      <Field
+        id={ID.reason}
+        label={t('placementForm.reason')}
+        hint={t('placementForm.reasonHint')}
+        optional
+        optionalText={t('forms.optional')}
+        error={errorFor(ID.reason)}
+      >
         {(describedBy) => (
-          <TextInput id={ID.reason} name="changeReason" type="text" maxLength={500} value={reason} aria-describedby={describedBy} onChange={(e) => setReason(e.target.value)} />
+          <TextInput
+            id={ID.reason}
+            name="changeReason"
+            type="text"
+            maxLength={500}
+            value={reason}
+            aria-describedby={describedBy}
+            onChange={(e) => setReason(e.target.value)}
+          />
         )}
       </Field>
 
       <CsecTrainedField id={ID.trained} value={trained} onChange={setTrained} />
 
-      <Field id={ID.address} label={t('placementForm.address')} hint={t('placementForm.addressHint')} optional optionalText={t('forms.optional')} error={errorFor(ID.address)}>
+      <Field
+        id={ID.address}
+        label={t('placementForm.address')}
+        hint={t('placementForm.addressHint')}
+        optional
+        optionalText={t('forms.optional')}
+        error={errorFor(ID.address)}
+      >
         {(describedBy) => (
-          <TextInput id={ID.address} name="address" type="text" maxLength={300} autoComplete="off" value={address} aria-describedby={describedBy} onChange={(e) => setAddress(e.target.value)} />
+          <TextInput
+            id={ID.address}
+            name="address"
+            type="text"
+            maxLength={300}
+            autoComplete="off"
+            value={address}
+            aria-describedby={describedBy}
+            onChange={(e) => setAddress(e.target.value)}
+          />
         )}
       </Field>
       {provider?.address && address.trim() !== provider.address && (

@@ -62,14 +62,29 @@ export function ProviderPicker({ id, legend, filter, selected, onSelect, error }
   const options = selected && !shown.some((p) => p.id === selected.id) ? [selected, ...shown] : shown;
   let status = '';
   if (failed === key) status = t('picker.failed');
-  else if (current) status = current.total === 0 ? t('picker.none') : current.total > LIMIT ? t('picker.countMore', { count: current.total, shown: LIMIT }) : t('picker.count', { count: current.total });
+  else if (current)
+    status =
+      current.total === 0
+        ? t('picker.none')
+        : current.total > LIMIT
+          ? t('picker.countMore', { count: current.total, shown: LIMIT })
+          : t('picker.count', { count: current.total });
 
   const describe = (p: Provider) => {
     const parts: string[] = [];
     if (p.vacancies !== null) {
-      if (p.vacancies === 0) parts.push(p.beds !== null ? t('directory.vacancy.noneOfBeds', { beds: p.beds }) : t('directory.vacancy.none'));
-      else parts.push(p.beds !== null ? t('picker.vacancies', { count: p.vacancies, beds: p.beds }) : t('directory.vacancy.open', { count: p.vacancies }));
-      if (p.vacanciesConfirmedAt) parts.push(t('directory.vacancy.confirmed', { when: formatDaysAgo(countyDaysAgo(p.vacanciesConfirmedAt), language) }));
+      if (p.vacancies === 0)
+        parts.push(p.beds !== null ? t('directory.vacancy.noneOfBeds', { beds: p.beds }) : t('directory.vacancy.none'));
+      else
+        parts.push(
+          p.beds !== null
+            ? t('picker.vacancies', { count: p.vacancies, beds: p.beds })
+            : t('directory.vacancy.open', { count: p.vacancies }),
+        );
+      if (p.vacanciesConfirmedAt)
+        parts.push(
+          t('directory.vacancy.confirmed', { when: formatDaysAgo(countyDaysAgo(p.vacanciesConfirmedAt), language) }),
+        );
     }
     if (p.csecTrained) parts.push(t('directory.flags.csecTrained'));
     if (p.languages.length) parts.push(p.languages.join(', '));
@@ -86,9 +101,23 @@ export function ProviderPicker({ id, legend, filter, selected, onSelect, error }
       <Label htmlFor={`${id}-q`} hint={<span className="display-block">{t('picker.searchHint')}</span>}>
         {t('picker.search')}
       </Label>
-      <TextInput id={`${id}-q`} name={`${id}-q`} type="search" autoComplete="off" maxLength={100} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <TextInput
+        id={`${id}-q`}
+        name={`${id}-q`}
+        type="search"
+        autoComplete="off"
+        maxLength={100}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       {isPlacement && (
-        <Checkbox id={`${id}-vacancy`} name={`${id}-vacancy`} label={t('picker.vacancyOnly')} checked={vacancyOnly} onChange={(e) => setVacancyOnly(e.target.checked)} />
+        <Checkbox
+          id={`${id}-vacancy`}
+          name={`${id}-vacancy`}
+          label={t('picker.vacancyOnly')}
+          checked={vacancyOnly}
+          onChange={(e) => setVacancyOnly(e.target.checked)}
+        />
       )}
       <p role="status" aria-live="polite" className="harbor-picker__status">
         {status}

@@ -53,9 +53,20 @@ export function EpisodeFields({ prefix, draft, onChange, errorFor, now, showNote
 
   return (
     <>
-      <Field id={ids.status} label={t('serviceForm.status')} hint={t('serviceForm.statusHint')} error={errorFor(ids.status)}>
+      <Field
+        id={ids.status}
+        label={t('serviceForm.status')}
+        hint={t('serviceForm.statusHint')}
+        error={errorFor(ids.status)}
+      >
         {(describedBy) => (
-          <Select id={ids.status} name="status" value={draft.status} aria-describedby={describedBy} onChange={(e) => setStatus(e.target.value as ServiceStatus)}>
+          <Select
+            id={ids.status}
+            name="status"
+            value={draft.status}
+            aria-describedby={describedBy}
+            onChange={(e) => setStatus(e.target.value as ServiceStatus)}
+          >
             {SERVICE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`serviceStatuses.${s}`)}
@@ -66,7 +77,12 @@ export function EpisodeFields({ prefix, draft, onChange, errorFor, now, showNote
       </Field>
       {started && (
         <div className="harbor-date-pair">
-          <Field id={ids.started} label={t('serviceForm.started')} hint={t('forms.countyTimeHint')} error={errorFor(ids.started)}>
+          <Field
+            id={ids.started}
+            label={t('serviceForm.started')}
+            hint={t('forms.countyTimeHint')}
+            error={errorFor(ids.started)}
+          >
             {(describedBy) => (
               <DateTimeInput
                 id={ids.started}
@@ -80,7 +96,12 @@ export function EpisodeFields({ prefix, draft, onChange, errorFor, now, showNote
             )}
           </Field>
           {ended && (
-            <Field id={ids.ended} label={t('serviceForm.ended')} hint={t('forms.countyTimeHint')} error={errorFor(ids.ended)}>
+            <Field
+              id={ids.ended}
+              label={t('serviceForm.ended')}
+              hint={t('forms.countyTimeHint')}
+              error={errorFor(ids.ended)}
+            >
               {(describedBy) => (
                 <DateTimeInput
                   id={ids.ended}
@@ -97,7 +118,11 @@ export function EpisodeFields({ prefix, draft, onChange, errorFor, now, showNote
         </div>
       )}
       {ended && (
-        <Field id={ids.reason} label={draft.status === 'dropped' ? t('serviceForm.dropReason') : t('serviceForm.endReason')} error={errorFor(ids.reason)}>
+        <Field
+          id={ids.reason}
+          label={draft.status === 'dropped' ? t('serviceForm.dropReason') : t('serviceForm.endReason')}
+          error={errorFor(ids.reason)}
+        >
           {(describedBy) => (
             <TextInput
               id={ids.reason}
@@ -115,7 +140,13 @@ export function EpisodeFields({ prefix, draft, onChange, errorFor, now, showNote
       )}
       <Field id={ids.funding} label={t('serviceForm.funding')} optional optionalText={t('forms.optional')}>
         {(describedBy) => (
-          <Select id={ids.funding} name="fundingSource" value={draft.funding} aria-describedby={describedBy} onChange={(e) => set({ funding: e.target.value })}>
+          <Select
+            id={ids.funding}
+            name="fundingSource"
+            value={draft.funding}
+            aria-describedby={describedBy}
+            onChange={(e) => set({ funding: e.target.value })}
+          >
             <option value="">{t('serviceForm.fundingUnknown')}</option>
             {FUNDING_SOURCES.map((f) => (
               <option key={f} value={f}>
@@ -126,7 +157,13 @@ export function EpisodeFields({ prefix, draft, onChange, errorFor, now, showNote
         )}
       </Field>
       {showNotes && (
-        <Field id={ids.notes} label={t('serviceForm.notes')} hint={t('serviceForm.notesHint')} optional optionalText={t('forms.optional')}>
+        <Field
+          id={ids.notes}
+          label={t('serviceForm.notes')}
+          hint={t('serviceForm.notesHint')}
+          optional
+          optionalText={t('forms.optional')}
+        >
           {(describedBy) => (
             <Textarea
               id={ids.notes}

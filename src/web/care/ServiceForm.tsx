@@ -33,7 +33,14 @@ export function ServiceForm({ youthId, services, onSaved, onCancel }: Props) {
   const [serviceKey, setServiceKey] = useState('');
   const [provider, setProvider] = useState<Provider | null>(null);
   const [referred, setReferred] = useState(() => countyDateTimeInput());
-  const [draft, setDraft] = useState<EpisodeDraft>({ status: 'referred', started: '', ended: '', endReason: '', funding: '', notes: '' });
+  const [draft, setDraft] = useState<EpisodeDraft>({
+    status: 'referred',
+    started: '',
+    ended: '',
+    endReason: '',
+    funding: '',
+    notes: '',
+  });
   const [problems, setProblems] = useState<{ list: FieldProblem[]; attempt: number } | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -106,12 +113,19 @@ export function ServiceForm({ youthId, services, onSaved, onCancel }: Props) {
   const sorted = [...services].sort((a, b) => pick(a.name, language).localeCompare(pick(b.name, language), language));
 
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="service-form-heading">
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="service-form-heading"
+    >
       <h4 id="service-form-heading" className="harbor-form-heading">
         {t('serviceForm.heading')}
       </h4>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h5" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('serviceForm.failed')} headingLevel="h5" />}
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('serviceForm.failed')} headingLevel="h5" />
+      )}
       <Field id={ids.service} label={t('serviceForm.service')} error={errorFor(ids.service)}>
         {(describedBy) => (
           <Select
@@ -136,11 +150,23 @@ export function ServiceForm({ youthId, services, onSaved, onCancel }: Props) {
         )}
       </Field>
       {serviceKey ? (
-        <ProviderPicker id={ids.provider} legend={t('serviceForm.provider')} filter={{ service: serviceKey }} selected={provider} onSelect={setProvider} error={errorFor(ids.provider)} />
+        <ProviderPicker
+          id={ids.provider}
+          legend={t('serviceForm.provider')}
+          filter={{ service: serviceKey }}
+          selected={provider}
+          onSelect={setProvider}
+          error={errorFor(ids.provider)}
+        />
       ) : (
         <p className="usa-hint">{t('serviceForm.providerAfterService')}</p>
       )}
-      <Field id={ids.referred} label={t('serviceForm.referred')} hint={t('forms.countyTimeHint')} error={errorFor(ids.referred)}>
+      <Field
+        id={ids.referred}
+        label={t('serviceForm.referred')}
+        hint={t('forms.countyTimeHint')}
+        error={errorFor(ids.referred)}
+      >
         {(describedBy) => (
           <DateTimeInput
             id={ids.referred}
@@ -153,7 +179,14 @@ export function ServiceForm({ youthId, services, onSaved, onCancel }: Props) {
           />
         )}
       </Field>
-      <EpisodeFields prefix={PREFIX} draft={draft} onChange={setDraft} errorFor={errorFor} now={() => countyDateTimeInput()} showNotes />
+      <EpisodeFields
+        prefix={PREFIX}
+        draft={draft}
+        onChange={setDraft}
+        errorFor={errorFor}
+        now={() => countyDateTimeInput()}
+        showNotes
+      />
       <div className="harbor-step-buttons">
         <Button type="submit" disabled={saving}>
           {saving ? t('forms.saving') : t('serviceForm.submit')}

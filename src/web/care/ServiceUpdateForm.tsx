@@ -52,9 +52,23 @@ export function ServiceUpdateForm({ youthId, episode: ep, onSaved, onCancel }: P
     const reason = ENDED.includes(draft.status) ? draft.endReason : '';
     // Boxes show minutes: an unchanged box keeps the exact time, and a time in the same minute as
     // the one before it (started the minute it was referred) is taken as that moment.
-    const startedAt = started === initial.started && ep.startedAt ? ep.startedAt : sameMinuteFloor(started ? countyInputToIso(started) : null, ep.referredAt);
-    const endedAt = ended === initial.ended && ep.endedAt ? ep.endedAt : sameMinuteFloor(ended ? countyInputToIso(ended) : null, startedAt);
-    const input = { status: draft.status, referredAt: ep.referredAt, startedRaw: started, startedAt, endedRaw: ended, endedAt, endReason: reason };
+    const startedAt =
+      started === initial.started && ep.startedAt
+        ? ep.startedAt
+        : sameMinuteFloor(started ? countyInputToIso(started) : null, ep.referredAt);
+    const endedAt =
+      ended === initial.ended && ep.endedAt
+        ? ep.endedAt
+        : sameMinuteFloor(ended ? countyInputToIso(ended) : null, startedAt);
+    const input = {
+      status: draft.status,
+      referredAt: ep.referredAt,
+      startedRaw: started,
+      startedAt,
+      endedRaw: ended,
+      endedAt,
+      endReason: reason,
+    };
     const list = checkEpisode(input, ids, t);
     if (list.length) {
       setProblems({ list, attempt: attempt.current });
@@ -75,7 +89,12 @@ export function ServiceUpdateForm({ youthId, episode: ep, onSaved, onCancel }: P
     }
     setSaving(true);
     try {
-      onSaved(await api<ServiceEpisode>(`/api/youth/${encodeURIComponent(youthId)}/services/${encodeURIComponent(ep.id)}`, { method: 'PATCH', body }));
+      onSaved(
+        await api<ServiceEpisode>(`/api/youth/${encodeURIComponent(youthId)}/services/${encodeURIComponent(ep.id)}`, {
+          method: 'PATCH',
+          body,
+        }),
+      );
     } catch (err) {
       setSaving(false);
       if (err instanceof ApiError && err.status === 400) {
@@ -99,10 +118,24 @@ export function ServiceUpdateForm({ youthId, episode: ep, onSaved, onCancel }: P
   const errorFor = (id: string) => problems?.list.find((p) => p.field === id)?.message;
 
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('serviceForm.updateLabel')}>
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('serviceForm.updateLabel')}
+    >
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h5" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('serviceForm.failed')} headingLevel="h5" />}
-      <EpisodeFields prefix={prefix} draft={draft} onChange={setDraft} errorFor={errorFor} now={() => countyDateTimeInput()} showNotes={!ep.notesHidden} />
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('serviceForm.failed')} headingLevel="h5" />
+      )}
+      <EpisodeFields
+        prefix={prefix}
+        draft={draft}
+        onChange={setDraft}
+        errorFor={errorFor}
+        now={() => countyDateTimeInput()}
+        showNotes={!ep.notesHidden}
+      />
       <div className="harbor-step-buttons">
         <Button type="submit" disabled={saving}>
           {saving ? t('forms.saving') : t('serviceForm.save')}

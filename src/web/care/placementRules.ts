@@ -10,10 +10,18 @@ import type { Placement } from '../types';
 const endOf = (iso: string | null) => (iso ? new Date(iso).getTime() : Number.POSITIVE_INFINITY);
 
 /** The first placement overlapping [start, end), ignoring `except`. Half-open: ending at 3 pm and starting at 3 pm do not overlap. */
-export function overlapping(placements: Placement[], startIso: string, endIso: string | null, except: string[] = []): Placement | null {
+export function overlapping(
+  placements: Placement[],
+  startIso: string,
+  endIso: string | null,
+  except: string[] = [],
+): Placement | null {
   const start = new Date(startIso).getTime();
   const end = endOf(endIso);
-  return placements.find((p) => !except.includes(p.id) && new Date(p.startAt).getTime() < end && start < endOf(p.endAt)) ?? null;
+  return (
+    placements.find((p) => !except.includes(p.id) && new Date(p.startAt).getTime() < end && start < endOf(p.endAt)) ??
+    null
+  );
 }
 
 export function overlapProblem(field: string, other: Placement, t: TFunction, language: Language): FieldProblem {
@@ -21,7 +29,11 @@ export function overlapProblem(field: string, other: Placement, t: TFunction, la
   return {
     field,
     message: other.endAt
-      ? t('placementForm.errors.overlap', { label, from: formatCountyDateTime(other.startAt, language), to: formatCountyDateTime(other.endAt, language) })
+      ? t('placementForm.errors.overlap', {
+          label,
+          from: formatCountyDateTime(other.startAt, language),
+          to: formatCountyDateTime(other.endAt, language),
+        })
       : t('placementForm.errors.overlapOpen', { label, from: formatCountyDateTime(other.startAt, language) }),
   };
 }

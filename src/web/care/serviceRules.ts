@@ -20,7 +20,11 @@ export interface EpisodeInput {
   endReason: string;
 }
 
-export function checkEpisode(ep: EpisodeInput, ids: { referred: string; started: string; ended: string; reason: string }, t: TFunction): FieldProblem[] {
+export function checkEpisode(
+  ep: EpisodeInput,
+  ids: { referred: string; started: string; ended: string; reason: string },
+  t: TFunction,
+): FieldProblem[] {
   const list: FieldProblem[] = [];
   const soon = Date.now() + SOON_MS;
   const at = (iso: string | null) => (iso ? new Date(iso).getTime() : null);
@@ -29,16 +33,28 @@ export function checkEpisode(ep: EpisodeInput, ids: { referred: string; started:
   const ended = at(ep.endedAt);
   if (referred === null) list.push({ field: ids.referred, message: t('serviceForm.errors.referred') });
   else if (referred > soon) list.push({ field: ids.referred, message: t('serviceForm.errors.referredFuture') });
-  if (ep.startedRaw && started === null) list.push({ field: ids.started, message: t('serviceForm.errors.startedDate') });
+  if (ep.startedRaw && started === null)
+    list.push({ field: ids.started, message: t('serviceForm.errors.startedDate') });
   if (ep.endedRaw && ended === null) list.push({ field: ids.ended, message: t('serviceForm.errors.endedDate') });
-  if (STARTED.includes(ep.status) && !ep.startedRaw) list.push({ field: ids.started, message: t('serviceForm.errors.startedNeeded') });
-  if (!STARTED.includes(ep.status) && ep.startedRaw) list.push({ field: ids.started, message: t('serviceForm.errors.notStarted', { status: t(`serviceStatuses.${ep.status}`) }) });
-  if (started !== null && referred !== null && started < referred) list.push({ field: ids.started, message: t('serviceForm.errors.startedBeforeReferred') });
-  if (started !== null && started > soon) list.push({ field: ids.started, message: t('serviceForm.errors.startedFuture') });
-  if (ENDED.includes(ep.status) && !ep.endedRaw) list.push({ field: ids.ended, message: t('serviceForm.errors.endedNeeded') });
-  if (ep.endedRaw && !STARTED.includes(ep.status)) list.push({ field: ids.ended, message: t('serviceForm.errors.endedNoStart') });
-  if (ended !== null && started !== null && ended < started) list.push({ field: ids.ended, message: t('serviceForm.errors.endedBeforeStarted') });
+  if (STARTED.includes(ep.status) && !ep.startedRaw)
+    list.push({ field: ids.started, message: t('serviceForm.errors.startedNeeded') });
+  if (!STARTED.includes(ep.status) && ep.startedRaw)
+    list.push({
+      field: ids.started,
+      message: t('serviceForm.errors.notStarted', { status: t(`serviceStatuses.${ep.status}`) }),
+    });
+  if (started !== null && referred !== null && started < referred)
+    list.push({ field: ids.started, message: t('serviceForm.errors.startedBeforeReferred') });
+  if (started !== null && started > soon)
+    list.push({ field: ids.started, message: t('serviceForm.errors.startedFuture') });
+  if (ENDED.includes(ep.status) && !ep.endedRaw)
+    list.push({ field: ids.ended, message: t('serviceForm.errors.endedNeeded') });
+  if (ep.endedRaw && !STARTED.includes(ep.status))
+    list.push({ field: ids.ended, message: t('serviceForm.errors.endedNoStart') });
+  if (ended !== null && started !== null && ended < started)
+    list.push({ field: ids.ended, message: t('serviceForm.errors.endedBeforeStarted') });
   if (ended !== null && ended > soon) list.push({ field: ids.ended, message: t('serviceForm.errors.endedFuture') });
-  if (ENDED.includes(ep.status) && !ep.endReason.trim()) list.push({ field: ids.reason, message: t('serviceForm.errors.reasonNeeded') });
+  if (ENDED.includes(ep.status) && !ep.endReason.trim())
+    list.push({ field: ids.reason, message: t('serviceForm.errors.reasonNeeded') });
   return list;
 }

@@ -73,15 +73,40 @@ function RangeForm({ from, to, onApply }: { from: string; to: string; onApply: (
   };
   const errorFor = (field: string) => problems?.list.find((p) => p.field === field)?.message;
   return (
-    <form className="usa-form harbor-wide-form margin-bottom-3" noValidate onSubmit={submit} aria-labelledby="compliance-range-heading">
+    <form
+      className="usa-form harbor-wide-form margin-bottom-3"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="compliance-range-heading"
+    >
       <h2 id="compliance-range-heading">{t('compliancePage.range')}</h2>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} />}
       <p className="usa-hint">{t('compliancePage.rangeHint')}</p>
       <Field id="compliance-from" label={t('compliancePage.from')} error={errorFor('compliance-from')}>
-        {(d) => <DateTimeInput id="compliance-from" name="from" kind="date" value={f} invalid={!!errorFor('compliance-from')} aria-describedby={d} onChange={(e) => setF(e.target.value)} />}
+        {(d) => (
+          <DateTimeInput
+            id="compliance-from"
+            name="from"
+            kind="date"
+            value={f}
+            invalid={!!errorFor('compliance-from')}
+            aria-describedby={d}
+            onChange={(e) => setF(e.target.value)}
+          />
+        )}
       </Field>
       <Field id="compliance-to" label={t('compliancePage.to')} error={errorFor('compliance-to')}>
-        {(d) => <DateTimeInput id="compliance-to" name="to" kind="date" value={tt} invalid={!!errorFor('compliance-to')} aria-describedby={d} onChange={(e) => setT(e.target.value)} />}
+        {(d) => (
+          <DateTimeInput
+            id="compliance-to"
+            name="to"
+            kind="date"
+            value={tt}
+            invalid={!!errorFor('compliance-to')}
+            aria-describedby={d}
+            onChange={(e) => setT(e.target.value)}
+          />
+        )}
       </Field>
       <Button type="submit" className="margin-top-2">
         {t('compliancePage.show')}
@@ -95,7 +120,12 @@ function Report({ report, query }: { report: ComplianceReport; query: string }) 
   const language = useLanguage();
   const n = (v: number) => formatNumber(v, language);
   const pct = (share: number | null) =>
-    share === null ? t('compliancePage.nothingDue') : new Intl.NumberFormat(language === 'es' ? 'es-US' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+    share === null
+      ? t('compliancePage.nothingDue')
+      : new Intl.NumberFormat(language === 'es' ? 'es-US' : 'en-US', {
+          style: 'percent',
+          maximumFractionDigits: 1,
+        }).format(share);
   return (
     <>
       <p>{t('compliancePage.showing', { from: report.from, to: report.to })}</p>
@@ -146,7 +176,10 @@ function Report({ report, query }: { report: ComplianceReport; query: string }) 
               {
                 key: 'median',
                 header: t('compliancePage.median'),
-                cell: (r) => (r.medianMinutes === null ? t('compliancePage.noneArrived') : t('compliancePage.minutes', { count: r.medianMinutes })),
+                cell: (r) =>
+                  r.medianMinutes === null
+                    ? t('compliancePage.noneArrived')
+                    : t('compliancePage.minutes', { count: r.medianMinutes }),
               },
             ]}
           />
@@ -163,7 +196,11 @@ function Report({ report, query }: { report: ComplianceReport; query: string }) 
             rowKey={(r) => `${r.kind}:${r.organization}`}
             rows={report.obligations}
             columns={[
-              { key: 'kind', header: t('compliancePage.kind'), cell: (r) => (r.labels ? pick(r.labels, language) : r.label) },
+              {
+                key: 'kind',
+                header: t('compliancePage.kind'),
+                cell: (r) => (r.labels ? pick(r.labels, language) : r.label),
+              },
               { key: 'org', header: t('compliancePage.organization'), cell: (r) => r.organization },
               { key: 'onTime', header: t('compliancePage.metOnTime'), cell: (r) => n(r.metOnTime) },
               { key: 'late', header: t('compliancePage.metLate'), cell: (r) => n(r.metLate) },

@@ -6,8 +6,25 @@ export interface ComplianceReport {
   to: string;
   targetMinutes: number;
   mdtOnTime: { tier: 'crisis' | 'initial' | 'ongoing'; due: number; heldOnTime: number; share: number | null }[];
-  arrivals: { organization: string; notified: number; arrived: number; withinTarget: number; share: number | null; medianMinutes: number | null }[];
-  obligations: { kind: string; label: string; labels?: Localized; organization: string; metOnTime: number; metLate: number; missed: number; waived: number; open: number }[];
+  arrivals: {
+    organization: string;
+    notified: number;
+    arrived: number;
+    withinTarget: number;
+    share: number | null;
+    medianMinutes: number | null;
+  }[];
+  obligations: {
+    kind: string;
+    label: string;
+    labels?: Localized;
+    organization: string;
+    metOnTime: number;
+    metLate: number;
+    missed: number;
+    waived: number;
+    open: number;
+  }[];
 }
 
 /** The roles the server's compliance policy allows. */

@@ -14,7 +14,12 @@ export interface ActionError {
 
 export function toActionError(err: unknown, attempt: number): ActionError {
   if (err instanceof ApiError) {
-    return { status: err.status, serverMessage: err.status === 400 ? err.message : null, requestId: err.requestId, attempt };
+    return {
+      status: err.status,
+      serverMessage: err.status === 400 ? err.message : null,
+      requestId: err.requestId,
+      attempt,
+    };
   }
   return { status: -1, serverMessage: null, requestId: null, attempt };
 }
@@ -58,8 +63,7 @@ export function ActionErrorAlert({
       <p className="usa-alert__text">{t(messageKeys?.[error.status] ?? actionErrorKey(error.status))}</p>
       {error.serverMessage && (
         <p className="usa-alert__text">
-          {t('errors.action.serverSaid')}{' '}
-          <span lang={language === 'en' ? undefined : 'en'}>{error.serverMessage}</span>
+          {t('errors.action.serverSaid')} <span lang={language === 'en' ? undefined : 'en'}>{error.serverMessage}</span>
         </p>
       )}
       {showReference && (

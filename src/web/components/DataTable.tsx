@@ -20,7 +20,11 @@ interface Props<Row> {
 /** A USWDS table that stacks into label/value blocks on phones. */
 export function DataTable<Row>({ caption, columns, rows, rowKey, stacked = true }: Props<Row>) {
   return (
-    <Table fullWidth stackedStyle={stacked ? 'default' : 'none'} caption={<span className="usa-sr-only">{caption}</span>}>
+    <Table
+      fullWidth
+      stackedStyle={stacked ? 'default' : 'none'}
+      caption={<span className="usa-sr-only">{caption}</span>}
+    >
       <thead>
         <tr>
           {columns.map((c) => (

@@ -12,7 +12,13 @@ export interface FieldProblem {
 }
 
 /** The list of problems above a form, each a link to its field. Give it a new `key` for each try. */
-export function ErrorSummary({ problems, headingLevel = 'h3' }: { problems: FieldProblem[]; headingLevel?: 'h2' | 'h3' | 'h4' | 'h5' }) {
+export function ErrorSummary({
+  problems,
+  headingLevel = 'h3',
+}: {
+  problems: FieldProblem[];
+  headingLevel?: 'h2' | 'h3' | 'h4' | 'h5';
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (

@@ -38,7 +38,10 @@ export function LevelIndicator({ level, size = 'small' }: { level: Level; size?:
       </p>
       <div className="harbor-level-scale" aria-hidden="true">
         {[1, 2, 3].map((step) => (
-          <span key={step} className={`harbor-level-scale__step${step <= rank ? ' harbor-level-scale__step--on' : ''}`} />
+          <span
+            key={step}
+            className={`harbor-level-scale__step${step <= rank ? ' harbor-level-scale__step--on' : ''}`}
+          />
         ))}
       </div>
       <p className="harbor-level-panel__scale-text">{t('levels.scale', { rank, total: 3 })}</p>

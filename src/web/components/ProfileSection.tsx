@@ -6,7 +6,15 @@ import { HiddenForRoleNote } from './HiddenForRoleNote';
 import { Loading } from './Loading';
 
 /** A section of the youth profile with its own heading (the id labels the region). */
-export function ProfileSection({ headingId, heading, children }: { headingId: string; heading: string; children: ReactNode }) {
+export function ProfileSection({
+  headingId,
+  heading,
+  children,
+}: {
+  headingId: string;
+  heading: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={headingId} className="harbor-section">
       <h2 id={headingId}>{heading}</h2>
@@ -19,7 +27,15 @@ export function ProfileSection({ headingId, heading, children }: { headingId: st
  * What a profile section shows until its data is ready: a "hidden for your role" note on 403,
  * an error with "try again", or the loading indicator. Null once every result is ok.
  */
-export function SectionStatus({ results, hiddenKey, onRetry }: { results: ApiResult<unknown>[]; hiddenKey: string; onRetry: () => void }) {
+export function SectionStatus({
+  results,
+  hiddenKey,
+  onRetry,
+}: {
+  results: ApiResult<unknown>[];
+  hiddenKey: string;
+  onRetry: () => void;
+}) {
   const { t } = useTranslation();
   const problem = results.find((r) => r.status === 'error');
   if (problem?.status === 'error' && problem.error.status === 403) return <HiddenForRoleNote messageKey={hiddenKey} />;

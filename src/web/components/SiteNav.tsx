@@ -103,7 +103,12 @@ export function SiteNav({ session, expanded, onClose }: Props) {
     >
       <nav id="site-nav" aria-label={t('nav.label')} className={`usa-nav${expanded ? ' is-visible' : ''}`}>
         <div className="usa-nav__inner">
-          <button type="button" className="usa-nav__close" aria-label={t('header.closeMenu')} onClick={() => onClose(true)}>
+          <button
+            type="button"
+            className="usa-nav__close"
+            aria-label={t('header.closeMenu')}
+            onClick={() => onClose(true)}
+          >
             <Icon.Close size={3} aria-hidden="true" />
           </button>
           <ul className="usa-nav__primary usa-accordion">

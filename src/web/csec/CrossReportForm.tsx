@@ -37,7 +37,8 @@ export function CrossReportForm({ youthId, obligation, onSaved, onCancel }: Prop
     if (agency.trim().length < 2) list.push({ field: id('agency'), message: t('crossReport.errors.agency') });
     if (!reportNumber.trim()) list.push({ field: id('number'), message: t('crossReport.errors.number') });
     if (!madeAtIso) list.push({ field: id('made'), message: t('crossReport.errors.made') });
-    else if (new Date(madeAtIso).getTime() > Date.now() + 60_000) list.push({ field: id('made'), message: t('crossReport.errors.future') });
+    else if (new Date(madeAtIso).getTime() > Date.now() + 60_000)
+      list.push({ field: id('made'), message: t('crossReport.errors.future') });
     if (list.length || !madeAtIso) {
       setProblems({ list, attempt: attempt.current });
       return;
@@ -59,10 +60,22 @@ export function CrossReportForm({ youthId, obligation, onSaved, onCancel }: Prop
   const errorFor = (field: string) => problems?.list.find((p) => p.field === id(field))?.message;
 
   return (
-    <form className="usa-form harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('crossReport.heading')}>
+    <form
+      className="usa-form harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('crossReport.heading')}
+    >
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h4" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('crossReport.failed')} headingLevel="h4" />}
-      <Field id={id('agency')} label={t('crossReport.agency')} hint={t('crossReport.agencyHint')} error={errorFor('agency')}>
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('crossReport.failed')} headingLevel="h4" />
+      )}
+      <Field
+        id={id('agency')}
+        label={t('crossReport.agency')}
+        hint={t('crossReport.agencyHint')}
+        error={errorFor('agency')}
+      >
         {(describedBy) => (
           <TextInput
             id={id('agency')}

@@ -12,11 +12,24 @@ type Entry =
   | { kind: 'type'; date: string; at: string; record: CsecTypeRecord };
 
 /** Screenings and CSEC Type records in one list, newest first. */
-export function CsecTimeline({ youthId, screenings, records }: { youthId: string; screenings: ScreeningSummary[]; records: CsecTypeRecord[] }) {
+export function CsecTimeline({
+  youthId,
+  screenings,
+  records,
+}: {
+  youthId: string;
+  screenings: ScreeningSummary[];
+  records: CsecTypeRecord[];
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const entries: Entry[] = [
-    ...screenings.map((s): Entry => ({ kind: 'screening', date: countyDate(s.administeredAt), at: s.administeredAt, screening: s })),
+    ...screenings.map((s): Entry => ({
+      kind: 'screening',
+      date: countyDate(s.administeredAt),
+      at: s.administeredAt,
+      screening: s,
+    })),
     ...records.map((r): Entry => ({ kind: 'type', date: r.startDate, at: r.recordedAt, record: r })),
   ].sort((a, b) => b.date.localeCompare(a.date) || b.at.localeCompare(a.at));
 
@@ -35,7 +48,10 @@ export function CsecTimeline({ youthId, screenings, records }: { youthId: string
                 <p className="harbor-timeline__date">{formatDate(e.date, language)}</p>
                 <div className="harbor-timeline__body">
                   <h3 className="harbor-timeline__title">
-                    <Link className="usa-link" to={`/youth/${encodeURIComponent(youthId)}/screenings/${encodeURIComponent(e.screening.id)}`}>
+                    <Link
+                      className="usa-link"
+                      to={`/youth/${encodeURIComponent(youthId)}/screenings/${encodeURIComponent(e.screening.id)}`}
+                    >
                       {e.screening.status === 'draft' ? t('csec.screeningDraftTitle') : t('csec.screeningTitle')}
                       <span className="usa-sr-only">, {formatDate(e.date, language)}</span>
                     </Link>
@@ -55,8 +71,12 @@ export function CsecTimeline({ youthId, screenings, records }: { youthId: string
                     ) : (
                       <span className="usa-tag harbor-tag-draft">{t('csec.draft')}</span>
                     )}{' '}
-                    {e.screening.supersededById && <span className="usa-tag harbor-tag-muted">{t('csec.superseded')}</span>}{' '}
-                    {e.screening.supersedesId && <span className="usa-tag harbor-tag-muted">{t('csec.amendment')}</span>}
+                    {e.screening.supersededById && (
+                      <span className="usa-tag harbor-tag-muted">{t('csec.superseded')}</span>
+                    )}{' '}
+                    {e.screening.supersedesId && (
+                      <span className="usa-tag harbor-tag-muted">{t('csec.amendment')}</span>
+                    )}
                   </p>
                   <p className="margin-y-05 text-base-dark font-body-2xs">
                     {t('csec.screeningMeta', {
@@ -71,17 +91,30 @@ export function CsecTimeline({ youthId, screenings, records }: { youthId: string
               <li key={`t:${e.record.id}`} className="harbor-timeline__entry">
                 <p className="harbor-timeline__date">{formatDate(e.date, language)}</p>
                 <div className="harbor-timeline__body">
-                  <h3 className="harbor-timeline__title">{t('csec.typeTitle', { label: t(`csecTypes.${e.record.type}.label`, { defaultValue: pick(e.record.label, language) }) })}</h3>
+                  <h3 className="harbor-timeline__title">
+                    {t('csec.typeTitle', {
+                      label: t(`csecTypes.${e.record.type}.label`, { defaultValue: pick(e.record.label, language) }),
+                    })}
+                  </h3>
                   <p className="margin-y-05">
                     {e.record.endDate
-                      ? t('csec.typePeriod', { from: formatDate(e.record.startDate, language), to: formatDate(e.record.endDate, language) })
+                      ? t('csec.typePeriod', {
+                          from: formatDate(e.record.startDate, language),
+                          to: formatDate(e.record.endDate, language),
+                        })
                       : t('csec.typeOngoing', { from: formatDate(e.record.startDate, language) })}
                   </p>
                   <p className="margin-y-05">
-                    {t('csec.typeDetails', { subcategory: e.record.allegationSubcategory, source: t(`csecSources.${e.record.source}`) })}
+                    {t('csec.typeDetails', {
+                      subcategory: e.record.allegationSubcategory,
+                      source: t(`csecSources.${e.record.source}`),
+                    })}
                   </p>
                   <p className="margin-y-05 text-base-dark font-body-2xs">
-                    {t('csec.recordedBy', { name: e.record.recordedBy, when: formatDateTime(e.record.recordedAt, language) })}
+                    {t('csec.recordedBy', {
+                      name: e.record.recordedBy,
+                      when: formatDateTime(e.record.recordedAt, language),
+                    })}
                   </p>
                 </div>
               </li>

@@ -53,8 +53,10 @@ export function CsecTypeForm({ youthId, records, screenings, presetScreeningId, 
     if (!type) list.push({ field: 'csec-type', message: t('csecForm.errors.type') });
     if (!startDate) list.push({ field: 'csec-start', message: t('csecForm.errors.start') });
     else if (startDate > today) list.push({ field: 'csec-start', message: t('csecForm.errors.startFuture') });
-    if (endDate && startDate && endDate < startDate) list.push({ field: 'csec-end', message: t('csecForm.errors.endBeforeStart') });
-    if (type === 'victim_absent_from_placement' && !endDate) list.push({ field: 'csec-end', message: t('csecForm.errors.endNeeded') });
+    if (endDate && startDate && endDate < startDate)
+      list.push({ field: 'csec-end', message: t('csecForm.errors.endBeforeStart') });
+    if (type === 'victim_absent_from_placement' && !endDate)
+      list.push({ field: 'csec-end', message: t('csecForm.errors.endNeeded') });
     if (type && startDate && (!endDate || endDate >= startDate)) {
       const clash = records.find(
         (r) => r.type === type && startDate <= (r.endDate ?? OPEN_END) && r.startDate <= (endDate || OPEN_END),
@@ -63,12 +65,16 @@ export function CsecTypeForm({ youthId, records, screenings, presetScreeningId, 
         list.push({
           field: 'csec-start',
           message: clash.endDate
-            ? t('csecForm.errors.overlap', { from: formatDate(clash.startDate, language), to: formatDate(clash.endDate, language) })
+            ? t('csecForm.errors.overlap', {
+                from: formatDate(clash.startDate, language),
+                to: formatDate(clash.endDate, language),
+              })
             : t('csecForm.errors.overlapOpen', { from: formatDate(clash.startDate, language) }),
         });
       }
     }
-    if (subcategory.trim().length < 2) list.push({ field: 'csec-subcategory', message: t('csecForm.errors.subcategory') });
+    if (subcategory.trim().length < 2)
+      list.push({ field: 'csec-subcategory', message: t('csecForm.errors.subcategory') });
     if (!source) list.push({ field: 'csec-source', message: t('csecForm.errors.source') });
     return list;
   };
@@ -106,7 +112,12 @@ export function CsecTypeForm({ youthId, records, screenings, presetScreeningId, 
   const errorFor = (field: string) => problems?.list.find((p) => p.field === field)?.message;
 
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="csec-form-heading">
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="csec-form-heading"
+    >
       <h3 id="csec-form-heading" tabIndex={-1} className="harbor-focus-target">
         {t('csecForm.heading')}
       </h3>
@@ -128,7 +139,11 @@ export function CsecTypeForm({ youthId, records, screenings, presetScreeningId, 
             <option value="">{t('common.choose')}</option>
             {CSEC_TYPE_CODES.map((code, i) => (
               <option key={code} value={code}>
-                {t('csecForm.typeOption', { rank: i + 1, label: t(`csecTypes.${code}.label`), state: t(`csecTypes.${code}.state`) })}
+                {t('csecForm.typeOption', {
+                  rank: i + 1,
+                  label: t(`csecTypes.${code}.label`),
+                  state: t(`csecTypes.${code}.state`),
+                })}
               </option>
             ))}
           </Select>
@@ -136,7 +151,12 @@ export function CsecTypeForm({ youthId, records, screenings, presetScreeningId, 
       </Field>
 
       <div className="harbor-date-pair">
-        <Field id="csec-start" label={t('csecForm.start')} hint={t('csecForm.startHint')} error={errorFor('csec-start')}>
+        <Field
+          id="csec-start"
+          label={t('csecForm.start')}
+          hint={t('csecForm.startHint')}
+          error={errorFor('csec-start')}
+        >
           {(describedBy) => (
             <DateTimeInput
               id="csec-start"
@@ -172,7 +192,12 @@ export function CsecTypeForm({ youthId, records, screenings, presetScreeningId, 
         </Field>
       </div>
 
-      <Field id="csec-subcategory" label={t('csecForm.subcategory')} hint={t('csecForm.subcategoryHint')} error={errorFor('csec-subcategory')}>
+      <Field
+        id="csec-subcategory"
+        label={t('csecForm.subcategory')}
+        hint={t('csecForm.subcategoryHint')}
+        error={errorFor('csec-subcategory')}
+      >
         {(describedBy) => (
           <TextInput
             id="csec-subcategory"

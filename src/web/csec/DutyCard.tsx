@@ -43,12 +43,16 @@ export function DutyCard({ obligation: o, now, heading, headingLevel = 'h3', sho
           {t(`duties.state.${state}`)}
         </span>
       </div>
-      {state === 'overdue' && <p className="harbor-duty__when harbor-duty__when--overdue">{t('duties.overdueBy', { time: formatDuration(left, language) })}</p>}
-      {state === 'due' && <p className="harbor-duty__when">{t('duties.timeLeft', { time: formatDuration(left, language) })}</p>}
-      {state === 'met' && (
-        <p className="harbor-duty__when">
-          {o.metOnTime === false ? t('duties.metLate') : t('duties.metOnTime')}
+      {state === 'overdue' && (
+        <p className="harbor-duty__when harbor-duty__when--overdue">
+          {t('duties.overdueBy', { time: formatDuration(left, language) })}
         </p>
+      )}
+      {state === 'due' && (
+        <p className="harbor-duty__when">{t('duties.timeLeft', { time: formatDuration(left, language) })}</p>
+      )}
+      {state === 'met' && (
+        <p className="harbor-duty__when">{o.metOnTime === false ? t('duties.metLate') : t('duties.metOnTime')}</p>
       )}
       <dl className="harbor-duty__facts">
         <div>
@@ -76,7 +80,9 @@ export function DutyCard({ obligation: o, now, heading, headingLevel = 'h3', sho
         {showOwner && (
           <div>
             <dt>{t('duties.owner')}</dt>
-            <dd>{o.owner ? t('duties.ownerValue', { name: o.owner, organization: o.organization }) : o.organization}</dd>
+            <dd>
+              {o.owner ? t('duties.ownerValue', { name: o.owner, organization: o.organization }) : o.organization}
+            </dd>
           </div>
         )}
         <div>

@@ -128,7 +128,9 @@ function Loaded({ youth }: { youth: YouthView }) {
                 label: t('csec.current'),
                 value: current ? (
                   <>
-                    <strong>{t(`csecTypes.${current.type}.label`, { defaultValue: pick(current.label, language) })}</strong>
+                    <strong>
+                      {t(`csecTypes.${current.type}.label`, { defaultValue: pick(current.label, language) })}
+                    </strong>
                     <span className="display-block text-base-dark font-body-2xs">{t('csec.currentHint')}</span>
                   </>
                 ) : (
@@ -165,7 +167,10 @@ function Loaded({ youth }: { youth: YouthView }) {
           />
           {drafts.map((d) => (
             <Alert key={d.id} type="info" headingLevel="h3" slim className="margin-top-2">
-              {t('csec.draftNote', { date: formatDateTime(d.administeredAt, language), instrument: pick(d.instrument.name, language) })}{' '}
+              {t('csec.draftNote', {
+                date: formatDateTime(d.administeredAt, language),
+                instrument: pick(d.instrument.name, language),
+              })}{' '}
               <Link className="usa-link" to={`${youthPath}/screenings/${encodeURIComponent(d.id)}`}>
                 {youth.permissions.canEdit ? t('csec.continueDraft') : t('csec.viewDraft')}
               </Link>
@@ -197,7 +202,12 @@ function Loaded({ youth }: { youth: YouthView }) {
           )}
         </>,
       )}
-      <YouthDuties youthId={youth.id} obligations={duties.result.data.obligations} canEdit={youth.permissions.canEdit} onChanged={duties.refresh} />
+      <YouthDuties
+        youthId={youth.id}
+        obligations={duties.result.data.obligations}
+        canEdit={youth.permissions.canEdit}
+        onChanged={duties.refresh}
+      />
       <CsecTimeline youthId={youth.id} screenings={list} records={records} />
     </>
   );

@@ -37,7 +37,8 @@ export function YouthDuties({ youthId, obligations, canEdit, onChanged }: Props)
         <ul className="harbor-duties">
           {sorted.map((o) => {
             const state = dutyState(o, now);
-            const canMeet = canEdit && (state === 'due' || state === 'overdue') && o.kind === 'cross_report_law_enforcement';
+            const canMeet =
+              canEdit && (state === 'due' || state === 'overdue') && o.kind === 'cross_report_law_enforcement';
             return (
               <DutyCard key={o.id} obligation={o} now={now} heading={pick(o.label, language)}>
                 {canEdit && (state === 'due' || state === 'overdue') && o.kind === 'health_evaluation_72h' && (
@@ -62,9 +63,10 @@ export function YouthDuties({ youthId, obligations, canEdit, onChanged }: Props)
                       onSaved={(saved) => {
                         setOpenForm(null);
                         setNotice({
-                          text: saved.metOnTime === false
-                            ? t('crossReport.savedLate', { when: formatCountyDateTime(saved.metAt ?? '', language) })
-                            : t('crossReport.saved', { when: formatCountyDateTime(saved.metAt ?? '', language) }),
+                          text:
+                            saved.metOnTime === false
+                              ? t('crossReport.savedLate', { when: formatCountyDateTime(saved.metAt ?? '', language) })
+                              : t('crossReport.saved', { when: formatCountyDateTime(saved.metAt ?? '', language) }),
                           n: (notice?.n ?? 0) + 1,
                         });
                         onChanged();

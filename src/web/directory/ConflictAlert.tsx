@@ -15,7 +15,15 @@ function conflictChanges(details: unknown): ProviderConflictDetails['changes'] {
  * Someone saved the entry after this person opened it (409). Says who changed what, keeps what
  * they typed in the form, and offers to load the latest version.
  */
-export function ConflictAlert({ details, onReload, headingLevel = 'h4' }: { details: unknown; onReload: () => void; headingLevel?: 'h3' | 'h4' }) {
+export function ConflictAlert({
+  details,
+  onReload,
+  headingLevel = 'h4',
+}: {
+  details: unknown;
+  onReload: () => void;
+  headingLevel?: 'h3' | 'h4';
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const changes = conflictChanges(details);
@@ -29,7 +37,12 @@ export function ConflictAlert({ details, onReload, headingLevel = 'h4' }: { deta
               {t('directory.conflict.change', {
                 who: c.by,
                 when: formatCountyDateTime(c.at, language),
-                fields: c.fields.length ? formatList(c.fields.map((f) => fieldLabel(f, t).toLowerCase()), language) : t('directory.conflict.nothingVisible'),
+                fields: c.fields.length
+                  ? formatList(
+                      c.fields.map((f) => fieldLabel(f, t).toLowerCase()),
+                      language,
+                    )
+                  : t('directory.conflict.nothingVisible'),
               })}
             </li>
           ))}

@@ -45,20 +45,32 @@ export function ContactForm({ contact, organizations, onSaved, onCancel, onReloa
     if (!name.trim()) list.push({ field: id('name'), message: t('contactForm.errors.name') });
     if (phone.trim()) {
       const digits = phone.split(/x|ext/i)[0]!.replace(/\D/g, '').length;
-      if (!(digits === 3 || (digits >= 7 && digits <= 15))) list.push({ field: id('phone'), message: t('providerForm.errors.phone') });
+      if (!(digits === 3 || (digits >= 7 && digits <= 15)))
+        list.push({ field: id('phone'), message: t('providerForm.errors.phone') });
     }
-    if (email.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) list.push({ field: id('email'), message: t('providerForm.errors.email') });
+    if (email.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim()))
+      list.push({ field: id('email'), message: t('providerForm.errors.email') });
     if (list.length) {
       setProblems({ list, attempt: attempt.current });
       return;
     }
     setProblems(null);
     const orNull = (v: string) => (v.trim() ? v.trim() : null);
-    const body = { organizationId, name: name.trim(), title: orNull(title), phone: orNull(phone), email: orNull(email), notes: orNull(notes) };
+    const body = {
+      organizationId,
+      name: name.trim(),
+      title: orNull(title),
+      phone: orNull(phone),
+      email: orNull(email),
+      notes: orNull(notes),
+    };
     setSaving(true);
     try {
       const saved = contact
-        ? await api<DirectoryContact>(`/api/directory/contacts/${encodeURIComponent(contact.id)}`, { method: 'PATCH', body: { ...body, version: contact.version } })
+        ? await api<DirectoryContact>(`/api/directory/contacts/${encodeURIComponent(contact.id)}`, {
+            method: 'PATCH',
+            body: { ...body, version: contact.version },
+          })
         : await api<DirectoryContact>('/api/directory/contacts', { method: 'POST', body });
       onSaved(saved);
     } catch (err) {
@@ -81,14 +93,26 @@ export function ContactForm({ contact, organizations, onSaved, onCancel, onReloa
           ),
           attempt: attempt.current,
         });
-      } else if (err instanceof ApiError) setError({ status: err.status, serverMessage: null, requestId: err.requestId, attempt: attempt.current });
+      } else if (err instanceof ApiError)
+        setError({ status: err.status, serverMessage: null, requestId: err.requestId, attempt: attempt.current });
       else setError({ status: -1, serverMessage: null, requestId: null, attempt: attempt.current });
     }
   };
 
   const errorFor = (field: string) => problems?.list.find((p) => p.field === id(field))?.message;
-  const text = (field: 'name' | 'title' | 'phone' | 'email', value: string, setValue: (v: string) => void, opts: { optional?: boolean; type?: 'text' | 'tel' | 'email'; autoComplete?: string } = {}) => (
-    <Field id={id(field)} label={t(`contactForm.${field}`)} optional={opts.optional} optionalText={t('forms.optional')} error={errorFor(field)}>
+  const text = (
+    field: 'name' | 'title' | 'phone' | 'email',
+    value: string,
+    setValue: (v: string) => void,
+    opts: { optional?: boolean; type?: 'text' | 'tel' | 'email'; autoComplete?: string } = {},
+  ) => (
+    <Field
+      id={id(field)}
+      label={t(`contactForm.${field}`)}
+      optional={opts.optional}
+      optionalText={t('forms.optional')}
+      error={errorFor(field)}
+    >
       {(describedBy) => (
         <TextInput
           id={id(field)}
@@ -107,10 +131,23 @@ export function ContactForm({ contact, organizations, onSaved, onCancel, onReloa
   );
 
   return (
-    <form className="usa-form harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-label={contact ? t('contactForm.editLabel', { name: contact.name }) : t('contactForm.add')}>
+    <form
+      className="usa-form harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-label={contact ? t('contactForm.editLabel', { name: contact.name }) : t('contactForm.add')}
+    >
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h4" />}
       {conflict !== null && <ConflictAlert key={conflict} details={undefined} onReload={onReload} />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('contactForm.failed')} headingLevel="h4" messageKeys={{ 403: 'directory.errors.forbidden', 404: 'directory.errors.notFound' }} />}
+      {error && (
+        <ActionErrorAlert
+          key={error.attempt}
+          error={error}
+          heading={t('contactForm.failed')}
+          headingLevel="h4"
+          messageKeys={{ 403: 'directory.errors.forbidden', 404: 'directory.errors.notFound' }}
+        />
+      )}
       <Field id={id('organization')} label={t('contactForm.organization')} error={errorFor('organization')}>
         {(describedBy) => (
           <Select
@@ -135,9 +172,23 @@ export function ContactForm({ contact, organizations, onSaved, onCancel, onReloa
       {text('title', title, setTitle, { optional: true })}
       {text('phone', phone, setPhone, { optional: true, type: 'tel' })}
       {text('email', email, setEmail, { optional: true, type: 'email' })}
-      <Field id={id('notes')} label={t('contactForm.notes')} hint={t('contactForm.notesHint')} optional optionalText={t('forms.optional')}>
+      <Field
+        id={id('notes')}
+        label={t('contactForm.notes')}
+        hint={t('contactForm.notesHint')}
+        optional
+        optionalText={t('forms.optional')}
+      >
         {(describedBy) => (
-          <Textarea id={id('notes')} name="notes" className="harbor-short-textarea" maxLength={2000} value={notes} aria-describedby={describedBy} onChange={(e) => setNotes(e.target.value)} />
+          <Textarea
+            id={id('notes')}
+            name="notes"
+            className="harbor-short-textarea"
+            maxLength={2000}
+            value={notes}
+            aria-describedby={describedBy}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         )}
       </Field>
       <div className="harbor-step-buttons">

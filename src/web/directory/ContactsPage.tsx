@@ -33,7 +33,9 @@ export function ContactsPage() {
   if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
   const contacts = result.status === 'ok' ? result.data.contacts : [];
   // The API has no list of the county's organizations; those on the list are the ones to choose from.
-  const organizations = [...new Map(contacts.map((c) => [c.organizationId, { id: c.organizationId, name: c.organizationName }])).values()];
+  const organizations = [
+    ...new Map(contacts.map((c) => [c.organizationId, { id: c.organizationId, name: c.organizationName }])).values(),
+  ];
   const groups = organizations.map((o) => ({ ...o, contacts: contacts.filter((c) => c.organizationId === o.id) }));
 
   return (
@@ -69,7 +71,14 @@ export function ContactsPage() {
             <h2 id={`org-${g.id}`}>{g.name}</h2>
             <ul className="harbor-contacts">
               {g.contacts.map((c) => (
-                <ContactCard key={`${c.id}:${c.version}`} contact={c} admin={admin} organizations={organizations} onChanged={done} onReload={refresh} />
+                <ContactCard
+                  key={`${c.id}:${c.version}`}
+                  contact={c}
+                  admin={admin}
+                  organizations={organizations}
+                  onChanged={done}
+                  onReload={refresh}
+                />
               ))}
             </ul>
           </section>
@@ -108,7 +117,12 @@ function ContactCard({ contact: c, admin, organizations, onChanged, onReload }: 
       onChanged(t('contacts.removed', { name: c.name }));
     } catch (err) {
       setRemoving(false);
-      setError({ status: err instanceof ApiError ? err.status : -1, serverMessage: null, requestId: err instanceof ApiError ? err.requestId : null, attempt: (error?.attempt ?? 0) + 1 });
+      setError({
+        status: err instanceof ApiError ? err.status : -1,
+        serverMessage: null,
+        requestId: err instanceof ApiError ? err.requestId : null,
+        attempt: (error?.attempt ?? 0) + 1,
+      });
     }
   };
 
@@ -144,9 +158,23 @@ function ContactCard({ contact: c, admin, organizations, onChanged, onReload }: 
       </dl>
       {admin && (
         <>
-          {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('contacts.removeFailed')} headingLevel="h4" messageKeys={{ 403: 'directory.errors.forbidden', 404: 'directory.errors.notFound' }} />}
+          {error && (
+            <ActionErrorAlert
+              key={error.attempt}
+              error={error}
+              heading={t('contacts.removeFailed')}
+              headingLevel="h4"
+              messageKeys={{ 403: 'directory.errors.forbidden', 404: 'directory.errors.notFound' }}
+            />
+          )}
           {confirming ? (
-            <div ref={confirmRef} tabIndex={-1} className="harbor-confirm harbor-focus-target" role="group" aria-labelledby={`confirm-${c.id}`}>
+            <div
+              ref={confirmRef}
+              tabIndex={-1}
+              className="harbor-confirm harbor-focus-target"
+              role="group"
+              aria-labelledby={`confirm-${c.id}`}
+            >
               <p id={`confirm-${c.id}`} className="margin-top-0 text-bold">
                 {t('contacts.confirmRemove', { name: c.name })}
               </p>
@@ -168,7 +196,12 @@ function ContactCard({ contact: c, admin, organizations, onChanged, onReload }: 
             </div>
           ) : (
             <div className="harbor-contact__actions">
-              <Disclosure id={`edit-contact-${c.id}`} label={t('contacts.edit', { name: c.name })} open={editing} onToggle={setEditing}>
+              <Disclosure
+                id={`edit-contact-${c.id}`}
+                label={t('contacts.edit', { name: c.name })}
+                open={editing}
+                onToggle={setEditing}
+              >
                 <ContactForm
                   contact={c}
                   organizations={organizations}
@@ -181,7 +214,13 @@ function ContactCard({ contact: c, admin, organizations, onChanged, onReload }: 
                 />
               </Disclosure>
               {!editing && (
-                <Button ref={removeButton} type="button" unstyled className="harbor-contact__remove" onClick={() => setConfirming(true)}>
+                <Button
+                  ref={removeButton}
+                  type="button"
+                  unstyled
+                  className="harbor-contact__remove"
+                  onClick={() => setConfirming(true)}
+                >
                   {t('contacts.remove', { name: c.name })}
                 </Button>
               )}

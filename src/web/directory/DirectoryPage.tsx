@@ -68,7 +68,8 @@ export function DirectoryPage() {
   // move focus to the page heading on every change.
   useEffect(() => {
     const url = `${pathname}${shownQuery ? `?${shownQuery}` : ''}`;
-    if (`${window.location.pathname}${window.location.search}` !== url) window.history.replaceState(window.history.state, '', url);
+    if (`${window.location.pathname}${window.location.search}` !== url)
+      window.history.replaceState(window.history.state, '', url);
     rememberDirectorySearch(shownQuery);
   }, [pathname, shownQuery]);
 
@@ -101,10 +102,14 @@ export function DirectoryPage() {
 
   let status = '';
   if (current) {
-    status = current.total === 0 ? t('directory.results.none') : t('directory.results.count', { count: current.total, formatted: formatNumber(current.total, language) });
+    status =
+      current.total === 0
+        ? t('directory.results.none')
+        : t('directory.results.count', { count: current.total, formatted: formatNumber(current.total, language) });
   }
 
-  const set = <K extends keyof DirectoryFilters>(key: K, value: DirectoryFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof DirectoryFilters>(key: K, value: DirectoryFilters[K]) =>
+    setFilters((f) => ({ ...f, [key]: value }));
   const ageInvalid = filters.age.trim() !== '' && !isAge(filters.age);
   const activeCount = activeFilterCount(filters);
 
@@ -148,7 +153,13 @@ export function DirectoryPage() {
       </ul>
 
       <div className="harbor-directory">
-        <form role="search" aria-label={t('directory.searchForm')} className="usa-form harbor-directory__form" noValidate onSubmit={onSubmit}>
+        <form
+          role="search"
+          aria-label={t('directory.searchForm')}
+          className="usa-form harbor-directory__form"
+          noValidate
+          onSubmit={onSubmit}
+        >
           <div className="harbor-directory__search">
             <Label htmlFor="directory-q" hint={<span className="display-block">{t('directory.searchHint')}</span>}>
               {t('directory.searchLabel')}
@@ -171,7 +182,11 @@ export function DirectoryPage() {
             aria-controls="directory-filters"
             onClick={() => setFiltersOpen(!filtersOpen)}
           >
-            {filtersOpen ? <Icon.ExpandLess size={3} aria-hidden="true" focusable={false} /> : <Icon.ExpandMore size={3} aria-hidden="true" focusable={false} />}
+            {filtersOpen ? (
+              <Icon.ExpandLess size={3} aria-hidden="true" focusable={false} />
+            ) : (
+              <Icon.ExpandMore size={3} aria-hidden="true" focusable={false} />
+            )}
             {activeCount ? t('directory.filtersToggleCount', { count: activeCount }) : t('directory.filtersToggle')}
           </button>
 
@@ -181,7 +196,12 @@ export function DirectoryPage() {
               <div className="harbor-filters__grid">
                 <div className="usa-form-group">
                   <Label htmlFor="directory-service">{t('directory.filter.service')}</Label>
-                  <Select id="directory-service" name="service" value={filters.service} onChange={(e) => set('service', e.target.value)}>
+                  <Select
+                    id="directory-service"
+                    name="service"
+                    value={filters.service}
+                    onChange={(e) => set('service', e.target.value)}
+                  >
                     <option value="">{t('directory.filter.any')}</option>
                     {[...(services ?? [])]
                       .sort((a, b) => pick(a.name, language).localeCompare(pick(b.name, language), language))
@@ -194,17 +214,27 @@ export function DirectoryPage() {
                 </div>
                 <div className="usa-form-group">
                   <Label htmlFor="directory-spa">{t('directory.filter.spa')}</Label>
-                  <Select id="directory-spa" name="spa" value={filters.spa} onChange={(e) => set('spa', e.target.value)}>
+                  <Select
+                    id="directory-spa"
+                    name="spa"
+                    value={filters.spa}
+                    onChange={(e) => set('spa', e.target.value)}
+                  >
                     <option value="">{t('directory.filter.any')}</option>
                     {spas.map((s) => (
                       <option key={s.number} value={String(s.number)}>
-                        {s.name ? t('directory.spaNamed', { number: s.number, name: s.name }) : t('directory.spa', { number: s.number })}
+                        {s.name
+                          ? t('directory.spaNamed', { number: s.number, name: s.name })
+                          : t('directory.spa', { number: s.number })}
                       </option>
                     ))}
                   </Select>
                 </div>
                 <div className="usa-form-group">
-                  <Label htmlFor="directory-language" hint={<span className="display-block">{t('directory.filter.languageHint')}</span>}>
+                  <Label
+                    htmlFor="directory-language"
+                    hint={<span className="display-block">{t('directory.filter.languageHint')}</span>}
+                  >
                     {t('directory.filter.language')}
                   </Label>
                   <TextInput
@@ -225,7 +255,12 @@ export function DirectoryPage() {
                 </div>
                 <div className="usa-form-group">
                   <Label htmlFor="directory-population">{t('directory.filter.population')}</Label>
-                  <Select id="directory-population" name="population" value={filters.population} onChange={(e) => set('population', e.target.value)}>
+                  <Select
+                    id="directory-population"
+                    name="population"
+                    value={filters.population}
+                    onChange={(e) => set('population', e.target.value)}
+                  >
                     <option value="">{t('directory.filter.anyone')}</option>
                     {POPULATIONS.map((p) => (
                       <option key={p} value={p}>
@@ -235,7 +270,11 @@ export function DirectoryPage() {
                   </Select>
                 </div>
                 <div className={`usa-form-group${ageInvalid ? ' usa-form-group--error' : ''}`}>
-                  <Label htmlFor="directory-age" error={ageInvalid} hint={<span className="display-block">{t('directory.filter.ageHint')}</span>}>
+                  <Label
+                    htmlFor="directory-age"
+                    error={ageInvalid}
+                    hint={<span className="display-block">{t('directory.filter.ageHint')}</span>}
+                  >
                     {t('directory.filter.age')}
                   </Label>
                   {ageInvalid && (

@@ -22,7 +22,11 @@ export function NewProviderPage() {
         </Link>
       </p>
       <PageHeading documentTitle={t('providerForm.addHeading')}>{t('providerForm.addHeading')}</PageHeading>
-      <p className="usa-intro">{orgAdmin ? t('providerForm.addIntroOrg', { organization: session.user.organization.name }) : t('providerForm.addIntro')}</p>
+      <p className="usa-intro">
+        {orgAdmin
+          ? t('providerForm.addIntroOrg', { organization: session.user.organization.name })
+          : t('providerForm.addIntro')}
+      </p>
       <ProviderForm
         showHeading={false}
         services={catalog.result.status === 'ok' ? catalog.result.data.services : null}

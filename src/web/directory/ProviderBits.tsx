@@ -35,15 +35,26 @@ export function agesText(p: Pick<Provider, 'ageMin' | 'ageMax'>, t: TFunction): 
 }
 
 /** "2 open of 11 beds · confirmed 3 days ago", with a warning when the count may be out of date. */
-export function VacancyStatus({ provider, now }: { provider: Pick<Provider, 'vacancies' | 'beds' | 'vacanciesConfirmedAt'>; now: number }) {
+export function VacancyStatus({
+  provider,
+  now,
+}: {
+  provider: Pick<Provider, 'vacancies' | 'beds' | 'vacanciesConfirmedAt'>;
+  now: number;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { vacancies, beds, vacanciesConfirmedAt } = provider;
   if (vacancies === null && beds === null) return null;
   let count: string;
   if (vacancies === null) count = t('directory.vacancy.unknown', { beds });
-  else if (vacancies === 0) count = beds === null ? t('directory.vacancy.none') : t('directory.vacancy.noneOfBeds', { beds });
-  else count = beds === null ? t('directory.vacancy.open', { count: vacancies }) : t('directory.vacancy.openOfBeds', { count: vacancies, beds });
+  else if (vacancies === 0)
+    count = beds === null ? t('directory.vacancy.none') : t('directory.vacancy.noneOfBeds', { beds });
+  else
+    count =
+      beds === null
+        ? t('directory.vacancy.open', { count: vacancies })
+        : t('directory.vacancy.openOfBeds', { count: vacancies, beds });
   const when = vacanciesConfirmedAt
     ? t('directory.vacancy.confirmed', { when: formatDaysAgo(countyDaysAgo(vacanciesConfirmedAt, now), language) })
     : t('directory.vacancy.neverConfirmed');
@@ -70,11 +81,31 @@ export function VacancyStatus({ provider, now }: { provider: Pick<Provider, 'vac
 export function ProviderFlags({ provider }: { provider: Provider }) {
   const { t } = useTranslation();
   const flags = [
-    provider.csecTrained && { key: 'csec', icon: <Icon.Verified size={3} aria-hidden="true" focusable={false} />, text: t('directory.flags.csecTrained') },
-    provider.lgbtqAffirming && { key: 'lgbtq', icon: <Icon.Favorite size={3} aria-hidden="true" focusable={false} />, text: t('directory.flags.lgbtqAffirming') },
-    provider.crisis247 && { key: 'crisis', icon: <Icon.Phone size={3} aria-hidden="true" focusable={false} />, text: t('directory.flags.crisis247') },
-    provider.servesParentingYouth && { key: 'parenting', icon: <Icon.People size={3} aria-hidden="true" focusable={false} />, text: t('directory.flags.parentingYouth') },
-    provider.servesBoys && { key: 'boys', icon: <Icon.People size={3} aria-hidden="true" focusable={false} />, text: t('directory.flags.boys') },
+    provider.csecTrained && {
+      key: 'csec',
+      icon: <Icon.Verified size={3} aria-hidden="true" focusable={false} />,
+      text: t('directory.flags.csecTrained'),
+    },
+    provider.lgbtqAffirming && {
+      key: 'lgbtq',
+      icon: <Icon.Favorite size={3} aria-hidden="true" focusable={false} />,
+      text: t('directory.flags.lgbtqAffirming'),
+    },
+    provider.crisis247 && {
+      key: 'crisis',
+      icon: <Icon.Phone size={3} aria-hidden="true" focusable={false} />,
+      text: t('directory.flags.crisis247'),
+    },
+    provider.servesParentingYouth && {
+      key: 'parenting',
+      icon: <Icon.People size={3} aria-hidden="true" focusable={false} />,
+      text: t('directory.flags.parentingYouth'),
+    },
+    provider.servesBoys && {
+      key: 'boys',
+      icon: <Icon.People size={3} aria-hidden="true" focusable={false} />,
+      text: t('directory.flags.boys'),
+    },
   ].filter((f): f is { key: string; icon: React.JSX.Element; text: string } => !!f);
   if (flags.length === 0) return null;
   return (

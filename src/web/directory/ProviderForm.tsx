@@ -6,7 +6,14 @@ import { ActionErrorAlert, type ActionError } from '../components/ActionErrorAle
 import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
-import { COMMON_LANGUAGES, GENDERS, KNOWN_TRAININGS, PLACEMENT_TYPES, PROVIDER_KINDS, countySpas } from '../lib/directory';
+import {
+  COMMON_LANGUAGES,
+  GENDERS,
+  KNOWN_TRAININGS,
+  PLACEMENT_TYPES,
+  PROVIDER_KINDS,
+  countySpas,
+} from '../lib/directory';
 import { countyDate } from '../lib/format';
 import { pick } from '../lib/localized';
 import { serverFieldProblems } from '../lib/serverProblems';
@@ -174,11 +181,13 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
   const today = countyDate();
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
+  const toggle = <T,>(list: T[], value: T, on: boolean) =>
+    on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 
   const check = (): FieldProblem[] => {
     const list: FieldProblem[] = [];
-    const add = (field: string, key: string, values?: Record<string, unknown>) => list.push({ field: IDS[field] ?? field, message: t(`providerForm.errors.${key}`, values) });
+    const add = (field: string, key: string, values?: Record<string, unknown>) =>
+      list.push({ field: IDS[field] ?? field, message: t(`providerForm.errors.${key}`, values) });
     if (!draft.name.trim()) add('name', 'name');
     if (!draft.kind) add('kind', 'kind');
     const count = (field: 'beds' | 'vacancies', max: number) => {
@@ -189,7 +198,8 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
     count('vacancies', 10000);
     const beds = whole(draft.beds);
     const vacancies = whole(draft.vacancies);
-    if (beds !== null && vacancies !== null && !Number.isNaN(beds) && !Number.isNaN(vacancies) && vacancies > beds) add('vacancies', 'vacanciesOverBeds');
+    if (beds !== null && vacancies !== null && !Number.isNaN(beds) && !Number.isNaN(vacancies) && vacancies > beds)
+      add('vacancies', 'vacanciesOverBeds');
     for (const field of ['ageMin', 'ageMax'] as const) {
       const v = draft[field].trim();
       if (v && (!/^\d+$/.test(v) || Number(v) > 30)) add(field, 'age', { label: fieldLabel(field, t) });
@@ -204,9 +214,12 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
     if (draft.email.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(draft.email.trim())) add('email', 'email');
     if (draft.website.trim() && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(draft.website.trim())) add('website', 'website');
     for (const row of draft.trainings) {
-      if (!row.training.trim()) list.push({ field: `provider-training-${row.row}`, message: t('providerForm.errors.training') });
-      if (!row.completedOn) list.push({ field: `provider-training-date-${row.row}`, message: t('providerForm.errors.trainingDate') });
-      else if (row.completedOn > today) list.push({ field: `provider-training-date-${row.row}`, message: t('providerForm.errors.trainingFuture') });
+      if (!row.training.trim())
+        list.push({ field: `provider-training-${row.row}`, message: t('providerForm.errors.training') });
+      if (!row.completedOn)
+        list.push({ field: `provider-training-date-${row.row}`, message: t('providerForm.errors.trainingDate') });
+      else if (row.completedOn > today)
+        list.push({ field: `provider-training-date-${row.row}`, message: t('providerForm.errors.trainingFuture') });
     }
     return list;
   };
@@ -233,7 +246,9 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
       }
       body = { version: provider.version, ...Object.fromEntries(changed.map((k) => [k, fields[k]])) };
     } else {
-      body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)));
+      body = Object.fromEntries(
+        Object.entries(fields).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)),
+      );
     }
     setSaving(true);
     try {
@@ -247,9 +262,17 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
         setConflict({ details: err.details, attempt: attempt.current });
       } else if (err instanceof ApiError && err.status === 400) {
         const known = Object.fromEntries(Object.entries(IDS).map(([k, id]) => [k, { id, label: fieldLabel(k, t) }]));
-        setProblems({ list: serverFieldProblems(err, known, { id: IDS.name!, label: t('providerForm.entry') }), attempt: attempt.current });
+        setProblems({
+          list: serverFieldProblems(err, known, { id: IDS.name!, label: t('providerForm.entry') }),
+          attempt: attempt.current,
+        });
       } else if (err instanceof ApiError) {
-        setError({ status: err.status, serverMessage: err.status === 403 || err.status === 409 ? err.message : null, requestId: err.requestId, attempt: attempt.current });
+        setError({
+          status: err.status,
+          serverMessage: err.status === 403 || err.status === 409 ? err.message : null,
+          requestId: err.requestId,
+          attempt: attempt.current,
+        });
       } else {
         setError({ status: -1, serverMessage: null, requestId: null, attempt: attempt.current });
       }
@@ -257,10 +280,28 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
   };
 
   const errorFor = (id: string) => problems?.list.find((p) => p.field === id)?.message;
-  const textField = (field: keyof Draft & string, props: { hint?: string; optional?: boolean; type?: 'text' | 'tel' | 'email' | 'url'; autoComplete?: string; maxLength?: number; inputMode?: 'numeric' | 'tel' | 'email' | 'url'; className?: string } = {}) => {
+  const textField = (
+    field: keyof Draft & string,
+    props: {
+      hint?: string;
+      optional?: boolean;
+      type?: 'text' | 'tel' | 'email' | 'url';
+      autoComplete?: string;
+      maxLength?: number;
+      inputMode?: 'numeric' | 'tel' | 'email' | 'url';
+      className?: string;
+    } = {},
+  ) => {
     const id = IDS[field]!;
     return (
-      <Field id={id} label={fieldLabel(field, t)} hint={props.hint} optional={props.optional ?? true} optionalText={t('forms.optional')} error={errorFor(id)}>
+      <Field
+        id={id}
+        label={fieldLabel(field, t)}
+        hint={props.hint}
+        optional={props.optional ?? true}
+        optionalText={t('forms.optional')}
+        error={errorFor(id)}
+      >
         {(describedBy) => (
           <TextInput
             id={id}
@@ -298,7 +339,8 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
 
   const isFamily = draft.kind === 'resource_family';
   const knownTrainings: string[] = [...KNOWN_TRAININGS];
-  for (const row of draft.trainings) if (row.training && !knownTrainings.includes(row.training)) knownTrainings.push(row.training);
+  for (const row of draft.trainings)
+    if (row.training && !knownTrainings.includes(row.training)) knownTrainings.push(row.training);
 
   return (
     <form
@@ -308,7 +350,9 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
       aria-label={provider ? t('providerForm.editHeading') : t('providerForm.addHeading')}
     >
       {showHeading && <h3>{provider ? t('providerForm.editHeading') : t('providerForm.addHeading')}</h3>}
-      {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel={showHeading ? 'h4' : 'h2'} />}
+      {problems && (
+        <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel={showHeading ? 'h4' : 'h2'} />
+      )}
       {conflict && onReload && <ConflictAlert key={conflict.attempt} details={conflict.details} onReload={onReload} />}
       {error && (
         <ActionErrorAlert
@@ -407,7 +451,12 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
 
       <div className="harbor-date-pair">
         {textField('beds', { inputMode: 'numeric', maxLength: 5, className: 'harbor-number-input' })}
-        {textField('vacancies', { inputMode: 'numeric', maxLength: 5, className: 'harbor-number-input', hint: t('providerForm.vacanciesHint') })}
+        {textField('vacancies', {
+          inputMode: 'numeric',
+          maxLength: 5,
+          className: 'harbor-number-input',
+          hint: t('providerForm.vacanciesHint'),
+        })}
       </div>
       <div className="harbor-date-pair">
         {textField('ageMin', { inputMode: 'numeric', maxLength: 2, className: 'harbor-number-input' })}
@@ -434,7 +483,13 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
         t('providerForm.populations'),
         null,
         <>
-          <Checkbox id="provider-lgbtq" name="lgbtqAffirming" label={t('directory.flags.lgbtqAffirming')} checked={draft.lgbtqAffirming} onChange={(e) => set('lgbtqAffirming', e.target.checked)} />
+          <Checkbox
+            id="provider-lgbtq"
+            name="lgbtqAffirming"
+            label={t('directory.flags.lgbtqAffirming')}
+            checked={draft.lgbtqAffirming}
+            onChange={(e) => set('lgbtqAffirming', e.target.checked)}
+          />
           <Checkbox
             id="provider-parenting"
             name="servesParentingYouth"
@@ -442,12 +497,30 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
             checked={draft.servesParentingYouth}
             onChange={(e) => set('servesParentingYouth', e.target.checked)}
           />
-          <Checkbox id="provider-boys" name="servesBoys" label={t('directory.flags.boys')} checked={draft.servesBoys} onChange={(e) => set('servesBoys', e.target.checked)} />
-          <Checkbox id={IDS.crisis247!} name="crisis247" label={t('directory.flags.crisis247')} checked={draft.crisis247} onChange={(e) => set('crisis247', e.target.checked)} />
+          <Checkbox
+            id="provider-boys"
+            name="servesBoys"
+            label={t('directory.flags.boys')}
+            checked={draft.servesBoys}
+            onChange={(e) => set('servesBoys', e.target.checked)}
+          />
+          <Checkbox
+            id={IDS.crisis247!}
+            name="crisis247"
+            label={t('directory.flags.crisis247')}
+            checked={draft.crisis247}
+            onChange={(e) => set('crisis247', e.target.checked)}
+          />
         </>,
       )}
 
-      <Field id={IDS.languages!} label={fieldLabel('languages', t)} hint={t('providerForm.languagesHint')} optional optionalText={t('forms.optional')}>
+      <Field
+        id={IDS.languages!}
+        label={fieldLabel('languages', t)}
+        hint={t('providerForm.languagesHint')}
+        optional
+        optionalText={t('forms.optional')}
+      >
         {(describedBy) => (
           <>
             <TextInput
@@ -478,7 +551,11 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
             key={s.number}
             id={`provider-spa-${s.number}`}
             name="spas"
-            label={s.name ? t('directory.spaNamed', { number: s.number, name: s.name }) : t('directory.spa', { number: s.number })}
+            label={
+              s.name
+                ? t('directory.spaNamed', { number: s.number, name: s.name })
+                : t('directory.spa', { number: s.number })
+            }
             checked={draft.spas.includes(s.number)}
             onChange={(e) => set('spas', toggle(draft.spas, s.number, e.target.checked))}
           />
@@ -486,7 +563,11 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
         true,
       )}
 
-      <fieldset className="usa-fieldset harbor-form-fieldset" id={IDS.csecTrainings} aria-describedby="provider-trainings-hint">
+      <fieldset
+        className="usa-fieldset harbor-form-fieldset"
+        id={IDS.csecTrainings}
+        aria-describedby="provider-trainings-hint"
+      >
         <legend className="usa-legend">
           {fieldLabel('csecTrainings', t)} <span className="harbor-optional">{t('forms.optional')}</span>
         </legend>
@@ -495,14 +576,23 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
         </span>
         {draft.trainings.map((row, i) => (
           <div key={row.row} className="harbor-training-row">
-            <Field id={`provider-training-${row.row}`} label={t('providerForm.training', { n: i + 1 })} error={errorFor(`provider-training-${row.row}`)}>
+            <Field
+              id={`provider-training-${row.row}`}
+              label={t('providerForm.training', { n: i + 1 })}
+              error={errorFor(`provider-training-${row.row}`)}
+            >
               {(describedBy) => (
                 <Select
                   id={`provider-training-${row.row}`}
                   name="training"
                   value={row.training}
                   aria-describedby={describedBy}
-                  onChange={(e) => set('trainings', draft.trainings.map((r) => (r.row === row.row ? { ...r, training: e.target.value } : r)))}
+                  onChange={(e) =>
+                    set(
+                      'trainings',
+                      draft.trainings.map((r) => (r.row === row.row ? { ...r, training: e.target.value } : r)),
+                    )
+                  }
                 >
                   <option value="">{t('common.choose')}</option>
                   {knownTrainings.map((k) => (
@@ -513,7 +603,11 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
                 </Select>
               )}
             </Field>
-            <Field id={`provider-training-date-${row.row}`} label={t('providerForm.trainingDate')} error={errorFor(`provider-training-date-${row.row}`)}>
+            <Field
+              id={`provider-training-date-${row.row}`}
+              label={t('providerForm.trainingDate')}
+              error={errorFor(`provider-training-date-${row.row}`)}
+            >
               {(describedBy) => (
                 <DateTimeInput
                   id={`provider-training-date-${row.row}`}
@@ -523,11 +617,26 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
                   value={row.completedOn}
                   invalid={!!errorFor(`provider-training-date-${row.row}`)}
                   aria-describedby={describedBy}
-                  onChange={(e) => set('trainings', draft.trainings.map((r) => (r.row === row.row ? { ...r, completedOn: e.target.value } : r)))}
+                  onChange={(e) =>
+                    set(
+                      'trainings',
+                      draft.trainings.map((r) => (r.row === row.row ? { ...r, completedOn: e.target.value } : r)),
+                    )
+                  }
                 />
               )}
             </Field>
-            <Button type="button" unstyled className="harbor-training-row__remove" onClick={() => set('trainings', draft.trainings.filter((r) => r.row !== row.row))}>
+            <Button
+              type="button"
+              unstyled
+              className="harbor-training-row__remove"
+              onClick={() =>
+                set(
+                  'trainings',
+                  draft.trainings.filter((r) => r.row !== row.row),
+                )
+              }
+            >
               {t('providerForm.removeTraining', { n: i + 1 })}
             </Button>
           </div>
@@ -545,7 +654,11 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
         </Button>
       </fieldset>
 
-      {showHeading ? <h4 className="margin-top-4 margin-bottom-0">{t('providerForm.reach')}</h4> : <h2 className="margin-top-4 margin-bottom-0">{t('providerForm.reach')}</h2>}
+      {showHeading ? (
+        <h4 className="margin-top-4 margin-bottom-0">{t('providerForm.reach')}</h4>
+      ) : (
+        <h2 className="margin-top-4 margin-bottom-0">{t('providerForm.reach')}</h2>
+      )}
       {textField('phone', { type: 'tel', inputMode: 'tel', maxLength: 40, hint: t('providerForm.phoneHint') })}
       {textField('email', { type: 'email', inputMode: 'email', maxLength: 320 })}
       {textField('website', { type: 'url', inputMode: 'url', maxLength: 500, hint: t('providerForm.websiteHint') })}

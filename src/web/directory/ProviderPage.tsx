@@ -17,7 +17,14 @@ import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
 import { useActiveSession } from '../session/SessionContext';
-import type { CatalogService, ContactsResponse, DirectoryContact, Provider, ProviderHistoryResponse, ServicesResponse } from '../types';
+import type {
+  CatalogService,
+  ContactsResponse,
+  DirectoryContact,
+  Provider,
+  ProviderHistoryResponse,
+  ServicesResponse,
+} from '../types';
 import { fieldLabel, trainingLabel } from './fieldLabels';
 import { PhoneLink, ProviderFlags, VacancyStatus, agesText, serviceName, spaList } from './ProviderBits';
 import { ProviderForm } from './ProviderForm';
@@ -32,7 +39,8 @@ export function ProviderPage() {
   const catalog = useApi<ServicesResponse>('/api/directory/services');
   const contacts = useApi<ContactsResponse>('/api/directory/contacts');
   if (provider.result.status === 'loading') return <Loading />;
-  if (provider.result.status === 'error') return <ApiErrorView error={provider.result.error} onRetry={provider.reload} />;
+  if (provider.result.status === 'error')
+    return <ApiErrorView error={provider.result.error} onRetry={provider.reload} />;
   const data = provider.result.data;
   return (
     <ProviderView
@@ -40,7 +48,11 @@ export function ProviderPage() {
       history={history.result.status === 'ok' ? history.result.data : null}
       historyFailed={history.result.status === 'error'}
       services={catalog.result.status === 'ok' ? catalog.result.data.services : null}
-      contacts={contacts.result.status === 'ok' ? contacts.result.data.contacts.filter((c) => c.organizationId === data.organizationId) : []}
+      contacts={
+        contacts.result.status === 'ok'
+          ? contacts.result.data.contacts.filter((c) => c.organizationId === data.organizationId)
+          : []
+      }
       onChanged={() => {
         provider.refresh();
         history.refresh();
@@ -86,21 +98,45 @@ function ProviderView({ provider: p, history, historyFailed, services, contacts,
 
   const about: Detail[] = [
     { key: 'kind', label: fieldLabel('kind', t), value: t(`directory.kinds.${p.kind}`) },
-    ...(p.organizationName ? [{ key: 'organization', label: fieldLabel('organization', t), value: p.organizationName }] : []),
-    { key: 'description', label: fieldLabel('description', t), value: p.description ? <span className="harbor-prewrap">{p.description}</span> : <NotRecorded /> },
-    { key: 'services', label: fieldLabel('services', t), value: list(p.services.map((s) => serviceName(s, services, language))) },
-    { key: 'placementTypes', label: fieldLabel('placementTypes', t), value: list(p.placementTypes.map((k) => t(`placementTypes.${k}`, { defaultValue: k }))) },
+    ...(p.organizationName
+      ? [{ key: 'organization', label: fieldLabel('organization', t), value: p.organizationName }]
+      : []),
+    {
+      key: 'description',
+      label: fieldLabel('description', t),
+      value: p.description ? <span className="harbor-prewrap">{p.description}</span> : <NotRecorded />,
+    },
+    {
+      key: 'services',
+      label: fieldLabel('services', t),
+      value: list(p.services.map((s) => serviceName(s, services, language))),
+    },
+    {
+      key: 'placementTypes',
+      label: fieldLabel('placementTypes', t),
+      value: list(p.placementTypes.map((k) => t(`placementTypes.${k}`, { defaultValue: k }))),
+    },
     { key: 'ages', label: fieldLabel('ages', t), value: ages ?? <NotRecorded /> },
-    { key: 'genders', label: fieldLabel('genders', t), value: list(p.genders.map((g) => t(`directory.genders.${g}`, { defaultValue: g }))) },
+    {
+      key: 'genders',
+      label: fieldLabel('genders', t),
+      value: list(p.genders.map((g) => t(`directory.genders.${g}`, { defaultValue: g }))),
+    },
     { key: 'lgbtqAffirming', label: fieldLabel('lgbtqAffirming', t), value: yesNo(p.lgbtqAffirming) },
     { key: 'servesParentingYouth', label: fieldLabel('servesParentingYouth', t), value: yesNo(p.servesParentingYouth) },
     { key: 'servesBoys', label: fieldLabel('servesBoys', t), value: yesNo(p.servesBoys) },
     { key: 'languages', label: fieldLabel('languages', t), value: list(p.languages) },
-    { key: 'spas', label: fieldLabel('spas', t), value: p.spas.length ? spaList(p.spas, county, t, language) : <NotRecorded /> },
+    {
+      key: 'spas',
+      label: fieldLabel('spas', t),
+      value: p.spas.length ? spaList(p.spas, county, t, language) : <NotRecorded />,
+    },
     {
       key: 'countiesServed',
       label: fieldLabel('countiesServed', t),
-      value: list(p.countiesServed.map((c) => (c === session.user.county.code ? session.user.county.name : countyCodeName(c)))),
+      value: list(
+        p.countiesServed.map((c) => (c === session.user.county.code ? session.user.county.name : countyCodeName(c))),
+      ),
     },
     {
       key: 'csecTrainings',
@@ -108,7 +144,12 @@ function ProviderView({ provider: p, history, historyFailed, services, contacts,
       value: p.csecTrainings.length ? (
         <ul className="usa-list usa-list--unstyled">
           {p.csecTrainings.map((tr) => (
-            <li key={`${tr.training}:${tr.completedOn}`}>{t('directory.trainingOn', { training: trainingLabel(tr.training, t), date: formatDate(tr.completedOn, language) })}</li>
+            <li key={`${tr.training}:${tr.completedOn}`}>
+              {t('directory.trainingOn', {
+                training: trainingLabel(tr.training, t),
+                date: formatDate(tr.completedOn, language),
+              })}
+            </li>
           ))}
         </ul>
       ) : (
@@ -147,7 +188,13 @@ function ProviderView({ provider: p, history, historyFailed, services, contacts,
     {
       key: 'address',
       label: fieldLabel('address', t),
-      value: p.addressWithheld ? <span className="text-base-dark">{t('directory.addressWithheld')}</span> : p.address ? p.address : <NotRecorded />,
+      value: p.addressWithheld ? (
+        <span className="text-base-dark">{t('directory.addressWithheld')}</span>
+      ) : p.address ? (
+        p.address
+      ) : (
+        <NotRecorded />
+      ),
     },
     { key: 'hours', label: fieldLabel('hours', t), value: p.hours ?? <NotRecorded /> },
   ];
@@ -177,7 +224,11 @@ function ProviderView({ provider: p, history, historyFailed, services, contacts,
       {(p.beds !== null || p.vacancies !== null || (mayEdit && p.placementTypes.length > 0)) && (
         <section aria-labelledby="vacancies-heading" className="harbor-section">
           <h2 id="vacancies-heading">{t('provider.vacancies')}</h2>
-          {p.beds === null && p.vacancies === null ? <p>{t('provider.noVacancyCount')}</p> : <VacancyStatus provider={p} now={now} />}
+          {p.beds === null && p.vacancies === null ? (
+            <p>{t('provider.noVacancyCount')}</p>
+          ) : (
+            <VacancyStatus provider={p} now={now} />
+          )}
           {mayEdit && (
             <VacancyForm
               key={p.version}
@@ -264,11 +315,18 @@ function ProviderView({ provider: p, history, historyFailed, services, contacts,
             rows={history.versions}
             rowKey={(v) => String(v.version)}
             columns={[
-              { key: 'when', header: t('provider.historyWhen'), cell: (v) => formatCountyDateTime(v.changedAt, language) },
+              {
+                key: 'when',
+                header: t('provider.historyWhen'),
+                cell: (v) => formatCountyDateTime(v.changedAt, language),
+              },
               {
                 key: 'who',
                 header: t('provider.historyWho'),
-                cell: (v) => (v.source === 'edit' ? (v.changedBy ?? t('provider.historySomeone')) : t(`provider.historySource.${v.source}`)),
+                cell: (v) =>
+                  v.source === 'edit'
+                    ? (v.changedBy ?? t('provider.historySomeone'))
+                    : t(`provider.historySource.${v.source}`),
               },
               {
                 key: 'what',
@@ -277,7 +335,10 @@ function ProviderView({ provider: p, history, historyFailed, services, contacts,
                   v.version === 1
                     ? t('provider.historyCreated')
                     : v.changes.length
-                      ? formatList(v.changes.map((f) => fieldLabel(f, t)), language)
+                      ? formatList(
+                          v.changes.map((f) => fieldLabel(f, t)),
+                          language,
+                        )
                       : t('provider.historyNothing'),
               },
             ]}

@@ -18,14 +18,32 @@ export function ProviderResults({ providers, services }: { providers: Provider[]
       {providers.map((p) => {
         const ages = agesText(p, t);
         const facts = [
-          p.services.length > 0 && { key: 'services', label: t('directory.fields.services'), value: formatList(p.services.map((s) => serviceName(s, services, language)), language) },
+          p.services.length > 0 && {
+            key: 'services',
+            label: t('directory.fields.services'),
+            value: formatList(
+              p.services.map((s) => serviceName(s, services, language)),
+              language,
+            ),
+          },
           p.placementTypes.length > 0 && {
             key: 'placementTypes',
             label: t('directory.fields.placementTypes'),
-            value: formatList(p.placementTypes.map((k) => t(`placementTypes.${k}`, { defaultValue: k })), language),
+            value: formatList(
+              p.placementTypes.map((k) => t(`placementTypes.${k}`, { defaultValue: k })),
+              language,
+            ),
           },
-          p.languages.length > 0 && { key: 'languages', label: t('directory.fields.languages'), value: formatList(p.languages, language) },
-          p.spas.length > 0 && { key: 'spas', label: t('directory.fields.spas'), value: spaList(p.spas, county, t, language) },
+          p.languages.length > 0 && {
+            key: 'languages',
+            label: t('directory.fields.languages'),
+            value: formatList(p.languages, language),
+          },
+          p.spas.length > 0 && {
+            key: 'spas',
+            label: t('directory.fields.spas'),
+            value: spaList(p.spas, county, t, language),
+          },
           ages && { key: 'ages', label: t('directory.fields.ages'), value: ages },
         ].filter((f): f is { key: string; label: string; value: string } => !!f);
         return (

@@ -34,9 +34,12 @@ export function VacancyForm({ provider, onSaved, onReload }: Props) {
     const list: FieldProblem[] = [];
     const v = vacancies.trim();
     const b = beds.trim();
-    if (!/^\d+$/.test(v) || Number(v) > 10000) list.push({ field: 'vacancy-count', message: t('vacancyForm.errors.vacancies') });
-    if (b && (!/^\d+$/.test(b) || Number(b) > 10000)) list.push({ field: 'vacancy-beds', message: t('vacancyForm.errors.beds') });
-    if (!list.length && b && Number(v) > Number(b)) list.push({ field: 'vacancy-count', message: t('providerForm.errors.vacanciesOverBeds') });
+    if (!/^\d+$/.test(v) || Number(v) > 10000)
+      list.push({ field: 'vacancy-count', message: t('vacancyForm.errors.vacancies') });
+    if (b && (!/^\d+$/.test(b) || Number(b) > 10000))
+      list.push({ field: 'vacancy-beds', message: t('vacancyForm.errors.beds') });
+    if (!list.length && b && Number(v) > Number(b))
+      list.push({ field: 'vacancy-count', message: t('providerForm.errors.vacanciesOverBeds') });
     if (list.length) {
       setProblems({ list, attempt: attempt.current });
       return;
@@ -47,24 +50,37 @@ export function VacancyForm({ provider, onSaved, onReload }: Props) {
     try {
       const saved = await api<Provider>(`/api/directory/providers/${encodeURIComponent(provider.id)}/vacancies`, {
         method: 'POST',
-        body: { vacancies: Number(v), version: provider.version, ...(newBeds !== provider.beds ? { beds: newBeds } : {}) },
+        body: {
+          vacancies: Number(v),
+          version: provider.version,
+          ...(newBeds !== provider.beds ? { beds: newBeds } : {}),
+        },
       });
       setSaving(false);
       onSaved(saved);
     } catch (err) {
       setSaving(false);
-      if (err instanceof ApiError && err.status === 409) setConflict({ details: err.details, attempt: attempt.current });
+      if (err instanceof ApiError && err.status === 409)
+        setConflict({ details: err.details, attempt: attempt.current });
       else if (err instanceof ApiError && err.status === 400) {
         setProblems({
           list: serverFieldProblems(
             err,
-            { vacancies: { id: 'vacancy-count', label: t('vacancyForm.vacancies') }, beds: { id: 'vacancy-beds', label: t('vacancyForm.beds') } },
+            {
+              vacancies: { id: 'vacancy-count', label: t('vacancyForm.vacancies') },
+              beds: { id: 'vacancy-beds', label: t('vacancyForm.beds') },
+            },
             { id: 'vacancy-count', label: t('vacancyForm.vacancies') },
           ),
           attempt: attempt.current,
         });
       } else if (err instanceof ApiError) {
-        setError({ status: err.status, serverMessage: err.status === 403 ? err.message : null, requestId: err.requestId, attempt: attempt.current });
+        setError({
+          status: err.status,
+          serverMessage: err.status === 403 ? err.message : null,
+          requestId: err.requestId,
+          attempt: attempt.current,
+        });
       } else setError({ status: -1, serverMessage: null, requestId: null, attempt: attempt.current });
     }
   };
@@ -72,7 +88,12 @@ export function VacancyForm({ provider, onSaved, onReload }: Props) {
   const errorFor = (id: string) => problems?.list.find((p) => p.field === id)?.message;
 
   return (
-    <form className="usa-form harbor-vacancy-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="vacancy-form-heading">
+    <form
+      className="usa-form harbor-vacancy-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="vacancy-form-heading"
+    >
       <h3 id="vacancy-form-heading">{t('vacancyForm.heading')}</h3>
       <p className="margin-top-0">{t('vacancyForm.intro')}</p>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h4" />}
@@ -104,7 +125,13 @@ export function VacancyForm({ provider, onSaved, onReload }: Props) {
             />
           )}
         </Field>
-        <Field id="vacancy-beds" label={t('vacancyForm.beds')} optional optionalText={t('forms.optional')} error={errorFor('vacancy-beds')}>
+        <Field
+          id="vacancy-beds"
+          label={t('vacancyForm.beds')}
+          optional
+          optionalText={t('forms.optional')}
+          error={errorFor('vacancy-beds')}
+        >
           {(describedBy) => (
             <TextInput
               id="vacancy-beds"

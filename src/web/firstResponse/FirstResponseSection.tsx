@@ -32,7 +32,11 @@ export function FirstResponseSection({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();
   return (
     <ProfileSection headingId="first-response-heading" heading={t('firstResponse.heading')}>
-      {youth.hiddenCategories.includes('exploitation') ? <HiddenForRoleNote messageKey="firstResponse.hiddenForRole" /> : <Loaded youth={youth} />}
+      {youth.hiddenCategories.includes('exploitation') ? (
+        <HiddenForRoleNote messageKey="firstResponse.hiddenForRole" />
+      ) : (
+        <Loaded youth={youth} />
+      )}
     </ProfileSection>
   );
 }
@@ -41,7 +45,14 @@ function Loaded({ youth }: { youth: YouthView }) {
   const list = useApi<EncountersResponse>(`/api/youth/${encodeURIComponent(youth.id)}/first-response`);
   const orgs = useApi<{ organizations: Organization[] }>('/api/organizations');
   if (list.result.status === 'ok' && orgs.result.status === 'ok') {
-    return <Body youth={youth} data={list.result.data} organizations={orgs.result.data.organizations} onChanged={list.refresh} />;
+    return (
+      <Body
+        youth={youth}
+        data={list.result.data}
+        organizations={orgs.result.data.organizations}
+        onChanged={list.refresh}
+      />
+    );
   }
   return (
     <SectionStatus
@@ -55,7 +66,17 @@ function Loaded({ youth }: { youth: YouthView }) {
   );
 }
 
-function Body({ youth, data, organizations, onChanged }: { youth: YouthView; data: EncountersResponse; organizations: Organization[]; onChanged: () => void }) {
+function Body({
+  youth,
+  data,
+  organizations,
+  onChanged,
+}: {
+  youth: YouthView;
+  data: EncountersResponse;
+  organizations: Organization[];
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const session = useActiveSession();
   const [open, setOpen] = useState(false);
@@ -73,7 +94,16 @@ function Body({ youth, data, organizations, onChanged }: { youth: YouthView; dat
       ) : (
         <ul className="usa-list usa-list--unstyled">
           {data.encounters.map((e) => (
-            <EncounterItem key={e.id} youthId={youth.id} encounter={e} target={data.targetMinutes} canWrite={canWrite} canMeet={canMeet} say={say} onChanged={onChanged} />
+            <EncounterItem
+              key={e.id}
+              youthId={youth.id}
+              encounter={e}
+              target={data.targetMinutes}
+              canWrite={canWrite}
+              canMeet={canMeet}
+              say={say}
+              onChanged={onChanged}
+            />
           ))}
         </ul>
       )}
@@ -156,7 +186,10 @@ function EncounterItem({ youthId, encounter: e, target, canWrite, canMeet, say, 
             <dd>
               {e.advocate
                 ? e.advocate.dispatchedAt
-                  ? t('firstResponse.advocateValue', { organization: e.advocate.organization, when: when(e.advocate.dispatchedAt) })
+                  ? t('firstResponse.advocateValue', {
+                      organization: e.advocate.organization,
+                      when: when(e.advocate.dispatchedAt),
+                    })
                   : e.advocate.organization
                 : t('firstResponse.noAdvocate')}
             </dd>
@@ -183,7 +216,9 @@ function EncounterItem({ youthId, encounter: e, target, canWrite, canMeet, say, 
                 cell: (a) => (
                   <>
                     {status(a)}
-                    {!a.arrivedAt && canWrite && <ArrivalForm youthId={youthId} encounterId={e.id} arrival={a} say={say} onChanged={onChanged} />}
+                    {!a.arrivedAt && canWrite && (
+                      <ArrivalForm youthId={youthId} encounterId={e.id} arrival={a} say={say} onChanged={onChanged} />
+                    )}
                   </>
                 ),
               },
@@ -196,7 +231,19 @@ function EncounterItem({ youthId, encounter: e, target, canWrite, canMeet, say, 
   );
 }
 
-function ArrivalForm({ youthId, encounterId, arrival, say, onChanged }: { youthId: string; encounterId: string; arrival: Arrival; say: Say; onChanged: () => void }) {
+function ArrivalForm({
+  youthId,
+  encounterId,
+  arrival,
+  say,
+  onChanged,
+}: {
+  youthId: string;
+  encounterId: string;
+  arrival: Arrival;
+  say: Say;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(() => countyDateTimeInput());
@@ -224,10 +271,13 @@ function ArrivalForm({ youthId, encounterId, arrival, say, onChanged }: { youthI
     setProblem(null);
     setSaving(true);
     try {
-      await api(`/api/youth/${encodeURIComponent(youthId)}/first-response/${encodeURIComponent(encounterId)}/arrivals/${encodeURIComponent(arrival.organizationId)}`, {
-        method: 'POST',
-        body: { arrivedAt: iso },
-      });
+      await api(
+        `/api/youth/${encodeURIComponent(youthId)}/first-response/${encodeURIComponent(encounterId)}/arrivals/${encodeURIComponent(arrival.organizationId)}`,
+        {
+          method: 'POST',
+          body: { arrivedAt: iso },
+        },
+      );
       setOpen(false);
       say(t('firstResponse.arrivalSaved', { organization: arrival.organization }));
       onChanged();
@@ -239,12 +289,50 @@ function ArrivalForm({ youthId, encounterId, arrival, say, onChanged }: { youthI
   };
   return (
     <div className="margin-top-1">
-      <Disclosure id={`${id}-form`} label={t('firstResponse.recordArrival', { organization: arrival.organization })} open={open} onToggle={setOpen}>
-        <form className="usa-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('firstResponse.recordArrival', { organization: arrival.organization })}>
-          {problem && <ErrorSummary key={problem.attempt} problems={[{ field: id, message: problem.message }]} headingLevel="h5" />}
-          {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('firstResponse.arrivalFailed')} headingLevel="h5" />}
-          <Field id={id} label={t('firstResponse.arrivedAtFor', { organization: arrival.organization })} hint={t('forms.countyTimeHint')} error={problem?.message}>
-            {(d) => <DateTimeInput id={id} name="arrivedAt" kind="datetime-local" value={value} invalid={!!problem} aria-describedby={d} onChange={(e) => setValue(e.target.value)} />}
+      <Disclosure
+        id={`${id}-form`}
+        label={t('firstResponse.recordArrival', { organization: arrival.organization })}
+        open={open}
+        onToggle={setOpen}
+      >
+        <form
+          className="usa-form"
+          noValidate
+          onSubmit={(e) => void submit(e)}
+          aria-label={t('firstResponse.recordArrival', { organization: arrival.organization })}
+        >
+          {problem && (
+            <ErrorSummary
+              key={problem.attempt}
+              problems={[{ field: id, message: problem.message }]}
+              headingLevel="h5"
+            />
+          )}
+          {error && (
+            <ActionErrorAlert
+              key={error.attempt}
+              error={error}
+              heading={t('firstResponse.arrivalFailed')}
+              headingLevel="h5"
+            />
+          )}
+          <Field
+            id={id}
+            label={t('firstResponse.arrivedAtFor', { organization: arrival.organization })}
+            hint={t('forms.countyTimeHint')}
+            error={problem?.message}
+          >
+            {(d) => (
+              <DateTimeInput
+                id={id}
+                name="arrivedAt"
+                kind="datetime-local"
+                value={value}
+                invalid={!!problem}
+                aria-describedby={d}
+                onChange={(e) => setValue(e.target.value)}
+              />
+            )}
           </Field>
           <div className="harbor-step-buttons">
             <Button type="submit" disabled={saving}>
@@ -260,7 +348,21 @@ function ArrivalForm({ youthId, encounterId, arrival, say, onChanged }: { youthI
   );
 }
 
-function HealthEvaluation({ youthId, encounter: e, canMeet, now, say, onChanged }: { youthId: string; encounter: Encounter; canMeet: boolean; now: number; say: Say; onChanged: () => void }) {
+function HealthEvaluation({
+  youthId,
+  encounter: e,
+  canMeet,
+  now,
+  say,
+  onChanged,
+}: {
+  youthId: string;
+  encounter: Encounter;
+  canMeet: boolean;
+  now: number;
+  say: Say;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [open, setOpen] = useState(false);
@@ -281,7 +383,9 @@ function HealthEvaluation({ youthId, encounter: e, canMeet, now, say, onChanged 
     text = t('firstResponse.healthWaived');
   } else {
     state = h.status === 'missed' || new Date(h.dueAt).getTime() <= now ? 'overdue' : 'due';
-    text = t(state === 'overdue' ? 'firstResponse.healthOverdue' : 'firstResponse.healthDue', { when: formatCountyDateTime(h.dueAt, language) });
+    text = t(state === 'overdue' ? 'firstResponse.healthOverdue' : 'firstResponse.healthDue', {
+      when: formatCountyDateTime(h.dueAt, language),
+    });
   }
   const canRecord = canMeet && h && (state === 'due' || state === 'overdue');
   return (
@@ -289,7 +393,13 @@ function HealthEvaluation({ youthId, encounter: e, canMeet, now, say, onChanged 
       <h4>{t('firstResponse.healthHeading')}</h4>
       <p className={`harbor-health harbor-health--${state}`}>{text}</p>
       {canRecord && (
-        <Disclosure id={`fr-health-${e.id}`} label={t('firstResponse.recordHealth')} open={open} onToggle={setOpen} outline={state !== 'overdue'}>
+        <Disclosure
+          id={`fr-health-${e.id}`}
+          label={t('firstResponse.recordHealth')}
+          open={open}
+          onToggle={setOpen}
+          outline={state !== 'overdue'}
+        >
           <HealthForm
             youthId={youthId}
             obligationId={h.obligationId}
@@ -307,7 +417,19 @@ function HealthEvaluation({ youthId, encounter: e, canMeet, now, say, onChanged 
   );
 }
 
-function HealthForm({ youthId, obligationId, formId, onSaved, onCancel }: { youthId: string; obligationId: string; formId: string; onSaved: () => void; onCancel: () => void }) {
+function HealthForm({
+  youthId,
+  obligationId,
+  formId,
+  onSaved,
+  onCancel,
+}: {
+  youthId: string;
+  obligationId: string;
+  formId: string;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [when, setWhen] = useState(() => countyDateTimeInput());
   const [provider, setProvider] = useState('');
@@ -324,7 +446,8 @@ function HealthForm({ youthId, obligationId, formId, onSaved, onCancel }: { yout
     const iso = countyInputToIso(when);
     const list: FieldProblem[] = [];
     if (!iso) list.push({ field: whenId, message: t('firstResponse.errors.healthAt') });
-    else if (new Date(iso).getTime() > Date.now() + 60_000) list.push({ field: whenId, message: t('firstResponse.errors.future') });
+    else if (new Date(iso).getTime() > Date.now() + 60_000)
+      list.push({ field: whenId, message: t('firstResponse.errors.future') });
     if (provider.trim().length < 2) list.push({ field: providerId, message: t('firstResponse.errors.healthBy') });
     if (list.length || !iso) {
       setProblems({ list, attempt: attempt.current });
@@ -347,9 +470,26 @@ function HealthForm({ youthId, obligationId, formId, onSaved, onCancel }: { yout
   return (
     <form className="usa-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('firstResponse.recordHealth')}>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h5" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('firstResponse.healthFailed')} headingLevel="h5" />}
+      {error && (
+        <ActionErrorAlert
+          key={error.attempt}
+          error={error}
+          heading={t('firstResponse.healthFailed')}
+          headingLevel="h5"
+        />
+      )}
       <Field id={whenId} label={t('firstResponse.healthAt')} hint={t('forms.countyTimeHint')} error={errorFor(whenId)}>
-        {(d) => <DateTimeInput id={whenId} name="completedAt" kind="datetime-local" value={when} invalid={!!errorFor(whenId)} aria-describedby={d} onChange={(e) => setWhen(e.target.value)} />}
+        {(d) => (
+          <DateTimeInput
+            id={whenId}
+            name="completedAt"
+            kind="datetime-local"
+            value={when}
+            invalid={!!errorFor(whenId)}
+            aria-describedby={d}
+            onChange={(e) => setWhen(e.target.value)}
+          />
+        )}
       </Field>
       <Field id={providerId} label={t('firstResponse.healthBy')} error={errorFor(providerId)}>
         {(d) => (

@@ -22,7 +22,13 @@ export interface Encounter {
   advocate: { organization: string; dispatchedAt: string | null } | null;
   youthWentTo: string | null;
   healthEvaluationAt: string | null;
-  healthEvaluation: { obligationId: string; status: 'open' | 'met' | 'missed' | 'waived'; dueAt: string; completedAt: string | null; provider: string | null } | null;
+  healthEvaluation: {
+    obligationId: string;
+    status: 'open' | 'met' | 'missed' | 'waived';
+    dueAt: string;
+    completedAt: string | null;
+    provider: string | null;
+  } | null;
   arrivals: Arrival[];
 }
 
@@ -37,10 +43,24 @@ export interface Organization {
   type: string;
 }
 
-export const LOCATION_TYPES = ['street', 'motel', 'residence', 'business', 'online_meetup', 'transit', 'school', 'other'] as const;
+export const LOCATION_TYPES = [
+  'street',
+  'motel',
+  'residence',
+  'business',
+  'online_meetup',
+  'transit',
+  'school',
+  'other',
+] as const;
 
 /** Where an agency's arrival stands against the on-scene target. */
-export function arrivalState(a: Arrival, hotlineCalledAt: string, targetMinutes: number, now: number): 'onTime' | 'late' | 'awaiting' | 'overdue' {
+export function arrivalState(
+  a: Arrival,
+  hotlineCalledAt: string,
+  targetMinutes: number,
+  now: number,
+): 'onTime' | 'late' | 'awaiting' | 'overdue' {
   if (a.onTime === true) return 'onTime';
   if (a.onTime === false) return 'late';
   return now > new Date(hotlineCalledAt).getTime() + targetMinutes * 60_000 ? 'overdue' : 'awaiting';

@@ -55,7 +55,14 @@ const wallFormat = new Intl.DateTimeFormat('en-US', {
 function countyWall(ms: number) {
   const parts = Object.fromEntries(wallFormat.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   const n = (k: string) => Number(parts[k]);
-  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour') % 24, minute: n('minute'), second: n('second') };
+  return {
+    year: n('year'),
+    month: n('month'),
+    day: n('day'),
+    hour: n('hour') % 24,
+    minute: n('minute'),
+    second: n('second'),
+  };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -38,7 +38,11 @@ const isCountyAdmin = (session: SessionView) => session.user.roles.includes('cou
 /** County administrators edit every directory entry; organization administrators their own organization's. */
 export function canEditProvider(session: SessionView, provider: { organizationId: string | null }): boolean {
   if (isCountyAdmin(session)) return true;
-  return session.user.roles.includes('org_admin') && provider.organizationId !== null && provider.organizationId === session.user.organization.id;
+  return (
+    session.user.roles.includes('org_admin') &&
+    provider.organizationId !== null &&
+    provider.organizationId === session.user.organization.id
+  );
 }
 
 /** Who may add directory entries (an organization administrator's belong to their organization). */

@@ -7,7 +7,9 @@ import type { FieldProblem } from '../components/ErrorSummary';
 export function serverProblemList(err: ApiError): string[] {
   const details = err.details as { problems?: unknown } | undefined;
   if (Array.isArray(details?.problems)) return details.problems.filter((p): p is string => typeof p === 'string');
-  const message = err.message.replace(/^(Please fix|This service cannot be recorded|This change cannot be saved):\s*/, '').replace(/\.$/, '');
+  const message = err.message
+    .replace(/^(Please fix|This service cannot be recorded|This change cannot be saved):\s*/, '')
+    .replace(/\.$/, '');
   return message.split(/;\s+/).filter(Boolean);
 }
 

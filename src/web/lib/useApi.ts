@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, isAbort } from '../api';
 
-export type ApiResult<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ok'; data: T };
+export type ApiResult<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ok'; data: T };
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;

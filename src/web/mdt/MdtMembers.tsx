@@ -38,7 +38,9 @@ export function MdtMembers({ youthId, members, onChanged }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/youth/${encodeURIComponent(youthId)}/mdt/members/${encodeURIComponent(member.id)}/leave`, { method: 'POST' });
+      await api(`/api/youth/${encodeURIComponent(youthId)}/mdt/members/${encodeURIComponent(member.id)}/leave`, {
+        method: 'POST',
+      });
       setConfirming(null);
       say(t('mdtMembers.removed', { name: member.name }));
       onChanged();
@@ -53,7 +55,9 @@ export function MdtMembers({ youthId, members, onChanged }: Props) {
     <>
       <h3>{t('mdt.members')}</h3>
       {notice && <Notice key={notice.n}>{notice.text}</Notice>}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('mdtMembers.removeFailed')} headingLevel="h4" />}
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('mdtMembers.removeFailed')} headingLevel="h4" />
+      )}
       {members.length === 0 ? (
         <p>{t('mdt.noMembers')}</p>
       ) : (
@@ -105,7 +109,19 @@ export function MdtMembers({ youthId, members, onChanged }: Props) {
   );
 }
 
-function ConfirmRemove({ member, self, busy, onConfirm, onCancel }: { member: MdtMember; self: boolean; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+function ConfirmRemove({
+  member,
+  self,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  member: MdtMember;
+  self: boolean;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const headingId = `mdt-confirm-${member.id}`;
   // Focus moves to the question so a keyboard or screen reader user hears what they are confirming.
@@ -118,7 +134,11 @@ function ConfirmRemove({ member, self, busy, onConfirm, onCancel }: { member: Md
         </p>
         <div className="harbor-step-buttons">
           <Button type="button" secondary disabled={busy} onClick={onConfirm}>
-            {busy ? t('mdtMembers.removing') : self ? t('mdtMembers.confirmLeaveButton') : t('mdtMembers.confirmButton')}
+            {busy
+              ? t('mdtMembers.removing')
+              : self
+                ? t('mdtMembers.confirmLeaveButton')
+                : t('mdtMembers.confirmButton')}
           </Button>
           <Button type="button" unstyled onClick={onCancel}>
             {t('common.cancel')}
@@ -129,7 +149,17 @@ function ConfirmRemove({ member, self, busy, onConfirm, onCancel }: { member: Md
   );
 }
 
-function AddMemberForm({ youthId, exclude, onSaved, onCancel }: { youthId: string; exclude: string[]; onSaved: (p: StaffPerson) => void; onCancel: () => void }) {
+function AddMemberForm({
+  youthId,
+  exclude,
+  onSaved,
+  onCancel,
+}: {
+  youthId: string;
+  exclude: string[];
+  onSaved: (p: StaffPerson) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [person, setPerson] = useState<StaffPerson | null>(null);
   const [role, setRole] = useState('');
@@ -150,7 +180,10 @@ function AddMemberForm({ youthId, exclude, onSaved, onCancel }: { youthId: strin
     setProblem(null);
     setSaving(true);
     try {
-      await api(`/api/youth/${encodeURIComponent(youthId)}/mdt/members`, { method: 'POST', body: { userId: person.id, roleOnTeam: role.trim() || null } });
+      await api(`/api/youth/${encodeURIComponent(youthId)}/mdt/members`, {
+        method: 'POST',
+        body: { userId: person.id, roleOnTeam: role.trim() || null },
+      });
       onSaved(person);
     } catch (err) {
       setSaving(false);
@@ -159,16 +192,51 @@ function AddMemberForm({ youthId, exclude, onSaved, onCancel }: { youthId: strin
   };
 
   return (
-    <form className="usa-form usa-form--large" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="mdt-member-form-heading">
+    <form
+      className="usa-form usa-form--large"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="mdt-member-form-heading"
+    >
       <h4 id="mdt-member-form-heading" className="harbor-form-heading">
         {t('mdtMembers.formHeading')}
       </h4>
       <p className="usa-hint">{t('mdtMembers.formHint')}</p>
-      {problem !== null && <ErrorSummary key={problem} problems={[{ field: 'mdt-member-person', message: t('mdtMembers.errors.person') }]} headingLevel="h5" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('mdtMembers.addFailed')} headingLevel="h5" />}
-      <PersonPicker id="mdt-member" value={person?.id ?? ''} onChange={choose} exclude={exclude} error={problem !== null ? t('mdtMembers.errors.person') : undefined} />
-      <Field id="mdt-member-role" label={t('mdtMembers.role')} hint={t('mdtMembers.roleHint')} optional optionalText={t('forms.optional')}>
-        {(d) => <TextInput id="mdt-member-role" name="roleOnTeam" type="text" maxLength={100} value={role} aria-describedby={d} onChange={(e) => setRole(e.target.value)} />}
+      {problem !== null && (
+        <ErrorSummary
+          key={problem}
+          problems={[{ field: 'mdt-member-person', message: t('mdtMembers.errors.person') }]}
+          headingLevel="h5"
+        />
+      )}
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('mdtMembers.addFailed')} headingLevel="h5" />
+      )}
+      <PersonPicker
+        id="mdt-member"
+        value={person?.id ?? ''}
+        onChange={choose}
+        exclude={exclude}
+        error={problem !== null ? t('mdtMembers.errors.person') : undefined}
+      />
+      <Field
+        id="mdt-member-role"
+        label={t('mdtMembers.role')}
+        hint={t('mdtMembers.roleHint')}
+        optional
+        optionalText={t('forms.optional')}
+      >
+        {(d) => (
+          <TextInput
+            id="mdt-member-role"
+            name="roleOnTeam"
+            type="text"
+            maxLength={100}
+            value={role}
+            aria-describedby={d}
+            onChange={(e) => setRole(e.target.value)}
+          />
+        )}
       </Field>
       <div className="harbor-step-buttons">
         <Button type="submit" disabled={saving}>

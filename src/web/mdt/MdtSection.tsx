@@ -37,7 +37,12 @@ function MdtBody({ youth, mdt, onChanged }: { youth: YouthView; mdt: MdtResponse
   const canRecord = session.user.roles.some((r) => TEAM_ROLES.includes(r));
   const people: Person[] = mdt.members.map((m) => ({ userId: m.userId, name: m.name, organization: m.organization }));
   if (!people.some((p) => p.userId === session.user.id)) {
-    people.unshift({ userId: session.user.id, name: session.user.displayName, organization: session.user.organization.name, organizationType: session.user.organization.type });
+    people.unshift({
+      userId: session.user.id,
+      name: session.user.displayName,
+      organization: session.user.organization.name,
+      organizationType: session.user.organization.type,
+    });
   } else {
     for (const p of people) if (p.userId === session.user.id) p.organizationType = session.user.organization.type;
   }
@@ -51,7 +56,9 @@ function MdtBody({ youth, mdt, onChanged }: { youth: YouthView; mdt: MdtResponse
           {saved.held &&
             (saved.created.missingParties.length ? (
               <>
-                <p className="usa-alert__text">{t('mdt.missingAfterSave', { count: saved.created.missingParties.length })}</p>
+                <p className="usa-alert__text">
+                  {t('mdt.missingAfterSave', { count: saved.created.missingParties.length })}
+                </p>
                 <ul className="usa-list">
                   {saved.created.missingParties.map((p) => (
                     <li key={p}>{party(p)}</li>
@@ -92,7 +99,15 @@ function MdtBody({ youth, mdt, onChanged }: { youth: YouthView; mdt: MdtResponse
   );
 }
 
-function MeetingItem({ meeting: m, party, language }: { meeting: MdtMeeting; party: (type: string) => string; language: ReturnType<typeof useLanguage> }) {
+function MeetingItem({
+  meeting: m,
+  party,
+  language,
+}: {
+  meeting: MdtMeeting;
+  party: (type: string) => string;
+  language: ReturnType<typeof useLanguage>;
+}) {
   const { t } = useTranslation();
   const headingId = `mdt-meeting-${m.id}`;
   return (
@@ -130,7 +145,10 @@ function MeetingItem({ meeting: m, party, language }: { meeting: MdtMeeting; par
                 ? t('common.none')
                 : formatList(
                     m.attendees.map((a) =>
-                      t(a.present ? 'mdt.attendeePresent' : 'mdt.attendeeAbsent', { name: a.name, organization: party(a.organizationType) }),
+                      t(a.present ? 'mdt.attendeePresent' : 'mdt.attendeeAbsent', {
+                        name: a.name,
+                        organization: party(a.organizationType),
+                      }),
                     ),
                     language,
                   )}
@@ -141,9 +159,12 @@ function MeetingItem({ meeting: m, party, language }: { meeting: MdtMeeting; par
               <dt>{t('mdt.participation')}</dt>
               <dd>
                 {[
-                  m.youthParticipation && t('mdt.youthParticipationValue', { value: t(`mdt.participationValues.${m.youthParticipation}`) }),
+                  m.youthParticipation &&
+                    t('mdt.youthParticipationValue', { value: t(`mdt.participationValues.${m.youthParticipation}`) }),
                   m.caregiverParticipation &&
-                    t('mdt.caregiverParticipationValue', { value: t(`mdt.participationValues.${m.caregiverParticipation}`) }),
+                    t('mdt.caregiverParticipationValue', {
+                      value: t(`mdt.participationValues.${m.caregiverParticipation}`),
+                    }),
                 ]
                   .filter(Boolean)
                   .join('; ')}
@@ -163,7 +184,11 @@ function MeetingItem({ meeting: m, party, language }: { meeting: MdtMeeting; par
                 <ul className="usa-list">
                   {m.actionItems.map((a) => (
                     <li key={a.id}>
-                      {t('mdt.actionItemValue', { description: a.description, owner: a.owner, due: formatCountyDateTime(a.dueAt, language) })}
+                      {t('mdt.actionItemValue', {
+                        description: a.description,
+                        owner: a.owner,
+                        due: formatCountyDateTime(a.dueAt, language),
+                      })}
                     </li>
                   ))}
                 </ul>

@@ -106,7 +106,8 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
     setActions((rows) => rows.filter((r) => r.key !== key));
     focusLater('mdt-add-action');
   };
-  const updateAction = (key: number, change: Partial<ActionRow>) => setActions((rows) => rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  const updateAction = (key: number, change: Partial<ActionRow>) =>
+    setActions((rows) => rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -118,17 +119,21 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
     if (!tier) list.push({ field: 'mdt-tier', message: t('mdt.errors.tier') });
     if (!scheduledIso) list.push({ field: 'mdt-scheduled', message: t('mdt.errors.scheduled') });
     if (heldAt && !heldIso) list.push({ field: 'mdt-held', message: t('mdt.errors.held') });
-    else if (heldIso && new Date(heldIso).getTime() > Date.now() + 60_000) list.push({ field: 'mdt-held', message: t('mdt.errors.heldFuture') });
+    else if (heldIso && new Date(heldIso).getTime() > Date.now() + 60_000)
+      list.push({ field: 'mdt-held', message: t('mdt.errors.heldFuture') });
     attendees.forEach((a, i) => {
       const n = i + 1;
       if (!a.person) list.push({ field: `mdt-att-${a.key}-person`, message: t('mdt.errors.attendeePerson', { n }) });
-      if (a.person === OTHER && !a.name.trim()) list.push({ field: `mdt-att-${a.key}-name`, message: t('mdt.errors.attendeeName', { n }) });
-      if (!a.organizationType) list.push({ field: `mdt-att-${a.key}-org`, message: t('mdt.errors.attendeeOrg', { n }) });
+      if (a.person === OTHER && !a.name.trim())
+        list.push({ field: `mdt-att-${a.key}-name`, message: t('mdt.errors.attendeeName', { n }) });
+      if (!a.organizationType)
+        list.push({ field: `mdt-att-${a.key}-org`, message: t('mdt.errors.attendeeOrg', { n }) });
     });
     const dueIsos = actions.map((a) => countyInputToIso(a.dueAt));
     actions.forEach((a, i) => {
       const n = i + 1;
-      if (a.description.trim().length < 3) list.push({ field: `mdt-act-${a.key}-description`, message: t('mdt.errors.actionDescription', { n }) });
+      if (a.description.trim().length < 3)
+        list.push({ field: `mdt-act-${a.key}-description`, message: t('mdt.errors.actionDescription', { n }) });
       if (!a.owner) list.push({ field: `mdt-act-${a.key}-owner`, message: t('mdt.errors.actionOwner', { n }) });
       if (!dueIsos[i]) list.push({ field: `mdt-act-${a.key}-due`, message: t('mdt.errors.actionDue', { n }) });
     });
@@ -147,12 +152,24 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
       decisions: decisions.trim() || null,
       attendees: attendees.map((a) => {
         const person = people.find((p) => p.userId === a.person);
-        return { userId: person?.userId ?? null, name: person ? person.name : a.name.trim(), organizationType: a.organizationType, present: a.present };
+        return {
+          userId: person?.userId ?? null,
+          name: person ? person.name : a.name.trim(),
+          organizationType: a.organizationType,
+          present: a.present,
+        };
       }),
-      actionItems: actions.map((a, i) => ({ description: a.description.trim(), ownerUserId: a.owner, dueAt: dueIsos[i] ?? '' })),
+      actionItems: actions.map((a, i) => ({
+        description: a.description.trim(),
+        ownerUserId: a.owner,
+        dueAt: dueIsos[i] ?? '',
+      })),
     };
     try {
-      const created = await api<MdtMeetingCreated>(`/api/youth/${encodeURIComponent(youthId)}/mdt/meetings`, { method: 'POST', body });
+      const created = await api<MdtMeetingCreated>(`/api/youth/${encodeURIComponent(youthId)}/mdt/meetings`, {
+        method: 'POST',
+        body,
+      });
       onSaved(created, !!heldIso);
     } catch (err) {
       setSaving(false);
@@ -161,24 +178,58 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
   };
 
   const errorFor = (field: string) => problems?.list.find((p) => p.field === field)?.message;
-  const select = (id: string, value: string, onChange: (v: string) => void, options: readonly Choice[], describedBy?: string) => (
-    <ChoiceSelect id={id} value={value} onChange={onChange} options={options} describedBy={describedBy} invalid={!!errorFor(id)} />
+  const select = (
+    id: string,
+    value: string,
+    onChange: (v: string) => void,
+    options: readonly Choice[],
+    describedBy?: string,
+  ) => (
+    <ChoiceSelect
+      id={id}
+      value={value}
+      onChange={onChange}
+      options={options}
+      describedBy={describedBy}
+      invalid={!!errorFor(id)}
+    />
   );
   const orgOptions = ORGANIZATION_TYPES.map((o) => ({ value: o, label: t(`organizationTypes.${o}`) }));
-  const personOptions = people.map((p) => ({ value: p.userId, label: t('mdt.memberValue', { name: p.name, organization: p.organization }) }));
+  const personOptions = people.map((p) => ({
+    value: p.userId,
+    label: t('mdt.memberValue', { name: p.name, organization: p.organization }),
+  }));
   const participation = (v: string) => ({ value: v, label: t(`mdt.participationValues.${v}`) });
 
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="mdt-form-heading">
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="mdt-form-heading"
+    >
       <h3 id="mdt-form-heading" className="harbor-form-heading">
         {t('mdt.formHeading')}
       </h3>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h4" />}
       {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('mdt.failed')} headingLevel="h4" />}
       <Field id="mdt-tier" label={t('mdt.tier')} error={errorFor('mdt-tier')}>
-        {(d) => select('mdt-tier', tier, setTier, TIERS.map((v) => ({ value: v, label: t(`mdt.tiers.${v}`) })), d)}
+        {(d) =>
+          select(
+            'mdt-tier',
+            tier,
+            setTier,
+            TIERS.map((v) => ({ value: v, label: t(`mdt.tiers.${v}`) })),
+            d,
+          )
+        }
       </Field>
-      <Field id="mdt-scheduled" label={t('mdt.scheduledAt')} hint={t('forms.countyTimeHint')} error={errorFor('mdt-scheduled')}>
+      <Field
+        id="mdt-scheduled"
+        label={t('mdt.scheduledAt')}
+        hint={t('forms.countyTimeHint')}
+        error={errorFor('mdt-scheduled')}
+      >
         {(d) => (
           <DateTimeInput
             id="mdt-scheduled"
@@ -191,22 +242,49 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
           />
         )}
       </Field>
-      <Field id="mdt-held" label={t('mdt.heldAt')} hint={t('mdt.heldAtHint')} error={errorFor('mdt-held')} optional optionalText={t('forms.optional')}>
+      <Field
+        id="mdt-held"
+        label={t('mdt.heldAt')}
+        hint={t('mdt.heldAtHint')}
+        error={errorFor('mdt-held')}
+        optional
+        optionalText={t('forms.optional')}
+      >
         {(d) => (
-          <DateTimeInput id="mdt-held" name="heldAt" kind="datetime-local" value={heldAt} invalid={!!errorFor('mdt-held')} aria-describedby={d} onChange={(e) => setHeldAt(e.target.value)} />
+          <DateTimeInput
+            id="mdt-held"
+            name="heldAt"
+            kind="datetime-local"
+            value={heldAt}
+            invalid={!!errorFor('mdt-held')}
+            aria-describedby={d}
+            onChange={(e) => setHeldAt(e.target.value)}
+          />
         )}
       </Field>
       <Field id="mdt-youth-part" label={t('mdt.youthParticipation')} optional optionalText={t('forms.optional')}>
         {(d) => select('mdt-youth-part', youthPart, setYouthPart, YOUTH_PARTICIPATION.map(participation), d)}
       </Field>
-      <Field id="mdt-caregiver-part" label={t('mdt.caregiverParticipation')} optional optionalText={t('forms.optional')}>
-        {(d) => select('mdt-caregiver-part', caregiverPart, setCaregiverPart, CAREGIVER_PARTICIPATION.map(participation), d)}
+      <Field
+        id="mdt-caregiver-part"
+        label={t('mdt.caregiverParticipation')}
+        optional
+        optionalText={t('forms.optional')}
+      >
+        {(d) =>
+          select('mdt-caregiver-part', caregiverPart, setCaregiverPart, CAREGIVER_PARTICIPATION.map(participation), d)
+        }
       </Field>
 
       <fieldset className="usa-fieldset margin-top-4 harbor-mdt-row">
         <legend className="usa-legend text-bold">{t('people.meetingLegend')}</legend>
         <p className="usa-hint">{t('people.meetingHint')}</p>
-        <PersonPicker id="mdt-find" value={picked?.id ?? ''} onChange={choosePicked} exclude={people.map((p) => p.userId)} />
+        <PersonPicker
+          id="mdt-find"
+          value={picked?.id ?? ''}
+          onChange={choosePicked}
+          exclude={people.map((p) => p.userId)}
+        />
         <Button
           type="button"
           outline
@@ -214,7 +292,15 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
           disabled={!picked}
           onClick={() => {
             if (!picked) return;
-            setFound((list) => [...list, { userId: picked.id, name: picked.displayName, organization: picked.organization.name, organizationType: picked.organization.type }]);
+            setFound((list) => [
+              ...list,
+              {
+                userId: picked.id,
+                name: picked.displayName,
+                organization: picked.organization.name,
+                organizationType: picked.organization.type,
+              },
+            ]);
             setFoundNotice((n) => ({ name: picked.displayName, n: (n?.n ?? 0) + 1 }));
             setPicked(null);
           }}
@@ -242,7 +328,10 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
                     a.person,
                     (v) => {
                       const person = people.find((p) => p.userId === v);
-                      updateAttendee(a.key, { person: v, organizationType: person?.organizationType ?? a.organizationType });
+                      updateAttendee(a.key, {
+                        person: v,
+                        organizationType: person?.organizationType ?? a.organizationType,
+                      });
                     },
                     [...personOptions, { value: OTHER, label: t('mdt.someoneElse') }],
                     d,
@@ -267,9 +356,23 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
                 </Field>
               )}
               <Field id={id('org')} label={t('mdt.organizationType')} error={errorFor(id('org'))}>
-                {(d) => select(id('org'), a.organizationType, (v) => updateAttendee(a.key, { organizationType: v }), orgOptions, d)}
+                {(d) =>
+                  select(
+                    id('org'),
+                    a.organizationType,
+                    (v) => updateAttendee(a.key, { organizationType: v }),
+                    orgOptions,
+                    d,
+                  )
+                }
               </Field>
-              <Checkbox id={id('present')} name={id('present')} checked={a.present} onChange={(e) => updateAttendee(a.key, { present: e.target.checked })} label={t('mdt.present')} />
+              <Checkbox
+                id={id('present')}
+                name={id('present')}
+                checked={a.present}
+                onChange={(e) => updateAttendee(a.key, { present: e.target.checked })}
+                label={t('mdt.present')}
+              />
               <Button type="button" unstyled className="margin-top-2" onClick={() => removeAttendee(a.key)}>
                 {t('mdt.removeAttendee', { n })}
               </Button>
@@ -283,7 +386,14 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
 
       <Field id="mdt-decisions" label={t('mdt.decisions')} optional optionalText={t('forms.optional')}>
         {(d) => (
-          <Textarea id="mdt-decisions" name="decisions" maxLength={10_000} value={decisions} aria-describedby={d} onChange={(e) => setDecisions(e.target.value)} />
+          <Textarea
+            id="mdt-decisions"
+            name="decisions"
+            maxLength={10_000}
+            value={decisions}
+            aria-describedby={d}
+            onChange={(e) => setDecisions(e.target.value)}
+          />
         )}
       </Field>
 
@@ -314,7 +424,12 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
               <Field id={id('owner')} label={t('mdt.actionOwner')} error={errorFor(id('owner'))}>
                 {(d) => select(id('owner'), a.owner, (v) => updateAction(a.key, { owner: v }), personOptions, d)}
               </Field>
-              <Field id={id('due')} label={t('mdt.actionDue')} hint={t('forms.countyTimeHint')} error={errorFor(id('due'))}>
+              <Field
+                id={id('due')}
+                label={t('mdt.actionDue')}
+                hint={t('forms.countyTimeHint')}
+                error={errorFor(id('due'))}
+              >
                 {(d) => (
                   <DateTimeInput
                     id={id('due')}

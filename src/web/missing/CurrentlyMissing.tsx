@@ -65,7 +65,11 @@ function MissingLists({ data, headingLevel }: { data: CurrentList; headingLevel:
       <H>{t('missing.current.missingNow', { count: data.missing.length })}</H>
       {data.missing.length === 0 ? <p>{t('missing.current.noneMissing')}</p> : <Rows rows={data.missing} />}
       <H>{t('missing.current.awaiting', { count: data.awaitingDebrief.length })}</H>
-      {data.awaitingDebrief.length === 0 ? <p>{t('missing.current.noneAwaiting')}</p> : <Rows rows={data.awaitingDebrief} />}
+      {data.awaitingDebrief.length === 0 ? (
+        <p>{t('missing.current.noneAwaiting')}</p>
+      ) : (
+        <Rows rows={data.awaitingDebrief} />
+      )}
     </>
   );
 }
@@ -78,26 +82,40 @@ function Rows({ rows }: { rows: CurrentRow[] }) {
     <ul className="harbor-duties">
       {rows.map((r) => {
         const open = r.status === 'missing' || r.status === 'located';
-        const elapsed = open ? Math.max(0, Math.round((now - new Date(r.lastSeenAt).getTime()) / 60_000)) : r.minutesMissing;
+        const elapsed = open
+          ? Math.max(0, Math.round((now - new Date(r.lastSeenAt).getTime()) / 60_000))
+          : r.minutesMissing;
         const late = r.reports.filter((x) => x.overdue).map((x) => t(`missingReports.${x.report}.short`));
         const state = r.overdueReports > 0 || r.debrief?.overdue ? 'overdue' : 'due';
         return (
           <li key={r.episodeId} className={`harbor-duty harbor-duty--${state}`}>
             <div className="harbor-duty__top">
               <p className="harbor-duty__heading text-bold margin-0">
-                <Link className="usa-link" to={`/youth/${encodeURIComponent(r.youthId)}/missing/${encodeURIComponent(r.episodeId)}`}>
+                <Link
+                  className="usa-link"
+                  to={`/youth/${encodeURIComponent(r.youthId)}/missing/${encodeURIComponent(r.episodeId)}`}
+                >
                   {r.youthName}
                 </Link>
               </p>
               <span className="usa-tag harbor-duty__tag">{t(`missing.status.${r.status}`)}</span>
             </div>
             <p className="harbor-duty__when">
-              {open ? t('missing.page.missingFor', { time: formatDuration(elapsed, language) }) : t('missing.current.returnedOn', { when: formatCountyDateTime(r.returnedAt ?? r.discoveredAt, language) })}
+              {open
+                ? t('missing.page.missingFor', { time: formatDuration(elapsed, language) })
+                : t('missing.current.returnedOn', {
+                    when: formatCountyDateTime(r.returnedAt ?? r.discoveredAt, language),
+                  })}
             </p>
             <dl className="harbor-duty__facts">
               <div>
                 <dt>{t('missing.fields.lastSeen')}</dt>
-                <dd>{t('missing.page.lastSeenValue', { when: formatCountyDateTime(r.lastSeenAt, language), place: t(`missing.places.${r.lastSeenPlace}`) })}</dd>
+                <dd>
+                  {t('missing.page.lastSeenValue', {
+                    when: formatCountyDateTime(r.lastSeenAt, language),
+                    place: t(`missing.places.${r.lastSeenPlace}`),
+                  })}
+                </dd>
               </div>
               <div>
                 <dt>{t('missing.fields.placement')}</dt>
@@ -111,7 +129,9 @@ function Rows({ rows }: { rows: CurrentRow[] }) {
                   <dt>{t('missing.current.reports')}</dt>
                   <dd className={late.length ? 'text-secondary-dark text-bold' : undefined}>
                     {late.length > 0 && <Icon.Error size={3} aria-hidden="true" focusable={false} />}
-                    {late.length ? t('missing.current.overdueList', { list: formatList(late, language) }) : t('missing.current.noneOverdue')}
+                    {late.length
+                      ? t('missing.current.overdueList', { list: formatList(late, language) })
+                      : t('missing.current.noneOverdue')}
                   </dd>
                 </div>
               )}
@@ -120,7 +140,8 @@ function Rows({ rows }: { rows: CurrentRow[] }) {
                   <dt>{t('missing.fields.debrief')}</dt>
                   <dd className={r.debrief.overdue ? 'text-secondary-dark text-bold' : undefined}>
                     {t(`missing.debriefStatus.${r.debrief.status}`)}
-                    {r.debrief.dueAt && ` · ${t(r.debrief.overdue ? 'missing.current.debriefOverdue' : 'missing.current.debriefDue', { when: formatCountyDateTime(r.debrief.dueAt, language) })}`}
+                    {r.debrief.dueAt &&
+                      ` · ${t(r.debrief.overdue ? 'missing.current.debriefOverdue' : 'missing.current.debriefDue', { when: formatCountyDateTime(r.debrief.dueAt, language) })}`}
                   </dd>
                 </div>
               )}

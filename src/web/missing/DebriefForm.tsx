@@ -47,14 +47,17 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
   // Screenings done on return from missing, since this episode began.
   const candidates =
     screenings.result.status === 'ok'
-      ? screenings.result.data.screenings.filter((s) => s.context === 'return_from_missing' && s.administeredAt >= episode.discoveredAt && !s.supersededById)
+      ? screenings.result.data.screenings.filter(
+          (s) => s.context === 'return_from_missing' && s.administeredAt >= episode.discoveredAt && !s.supersededById,
+        )
       : [];
 
   const save = async (complete: boolean) => {
     attempt.current += 1;
     setError(null);
     const list: FieldProblem[] = [];
-    if (exploited === 'yes' && !typeRecorded && subcategory.trim().length < 2) list.push({ field: 'debrief-subcategory', message: t('debrief.errors.subcategory') });
+    if (exploited === 'yes' && !typeRecorded && subcategory.trim().length < 2)
+      list.push({ field: 'debrief-subcategory', message: t('debrief.errors.subcategory') });
     if (complete) {
       if (!factors.length) list.push({ field: 'debrief-factors', message: t('debrief.errors.factors') });
       if (!addressed.trim()) list.push({ field: 'debrief-addressed', message: t('debrief.errors.addressed') });
@@ -62,7 +65,8 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
       if (!exploited) list.push({ field: 'debrief-exploited', message: t('debrief.errors.exploited') });
       const chosen = candidates.find((s) => s.id === screeningId);
       if (!chosen) list.push({ field: 'debrief-screening', message: t('debrief.errors.screening') });
-      else if (chosen.status !== 'final') list.push({ field: 'debrief-screening', message: t('debrief.errors.screeningDraft') });
+      else if (chosen.status !== 'final')
+        list.push({ field: 'debrief-screening', message: t('debrief.errors.screeningDraft') });
     }
     if (list.length) {
       setProblems({ list, attempt: attempt.current });
@@ -97,8 +101,22 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
   };
 
   const errorFor = (field: string) => problems?.list.find((p) => p.field === field)?.message;
-  const area = (id: string, label: string, value: string, set: (v: string) => void, hint?: string, optional = false) => (
-    <Field id={id} label={label} hint={hint} error={errorFor(id)} optional={optional} optionalText={t('forms.optional')}>
+  const area = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    hint?: string,
+    optional = false,
+  ) => (
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={errorFor(id)}
+      optional={optional}
+      optionalText={t('forms.optional')}
+    >
       {(describedBy) => (
         <Textarea
           id={id}
@@ -150,12 +168,25 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
         <Fieldset legend={t('debrief.exploited')} id="debrief-exploited">
           {errorFor('debrief-exploited') && <span className="usa-error-message">{errorFor('debrief-exploited')}</span>}
           {(['yes', 'no', 'unknown'] as const).map((v) => (
-            <Radio key={v} id={`debrief-exploited-${v}`} name="exploitedWhileAbsent" value={v} checked={exploited === v} onChange={() => setExploited(v)} label={t(`debrief.exploitedOptions.${v}`)} />
+            <Radio
+              key={v}
+              id={`debrief-exploited-${v}`}
+              name="exploitedWhileAbsent"
+              value={v}
+              checked={exploited === v}
+              onChange={() => setExploited(v)}
+              label={t(`debrief.exploitedOptions.${v}`)}
+            />
           ))}
         </Fieldset>
       </FormGroup>
       {exploited === 'yes' && !typeRecorded && (
-        <Field id="debrief-subcategory" label={t('debrief.subcategory')} hint={t('debrief.subcategoryHint')} error={errorFor('debrief-subcategory')}>
+        <Field
+          id="debrief-subcategory"
+          label={t('debrief.subcategory')}
+          hint={t('debrief.subcategoryHint')}
+          error={errorFor('debrief-subcategory')}
+        >
           {(describedBy) => (
             <TextInput
               id="debrief-subcategory"
@@ -171,7 +202,12 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
         </Field>
       )}
       {typeRecorded && <p>{t('debrief.typeRecorded')}</p>}
-      <Field id="debrief-screening" label={t('debrief.screening')} hint={t('debrief.screeningHint')} error={errorFor('debrief-screening')}>
+      <Field
+        id="debrief-screening"
+        label={t('debrief.screening')}
+        hint={t('debrief.screeningHint')}
+        error={errorFor('debrief-screening')}
+      >
         {(describedBy) => (
           <Select
             id="debrief-screening"
@@ -185,7 +221,9 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
             <option value="">{candidates.length ? t('common.choose') : t('debrief.noScreening')}</option>
             {candidates.map((s) => (
               <option key={s.id} value={s.id}>
-                {t(s.status === 'final' ? 'debrief.screeningOption' : 'debrief.screeningDraftOption', { when: formatCountyDateTime(s.administeredAt, language) })}
+                {t(s.status === 'final' ? 'debrief.screeningOption' : 'debrief.screeningDraftOption', {
+                  when: formatCountyDateTime(s.administeredAt, language),
+                })}
               </option>
             ))}
           </Select>

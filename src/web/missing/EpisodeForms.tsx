@@ -34,7 +34,12 @@ function useEpisodeSave(youthId: string, episode: EpisodeDetail, onSaved: (e: Ep
     setProblems(null);
     setSaving(true);
     try {
-      onSaved(await api<EpisodeDetail>(`/api/youth/${encodeURIComponent(youthId)}/missing/${encodeURIComponent(episode.id)}${path}`, { method, body }));
+      onSaved(
+        await api<EpisodeDetail>(
+          `/api/youth/${encodeURIComponent(youthId)}/missing/${encodeURIComponent(episode.id)}${path}`,
+          { method, body },
+        ),
+      );
     } catch (err) {
       setSaving(false);
       setError(toActionError(err, attempt.current));
@@ -44,7 +49,15 @@ function useEpisodeSave(youthId: string, episode: EpisodeDetail, onSaved: (e: Ep
   return { problems, error, saving, save, errorFor };
 }
 
-function FormFrame({ label, state, failed, onSubmit, onCancel, submit, children }: {
+function FormFrame({
+  label,
+  state,
+  failed,
+  onSubmit,
+  onCancel,
+  submit,
+  children,
+}: {
   label: string;
   state: ReturnType<typeof useEpisodeSave>;
   failed: string;
@@ -65,7 +78,9 @@ function FormFrame({ label, state, failed, onSubmit, onCancel, submit, children 
       }}
     >
       {state.problems && <ErrorSummary key={state.problems.attempt} problems={state.problems.list} headingLevel="h4" />}
-      {state.error && <ActionErrorAlert key={state.error.attempt} error={state.error} heading={failed} headingLevel="h4" />}
+      {state.error && (
+        <ActionErrorAlert key={state.error.attempt} error={state.error} heading={failed} headingLevel="h4" />
+      )}
       {children}
       <div className="harbor-step-buttons">
         <Button type="submit" disabled={state.saving}>
@@ -79,12 +94,32 @@ function FormFrame({ label, state, failed, onSubmit, onCancel, submit, children 
   );
 }
 
-function When({ id, label, value, set, error }: { id: string; label: string; value: string; set: (v: string) => void; error?: string }) {
+function When({
+  id,
+  label,
+  value,
+  set,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  set: (v: string) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Field id={id} label={label} hint={t('forms.countyTimeHint')} error={error}>
       {(describedBy) => (
-        <DateTimeInput id={id} name={id} kind="datetime-local" value={value} invalid={!!error} aria-describedby={describedBy} onChange={(e) => set(e.target.value)} />
+        <DateTimeInput
+          id={id}
+          name={id}
+          kind="datetime-local"
+          value={value}
+          invalid={!!error}
+          aria-describedby={describedBy}
+          onChange={(e) => set(e.target.value)}
+        />
       )}
     </Field>
   );
@@ -115,14 +150,40 @@ export function DetailsForm({ youthId, episode, onSaved, onCancel }: FormProps) 
         })
       }
     >
-      <Field id="missing-found-by" label={t('missing.details.discoveredBy')} optional optionalText={t('forms.optional')}>
+      <Field
+        id="missing-found-by"
+        label={t('missing.details.discoveredBy')}
+        optional
+        optionalText={t('forms.optional')}
+      >
         {(d) => (
-          <ChoiceSelect id="missing-found-by" name="discoveredByRole" value={role} onChange={setRole} describedBy={d}
-            options={DISCOVERED_BY.map((r) => ({ value: r, label: t(`missing.discoveredByRoles.${r}`) }))} />
+          <ChoiceSelect
+            id="missing-found-by"
+            name="discoveredByRole"
+            value={role}
+            onChange={setRole}
+            describedBy={d}
+            options={DISCOVERED_BY.map((r) => ({ value: r, label: t(`missing.discoveredByRoles.${r}`) }))}
+          />
         )}
       </Field>
-      <Field id="missing-found-name" label={t('missing.details.discoveredByName')} optional optionalText={t('forms.optional')}>
-        {(d) => <TextInput id="missing-found-name" name="discoveredByName" type="text" maxLength={200} value={name} aria-describedby={d} onChange={(e) => setName(e.target.value)} />}
+      <Field
+        id="missing-found-name"
+        label={t('missing.details.discoveredByName')}
+        optional
+        optionalText={t('forms.optional')}
+      >
+        {(d) => (
+          <TextInput
+            id="missing-found-name"
+            name="discoveredByName"
+            type="text"
+            maxLength={200}
+            value={name}
+            aria-describedby={d}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
       </Field>
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend">{t('missing.details.riskFactors')}</legend>
@@ -138,8 +199,24 @@ export function DetailsForm({ youthId, episode, onSaved, onCancel }: FormProps) 
           />
         ))}
       </fieldset>
-      <Field id="missing-circumstances" label={t('missing.details.circumstances')} hint={t('missing.details.circumstancesHint')} optional optionalText={t('forms.optional')}>
-        {(d) => <Textarea id="missing-circumstances" name="circumstances" className="harbor-short-textarea" maxLength={4000} value={circumstances} aria-describedby={d} onChange={(e) => setCircumstances(e.target.value)} />}
+      <Field
+        id="missing-circumstances"
+        label={t('missing.details.circumstances')}
+        hint={t('missing.details.circumstancesHint')}
+        optional
+        optionalText={t('forms.optional')}
+      >
+        {(d) => (
+          <Textarea
+            id="missing-circumstances"
+            name="circumstances"
+            className="harbor-short-textarea"
+            maxLength={4000}
+            value={circumstances}
+            aria-describedby={d}
+            onChange={(e) => setCircumstances(e.target.value)}
+          />
+        )}
       </Field>
     </FormFrame>
   );
@@ -161,16 +238,52 @@ export function SearchEffortForm({ youthId, episode, onSaved, onCancel }: FormPr
     void state.save(list, 'POST', '/search-efforts', { kind, doneAt: whenIso, note: note.trim() });
   };
   return (
-    <FormFrame label={t('searchEfforts.add')} state={state} failed={t('searchEfforts.failed')} submit={t('searchEfforts.submit')} onCancel={onCancel} onSubmit={submit}>
+    <FormFrame
+      label={t('searchEfforts.add')}
+      state={state}
+      failed={t('searchEfforts.failed')}
+      submit={t('searchEfforts.submit')}
+      onCancel={onCancel}
+      onSubmit={submit}
+    >
       <Field id="search-kind" label={t('searchEfforts.kind')} error={state.errorFor('search-kind')}>
         {(d) => (
-          <ChoiceSelect id="search-kind" name="kind" value={kind} onChange={setKind} describedBy={d} invalid={!!state.errorFor('search-kind')}
-            options={SEARCH_EFFORT_KINDS.map((k) => ({ value: k, label: t(`searchEfforts.kinds.${k}`) }))} />
+          <ChoiceSelect
+            id="search-kind"
+            name="kind"
+            value={kind}
+            onChange={setKind}
+            describedBy={d}
+            invalid={!!state.errorFor('search-kind')}
+            options={SEARCH_EFFORT_KINDS.map((k) => ({ value: k, label: t(`searchEfforts.kinds.${k}`) }))}
+          />
         )}
       </Field>
-      <When id="search-when" label={t('searchEfforts.when')} value={when} set={setWhen} error={state.errorFor('search-when')} />
-      <Field id="search-note" label={t('searchEfforts.note')} hint={t('searchEfforts.noteHint')} error={state.errorFor('search-note')}>
-        {(d) => <Textarea id="search-note" name="note" className="harbor-short-textarea" maxLength={2000} value={note} error={!!state.errorFor('search-note')} aria-describedby={d} onChange={(e) => setNote(e.target.value)} />}
+      <When
+        id="search-when"
+        label={t('searchEfforts.when')}
+        value={when}
+        set={setWhen}
+        error={state.errorFor('search-when')}
+      />
+      <Field
+        id="search-note"
+        label={t('searchEfforts.note')}
+        hint={t('searchEfforts.noteHint')}
+        error={state.errorFor('search-note')}
+      >
+        {(d) => (
+          <Textarea
+            id="search-note"
+            name="note"
+            className="harbor-short-textarea"
+            maxLength={2000}
+            value={note}
+            error={!!state.errorFor('search-note')}
+            aria-describedby={d}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
       </Field>
     </FormFrame>
   );
@@ -188,10 +301,33 @@ export function LocatedForm({ youthId, episode, onSaved, onCancel }: FormProps) 
     void state.save(list, 'POST', '/located', { locatedAt: whenIso, note: note.trim() || null });
   };
   return (
-    <FormFrame label={t('missing.return.located')} state={state} failed={t('missing.return.failed')} submit={t('missing.return.locatedSubmit')} onCancel={onCancel} onSubmit={submit}>
-      <When id="located-when" label={t('missing.return.locatedAt')} value={when} set={setWhen} error={state.errorFor('located-when')} />
+    <FormFrame
+      label={t('missing.return.located')}
+      state={state}
+      failed={t('missing.return.failed')}
+      submit={t('missing.return.locatedSubmit')}
+      onCancel={onCancel}
+      onSubmit={submit}
+    >
+      <When
+        id="located-when"
+        label={t('missing.return.locatedAt')}
+        value={when}
+        set={setWhen}
+        error={state.errorFor('located-when')}
+      />
       <Field id="located-note" label={t('missing.return.note')} optional optionalText={t('forms.optional')}>
-        {(d) => <TextInput id="located-note" name="note" type="text" maxLength={1000} value={note} aria-describedby={d} onChange={(e) => setNote(e.target.value)} />}
+        {(d) => (
+          <TextInput
+            id="located-note"
+            name="note"
+            type="text"
+            maxLength={1000}
+            value={note}
+            aria-describedby={d}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
       </Field>
     </FormFrame>
   );
@@ -208,21 +344,52 @@ export function ReturnedForm({ youthId, episode, onSaved, onCancel }: FormProps)
     const whenIso = countyInputToIso(when);
     const list: FieldProblem[] = [];
     if (!whenIso) list.push({ field: 'returned-when', message: t('missing.return.errors.when') });
-    else if (whenIso < episode.discoveredAt) list.push({ field: 'returned-when', message: t('missing.return.errors.beforeDiscovery') });
+    else if (whenIso < episode.discoveredAt)
+      list.push({ field: 'returned-when', message: t('missing.return.errors.beforeDiscovery') });
     if (!to) list.push({ field: 'returned-to', message: t('missing.return.errors.to') });
     void state.save(list, 'POST', '/returned', { returnedAt: whenIso, returnedTo: to, note: note.trim() || null });
   };
   return (
-    <FormFrame label={t('missing.return.returned')} state={state} failed={t('missing.return.failed')} submit={t('missing.return.returnedSubmit')} onCancel={onCancel} onSubmit={submit}>
-      <When id="returned-when" label={t('missing.return.returnedAt')} value={when} set={setWhen} error={state.errorFor('returned-when')} />
+    <FormFrame
+      label={t('missing.return.returned')}
+      state={state}
+      failed={t('missing.return.failed')}
+      submit={t('missing.return.returnedSubmit')}
+      onCancel={onCancel}
+      onSubmit={submit}
+    >
+      <When
+        id="returned-when"
+        label={t('missing.return.returnedAt')}
+        value={when}
+        set={setWhen}
+        error={state.errorFor('returned-when')}
+      />
       <Field id="returned-to" label={t('missing.return.returnedTo')} error={state.errorFor('returned-to')}>
         {(d) => (
-          <ChoiceSelect id="returned-to" name="returnedTo" value={to} onChange={setTo} describedBy={d} invalid={!!state.errorFor('returned-to')}
-            options={RETURNED_TO.map((r) => ({ value: r, label: t(`missing.returnedTo.${r}`) }))} />
+          <ChoiceSelect
+            id="returned-to"
+            name="returnedTo"
+            value={to}
+            onChange={setTo}
+            describedBy={d}
+            invalid={!!state.errorFor('returned-to')}
+            options={RETURNED_TO.map((r) => ({ value: r, label: t(`missing.returnedTo.${r}`) }))}
+          />
         )}
       </Field>
       <Field id="returned-note" label={t('missing.return.note')} optional optionalText={t('forms.optional')}>
-        {(d) => <TextInput id="returned-note" name="note" type="text" maxLength={1000} value={note} aria-describedby={d} onChange={(e) => setNote(e.target.value)} />}
+        {(d) => (
+          <TextInput
+            id="returned-note"
+            name="note"
+            type="text"
+            maxLength={1000}
+            value={note}
+            aria-describedby={d}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
       </Field>
     </FormFrame>
   );

@@ -29,7 +29,9 @@ const SEARCH_ROLES = ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator']
 export function EpisodePage() {
   const { id = '', episodeId = '' } = useParams();
   const youth = useApi<YouthView>(`/api/youth/${encodeURIComponent(id)}`);
-  const episode = useApi<EpisodeDetail>(`/api/youth/${encodeURIComponent(id)}/missing/${encodeURIComponent(episodeId)}`);
+  const episode = useApi<EpisodeDetail>(
+    `/api/youth/${encodeURIComponent(id)}/missing/${encodeURIComponent(episodeId)}`,
+  );
   if (youth.result.status === 'error') return <ApiErrorView error={youth.result.error} onRetry={youth.reload} />;
   if (episode.result.status === 'error') return <ApiErrorView error={episode.result.error} onRetry={episode.reload} />;
   if (youth.result.status === 'loading' || episode.result.status === 'loading') return <Loading />;
@@ -53,7 +55,9 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
   const canEdit = youth.permissions.canEdit && !youth.hiddenCategories.includes('exploitation');
   const canSearch = session.user.roles.some((r) => SEARCH_ROLES.includes(r));
   const active = episode.status === 'missing' || episode.status === 'located';
-  const elapsed = active ? Math.max(0, Math.round((now - new Date(episode.lastSeenAt).getTime()) / 60_000)) : episode.minutesMissing;
+  const elapsed = active
+    ? Math.max(0, Math.round((now - new Date(episode.lastSeenAt).getTime()) / 60_000))
+    : episode.minutesMissing;
   const saved = (e: EpisodeDetail, text: string) => {
     setEpisode(e);
     setOpen(null);
@@ -69,20 +73,30 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
       {name && <p className="usa-intro margin-top-0">{name}</p>}
       {notice && <Notice key={notice.n}>{notice.text}</Notice>}
       <p>
-        <span className={`usa-tag harbor-missing-status harbor-missing-status--${episode.status}`}>{t(`missing.status.${episode.status}`)}</span>{' '}
-        {active ? t('missing.page.missingFor', { time: formatDuration(elapsed, language) }) : t('missing.page.wasMissing', { time: formatDuration(elapsed, language) })}
+        <span className={`usa-tag harbor-missing-status harbor-missing-status--${episode.status}`}>
+          {t(`missing.status.${episode.status}`)}
+        </span>{' '}
+        {active
+          ? t('missing.page.missingFor', { time: formatDuration(elapsed, language) })
+          : t('missing.page.wasMissing', { time: formatDuration(elapsed, language) })}
       </p>
 
       <dl className="harbor-provider__facts">
         <div>
           <dt>{t('missing.fields.lastSeen')}</dt>
-          <dd>{t('missing.page.lastSeenValue', { when: when(episode.lastSeenAt), place: t(`missing.places.${episode.lastSeenPlace}`) })}</dd>
+          <dd>
+            {t('missing.page.lastSeenValue', {
+              when: when(episode.lastSeenAt),
+              place: t(`missing.places.${episode.lastSeenPlace}`),
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t('missing.fields.discovered')}</dt>
           <dd>
             {when(episode.discoveredAt)}
-            {episode.discoveredByRole && ` (${t(`missing.discoveredByRoles.${episode.discoveredByRole}`)}${episode.discoveredByName ? `: ${episode.discoveredByName}` : ''})`}
+            {episode.discoveredByRole &&
+              ` (${t(`missing.discoveredByRoles.${episode.discoveredByRole}`)}${episode.discoveredByName ? `: ${episode.discoveredByName}` : ''})`}
           </dd>
         </div>
         <div>
@@ -91,7 +105,14 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
         </div>
         <div>
           <dt>{t('missing.fields.risks')}</dt>
-          <dd>{episode.riskFactors.length ? formatList(episode.riskFactors.map((r) => t(`missing.risks.${r}`)), language) : t('common.notRecorded')}</dd>
+          <dd>
+            {episode.riskFactors.length
+              ? formatList(
+                  episode.riskFactors.map((r) => t(`missing.risks.${r}`)),
+                  language,
+                )
+              : t('common.notRecorded')}
+          </dd>
         </div>
         {episode.circumstances && (
           <div>
@@ -120,8 +141,18 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
         </div>
       </dl>
       {canEdit && episode.status !== 'closed' && (
-        <Disclosure id="missing-details-form" label={t('missing.details.heading')} open={open === 'details'} onToggle={toggle('details')}>
-          <DetailsForm youthId={youth.id} episode={episode} onCancel={() => setOpen(null)} onSaved={(e) => saved(e, t('missing.details.saved'))} />
+        <Disclosure
+          id="missing-details-form"
+          label={t('missing.details.heading')}
+          open={open === 'details'}
+          onToggle={toggle('details')}
+        >
+          <DetailsForm
+            youthId={youth.id}
+            episode={episode}
+            onCancel={() => setOpen(null)}
+            onSaved={(e) => saved(e, t('missing.details.saved'))}
+          />
         </Disclosure>
       )}
 
@@ -133,10 +164,27 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
             const state = dutyState(obligation, now);
             const key = `report-${report}` as const;
             return (
-              <DutyCard key={obligation.id} obligation={obligation} now={now} heading={t(`missingReports.${report}.label`)}>
+              <DutyCard
+                key={obligation.id}
+                obligation={obligation}
+                now={now}
+                heading={t(`missingReports.${report}.label`)}
+              >
                 {canEdit && (state === 'due' || state === 'overdue') && (
-                  <Disclosure id={`${key}-form`} label={t(`missingReports.${report}.record`)} open={open === key} onToggle={toggle(key)} outline={state !== 'overdue'}>
-                    <ReportForm youthId={youth.id} episode={episode} report={report} onCancel={() => setOpen(null)} onSaved={(e) => saved(e, t('missingReports.saved'))} />
+                  <Disclosure
+                    id={`${key}-form`}
+                    label={t(`missingReports.${report}.record`)}
+                    open={open === key}
+                    onToggle={toggle(key)}
+                    outline={state !== 'overdue'}
+                  >
+                    <ReportForm
+                      youthId={youth.id}
+                      episode={episode}
+                      report={report}
+                      onCancel={() => setOpen(null)}
+                      onSaved={(e) => saved(e, t('missingReports.saved'))}
+                    />
                   </Disclosure>
                 )}
               </DutyCard>
@@ -162,8 +210,18 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
           </ul>
         )}
         {canSearch && episode.status !== 'closed' && (
-          <Disclosure id="missing-search-form" label={t('searchEfforts.add')} open={open === 'search'} onToggle={toggle('search')}>
-            <SearchEffortForm youthId={youth.id} episode={episode} onCancel={() => setOpen(null)} onSaved={(e) => saved(e, t('searchEfforts.saved'))} />
+          <Disclosure
+            id="missing-search-form"
+            label={t('searchEfforts.add')}
+            open={open === 'search'}
+            onToggle={toggle('search')}
+          >
+            <SearchEffortForm
+              youthId={youth.id}
+              episode={episode}
+              onCancel={() => setOpen(null)}
+              onSaved={(e) => saved(e, t('searchEfforts.saved'))}
+            />
           </Disclosure>
         )}
       </section>
@@ -176,13 +234,34 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
           <p>{t('missing.return.backSince', { when: when(episode.returnedAt ?? episode.discoveredAt) })}</p>
         )}
         {canEdit && episode.status === 'missing' && (
-          <Disclosure id="missing-located-form" label={t('missing.return.located')} open={open === 'located'} onToggle={toggle('located')}>
-            <LocatedForm youthId={youth.id} episode={episode} onCancel={() => setOpen(null)} onSaved={(e) => saved(e, t('missing.return.locatedSaved'))} />
+          <Disclosure
+            id="missing-located-form"
+            label={t('missing.return.located')}
+            open={open === 'located'}
+            onToggle={toggle('located')}
+          >
+            <LocatedForm
+              youthId={youth.id}
+              episode={episode}
+              onCancel={() => setOpen(null)}
+              onSaved={(e) => saved(e, t('missing.return.locatedSaved'))}
+            />
           </Disclosure>
         )}
         {canEdit && active && (
-          <Disclosure id="missing-returned-form" label={t('missing.return.returned')} open={open === 'returned'} onToggle={toggle('returned')} outline={false}>
-            <ReturnedForm youthId={youth.id} episode={episode} onCancel={() => setOpen(null)} onSaved={(e) => saved(e, t('missing.return.returnedSaved'))} />
+          <Disclosure
+            id="missing-returned-form"
+            label={t('missing.return.returned')}
+            open={open === 'returned'}
+            onToggle={toggle('returned')}
+            outline={false}
+          >
+            <ReturnedForm
+              youthId={youth.id}
+              episode={episode}
+              onCancel={() => setOpen(null)}
+              onSaved={(e) => saved(e, t('missing.return.returnedSaved'))}
+            />
           </Disclosure>
         )}
       </section>
@@ -210,13 +289,27 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
             <>
               {episode.debrief && <p>{t('debrief.draftSaved')}</p>}
               {canEdit && (
-                <Disclosure id="missing-debrief-form" label={episode.debrief ? t('debrief.continue') : t('debrief.start')} open={open === 'debrief'} onToggle={toggle('debrief')} outline={false}>
+                <Disclosure
+                  id="missing-debrief-form"
+                  label={episode.debrief ? t('debrief.continue') : t('debrief.start')}
+                  open={open === 'debrief'}
+                  onToggle={toggle('debrief')}
+                  outline={false}
+                >
                   <DebriefForm
                     youthId={youth.id}
                     episode={episode}
                     onCancel={() => setOpen(null)}
                     onSaved={(e, completed) =>
-                      saved(e, [completed ? t('debrief.completed') : t('debrief.draftStored'), e.csecTypeRecorded ? t('debrief.typeCreated') : ''].filter(Boolean).join(' '))
+                      saved(
+                        e,
+                        [
+                          completed ? t('debrief.completed') : t('debrief.draftStored'),
+                          e.csecTypeRecorded ? t('debrief.typeCreated') : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' '),
+                      )
                     }
                   />
                 </Disclosure>
@@ -237,11 +330,23 @@ function DebriefSummary({ episode }: { episode: EpisodeDetail }) {
     <dl className="harbor-provider__facts">
       <div>
         <dt>{t('debrief.completedOn')}</dt>
-        <dd>{d.completedAt ? t('debrief.completedValue', { when: formatCountyDateTime(d.completedAt, language), name: d.completedBy ?? '' }) : ''}</dd>
+        <dd>
+          {d.completedAt
+            ? t('debrief.completedValue', {
+                when: formatCountyDateTime(d.completedAt, language),
+                name: d.completedBy ?? '',
+              })
+            : ''}
+        </dd>
       </div>
       <div>
         <dt>{t('debrief.factors')}</dt>
-        <dd>{formatList(d.leavingFactors.map((f) => t(`debrief.factorLabels.${f}`)), language)}</dd>
+        <dd>
+          {formatList(
+            d.leavingFactors.map((f) => t(`debrief.factorLabels.${f}`)),
+            language,
+          )}
+        </dd>
       </div>
       {d.factorsNote && (
         <div>
@@ -265,7 +370,10 @@ function DebriefSummary({ episode }: { episode: EpisodeDetail }) {
         <div>
           <dt>{t('debrief.screening')}</dt>
           <dd>
-            <Link className="usa-link" to={`/youth/${encodeURIComponent(episode.youthId)}/screenings/${encodeURIComponent(d.screening.id)}`}>
+            <Link
+              className="usa-link"
+              to={`/youth/${encodeURIComponent(episode.youthId)}/screenings/${encodeURIComponent(d.screening.id)}`}
+            >
               {t('debrief.screeningOption', { when: formatCountyDateTime(d.screening.administeredAt, language) })}
             </Link>
           </dd>

@@ -35,7 +35,9 @@ export function MissingFigures() {
   const { result } = useApi<Figures>(`/api/reports/missing?from=${from}&to=${to}`);
   if (result.status === 'error') return null;
   const pct = (s: Share, of: number) =>
-    s.share === null ? t('missingFigures.nothing') : t('missingFigures.share', { percent: Math.round(s.share * 100), count: s.count, of });
+    s.share === null
+      ? t('missingFigures.nothing')
+      : t('missingFigures.share', { percent: Math.round(s.share * 100), count: s.count, of });
   return (
     <section aria-labelledby="missing-figures-heading" className="margin-top-5">
       <h2 id="missing-figures-heading">{t('missingFigures.heading')}</h2>
@@ -46,7 +48,11 @@ export function MissingFigures() {
           <dl className="harbor-provider__facts">
             <div>
               <dt>{t('missingFigures.median')}</dt>
-              <dd>{result.data.medianHoursMissing === null ? t('missingFigures.nothing') : t('missingFigures.hours', { count: result.data.medianHoursMissing })}</dd>
+              <dd>
+                {result.data.medianHoursMissing === null
+                  ? t('missingFigures.nothing')
+                  : t('missingFigures.hours', { count: result.data.medianHoursMissing })}
+              </dd>
             </div>
             <div>
               <dt>{t('missingFigures.lawEnforcement')}</dt>
@@ -86,7 +92,11 @@ export function MissingFigures() {
             rowKey={(r) => r.month}
             columns={[
               { key: 'month', header: t('missingFigures.month'), cell: (r) => r.month },
-              { key: 'episodes', header: t('missingFigures.episodes'), cell: (r) => formatNumber(r.episodes, language) },
+              {
+                key: 'episodes',
+                header: t('missingFigures.episodes'),
+                cell: (r) => formatNumber(r.episodes, language),
+              },
             ]}
           />
           <p className="usa-hint" lang={language === 'en' ? undefined : 'en'}>

@@ -14,7 +14,11 @@ export function MissingSection({ youth }: { youth: YouthView }) {
   const { result, reload } = useApi<YouthEpisodes>(`/api/youth/${encodeURIComponent(youth.id)}/missing`);
   return (
     <ProfileSection headingId="missing-heading" heading={t('missing.section.heading')}>
-      {result.status === 'ok' ? <MissingBody youth={youth} data={result.data} /> : <SectionStatus results={[result]} hiddenKey="missing.section.hiddenForRole" onRetry={reload} />}
+      {result.status === 'ok' ? (
+        <MissingBody youth={youth} data={result.data} />
+      ) : (
+        <SectionStatus results={[result]} hiddenKey="missing.section.hiddenForRole" onRetry={reload} />
+      )}
     </ProfileSection>
   );
 }
@@ -46,15 +50,26 @@ function MissingBody({ youth, data }: { youth: YouthView; data: YouthEpisodes })
       ) : (
         <>
           <p>
-            {t('missing.section.summary', { count: data.summary.episodes, year: data.summary.inLastYear, time: formatDuration(data.summary.totalMinutesMissing, language) })}
+            {t('missing.section.summary', {
+              count: data.summary.episodes,
+              year: data.summary.inLastYear,
+              time: formatDuration(data.summary.totalMinutesMissing, language),
+            })}
           </p>
           {data.summary.placementsLeft.length > 0 && (
             <p>
               {t('missing.section.placementsLeft')}{' '}
-              {data.summary.placementsLeft.map((p) => t('missing.section.placementCount', { label: pick(p.label, language), count: p.episodes })).join('; ')}
+              {data.summary.placementsLeft
+                .map((p) => t('missing.section.placementCount', { label: pick(p.label, language), count: p.episodes }))
+                .join('; ')}
             </p>
           )}
-          <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-labelledby="missing-table-caption">
+          <div
+            className="usa-table-container--scrollable"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="missing-table-caption"
+          >
             <table className="usa-table usa-table--borderless usa-table--stacked">
               <caption id="missing-table-caption">{t('missing.section.tableCaption')}</caption>
               <thead>
@@ -76,7 +91,9 @@ function MissingBody({ youth, data }: { youth: YouthView; data: YouthEpisodes })
                     </th>
                     <td data-label={t('missing.fields.status')}>{t(`missing.status.${e.status}`)}</td>
                     <td data-label={t('missing.fields.timeMissing')}>{formatDuration(e.minutesMissing, language)}</td>
-                    <td data-label={t('missing.fields.placement')}>{e.placement ? pick(e.placement.label, language) : t('common.notRecorded')}</td>
+                    <td data-label={t('missing.fields.placement')}>
+                      {e.placement ? pick(e.placement.label, language) : t('common.notRecorded')}
+                    </td>
                     <td data-label={t('missing.fields.debrief')}>{t(`missing.debriefStatus.${e.debriefStatus}`)}</td>
                   </tr>
                 ))}

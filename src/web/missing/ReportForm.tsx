@@ -41,11 +41,14 @@ export function ReportForm({ youthId, episode, report, onSaved, onCancel }: Prop
     setError(null);
     const list: FieldProblem[] = [];
     const whenIso = countyInputToIso(when);
-    if (report === 'law_enforcement' && agency.trim().length < 2) list.push({ field: id('agency'), message: t('missingReports.errors.agency') });
+    if (report === 'law_enforcement' && agency.trim().length < 2)
+      list.push({ field: id('agency'), message: t('missingReports.errors.agency') });
     if (!isNotice && !number.trim()) list.push({ field: id('number'), message: t('missingReports.errors.number') });
     if (!whenIso) list.push({ field: id('when'), message: t('missingReports.errors.when') });
-    else if (new Date(whenIso).getTime() > Date.now() + 60_000) list.push({ field: id('when'), message: t('missingReports.errors.future') });
-    else if (whenIso < episode.discoveredAt) list.push({ field: id('when'), message: t('missingReports.errors.beforeDiscovery') });
+    else if (new Date(whenIso).getTime() > Date.now() + 60_000)
+      list.push({ field: id('when'), message: t('missingReports.errors.future') });
+    else if (whenIso < episode.discoveredAt)
+      list.push({ field: id('when'), message: t('missingReports.errors.beforeDiscovery') });
     if (list.length || !whenIso) {
       setProblems({ list, attempt: attempt.current });
       return;
@@ -72,8 +75,22 @@ export function ReportForm({ youthId, episode, report, onSaved, onCancel }: Prop
   };
 
   const errorFor = (field: string) => problems?.list.find((p) => p.field === id(field))?.message;
-  const text = (field: string, label: string, value: string, set: (v: string) => void, hint?: string, optional = false) => (
-    <Field id={id(field)} label={label} hint={hint} error={errorFor(field)} optional={optional} optionalText={t('forms.optional')}>
+  const text = (
+    field: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    hint?: string,
+    optional = false,
+  ) => (
+    <Field
+      id={id(field)}
+      label={label}
+      hint={hint}
+      error={errorFor(field)}
+      optional={optional}
+      optionalText={t('forms.optional')}
+    >
       {(describedBy) => (
         <TextInput
           id={id(field)}
@@ -91,14 +108,27 @@ export function ReportForm({ youthId, episode, report, onSaved, onCancel }: Prop
   );
 
   return (
-    <form className="usa-form harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t(`missingReports.${report}.record`)}>
+    <form
+      className="usa-form harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-label={t(`missingReports.${report}.record`)}
+    >
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h4" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('missingReports.failed')} headingLevel="h4" />}
-      {report === 'law_enforcement' && text('agency', t('missingReports.agency'), agency, setAgency, t('missingReports.agencyHint'))}
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('missingReports.failed')} headingLevel="h4" />
+      )}
+      {report === 'law_enforcement' &&
+        text('agency', t('missingReports.agency'), agency, setAgency, t('missingReports.agencyHint'))}
       {report === 'law_enforcement' && text('number', t('missingReports.reportNumber'), number, setNumber)}
       {report === 'ncmec' && text('number', t('missingReports.ncmecNumber'), number, setNumber)}
       {isNotice && text('name', t('missingReports.notifiedName'), name, setName, undefined, true)}
-      <Field id={id('when')} label={t(isNotice ? 'missingReports.notifiedAt' : 'missingReports.reportedAt')} hint={t('forms.countyTimeHint')} error={errorFor('when')}>
+      <Field
+        id={id('when')}
+        label={t(isNotice ? 'missingReports.notifiedAt' : 'missingReports.reportedAt')}
+        hint={t('forms.countyTimeHint')}
+        error={errorFor('when')}
+      >
         {(describedBy) => (
           <DateTimeInput
             id={id('when')}
@@ -113,7 +143,14 @@ export function ReportForm({ youthId, episode, report, onSaved, onCancel }: Prop
       </Field>
       {report === 'law_enforcement' && (
         <div className="margin-top-3">
-          <Checkbox id={id('ncic')} name="enteredInNcic" tile checked={ncic} onChange={(e) => setNcic(e.target.checked)} label={t('missingReports.ncic')} />
+          <Checkbox
+            id={id('ncic')}
+            name="enteredInNcic"
+            tile
+            checked={ncic}
+            onChange={(e) => setNcic(e.target.checked)}
+            label={t('missingReports.ncic')}
+          />
         </div>
       )}
       <div className="harbor-step-buttons">

@@ -27,7 +27,8 @@ export function ReportMissingPage() {
   const youth = useApi<YouthView>(`/api/youth/${encodeURIComponent(id)}`);
   if (youth.result.status === 'error') return <ApiErrorView error={youth.result.error} onRetry={youth.reload} />;
   if (youth.result.status === 'loading') return <Loading />;
-  if (!youth.result.data.permissions.canEdit || youth.result.data.hiddenCategories.includes('exploitation')) return <ForbiddenContent />;
+  if (!youth.result.data.permissions.canEdit || youth.result.data.hiddenCategories.includes('exploitation'))
+    return <ForbiddenContent />;
   return <QuickReport youth={youth.result.data} />;
 }
 
@@ -53,10 +54,12 @@ function QuickReport({ youth }: { youth: YouthView }) {
     const discoveredIso = countyInputToIso(discovered);
     const soon = Date.now() + 60_000;
     if (!lastSeenIso) list.push({ field: 'missing-last-seen', message: t('missingForm.errors.lastSeen') });
-    else if (new Date(lastSeenIso).getTime() > soon) list.push({ field: 'missing-last-seen', message: t('missingForm.errors.future') });
+    else if (new Date(lastSeenIso).getTime() > soon)
+      list.push({ field: 'missing-last-seen', message: t('missingForm.errors.future') });
     if (!place) list.push({ field: 'missing-place', message: t('missingForm.errors.place') });
     if (!discoveredIso) list.push({ field: 'missing-discovered', message: t('missingForm.errors.discovered') });
-    else if (lastSeenIso && discoveredIso < lastSeenIso) list.push({ field: 'missing-discovered', message: t('missingForm.errors.discoveredBeforeSeen') });
+    else if (lastSeenIso && discoveredIso < lastSeenIso)
+      list.push({ field: 'missing-discovered', message: t('missingForm.errors.discoveredBeforeSeen') });
     if (list.length || !lastSeenIso || !discoveredIso) {
       setProblems({ list, attempt: attempt.current });
       return;
@@ -68,7 +71,10 @@ function QuickReport({ youth }: { youth: YouthView }) {
         method: 'POST',
         body: { lastSeenAt: lastSeenIso, lastSeenPlace: place, discoveredAt: discoveredIso },
       });
-      void navigate(`/youth/${encodeURIComponent(youth.id)}/missing/${encodeURIComponent(episode.id)}`, { replace: true, state: { reported: true } });
+      void navigate(`/youth/${encodeURIComponent(youth.id)}/missing/${encodeURIComponent(episode.id)}`, {
+        replace: true,
+        state: { reported: true },
+      });
     } catch (err) {
       setSaving(false);
       const details = err instanceof ApiError ? (err.details as { episodeId?: string } | undefined) : undefined;
@@ -96,13 +102,26 @@ function QuickReport({ youth }: { youth: YouthView }) {
       )}
       {openEpisode && (
         <p>
-          <Link className="usa-link" to={`/youth/${encodeURIComponent(youth.id)}/missing/${encodeURIComponent(openEpisode)}`}>
+          <Link
+            className="usa-link"
+            to={`/youth/${encodeURIComponent(youth.id)}/missing/${encodeURIComponent(openEpisode)}`}
+          >
             {t('missingForm.openEpisode')}
           </Link>
         </p>
       )}
-      <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('missingForm.title')}>
-        <Field id="missing-last-seen" label={t('missingForm.lastSeen')} hint={t('forms.countyTimeHint')} error={errorFor('missing-last-seen')}>
+      <form
+        className="usa-form usa-form--large harbor-wide-form"
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        aria-label={t('missingForm.title')}
+      >
+        <Field
+          id="missing-last-seen"
+          label={t('missingForm.lastSeen')}
+          hint={t('forms.countyTimeHint')}
+          error={errorFor('missing-last-seen')}
+        >
           {(describedBy) => (
             <DateTimeInput
               id="missing-last-seen"
@@ -116,7 +135,12 @@ function QuickReport({ youth }: { youth: YouthView }) {
             />
           )}
         </Field>
-        <Field id="missing-place" label={t('missingForm.place')} hint={t('missingForm.placeHint')} error={errorFor('missing-place')}>
+        <Field
+          id="missing-place"
+          label={t('missingForm.place')}
+          hint={t('missingForm.placeHint')}
+          error={errorFor('missing-place')}
+        >
           {(describedBy) => (
             <Select
               id="missing-place"
@@ -136,7 +160,12 @@ function QuickReport({ youth }: { youth: YouthView }) {
             </Select>
           )}
         </Field>
-        <Field id="missing-discovered" label={t('missingForm.discovered')} hint={t('missingForm.discoveredHint')} error={errorFor('missing-discovered')}>
+        <Field
+          id="missing-discovered"
+          label={t('missingForm.discovered')}
+          hint={t('missingForm.discoveredHint')}
+          error={errorFor('missing-discovered')}
+        >
           {(describedBy) => (
             <DateTimeInput
               id="missing-discovered"

@@ -1,12 +1,76 @@
 // The missing-youth API's answers, as the web app reads them (src/features/missing/schemas.ts).
 import type { Localized, Obligation } from '../types';
 
-export const LAST_SEEN_PLACES = ['placement', 'school', 'family_home', 'friend_home', 'street', 'transit', 'motel', 'court_or_office', 'hospital', 'online', 'other'] as const;
-export const DISCOVERED_BY = ['caregiver', 'placement_staff', 'caseworker', 'probation_officer', 'school', 'law_enforcement', 'family', 'youth_peer', 'other'] as const;
-export const RISK_FACTORS = ['prior_missing', 'csec_victim', 'csec_at_risk', 'exploiter_contact', 'substance_use', 'mental_health', 'medical_needs', 'pregnant_or_parenting', 'under_14', 'gang_involvement', 'online_contacts', 'other'] as const;
-export const SEARCH_EFFORT_KINDS = ['family', 'friends', 'school', 'placement', 'social_media', 'law_enforcement', 'hospitals', 'shelters', 'other'] as const;
-export const RETURNED_TO = ['same_placement', 'new_placement', 'family', 'shelter', 'hospital', 'detention', 'other'] as const;
-export const LEAVING_FACTORS = ['placement_conflict', 'wanted_family', 'wanted_friends_or_partner', 'exploiter_influence', 'felt_unsafe', 'substance_use', 'mental_health', 'school_problems', 'rules_or_restrictions', 'other'] as const;
+export const LAST_SEEN_PLACES = [
+  'placement',
+  'school',
+  'family_home',
+  'friend_home',
+  'street',
+  'transit',
+  'motel',
+  'court_or_office',
+  'hospital',
+  'online',
+  'other',
+] as const;
+export const DISCOVERED_BY = [
+  'caregiver',
+  'placement_staff',
+  'caseworker',
+  'probation_officer',
+  'school',
+  'law_enforcement',
+  'family',
+  'youth_peer',
+  'other',
+] as const;
+export const RISK_FACTORS = [
+  'prior_missing',
+  'csec_victim',
+  'csec_at_risk',
+  'exploiter_contact',
+  'substance_use',
+  'mental_health',
+  'medical_needs',
+  'pregnant_or_parenting',
+  'under_14',
+  'gang_involvement',
+  'online_contacts',
+  'other',
+] as const;
+export const SEARCH_EFFORT_KINDS = [
+  'family',
+  'friends',
+  'school',
+  'placement',
+  'social_media',
+  'law_enforcement',
+  'hospitals',
+  'shelters',
+  'other',
+] as const;
+export const RETURNED_TO = [
+  'same_placement',
+  'new_placement',
+  'family',
+  'shelter',
+  'hospital',
+  'detention',
+  'other',
+] as const;
+export const LEAVING_FACTORS = [
+  'placement_conflict',
+  'wanted_family',
+  'wanted_friends_or_partner',
+  'exploiter_influence',
+  'felt_unsafe',
+  'substance_use',
+  'mental_health',
+  'school_problems',
+  'rules_or_restrictions',
+  'other',
+] as const;
 export const REPORT_KEYS = ['law_enforcement', 'ncmec', 'attorney', 'parent', 'court'] as const;
 
 export type LastSeenPlace = (typeof LAST_SEEN_PLACES)[number];
@@ -56,13 +120,24 @@ export interface Debrief {
 }
 
 export interface EpisodeDetail extends Episode {
-  searchEfforts: { id: string; kind: (typeof SEARCH_EFFORT_KINDS)[number]; doneAt: string; doneBy: string; note: string }[];
+  searchEfforts: {
+    id: string;
+    kind: (typeof SEARCH_EFFORT_KINDS)[number];
+    doneAt: string;
+    doneBy: string;
+    note: string;
+  }[];
   debrief: Debrief | null;
 }
 
 export interface YouthEpisodes {
   episodes: Episode[];
-  summary: { episodes: number; inLastYear: number; totalMinutesMissing: number; placementsLeft: { placementType: string; label: Localized; episodes: number }[] };
+  summary: {
+    episodes: number;
+    inLastYear: number;
+    totalMinutesMissing: number;
+    placementsLeft: { placementType: string; label: Localized; episodes: number }[];
+  };
   canReport: boolean;
 }
 

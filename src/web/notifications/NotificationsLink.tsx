@@ -24,7 +24,10 @@ export function NotificationsHeaderLink() {
   const { t } = useTranslation();
   const unread = useUnread();
   return (
-    <NavLink to="/notifications" className={({ isActive }) => `harbor-header-notifications${isActive ? ' is-current' : ''}`}>
+    <NavLink
+      to="/notifications"
+      className={({ isActive }) => `harbor-header-notifications${isActive ? ' is-current' : ''}`}
+    >
       <Icon.Notifications size={3} aria-hidden="true" focusable={false} />
       <span className="usa-sr-only">{t('notifications.link')}</span>
       {unread > 0 && (
@@ -44,7 +47,10 @@ export function NotificationsLink() {
   const { t } = useTranslation();
   const unread = useUnread();
   return (
-    <NavLink to="/notifications" className={({ isActive }) => `harbor-notifications-link${isActive ? ' usa-current' : ''}`}>
+    <NavLink
+      to="/notifications"
+      className={({ isActive }) => `harbor-notifications-link${isActive ? ' usa-current' : ''}`}
+    >
       {t('notifications.link')}
       {unread > 0 && (
         <>

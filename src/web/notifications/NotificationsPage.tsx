@@ -54,13 +54,17 @@ function NotificationList({ data, onChanged }: { data: NotificationsResponse; on
   const read = data.notifications.filter((n) => n.readAt);
   return (
     <>
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('notifications.failed')} headingLevel="h2" />}
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('notifications.failed')} headingLevel="h2" />
+      )}
       {[
         { key: 'unread', rows: unread },
         { key: 'read', rows: read },
       ].map((group) => (
         <section key={group.key} aria-labelledby={`notifications-${group.key}`} className="harbor-section">
-          <h2 id={`notifications-${group.key}`}>{t(`notifications.groups.${group.key}`, { count: group.rows.length })}</h2>
+          <h2 id={`notifications-${group.key}`}>
+            {t(`notifications.groups.${group.key}`, { count: group.rows.length })}
+          </h2>
           {group.rows.length === 0 ? (
             <p>{t(`notifications.groupNone.${group.key}`)}</p>
           ) : (

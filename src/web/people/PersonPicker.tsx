@@ -34,7 +34,9 @@ export function PersonPicker({ id, value, onChange, exclude = [], error }: Props
     const timer = window.setTimeout(() => setQuery(typed.trim()), 250);
     return () => window.clearTimeout(timer);
   }, [typed]);
-  const { result } = useApi<{ people: StaffPerson[] }>(`/api/people?limit=25${query ? `&q=${encodeURIComponent(query)}` : ''}`);
+  const { result } = useApi<{ people: StaffPerson[] }>(
+    `/api/people?limit=25${query ? `&q=${encodeURIComponent(query)}` : ''}`,
+  );
   const people = result.status === 'ok' ? result.data.people.filter((p) => !exclude.includes(p.id)) : [];
   const lost = result.status === 'ok' && value !== '' && !people.some((p) => p.id === value);
   // A new search that no longer lists the chosen person clears the choice: what is shown is what is sent.

@@ -25,19 +25,27 @@ export function AccessLogTable({ events }: { events: AccessLogEvent[] }) {
             e.actor ? (
               <>
                 <span className="display-block">{e.actor.name}</span>
-                {e.actor.roles.length > 0 && <span className="display-block text-base-dark font-body-2xs">{roles(e.actor.roles)}</span>}
+                {e.actor.roles.length > 0 && (
+                  <span className="display-block text-base-dark font-body-2xs">{roles(e.actor.roles)}</span>
+                )}
               </>
             ) : (
               t('accessLog.system')
             ),
         },
-        { key: 'organization', header: t('accessLog.organization'), cell: (e) => e.actor?.organization ?? t('common.none') },
+        {
+          key: 'organization',
+          header: t('accessLog.organization'),
+          cell: (e) => e.actor?.organization ?? t('common.none'),
+        },
         { key: 'action', header: t('accessLog.action'), cell: (e) => action(e.action) },
         {
           key: 'categories',
           header: t('accessLog.information'),
           cell: (e) =>
-            e.categories.length ? e.categories.map((c) => t(`categories.${c}`, { defaultValue: c })).join(', ') : t('common.none'),
+            e.categories.length
+              ? e.categories.map((c) => t(`categories.${c}`, { defaultValue: c })).join(', ')
+              : t('common.none'),
         },
         {
           key: 'outcome',

@@ -19,7 +19,11 @@ export function CasesTable({ cases }: { cases: YouthCase[] }) {
           rows={cases}
           rowKey={(c) => c.id}
           columns={[
-            { key: 'kind', header: t('profile.cases.kind'), cell: (c) => t(`caseKinds.${c.kind}`, { defaultValue: c.kind }) },
+            {
+              key: 'kind',
+              header: t('profile.cases.kind'),
+              cell: (c) => t(`caseKinds.${c.kind}`, { defaultValue: c.kind }),
+            },
             { key: 'number', header: t('profile.cases.number'), cell: (c) => c.externalId ?? <NotRecorded /> },
             { key: 'organization', header: t('profile.cases.organization'), cell: (c) => c.organization },
             { key: 'opened', header: t('profile.cases.opened'), cell: (c) => formatDate(c.openedOn, language) },

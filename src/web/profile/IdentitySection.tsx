@@ -51,15 +51,13 @@ export function IdentitySection({ youth }: { youth: YouthView }) {
   if (youth.raceEthnicity !== undefined) add('raceEthnicity', <List items={youth.raceEthnicity} />);
   if (youth.primaryLanguage !== undefined) add('primaryLanguage', orNotRecorded(youth.primaryLanguage));
   if (youth.spa !== undefined) {
-    add(
-      'spa',
-      youth.spa ? t('profile.spaValue', { number: youth.spa.number, name: youth.spa.name }) : <NotRecorded />,
-    );
+    add('spa', youth.spa ? t('profile.spaValue', { number: youth.spa.number, name: youth.spa.name }) : <NotRecorded />);
   }
   if (youth.entryPathway !== undefined) {
     add('entryPathway', youth.entryPathway ? t(`entryPathways.${youth.entryPathway}`) : <NotRecorded />);
   }
-  if (youth.dualStatus !== undefined) add('dualStatus', youth.dualStatus ? t('profile.dualStatusYes') : t('profile.dualStatusNo'));
+  if (youth.dualStatus !== undefined)
+    add('dualStatus', youth.dualStatus ? t('profile.dualStatusYes') : t('profile.dualStatusNo'));
   if (youth.aliases !== undefined) add('aliases', <List items={youth.aliases} />);
   if (youth.identifiers !== undefined) {
     add(

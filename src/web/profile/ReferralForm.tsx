@@ -38,9 +38,12 @@ export function ReferralForm({ youthId, onSaved, onCancel }: Props) {
       .filter(Boolean);
     const list: FieldProblem[] = [];
     if (!received) list.push({ field: 'referral-received', message: t('referralForm.errors.received') });
-    else if (new Date(received).getTime() > Date.now() + 60_000) list.push({ field: 'referral-received', message: t('referralForm.errors.future') });
-    if (lines.some((l) => l.length < 2)) list.push({ field: 'referral-allegations', message: t('referralForm.errors.allegationShort') });
-    if (lines.length > 20) list.push({ field: 'referral-allegations', message: t('referralForm.errors.allegationsMany') });
+    else if (new Date(received).getTime() > Date.now() + 60_000)
+      list.push({ field: 'referral-received', message: t('referralForm.errors.future') });
+    if (lines.some((l) => l.length < 2))
+      list.push({ field: 'referral-allegations', message: t('referralForm.errors.allegationShort') });
+    if (lines.length > 20)
+      list.push({ field: 'referral-allegations', message: t('referralForm.errors.allegationsMany') });
     if (list.length || !received) {
       setProblems({ list, attempt: attempt.current });
       return;
@@ -50,7 +53,12 @@ export function ReferralForm({ youthId, onSaved, onCancel }: Props) {
     try {
       const saved = await api<ReferralCreated>(`/api/youth/${encodeURIComponent(youthId)}/referrals`, {
         method: 'POST',
-        body: { ...(externalId.trim() ? { externalId: externalId.trim() } : {}), receivedAt: received, allegations: lines, csecAllegation: csec },
+        body: {
+          ...(externalId.trim() ? { externalId: externalId.trim() } : {}),
+          receivedAt: received,
+          allegations: lines,
+          csecAllegation: csec,
+        },
       });
       onSaved(saved);
     } catch (err) {
@@ -62,11 +70,24 @@ export function ReferralForm({ youthId, onSaved, onCancel }: Props) {
   const errorFor = (field: string) => problems?.list.find((p) => p.field === field)?.message;
 
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="referral-form-heading">
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="referral-form-heading"
+    >
       <h3 id="referral-form-heading">{t('referralForm.heading')}</h3>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h4" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('referralForm.failed')} headingLevel="h4" />}
-      <Field id="referral-number" label={t('referralForm.number')} optional optionalText={t('forms.optional')} hint={t('referralForm.numberHint')}>
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('referralForm.failed')} headingLevel="h4" />
+      )}
+      <Field
+        id="referral-number"
+        label={t('referralForm.number')}
+        optional
+        optionalText={t('forms.optional')}
+        hint={t('referralForm.numberHint')}
+      >
         {(describedBy) => (
           <TextInput
             id="referral-number"
@@ -79,7 +100,12 @@ export function ReferralForm({ youthId, onSaved, onCancel }: Props) {
           />
         )}
       </Field>
-      <Field id="referral-received" label={t('referralForm.received')} hint={t('forms.countyTimeHint')} error={errorFor('referral-received')}>
+      <Field
+        id="referral-received"
+        label={t('referralForm.received')}
+        hint={t('forms.countyTimeHint')}
+        error={errorFor('referral-received')}
+      >
         {(describedBy) => (
           <DateTimeInput
             id="referral-received"

@@ -41,7 +41,11 @@ export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Pro
           columns={[
             { key: 'number', header: t('profile.referrals.number'), cell: (r) => r.externalId ?? <NotRecorded /> },
             { key: 'organization', header: t('profile.referrals.organization'), cell: (r) => r.organization },
-            { key: 'received', header: t('profile.referrals.received'), cell: (r) => formatDay(r.receivedAt, language) },
+            {
+              key: 'received',
+              header: t('profile.referrals.received'),
+              cell: (r) => formatDay(r.receivedAt, language),
+            },
             {
               key: 'disposition',
               header: t('profile.referrals.disposition'),
@@ -51,15 +55,13 @@ export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Pro
               key: 'codes',
               header: t('profile.referrals.codes'),
               cell: (r) =>
-                r.specialProjectCodes?.length ? (
-                  r.specialProjectCodes.map((c) => (
-                    <span key={c} className="usa-tag harbor-code-tag">
-                      {c}
-                    </span>
-                  ))
-                ) : (
-                  t('common.none')
-                ),
+                r.specialProjectCodes?.length
+                  ? r.specialProjectCodes.map((c) => (
+                      <span key={c} className="usa-tag harbor-code-tag">
+                        {c}
+                      </span>
+                    ))
+                  : t('common.none'),
             },
           ]}
         />

@@ -50,7 +50,12 @@ export function YouthProfile({ youth, onChanged }: { youth: YouthView; onChanged
       <AdvocacySection youth={youth} />
       {youth.cases && <CasesTable cases={youth.cases} />}
       {youth.referrals && (
-        <ReferralsTable referrals={youth.referrals} youthId={youth.id} canRecord={canRecordReferral} onChanged={onChanged} />
+        <ReferralsTable
+          referrals={youth.referrals}
+          youthId={youth.id}
+          canRecord={canRecordReferral}
+          onChanged={onChanged}
+        />
       )}
       {youth.assignments && <AssignmentsTable assignments={youth.assignments} />}
     </article>

@@ -43,7 +43,8 @@ export function SafetyPlanForm({ youthId, latest, onSaved, onCancel }: Props) {
     const list: FieldProblem[] = [];
     for (const f of PLAN_FIELDS) {
       const v = values[f].trim();
-      if (v.length < 3) list.push({ field: id(f), message: t('safetyPlan.errors.short', { field: t(`safetyPlan.fields.${f}`) }) });
+      if (v.length < 3)
+        list.push({ field: id(f), message: t('safetyPlan.errors.short', { field: t(`safetyPlan.fields.${f}`) }) });
     }
     if (list.length) {
       setProblems({ list, attempt: attempt.current });
@@ -57,7 +58,9 @@ export function SafetyPlanForm({ youthId, latest, onSaved, onCancel }: Props) {
         writtenWithYouth: withYouth,
         reason: reason.trim() || null,
       };
-      onSaved(await api<SafetyPlan>(`/api/youth/${encodeURIComponent(youthId)}/safety-plans`, { method: 'POST', body }));
+      onSaved(
+        await api<SafetyPlan>(`/api/youth/${encodeURIComponent(youthId)}/safety-plans`, { method: 'POST', body }),
+      );
     } catch (err) {
       setSaving(false);
       setError(toActionError(err, attempt.current));
@@ -67,14 +70,27 @@ export function SafetyPlanForm({ youthId, latest, onSaved, onCancel }: Props) {
   const errorFor = (field: string) => problems?.list.find((p) => p.field === field)?.message;
 
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="safety-form-heading">
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="safety-form-heading"
+    >
       <h3 id="safety-form-heading" className="harbor-form-heading">
         {t('safetyPlan.formHeading', { version: (latest?.version ?? 0) + 1 })}
       </h3>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h4" />}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('safetyPlan.failed')} headingLevel="h4" />}
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('safetyPlan.failed')} headingLevel="h4" />
+      )}
       {PLAN_FIELDS.map((f) => (
-        <Field key={f} id={id(f)} label={t(`safetyPlan.fields.${f}`)} hint={t(`safetyPlan.hints.${f}`)} error={errorFor(id(f))}>
+        <Field
+          key={f}
+          id={id(f)}
+          label={t(`safetyPlan.fields.${f}`)}
+          hint={t(`safetyPlan.hints.${f}`)}
+          error={errorFor(id(f))}
+        >
           {(describedBy) => (
             <Textarea
               id={id(f)}
@@ -90,13 +106,34 @@ export function SafetyPlanForm({ youthId, latest, onSaved, onCancel }: Props) {
           )}
         </Field>
       ))}
-      <Field id={id('reason')} label={t('safetyPlan.reason')} hint={t('safetyPlan.reasonHint')} optional optionalText={t('forms.optional')}>
+      <Field
+        id={id('reason')}
+        label={t('safetyPlan.reason')}
+        hint={t('safetyPlan.reasonHint')}
+        optional
+        optionalText={t('forms.optional')}
+      >
         {(describedBy) => (
-          <TextInput id={id('reason')} name="reason" type="text" maxLength={500} value={reason} aria-describedby={describedBy} onChange={(e) => setReason(e.target.value)} />
+          <TextInput
+            id={id('reason')}
+            name="reason"
+            type="text"
+            maxLength={500}
+            value={reason}
+            aria-describedby={describedBy}
+            onChange={(e) => setReason(e.target.value)}
+          />
         )}
       </Field>
       <div className="margin-top-3">
-        <Checkbox id={id('with-youth')} name="writtenWithYouth" tile checked={withYouth} onChange={(e) => setWithYouth(e.target.checked)} label={t('safetyPlan.writtenWithYouth')} />
+        <Checkbox
+          id={id('with-youth')}
+          name="writtenWithYouth"
+          tile
+          checked={withYouth}
+          onChange={(e) => setWithYouth(e.target.checked)}
+          label={t('safetyPlan.writtenWithYouth')}
+        />
       </div>
       <div className="harbor-step-buttons">
         <Button type="submit" disabled={saving}>

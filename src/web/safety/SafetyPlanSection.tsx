@@ -16,7 +16,9 @@ const WRITER_ROLES = ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator']
 /** The youth's safety plan: the latest version, whether a new one is due, the history, and the next version. */
 export function SafetyPlanSection({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();
-  const { result, reload, refresh } = useApi<SafetyPlansResponse>(`/api/youth/${encodeURIComponent(youth.id)}/safety-plans`);
+  const { result, reload, refresh } = useApi<SafetyPlansResponse>(
+    `/api/youth/${encodeURIComponent(youth.id)}/safety-plans`,
+  );
   return (
     <ProfileSection headingId="safety-heading" heading={t('safetyPlan.heading')}>
       {result.status === 'ok' ? (
@@ -28,7 +30,15 @@ export function SafetyPlanSection({ youth }: { youth: YouthView }) {
   );
 }
 
-function SafetyBody({ youth, data, onChanged }: { youth: YouthView; data: SafetyPlansResponse; onChanged: () => void }) {
+function SafetyBody({
+  youth,
+  data,
+  onChanged,
+}: {
+  youth: YouthView;
+  data: SafetyPlansResponse;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const session = useActiveSession();
   const [open, setOpen] = useState(false);
@@ -46,7 +56,9 @@ function SafetyBody({ youth, data, onChanged }: { youth: YouthView; data: Safety
       {data.reviewDue && (
         <Alert type="warning" headingLevel="h3" heading={t('safetyPlan.reviewDueHeading')} className="margin-y-2">
           {/* The missing capability's reason lives in its own message file. */}
-          {data.reviewDue.reason === 'missing_return' ? t('missing.safetyReviewDue') : t(`safetyPlan.reviewDue.${data.reviewDue.reason}`)}
+          {data.reviewDue.reason === 'missing_return'
+            ? t('missing.safetyReviewDue')
+            : t(`safetyPlan.reviewDue.${data.reviewDue.reason}`)}
         </Alert>
       )}
       {latest ? (
@@ -58,7 +70,12 @@ function SafetyBody({ youth, data, onChanged }: { youth: YouthView; data: Safety
         <p>{t('safetyPlan.none')}</p>
       )}
       {canWrite && (
-        <Disclosure id="safety-form" label={latest ? t('safetyPlan.writeNext') : t('safetyPlan.writeFirst')} open={open} onToggle={setOpen}>
+        <Disclosure
+          id="safety-form"
+          label={latest ? t('safetyPlan.writeNext') : t('safetyPlan.writeFirst')}
+          open={open}
+          onToggle={setOpen}
+        >
           <SafetyPlanForm
             youthId={youth.id}
             latest={latest ?? null}
@@ -98,8 +115,7 @@ function PlanDetails({ plan }: { plan: SafetyPlan }) {
       <div>
         <dt>{t('safetyPlan.written')}</dt>
         <dd>
-          {t('safetyPlan.writtenValue', { date: formatCountyDateTime(plan.createdAt, language), name: plan.createdBy })}
-          {' '}
+          {t('safetyPlan.writtenValue', { date: formatCountyDateTime(plan.createdAt, language), name: plan.createdBy })}{' '}
           {plan.writtenWithYouth ? t('safetyPlan.withYouth') : t('safetyPlan.notWithYouth')}
         </dd>
       </div>

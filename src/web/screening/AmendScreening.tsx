@@ -87,10 +87,18 @@ export function AmendScreening({ youthId, screening, instrumentKey }: Props) {
         <form id="amend-form" className="usa-form usa-form--large" noValidate onSubmit={(e) => void submit(e)}>
           {error && <ActionErrorAlert error={error} heading={t('amend.failed')} />}
           <FormGroup error={tooShort}>
-            <Label htmlFor="amend-reason" error={tooShort} hint={<span className="display-block">{t('amend.reasonHint')}</span>}>
+            <Label
+              htmlFor="amend-reason"
+              error={tooShort}
+              hint={<span className="display-block">{t('amend.reasonHint')}</span>}
+            >
               {t('amend.reason')}
             </Label>
-            {tooShort && <span className="usa-error-message" id="amend-reason-error">{t('amend.reasonMissing')}</span>}
+            {tooShort && (
+              <span className="usa-error-message" id="amend-reason-error">
+                {t('amend.reasonMissing')}
+              </span>
+            )}
             <Textarea
               id="amend-reason"
               name="reason"

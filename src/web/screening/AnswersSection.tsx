@@ -20,7 +20,13 @@ export function useAnswerLabel(screening: ScreeningDetail, definition: Instrumen
 }
 
 /** Every item with its answer, section by section. */
-export function AnswersSection({ screening, definition }: { screening: ScreeningDetail; definition: InstrumentDefinition }) {
+export function AnswersSection({
+  screening,
+  definition,
+}: {
+  screening: ScreeningDetail;
+  definition: InstrumentDefinition;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const answerLabel = useAnswerLabel(screening, definition);

@@ -28,7 +28,10 @@ export function DraftReadOnly({
       <BackToRecord youthId={youthId} youthName={youthName} />
       <PageHeading documentTitle={t('screening.documentTitle')}>{pick(definition.name, language)}</PageHeading>
       <p className="usa-intro margin-top-1">
-        {t('screening.startedBy', { date: formatDateTime(screening.administeredAt, language), name: screening.administeredBy })}
+        {t('screening.startedBy', {
+          date: formatDateTime(screening.administeredAt, language),
+          name: screening.administeredBy,
+        })}
       </p>
       <Alert type="info" headingLevel="h2" heading={t('screening.readOnly.heading')} className="margin-y-3">
         {t('screening.readOnly.body')}

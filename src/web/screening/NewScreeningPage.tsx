@@ -31,7 +31,8 @@ export function NewScreeningPage() {
   const youth = useApi<YouthView>(`/api/youth/${encodeURIComponent(id)}`);
   const instruments = useApi<InstrumentsResponse>('/api/instruments');
   if (youth.result.status === 'error') return <ApiErrorView error={youth.result.error} onRetry={youth.reload} />;
-  if (instruments.result.status === 'error') return <ApiErrorView error={instruments.result.error} onRetry={instruments.reload} />;
+  if (instruments.result.status === 'error')
+    return <ApiErrorView error={instruments.result.error} onRetry={instruments.reload} />;
   if (youth.result.status === 'loading' || instruments.result.status === 'loading') return <Loading />;
   if (!youth.result.data.permissions.canEdit || youth.result.data.hiddenCategories.includes('exploitation')) {
     return <ForbiddenContent />;
@@ -39,7 +40,15 @@ export function NewScreeningPage() {
   return <NewScreeningForm youthId={id} youth={youth.result.data} instruments={instruments.result.data.instruments} />;
 }
 
-function NewScreeningForm({ youthId, youth, instruments }: { youthId: string; youth: YouthView; instruments: InstrumentSummary[] }) {
+function NewScreeningForm({
+  youthId,
+  youth,
+  instruments,
+}: {
+  youthId: string;
+  youth: YouthView;
+  instruments: InstrumentSummary[];
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
@@ -70,7 +79,9 @@ function NewScreeningForm({ youthId, youth, instruments }: { youthId: string; yo
         body: { instrumentVersionId: versionId, context },
       });
       // Replace: "Back" from the form goes to the record, not to this page again.
-      void navigate(`/youth/${encodeURIComponent(youthId)}/screenings/${encodeURIComponent(draft.id)}`, { replace: true });
+      void navigate(`/youth/${encodeURIComponent(youthId)}/screenings/${encodeURIComponent(draft.id)}`, {
+        replace: true,
+      });
     } catch (err) {
       setSaving(false);
       setError(toActionError(err, attempt.current));
@@ -101,7 +112,12 @@ function NewScreeningForm({ youthId, youth, instruments }: { youthId: string; yo
       {error && <ActionErrorAlert error={error} heading={t('newScreening.failed')} headingLevel="h2" />}
       <form className="usa-form usa-form--large harbor-wide-form" noValidate onSubmit={(e) => void submit(e)}>
         <FormGroup error={gaps?.instrument}>
-          <Fieldset legend={t('newScreening.instrument')} legendStyle="large" id="instrument-choice" aria-describedby="instrument-hint">
+          <Fieldset
+            legend={t('newScreening.instrument')}
+            legendStyle="large"
+            id="instrument-choice"
+            aria-describedby="instrument-hint"
+          >
             <span className="usa-hint display-block" id="instrument-hint">
               {t('newScreening.instrumentHint')}
             </span>
@@ -142,10 +158,18 @@ function NewScreeningForm({ youthId, youth, instruments }: { youthId: string; yo
         </FormGroup>
         {chosen?.demonstration && <DemonstrationAlert name={pick(chosen.name, language)} />}
         <FormGroup error={gaps?.context}>
-          <Label htmlFor="screening-context" error={gaps?.context} hint={<span className="display-block">{t('newScreening.contextHint')}</span>}>
+          <Label
+            htmlFor="screening-context"
+            error={gaps?.context}
+            hint={<span className="display-block">{t('newScreening.contextHint')}</span>}
+          >
             {t('newScreening.context')}
           </Label>
-          {gaps?.context && <span className="usa-error-message" id="screening-context-error">{t('newScreening.missingContext')}</span>}
+          {gaps?.context && (
+            <span className="usa-error-message" id="screening-context-error">
+              {t('newScreening.missingContext')}
+            </span>
+          )}
           <Select
             id="screening-context"
             name="context"

@@ -142,7 +142,10 @@ export function ScreeningForm({ youthId, youthName, screening, definition, onFin
           : t('screening.draftGeneric', { context: t(`screeningContexts.${screening.context}`) })}
       </p>
       <p className="text-base-dark margin-top-0">
-        {t('screening.startedBy', { date: formatDateTime(screening.administeredAt, language), name: screening.administeredBy })}
+        {t('screening.startedBy', {
+          date: formatDateTime(screening.administeredAt, language),
+          name: screening.administeredBy,
+        })}
       </p>
       {definition.demonstration && <DemonstrationAlert name={pick(definition.name, language)} />}
 
@@ -198,17 +201,31 @@ export function ScreeningForm({ youthId, youthName, screening, definition, onFin
 
       <StepProgress sections={sections} current={step} ratings={ratings} />
 
-      <form className="harbor-screening-form" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="step-heading">
+      <form
+        className="harbor-screening-form"
+        noValidate
+        onSubmit={(e) => e.preventDefault()}
+        aria-labelledby="step-heading"
+      >
         <h2 id="step-heading" ref={stepHeading} tabIndex={-1} className="harbor-step-heading">
           <span className="harbor-step-heading__counter">
-            {section ? t('screening.sectionOf', { current: step + 1, total: sections.length }) : t('screening.lastStep')}
+            {section
+              ? t('screening.sectionOf', { current: step + 1, total: sections.length })
+              : t('screening.lastStep')}
           </span>{' '}
-          <span className="harbor-step-heading__title">{section ? pick(section.title, language) : t('screening.notesAndFinish')}</span>
+          <span className="harbor-step-heading__title">
+            {section ? pick(section.title, language) : t('screening.notesAndFinish')}
+          </span>
         </h2>
         {section?.description && <p>{pick(section.description, language)}</p>}
         <p className="harbor-answered">
           {section
-            ? t('screening.answeredSection', { answered: sectionAnswered, total: section.items.length, all: answered, allTotal: allItems.length })
+            ? t('screening.answeredSection', {
+                answered: sectionAnswered,
+                total: section.items.length,
+                all: answered,
+                allTotal: allItems.length,
+              })
             : t('screening.answeredAll', { answered, total: allItems.length })}
         </p>
 
@@ -241,7 +258,9 @@ export function ScreeningForm({ youthId, youthName, screening, definition, onFin
               disabled={conflict}
               onChange={(e) => setNotes(e.target.value)}
             />
-            <p className="margin-top-3">{answered < allItems.length ? t('screening.finishHintMissing') : t('screening.finishHint')}</p>
+            <p className="margin-top-3">
+              {answered < allItems.length ? t('screening.finishHintMissing') : t('screening.finishHint')}
+            </p>
           </>
         )}
 

@@ -22,12 +22,21 @@ function ScreeningLoader({ youthId, screeningId }: { youthId: string; screeningI
     `/api/youth/${encodeURIComponent(youthId)}/screenings/${encodeURIComponent(screeningId)}`,
   );
   if (youth.result.status === 'error') return <ApiErrorView error={youth.result.error} onRetry={youth.reload} />;
-  if (screening.result.status === 'error') return <ApiErrorView error={screening.result.error} onRetry={screening.reload} />;
+  if (screening.result.status === 'error')
+    return <ApiErrorView error={screening.result.error} onRetry={screening.reload} />;
   if (youth.result.status === 'loading' || screening.result.status === 'loading') return <Loading />;
   return <WithInstrument youthId={youthId} youth={youth.result.data} screening={screening.result.data} />;
 }
 
-function WithInstrument({ youthId, youth, screening }: { youthId: string; youth: YouthView; screening: ScreeningDetail }) {
+function WithInstrument({
+  youthId,
+  youth,
+  screening,
+}: {
+  youthId: string;
+  youth: YouthView;
+  screening: ScreeningDetail;
+}) {
   const { result, reload } = useApi<InstrumentVersion>(
     `/api/instruments/versions/${encodeURIComponent(screening.instrument.versionId)}`,
   );

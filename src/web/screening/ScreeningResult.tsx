@@ -124,7 +124,11 @@ export function ScreeningResult({ youthId, youthName, canEdit, screening, defini
           columns={[
             { key: 'area', header: t('result.area'), cell: (i) => sectionTitle(i.key) },
             { key: 'level', header: t('result.level'), cell: (i) => <LevelIndicator level={i.level} /> },
-            { key: 'answered', header: t('result.answered'), cell: (i) => t('result.answeredOf', { rated: i.rated, total: i.total }) },
+            {
+              key: 'answered',
+              header: t('result.answered'),
+              cell: (i) => t('result.answeredOf', { rated: i.rated, total: i.total }),
+            },
           ]}
         />
       </section>
@@ -133,10 +137,18 @@ export function ScreeningResult({ youthId, youthName, canEdit, screening, defini
         <h2 id="about-heading">{t('result.aboutHeading')}</h2>
         <DetailList
           items={[
-            { key: 'instrument', label: t('result.instrument'), value: `${pick(definition.name, language)} (${t('result.version', { version: screening.instrument.version })})` },
+            {
+              key: 'instrument',
+              label: t('result.instrument'),
+              value: `${pick(definition.name, language)} (${t('result.version', { version: screening.instrument.version })})`,
+            },
             { key: 'context', label: t('result.context'), value: t(`screeningContexts.${screening.context}`) },
             { key: 'when', label: t('result.when'), value: formatDateTime(screening.administeredAt, language) },
-            { key: 'by', label: t('result.by'), value: t('result.byValue', { name: screening.administeredBy, organization: screening.organization }) },
+            {
+              key: 'by',
+              label: t('result.by'),
+              value: t('result.byValue', { name: screening.administeredBy, organization: screening.organization }),
+            },
             ...(screening.supersedesId
               ? [
                   {
@@ -144,16 +156,27 @@ export function ScreeningResult({ youthId, youthName, canEdit, screening, defini
                     label: t('result.amends'),
                     value: (
                       <>
-                        <Link className="usa-link" to={`${base}/screenings/${encodeURIComponent(screening.supersedesId)}`}>
+                        <Link
+                          className="usa-link"
+                          to={`${base}/screenings/${encodeURIComponent(screening.supersedesId)}`}
+                        >
                           {t('result.amendsLink')}
                         </Link>
-                        {screening.supersedeReason && <span className="display-block">{t('result.reason', { reason: screening.supersedeReason })}</span>}
+                        {screening.supersedeReason && (
+                          <span className="display-block">
+                            {t('result.reason', { reason: screening.supersedeReason })}
+                          </span>
+                        )}
                       </>
                     ),
                   },
                 ]
               : []),
-            { key: 'notes', label: t('result.notes'), value: screening.notes ? <span className="harbor-prewrap">{screening.notes}</span> : t('common.none') },
+            {
+              key: 'notes',
+              label: t('result.notes'),
+              value: screening.notes ? <span className="harbor-prewrap">{screening.notes}</span> : t('common.none'),
+            },
           ]}
         />
       </section>

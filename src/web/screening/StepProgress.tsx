@@ -29,7 +29,11 @@ export function StepProgress({ sections, current, ratings }: Props) {
               <span className="usa-step-indicator__segment-label">
                 {pick(section.title, language)}{' '}
                 <span className="usa-sr-only">
-                  {state === 'current' ? t('screening.stepCurrent') : done ? t('screening.stepDone') : t('screening.stepNotDone')}
+                  {state === 'current'
+                    ? t('screening.stepCurrent')
+                    : done
+                      ? t('screening.stepDone')
+                      : t('screening.stepNotDone')}
                 </span>
               </span>
             </li>

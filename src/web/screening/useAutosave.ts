@@ -43,7 +43,10 @@ export function useAutosave(path: string, initialVersion: number, body: DraftBod
     setStatus('saving');
     const attempt = (async () => {
       try {
-        const saved = await api<ScreeningDetail>(path, { method: 'PATCH', body: { version: version.current, ...draft } });
+        const saved = await api<ScreeningDetail>(path, {
+          method: 'PATCH',
+          body: { version: version.current, ...draft },
+        });
         version.current = saved.version;
         savedJson.current = sending;
         failed.current = false;

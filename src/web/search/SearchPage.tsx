@@ -61,7 +61,8 @@ export function SearchPage() {
   if (current) {
     const count = current.results.length;
     if (mine) status = count ? t('search.myCount', { count }) : t('search.myNone');
-    else status = count ? t('search.count', { count, query: current.query }) : t('search.none', { query: current.query });
+    else
+      status = count ? t('search.count', { count, query: current.query }) : t('search.none', { query: current.query });
   }
 
   return (
@@ -69,7 +70,11 @@ export function SearchPage() {
       <PageHeading documentTitle={t('search.title')}>{t('search.title')}</PageHeading>
       {/* The supervisor's glance: who is missing, overdue reports, debriefs still due (missing capability). */}
       <CurrentlyMissingPanel />
-      <form role="search" className="usa-form usa-form--large harbor-search-form" onSubmit={(e: FormEvent) => e.preventDefault()}>
+      <form
+        role="search"
+        className="usa-form usa-form--large harbor-search-form"
+        onSubmit={(e: FormEvent) => e.preventDefault()}
+      >
         <Label htmlFor="youth-search" hint={<span className="display-block">{t('search.hint')}</span>}>
           {t('search.label')}
         </Label>

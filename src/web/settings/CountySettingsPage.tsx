@@ -33,7 +33,9 @@ export function CountySettingsPage() {
   return (
     <>
       <PageHeading documentTitle={t('countySettings.title')}>{t('countySettings.title')}</PageHeading>
-      <p className="usa-intro">{canEdit ? t('countySettings.introEdit', { county }) : t('countySettings.introRead', { county })}</p>
+      <p className="usa-intro">
+        {canEdit ? t('countySettings.introEdit', { county }) : t('countySettings.introRead', { county })}
+      </p>
       {result.status === 'error' && !saved ? (
         <ApiErrorView error={result.error} onRetry={reload} />
       ) : !view ? (
@@ -42,7 +44,10 @@ export function CountySettingsPage() {
         <>
           <p>
             {view.updatedAt
-              ? t('countySettings.version', { version: view.version, when: formatCountyDateTime(view.updatedAt, language) })
+              ? t('countySettings.version', {
+                  version: view.version,
+                  when: formatCountyDateTime(view.updatedAt, language),
+                })
               : t('countySettings.neverChanged')}
           </p>
           {saved && <Notice key={saved.version}>{t('countySettings.saved', { version: saved.version })}</Notice>}

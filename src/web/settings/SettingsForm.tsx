@@ -58,10 +58,18 @@ interface Props {
 export function SettingsForm({ view, onSaved, onReload }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [numbers, setNumbers] = useState<Record<string, string>>(() => Object.fromEntries(ALL_NUMBERS.map((s) => [s.path, String(valueAt(view.settings, s.path))])));
-  const [flags, setFlags] = useState<Record<string, boolean>>(() => Object.fromEntries(ALL_BOOLEANS.map((s) => [s.path, valueAt(view.settings, s.path) === true])));
-  const [parties, setParties] = useState<Record<MdtTier, OrganizationType[]>>(() => structuredClone(view.settings.mdtRequiredParties));
-  const [trainings, setTrainings] = useState<TrainingRow[]>(() => view.settings.advocacy.requiredTrainings.map((tr, i) => ({ row: i, ...tr })));
+  const [numbers, setNumbers] = useState<Record<string, string>>(() =>
+    Object.fromEntries(ALL_NUMBERS.map((s) => [s.path, String(valueAt(view.settings, s.path))])),
+  );
+  const [flags, setFlags] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(ALL_BOOLEANS.map((s) => [s.path, valueAt(view.settings, s.path) === true])),
+  );
+  const [parties, setParties] = useState<Record<MdtTier, OrganizationType[]>>(() =>
+    structuredClone(view.settings.mdtRequiredParties),
+  );
+  const [trainings, setTrainings] = useState<TrainingRow[]>(() =>
+    view.settings.advocacy.requiredTrainings.map((tr, i) => ({ row: i, ...tr })),
+  );
   const [months, setMonths] = useState<number[]>(() => [...view.settings.advocacy.reportPeriodStartMonths]);
   const [problems, setProblems] = useState<{ list: FieldProblem[]; attempt: number } | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
@@ -82,17 +90,26 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
     for (const s of ALL_NUMBERS) {
       const v = (numbers[s.path] ?? '').trim();
       if (!/^\d+$/.test(v) || Number(v) < s.min || Number(v) > s.max) {
-        list.push({ field: fieldId(s.path), message: t('countySettings.errors.number', { label: numberLabel(s), min: s.min, max: s.max }) });
+        list.push({
+          field: fieldId(s.path),
+          message: t('countySettings.errors.number', { label: numberLabel(s), min: s.min, max: s.max }),
+        });
       }
     }
     for (const tier of MDT_TIERS) {
-      if (parties[tier].length === 0) list.push({ field: partiesId(tier), message: t('countySettings.errors.parties', { tier: t(`countySettings.tiers.${tier}`) }) });
+      if (parties[tier].length === 0)
+        list.push({
+          field: partiesId(tier),
+          message: t('countySettings.errors.parties', { tier: t(`countySettings.tiers.${tier}`) }),
+        });
     }
     if (trainings.length === 0) list.push({ field: TRAININGS_ID, message: t('countySettings.errors.noTrainings') });
     trainings.forEach((tr, i) => {
-      if (!TRAINING_KEY.test(tr.key.trim())) list.push({ field: trainingKeyId(tr.row), message: t('countySettings.errors.trainingKey', { n: i + 1 }) });
+      if (!TRAINING_KEY.test(tr.key.trim()))
+        list.push({ field: trainingKeyId(tr.row), message: t('countySettings.errors.trainingKey', { n: i + 1 }) });
       const label = tr.label.trim();
-      if (label.length < 2 || label.length > 120) list.push({ field: trainingLabelId(tr.row), message: t('countySettings.errors.trainingLabel', { n: i + 1 }) });
+      if (label.length < 2 || label.length > 120)
+        list.push({ field: trainingLabelId(tr.row), message: t('countySettings.errors.trainingLabel', { n: i + 1 }) });
     });
     if (months.length === 0) list.push({ field: MONTHS_ID, message: t('countySettings.errors.months') });
     return list;
@@ -102,7 +119,11 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
     let next = structuredClone(view.settings);
     for (const s of ALL_NUMBERS) next = withValue(next, s.path, Number(numbers[s.path]));
     for (const s of ALL_BOOLEANS) next = withValue(next, s.path, flags[s.path] === true);
-    next.mdtRequiredParties = { crisis: [...parties.crisis], initial: [...parties.initial], ongoing: [...parties.ongoing] };
+    next.mdtRequiredParties = {
+      crisis: [...parties.crisis],
+      initial: [...parties.initial],
+      ongoing: [...parties.ongoing],
+    };
     next.advocacy.requiredTrainings = trainings.map((tr) => ({ key: tr.key.trim(), label: tr.label.trim() }));
     next.advocacy.reportPeriodStartMonths = [...months].sort((a, b) => a - b);
     return next;
@@ -117,12 +138,20 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
       const number = ALL_NUMBERS.find((s) => s.path === path);
       if (number) return { field: fieldId(path), message: `${numberLabel(number)}:`, serverDetail: detail };
       const flag = ALL_BOOLEANS.find((s) => s.path === path);
-      if (flag) return { field: fieldId(path), message: `${t(`countySettings.fields.${path}.label`)}:`, serverDetail: detail };
+      if (flag)
+        return { field: fieldId(path), message: `${t(`countySettings.fields.${path}.label`)}:`, serverDetail: detail };
       const tier = MDT_TIERS.find((x) => path.startsWith(`mdtRequiredParties.${x}`));
-      if (tier) return { field: partiesId(tier), message: `${t(`countySettings.tiers.${tier}`)}:`, serverDetail: detail };
-      if (path.startsWith('advocacy.requiredTrainings')) return { field: TRAININGS_ID, message: `${t('countySettings.trainings.legend')}:`, serverDetail: detail };
-      if (path.startsWith('advocacy.reportPeriodStartMonths')) return { field: MONTHS_ID, message: `${t('countySettings.months.legend')}:`, serverDetail: detail };
-      return { field: fieldId(RESPONSE_SETTINGS[0]!.path), message: `${t('countySettings.errors.server')}:`, serverDetail: text };
+      if (tier)
+        return { field: partiesId(tier), message: `${t(`countySettings.tiers.${tier}`)}:`, serverDetail: detail };
+      if (path.startsWith('advocacy.requiredTrainings'))
+        return { field: TRAININGS_ID, message: `${t('countySettings.trainings.legend')}:`, serverDetail: detail };
+      if (path.startsWith('advocacy.reportPeriodStartMonths'))
+        return { field: MONTHS_ID, message: `${t('countySettings.months.legend')}:`, serverDetail: detail };
+      return {
+        field: fieldId(RESPONSE_SETTINGS[0]!.path),
+        message: `${t('countySettings.errors.server')}:`,
+        serverDetail: text,
+      };
     });
 
   const submit = async (event: FormEvent) => {
@@ -138,12 +167,16 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
     setProblems(null);
     setSaving(true);
     try {
-      const saved = await api<CountySettingsView>('/api/county/settings', { method: 'PUT', body: { version: view.version, settings: settingsOf() } });
+      const saved = await api<CountySettingsView>('/api/county/settings', {
+        method: 'PUT',
+        body: { version: view.version, settings: settingsOf() },
+      });
       onSaved(saved);
     } catch (err) {
       setSaving(false);
       if (err instanceof ApiError && err.status === 409) setConflict(attempt.current);
-      else if (err instanceof ApiError && err.status === 400) setProblems({ list: serverProblems(err), attempt: attempt.current });
+      else if (err instanceof ApiError && err.status === 400)
+        setProblems({ list: serverProblems(err), attempt: attempt.current });
       else setError(toActionError(err, attempt.current));
     }
   };
@@ -153,7 +186,13 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
   const numberField = (s: NumberSetting) => {
     const id = fieldId(s.path);
     return (
-      <Field key={s.path} id={id} label={numberLabel(s)} hint={t(`countySettings.fields.${s.path}.hint`)} error={errorFor(id)}>
+      <Field
+        key={s.path}
+        id={id}
+        label={numberLabel(s)}
+        hint={t(`countySettings.fields.${s.path}.hint`)}
+        error={errorFor(id)}
+      >
         {(describedBy) => (
           <TextInput
             id={id}
@@ -206,7 +245,12 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
   };
 
   return (
-    <form className="usa-form usa-form--large harbor-wide-form" noValidate aria-label={t('countySettings.formLabel')} onSubmit={(e) => void submit(e)}>
+    <form
+      className="usa-form usa-form--large harbor-wide-form"
+      noValidate
+      aria-label={t('countySettings.formLabel')}
+      onSubmit={(e) => void submit(e)}
+    >
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} headingLevel="h2" />}
       {conflict !== null && (
         <FocusedAlert key={conflict} heading={t('countySettings.conflict.heading')} headingLevel="h2">
@@ -218,13 +262,20 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
           </p>
         </FocusedAlert>
       )}
-      {error && <ActionErrorAlert key={error.attempt} error={error} heading={t('countySettings.failed')} headingLevel="h2" />}
+      {error && (
+        <ActionErrorAlert key={error.attempt} error={error} heading={t('countySettings.failed')} headingLevel="h2" />
+      )}
 
       <SettingsSection name="response">{RESPONSE_SETTINGS.map(numberField)}</SettingsSection>
 
       <SettingsSection name="parties">
         {MDT_TIERS.map((tier) => (
-          <fieldset key={tier} className="usa-fieldset harbor-form-fieldset" id={partiesId(tier)} aria-describedby={`${partiesId(tier)}-hint`}>
+          <fieldset
+            key={tier}
+            className="usa-fieldset harbor-form-fieldset"
+            id={partiesId(tier)}
+            aria-describedby={`${partiesId(tier)}-hint`}
+          >
             <legend className="usa-legend">{t(`countySettings.tiers.${tier}`)}</legend>
             <span className="usa-hint display-block" id={`${partiesId(tier)}-hint`}>
               {t('countySettings.partiesHint')}
@@ -239,7 +290,12 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
                   label={t(`organizationTypes.${type}`)}
                   checked={parties[tier].includes(type)}
                   onChange={(e) =>
-                    setParties((p) => ({ ...p, [tier]: e.target.checked ? [...p[tier].filter((x) => x !== type), type] : p[tier].filter((x) => x !== type) }))
+                    setParties((p) => ({
+                      ...p,
+                      [tier]: e.target.checked
+                        ? [...p[tier].filter((x) => x !== type), type]
+                        : p[tier].filter((x) => x !== type),
+                    }))
                   }
                 />
               ))}
@@ -261,7 +317,11 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
       </SettingsSection>
 
       <SettingsSection name="advocacy">
-        <fieldset className="usa-fieldset harbor-form-fieldset" id={TRAININGS_ID} aria-describedby={`${TRAININGS_ID}-hint`}>
+        <fieldset
+          className="usa-fieldset harbor-form-fieldset"
+          id={TRAININGS_ID}
+          aria-describedby={`${TRAININGS_ID}-hint`}
+        >
           <legend className="usa-legend">{t('countySettings.trainings.legend')}</legend>
           <span className="usa-hint display-block" id={`${TRAININGS_ID}-hint`}>
             {t('countySettings.trainings.hint')}
@@ -270,7 +330,11 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
           {trainings.map((tr, i) => (
             <fieldset key={tr.row} className="usa-fieldset harbor-form-fieldset margin-top-2">
               <legend className="usa-legend">{t('countySettings.trainings.row', { n: i + 1 })}</legend>
-              <Field id={trainingKeyId(tr.row)} label={t('countySettings.trainings.key')} error={errorFor(trainingKeyId(tr.row))}>
+              <Field
+                id={trainingKeyId(tr.row)}
+                label={t('countySettings.trainings.key')}
+                error={errorFor(trainingKeyId(tr.row))}
+              >
                 {(describedBy) => (
                   <TextInput
                     id={trainingKeyId(tr.row)}
@@ -283,11 +347,17 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
                     validationStatus={errorFor(trainingKeyId(tr.row)) ? 'error' : undefined}
                     aria-invalid={!!errorFor(trainingKeyId(tr.row)) || undefined}
                     aria-describedby={describedBy}
-                    onChange={(e) => setTrainings((list) => list.map((x) => (x.row === tr.row ? { ...x, key: e.target.value } : x)))}
+                    onChange={(e) =>
+                      setTrainings((list) => list.map((x) => (x.row === tr.row ? { ...x, key: e.target.value } : x)))
+                    }
                   />
                 )}
               </Field>
-              <Field id={trainingLabelId(tr.row)} label={t('countySettings.trainings.label')} error={errorFor(trainingLabelId(tr.row))}>
+              <Field
+                id={trainingLabelId(tr.row)}
+                label={t('countySettings.trainings.label')}
+                error={errorFor(trainingLabelId(tr.row))}
+              >
                 {(describedBy) => (
                   <TextInput
                     id={trainingLabelId(tr.row)}
@@ -299,7 +369,9 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
                     validationStatus={errorFor(trainingLabelId(tr.row)) ? 'error' : undefined}
                     aria-invalid={!!errorFor(trainingLabelId(tr.row)) || undefined}
                     aria-describedby={describedBy}
-                    onChange={(e) => setTrainings((list) => list.map((x) => (x.row === tr.row ? { ...x, label: e.target.value } : x)))}
+                    onChange={(e) =>
+                      setTrainings((list) => list.map((x) => (x.row === tr.row ? { ...x, label: e.target.value } : x)))
+                    }
                   />
                 )}
               </Field>
@@ -308,7 +380,14 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
               </Button>
             </fieldset>
           ))}
-          <Button type="button" outline id="settings-add-training" className="margin-top-2" disabled={trainings.length >= 20} onClick={addTraining}>
+          <Button
+            type="button"
+            outline
+            id="settings-add-training"
+            className="margin-top-2"
+            disabled={trainings.length >= 20}
+            onClick={addTraining}
+          >
             {t('countySettings.trainings.add')}
           </Button>
         </fieldset>
@@ -327,7 +406,11 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
                 name="months"
                 label={monthName(m, language)}
                 checked={months.includes(m)}
-                onChange={(e) => setMonths((list) => (e.target.checked ? [...list.filter((x) => x !== m), m] : list.filter((x) => x !== m)))}
+                onChange={(e) =>
+                  setMonths((list) =>
+                    e.target.checked ? [...list.filter((x) => x !== m), m] : list.filter((x) => x !== m),
+                  )
+                }
               />
             ))}
           </div>

@@ -54,7 +54,10 @@ export function SettingsReadOnly({ settings }: { settings: CountySettings }) {
           items={MDT_TIERS.map((tier) => ({
             key: tier,
             label: t(`countySettings.tiers.${tier}`),
-            value: formatList(settings.mdtRequiredParties[tier].map((p) => t(`organizationTypes.${p}`)), language),
+            value: formatList(
+              settings.mdtRequiredParties[tier].map((p) => t(`organizationTypes.${p}`)),
+              language,
+            ),
           }))}
         />
       </SettingsSection>
@@ -66,7 +69,16 @@ export function SettingsReadOnly({ settings }: { settings: CountySettings }) {
       </SettingsSection>
       <SettingsSection name="missing">
         <DebriefNote hours={settings.missing.debriefHours} />
-        <DetailList wideLabels items={[...numbers(MISSING_NUMBERS.slice(0, 3)), ...booleans(MISSING_BOOLEANS.slice(0, 1)), ...numbers(MISSING_NUMBERS.slice(3, 4)), ...booleans(MISSING_BOOLEANS.slice(1)), ...numbers(MISSING_NUMBERS.slice(4))]} />
+        <DetailList
+          wideLabels
+          items={[
+            ...numbers(MISSING_NUMBERS.slice(0, 3)),
+            ...booleans(MISSING_BOOLEANS.slice(0, 1)),
+            ...numbers(MISSING_NUMBERS.slice(3, 4)),
+            ...booleans(MISSING_BOOLEANS.slice(1)),
+            ...numbers(MISSING_NUMBERS.slice(4)),
+          ]}
+        />
       </SettingsSection>
       <SettingsSection name="advocacy">
         <DetailList
@@ -92,7 +104,14 @@ export function SettingsReadOnly({ settings }: { settings: CountySettings }) {
               label: t('countySettings.months.legend'),
               value: (
                 <>
-                  <strong>{formatList([...settings.advocacy.reportPeriodStartMonths].sort((a, b) => a - b).map((m) => monthName(m, language)), language)}</strong>
+                  <strong>
+                    {formatList(
+                      [...settings.advocacy.reportPeriodStartMonths]
+                        .sort((a, b) => a - b)
+                        .map((m) => monthName(m, language)),
+                      language,
+                    )}
+                  </strong>
                   <span className="usa-hint display-block text-normal">{t('countySettings.months.hint')}</span>
                 </>
               ),
@@ -102,7 +121,14 @@ export function SettingsReadOnly({ settings }: { settings: CountySettings }) {
         />
       </SettingsSection>
       <SettingsSection name="escalation">
-        <DetailList wideLabels items={[...booleans(ESCALATION_BOOLEANS.slice(0, 2)), ...numbers(ESCALATION_NUMBERS), ...booleans(ESCALATION_BOOLEANS.slice(2))]} />
+        <DetailList
+          wideLabels
+          items={[
+            ...booleans(ESCALATION_BOOLEANS.slice(0, 2)),
+            ...numbers(ESCALATION_NUMBERS),
+            ...booleans(ESCALATION_BOOLEANS.slice(2)),
+          ]}
+        />
       </SettingsSection>
     </>
   );

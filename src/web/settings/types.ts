@@ -26,7 +26,13 @@ export type MdtTier = (typeof MDT_TIERS)[number];
 export interface CountySettings {
   screening: { rescreenMonths: { no_concern: number; possible_concern: number; clear_concern: number } };
   crossReport: { hours: number };
-  response: { respondersOnSceneMinutes: number; healthEvaluationHours: number; crisisMdtHours: number; initialMdtDays: number; ongoingMdtDays: number };
+  response: {
+    respondersOnSceneMinutes: number;
+    healthEvaluationHours: number;
+    crisisMdtHours: number;
+    initialMdtDays: number;
+    ongoingMdtDays: number;
+  };
   mdtRequiredParties: Record<MdtTier, OrganizationType[]>;
   missing: {
     lawEnforcementHours: number;
@@ -38,8 +44,19 @@ export interface CountySettings {
     courtHours: number;
     debriefHours: number;
   };
-  advocacy: { requiredTrainings: { key: string; label: string }[]; recoveredWindowDays: number; reportPeriodStartMonths: number[]; vettingWarningDays: number };
-  escalation: { owner: boolean; supervisor_chain: boolean; supervisor_levels: number; county_admin: boolean; email: boolean };
+  advocacy: {
+    requiredTrainings: { key: string; label: string }[];
+    recoveredWindowDays: number;
+    reportPeriodStartMonths: number[];
+    vettingWarningDays: number;
+  };
+  escalation: {
+    owner: boolean;
+    supervisor_chain: boolean;
+    supervisor_levels: number;
+    county_admin: boolean;
+    email: boolean;
+  };
 }
 
 export interface CountySettingsView {
@@ -84,7 +101,10 @@ export const MISSING_NUMBERS: NumberSetting[] = [
   { path: 'missing.courtHours', unit: 'hours', min: 1, max: 120 },
   { path: 'missing.debriefHours', unit: 'hours', min: 1, max: 720 },
 ];
-export const MISSING_BOOLEANS: BooleanSetting[] = [{ path: 'missing.notifyParentDefault' }, { path: 'missing.notifyCourt' }];
+export const MISSING_BOOLEANS: BooleanSetting[] = [
+  { path: 'missing.notifyParentDefault' },
+  { path: 'missing.notifyCourt' },
+];
 export const ADVOCACY_NUMBERS: NumberSetting[] = [
   { path: 'advocacy.recoveredWindowDays', unit: 'days', min: 7, max: 365 },
   { path: 'advocacy.vettingWarningDays', unit: 'days', min: 1, max: 180 },
@@ -95,14 +115,25 @@ export const ESCALATION_BOOLEANS: BooleanSetting[] = [
   { path: 'escalation.county_admin' },
   { path: 'escalation.email' },
 ];
-export const ESCALATION_NUMBERS: NumberSetting[] = [{ path: 'escalation.supervisor_levels', unit: 'levels', min: 1, max: 5 }];
+export const ESCALATION_NUMBERS: NumberSetting[] = [
+  { path: 'escalation.supervisor_levels', unit: 'levels', min: 1, max: 5 },
+];
 
-export const ALL_NUMBERS = [...RESPONSE_SETTINGS, ...CROSS_REPORT_SETTINGS, ...SCREENING_SETTINGS, ...MISSING_NUMBERS, ...ADVOCACY_NUMBERS, ...ESCALATION_NUMBERS];
+export const ALL_NUMBERS = [
+  ...RESPONSE_SETTINGS,
+  ...CROSS_REPORT_SETTINGS,
+  ...SCREENING_SETTINGS,
+  ...MISSING_NUMBERS,
+  ...ADVOCACY_NUMBERS,
+  ...ESCALATION_NUMBERS,
+];
 export const ALL_BOOLEANS = [...MISSING_BOOLEANS, ...ESCALATION_BOOLEANS];
 
 /** The value at a dotted path ("missing.debriefHours"). */
 export function valueAt(settings: CountySettings, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), settings);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), settings);
 }
 
 /** A copy of the settings with one value replaced. */

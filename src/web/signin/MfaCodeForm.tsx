@@ -50,7 +50,14 @@ export function MfaCodeForm({ endpoint, alertHeadingLevel = 'h2' }: Props) {
 
   return (
     <>
-      {error && <ErrorAlert key={error.attempt} error={error} heading={t('mfa.errors.heading')} headingLevel={alertHeadingLevel} />}
+      {error && (
+        <ErrorAlert
+          key={error.attempt}
+          error={error}
+          heading={t('mfa.errors.heading')}
+          headingLevel={alertHeadingLevel}
+        />
+      )}
       <Form onSubmit={onSubmit} noValidate>
         <Label htmlFor="mfa-code" hint={<span className="display-block">{t('mfa.codeHint')}</span>} error={!!error}>
           {t('mfa.code')}

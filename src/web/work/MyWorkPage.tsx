@@ -26,8 +26,10 @@ export function MyWorkPage() {
   const [chosen, setChosen] = useState<View>('mine');
   const view: View = supervisor ? chosen : 'mine';
   const { result, reload } = useApi<ObligationsResponse>(`/api/obligations?view=${view}`);
-  const title = view === 'team' ? t('work.teamTitle') : view === 'organization' ? t('worklistOrg.title') : t('work.title');
-  const intro = view === 'team' ? t('work.teamIntro') : view === 'organization' ? t('worklistOrg.intro') : t('work.intro');
+  const title =
+    view === 'team' ? t('work.teamTitle') : view === 'organization' ? t('worklistOrg.title') : t('work.title');
+  const intro =
+    view === 'team' ? t('work.teamIntro') : view === 'organization' ? t('worklistOrg.intro') : t('work.intro');
 
   if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
   return (
@@ -41,17 +43,17 @@ export function MyWorkPage() {
           </p>
           <div role="group" aria-labelledby="work-view-label">
             <ButtonGroup type="segmented">
-            {(['mine', 'team', 'organization'] as const).map((v) => (
-              <Button
-                key={v}
-                type="button"
-                outline={view !== v}
-                aria-pressed={view === v}
-                onClick={() => setChosen(v)}
-              >
-                {v === 'organization' ? t('worklistOrg.view') : t(`work.views.${v}`)}
-              </Button>
-            ))}
+              {(['mine', 'team', 'organization'] as const).map((v) => (
+                <Button
+                  key={v}
+                  type="button"
+                  outline={view !== v}
+                  aria-pressed={view === v}
+                  onClick={() => setChosen(v)}
+                >
+                  {v === 'organization' ? t('worklistOrg.view') : t(`work.views.${v}`)}
+                </Button>
+              ))}
             </ButtonGroup>
           </div>
         </div>
@@ -81,7 +83,11 @@ function WorkList({ obligations, view }: { obligations: Obligation[]; view: View
       {groups.map((group) => {
         const rows = sorted.filter((o) => group.states.includes(dutyState(o, now)));
         return (
-          <section key={group.key} aria-labelledby={`work-${group.key}`} className={`harbor-section harbor-work-group harbor-work-group--${group.key}`}>
+          <section
+            key={group.key}
+            aria-labelledby={`work-${group.key}`}
+            className={`harbor-section harbor-work-group harbor-work-group--${group.key}`}
+          >
             <h2 id={`work-${group.key}`}>{t(`work.groups.${group.key}`, { count: rows.length })}</h2>
             {rows.length === 0 ? (
               <p>{t(`work.groupNone.${group.key}`)}</p>
