@@ -42,7 +42,23 @@ const EnvSchema = z.object({
   HARBOR_MAIL_FROM: z.string().min(3).default('Harbor <harbor@localhost>'),
   /** The address people open Harbor at, for links in email; default http://HOST:PORT. */
   HARBOR_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * The key that encrypts two-step sign-in secrets at rest (AES-256-GCM, key derived with
+   * HKDF-SHA-256): a random secret of at least 32 characters, e.g. `openssl rand -base64 32`,
+   * kept outside the database. Required in production; a fixed development key otherwise.
+   */
+  HARBOR_SECRET_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters: use a random secret, e.g. the output of `openssl rand -base64 32`')
+    .max(512)
+    .optional(),
 });
+
+/**
+ * Used when HARBOR_SECRET_KEY is unset outside production, so a demo or a test needs no setup.
+ * It is public (it is here), so it protects nothing: production refuses it.
+ */
+export const DEVELOPMENT_SECRET_KEY = 'harbor-development-key-public-never-use-in-production';
 
 export interface HarborConfig {
   env: 'development' | 'production' | 'test';
@@ -65,6 +81,8 @@ export interface HarborConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  /** HARBOR_SECRET_KEY (or the development key outside production): encrypts the MFA secrets. */
+  secretKey: string;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +95,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarborConfig {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  if (production && (!e.HARBOR_SECRET_KEY || e.HARBOR_SECRET_KEY === DEVELOPMENT_SECRET_KEY)) {
+    throw new ConfigError(
+      'Harbor cannot start: fix these environment variables:\n' +
+        `  HARBOR_SECRET_KEY: ${e.HARBOR_SECRET_KEY ? 'is the public development key' : 'is required'} when NODE_ENV=production. ` +
+        'Set it to a random secret of at least 32 characters (for example the output of `openssl rand -base64 32`), ' +
+        'stored outside the database and backed up: it encrypts the two-step sign-in secrets, which cannot be read without it.',
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -98,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HarborConfig {
     smtpUrl: e.HARBOR_SMTP_URL || undefined,
     mailFrom: e.HARBOR_MAIL_FROM,
     publicUrl: (e.HARBOR_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    secretKey: e.HARBOR_SECRET_KEY ?? DEVELOPMENT_SECRET_KEY,
   };
 }

@@ -37,8 +37,8 @@ describe('sign-in', () => {
     const unknown = await login('nobody@test.example', 'not the password');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json().message).toBe(WRONG_CREDENTIALS);
-    expect(unknown.json().message).toBe(WRONG_CREDENTIALS);
+    expect(wrong.json().detail).toBe(WRONG_CREDENTIALS);
+    expect(unknown.json().detail).toBe(WRONG_CREDENTIALS);
   });
 
   it('locks an address out after repeated failures, even with the right password, and says how long', async () => {
@@ -46,7 +46,7 @@ describe('sign-in', () => {
     for (let i = 0; i < 2; i++) expect((await login(email, 'wrong password')).statusCode).toBe(401);
     const third = await login(email, 'wrong password');
     expect(third.statusCode).toBe(429);
-    expect(third.json().message).toMatch(/wait \d+ minutes?/i);
+    expect(third.json().detail).toMatch(/wait \d+ minutes?/i);
     expect((await login(email, PASSWORD)).statusCode).toBe(429);
     // An unknown address locks the same way: lockout reveals nothing about which accounts exist.
     for (let i = 0; i < 2; i++) await login('ghost@test.example', 'x');
@@ -56,7 +56,7 @@ describe('sign-in', () => {
   it('rejects a body that is not JSON or misses fields, saying what to fix', async () => {
     const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.c' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/password/);
+    expect(res.json().detail).toMatch(/password/);
     const bad = await h.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -74,7 +74,7 @@ describe('sessions', () => {
     const noToken = client(h.app, c.cookie, null);
     const res = await noToken.post('/api/auth/logout');
     expect(res.statusCode).toBe(403);
-    expect(res.json().message).toMatch(/security token/);
+    expect(res.json().detail).toMatch(/security token/);
     const wrongToken = client(h.app, c.cookie, 'x'.repeat(43));
     expect((await wrongToken.post('/api/auth/logout')).statusCode).toBe(403);
   });
@@ -142,7 +142,11 @@ describe('two-step sign-in (TOTP) when required', () => {
     expect((await second.get('/api/auth/session')).json()).toMatchObject({ mfa: 'required', complete: false });
     expect((await second.get(`/api/youth/${mfa.world.youth.ana}`)).statusCode).toBe(401);
     expect((await second.post('/api/auth/mfa/verify', { code: 'abc' })).statusCode).toBe(400);
-    const verified = await second.post('/api/auth/mfa/verify', { code: totp.generate() });
+    // The code just used to confirm is spent (one use per time step): the next step's code, which
+    // the one-step drift window accepts.
+    const verified = await second.post('/api/auth/mfa/verify', {
+      code: totp.generate({ timestamp: Date.now() + 30_000 }),
+    });
     expect(verified.statusCode).toBe(200);
     expect((await second.get(`/api/youth/${mfa.world.youth.ana}`)).statusCode).toBe(200);
     // Enrolling again is refused once set up.

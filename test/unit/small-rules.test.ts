@@ -46,8 +46,9 @@ describe('loadConfig', () => {
       sessionIdleMs: 30 * 60_000,
       sessionAbsoluteMs: 12 * 3_600_000,
     });
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ requireMfa: true, cookieSecure: true });
-    expect(loadConfig({ NODE_ENV: 'production', HARBOR_REQUIRE_MFA: 'false' }).requireMfa).toBe(false);
+    const key = { HARBOR_SECRET_KEY: 'k'.repeat(32) }; // production requires one (test/unit/config.test.ts)
+    expect(loadConfig({ NODE_ENV: 'production', ...key })).toMatchObject({ requireMfa: true, cookieSecure: true });
+    expect(loadConfig({ NODE_ENV: 'production', HARBOR_REQUIRE_MFA: 'false', ...key }).requireMfa).toBe(false);
   });
   it('names each variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url' })).toThrow(ConfigError);

@@ -1,31 +1,18 @@
 // Sign-in, two-step verification, session and sign-out.
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { routes } from '../../server/route.js';
 import type { HarborConfig } from '../../config.js';
 import type { Database } from '../../db/client.js';
-import { badRequest, unauthorized } from '../../errors.js';
+import { abilitiesOf } from '../../access/abilities.js';
+import { LoginBody, MfaCode, MfaEnrollment, SessionView, SignedOut } from '../../contract/auth.js';
+import { unauthorized } from '../../errors.js';
 import { login } from './login.js';
 import { confirmEnrollment, startEnrollment, verifyCode } from './mfa.js';
 import type { LoadedSession, SessionStore } from './sessions.js';
 
 export const SESSION_COOKIE = 'harbor_session';
 
-const SessionView = z.object({
-  user: z.object({
-    id: z.string(),
-    email: z.string(),
-    displayName: z.string(),
-    roles: z.array(z.string()),
-    organization: z.object({ id: z.string(), name: z.string(), type: z.string() }),
-    county: z.object({ id: z.string(), name: z.string(), code: z.string() }),
-  }),
-  mfa: z.enum(['verified', 'required', 'enrollment_required', 'not_required']),
-  complete: z.boolean(),
-  csrfToken: z.string(),
-});
-
-function view(s: LoadedSession): z.infer<typeof SessionView> {
+function view(s: LoadedSession): SessionView {
   const u = s.user;
   return {
     user: {
@@ -36,19 +23,18 @@ function view(s: LoadedSession): z.infer<typeof SessionView> {
       organization: { id: u.organizationId, name: u.organizationName, type: u.organizationType },
       county: { id: u.countyId, name: u.countyName, code: u.countyCode },
     },
+    abilities: abilitiesOf(u.roles),
     mfa: s.mfa,
     complete: s.complete,
     csrfToken: s.csrfToken,
   };
 }
 
-const Code = z.object({ code: z.string().regex(/^\s*\d{3}\s?\d{3}\s*$/, 'enter the 6-digit code') });
-
 export function registerAuthRoutes(
   app: FastifyInstance,
   deps: { database: Database; sessions: SessionStore; config: HarborConfig },
 ) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -66,11 +52,11 @@ export function registerAuthRoutes(
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets the session cookie',
-        body: z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(256) }),
+        body: LoginBody,
         response: { 200: SessionView },
       },
     },
-    async (request, reply) => {
+    async (request, _ctx, reply) => {
       const { token } = await login(deps.database, deps.sessions, deps.config, {
         ...request.body,
         clientIp: request.ip ?? null,
@@ -93,38 +79,45 @@ export function registerAuthRoutes(
         response: { 200: SessionView },
       },
     },
-    async (request) => view(request.ctx.session),
+    async (request, ctx) => view(ctx.session),
   );
 
   r.post(
     '/api/auth/logout',
     {
       config: { policy: { access: 'session' } },
-      schema: { tags: ['auth'], summary: 'Sign out (revokes the session)' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out (revokes the session)',
+        response: { 200: SignedOut },
+      },
     },
-    async (request, reply) => {
-      await deps.sessions.revoke(request.ctx.session.id);
+    async (request, ctx, reply) => {
+      await deps.sessions.revoke(ctx.session.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { status: 'signed_out' };
+      return { status: 'signed_out' as const };
     },
   );
 
   r.post(
     '/api/auth/mfa/verify',
     {
-      config: { policy: { access: 'session' }, rateLimit: { max: 10, timeWindow: '5 minutes' } },
+      config: {
+        policy: { access: 'session' },
+        // Wrong codes lock the account (mfa.ts); this per-address limit is only a generous backstop,
+        // since a whole county office may share one address.
+        rateLimit: { max: 100, timeWindow: '5 minutes' },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Second step of sign-in: a TOTP code',
-        body: Code,
+        body: MfaCode,
         response: { 200: SessionView },
       },
     },
-    async (request) => {
-      const s = request.ctx.session;
-      if (!(await verifyCode(deps.database, s.user.id, request.body.code))) {
-        throw badRequest('That code is not right. Enter the 6-digit code your authenticator app shows now.');
-      }
+    async (request, ctx) => {
+      const s = ctx.session;
+      await verifyCode(deps.database, deps.config, s.user.id, request.body.code);
       await deps.sessions.markMfaVerified(s.id);
       return view((await deps.sessions.load(request.cookies[SESSION_COOKIE] ?? ''))!);
     },
@@ -137,26 +130,31 @@ export function registerAuthRoutes(
       schema: {
         tags: ['auth'],
         summary: 'Start setting up two-step sign-in: returns a secret and QR code',
-        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }) },
+        response: { 200: MfaEnrollment },
       },
     },
-    async (request) => startEnrollment(deps.database, request.ctx.session.user.id, request.ctx.session.user.email),
+    async (request, ctx) => startEnrollment(deps.database, deps.config, ctx.session.user.id, ctx.session.user.email),
   );
 
   r.post(
     '/api/auth/mfa/confirm',
     {
-      config: { policy: { access: 'session' }, rateLimit: { max: 10, timeWindow: '5 minutes' } },
+      config: {
+        policy: { access: 'session' },
+        // Wrong codes lock the account (mfa.ts); this per-address limit is only a generous backstop,
+        // since a whole county office may share one address.
+        rateLimit: { max: 100, timeWindow: '5 minutes' },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Finish two-step setup with a code',
-        body: Code,
+        body: MfaCode,
         response: { 200: SessionView },
       },
     },
-    async (request) => {
-      const s = request.ctx.session;
-      await confirmEnrollment(deps.database, s.user.id, request.body.code);
+    async (request, ctx) => {
+      const s = ctx.session;
+      await confirmEnrollment(deps.database, deps.config, s.user.id, request.body.code);
       await deps.sessions.markMfaVerified(s.id);
       return view((await deps.sessions.load(request.cookies[SESSION_COOKIE] ?? ''))!);
     },

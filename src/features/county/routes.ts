@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { CountySettingsSchema } from '../../domain/county-settings.js';
+import { routes } from '../../server/route.js';
+import { CountySettingsUpdate, CountySettingsView } from '../../contract/county.js';
 import { getCountySettings, updateCountySettings } from './settings.js';
 
-const View = z.object({ settings: CountySettingsSchema, version: z.number(), updatedAt: z.string().nullable() });
-
 export function registerCountyRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   r.get(
     '/api/county/settings',
     {
@@ -15,22 +12,22 @@ export function registerCountyRoutes(app: FastifyInstance) {
       schema: {
         tags: ['county'],
         summary: "Your county's protocol settings (defaults from state law and DOMAIN.md)",
-        response: { 200: View },
+        response: { 200: CountySettingsView },
       },
     },
-    async (request) => getCountySettings(request.ctx.repo),
+    async (request, ctx) => getCountySettings(ctx),
   );
   r.put(
     '/api/county/settings',
     {
-      config: { policy: { access: 'admin', roles: ['county_admin'] } },
+      config: { policy: { access: 'admin', ability: 'settings.edit' } },
       schema: {
         tags: ['county'],
         summary: 'Replace the county settings; send the version you loaded',
-        body: z.object({ version: z.number().int().min(0), settings: CountySettingsSchema }).strict(),
-        response: { 200: View },
+        body: CountySettingsUpdate,
+        response: { 200: CountySettingsView },
       },
     },
-    async (request) => updateCountySettings(request.ctx.repo, request.body),
+    async (request, ctx) => updateCountySettings(ctx, request.body),
   );
 }

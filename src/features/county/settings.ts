@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { AdminContext, ReferenceContext } from '../../access/contexts.js';
 import { asDate, selectRows, type Db } from '../../db/client.js';
 import { CountySettingsSchema, effectiveSettings, type CountySettings } from '../../domain/county-settings.js';
 import { conflict } from '../../errors.js';
@@ -19,7 +19,7 @@ export async function settingsIn(tx: Db, countyId: string): Promise<CountySettin
   return effectiveSettings(row?.settings);
 }
 
-export function getCountySettings(repo: ScopedRepo): Promise<SettingsView> {
+export function getCountySettings(repo: ReferenceContext): Promise<SettingsView> {
   return repo.forCounty(
     'county.settings.read',
     async ({ tx, actor }) => {
@@ -39,7 +39,7 @@ export function getCountySettings(repo: ScopedRepo): Promise<SettingsView> {
 
 /** Replaces the settings (whole document, validated), keeping every earlier version in history. */
 export function updateCountySettings(
-  repo: ScopedRepo,
+  repo: AdminContext,
   input: { version: number; settings: unknown },
 ): Promise<SettingsView> {
   const settings = CountySettingsSchema.parse(input.settings);
@@ -54,22 +54,35 @@ export function updateCountySettings(
       if (currentVersion !== input.version) {
         throw conflict(
           `Someone changed the county settings after you opened them (you had version ${input.version}, it is now ${currentVersion}). Reload and try again.`,
+          { yourVersion: input.version, currentVersion },
+          'stale_version',
         );
       }
       const next = currentVersion + 1;
       const json = JSON.stringify(settings);
+      // FOR UPDATE above serializes editors once the row exists. The very first save has no row to
+      // lock: two first saves both read version 0, so the upsert only replaces the version it read
+      // (the second waits on the primary key, then finds version 1 and changes nothing).
       const [row] = await selectRows<{ updated_at: Date | string }>(
         tx,
-        sql`INSERT INTO county_settings (county_id, settings, version, updated_at, updated_by)
+        sql`INSERT INTO county_settings AS cs (county_id, settings, version, updated_at, updated_by)
             VALUES (${actor.countyId}, ${json}::jsonb, ${next}, now(), ${actor.userId})
             ON CONFLICT (county_id) DO UPDATE SET settings = EXCLUDED.settings, version = EXCLUDED.version,
               updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+              WHERE cs.version = ${currentVersion}
             RETURNING updated_at`,
       );
+      if (!row) {
+        throw conflict(
+          'Someone saved the county settings at the same moment as you. Reload them, then make your change again.',
+          undefined,
+          'stale_version',
+        );
+      }
       await tx.execute(sql`INSERT INTO county_settings_history (county_id, version, settings, changed_by)
         VALUES (${actor.countyId}, ${next}, ${json}::jsonb, ${actor.userId})`);
       note({ version: next });
-      return { settings, version: next, updatedAt: asDate(row!.updated_at).toISOString() };
+      return { settings, version: next, updatedAt: asDate(row.updated_at).toISOString() };
     },
     { audit: true },
   );

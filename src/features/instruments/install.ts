@@ -24,6 +24,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Adds the definition as the instrument's next version unless the latest is the same. Run it
+ * inside a transaction: the upsert of the instrument row locks that row until commit, so two
+ * processes installing at once (two servers starting, an import during a start) take turns and
+ * never both compute the same next version.
+ */
 export async function upsertInstrument(
   conn: RawConnection,
   countyId: string | null,
@@ -51,8 +57,20 @@ export async function upsertInstrument(
   return { versionId: row!.id, version, created: true };
 }
 
-export async function installShippedInstruments(conn: RawConnection): Promise<void> {
-  for (const definition of DEMO_INSTRUMENTS) await upsertInstrument(conn, null, definition);
+/** Each shipped instrument in a transaction of its own (see upsertInstrument). */
+export async function installShippedInstruments(database: Database): Promise<void> {
+  for (const definition of DEMO_INSTRUMENTS) {
+    await database.pinned(async (conn) => {
+      await conn.execScript('BEGIN');
+      try {
+        await upsertInstrument(conn, null, definition);
+        await conn.execScript('COMMIT');
+      } catch (err) {
+        await conn.execScript('ROLLBACK');
+        throw err;
+      }
+    });
+  }
 }
 
 /** `harbor import instrument`: validate a county's instrument file and add it as a new version. */

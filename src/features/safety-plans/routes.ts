@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
-import { addSafetyPlan, listSafetyPlans, SafetyPlanCreate, SafetyPlanView } from './safety-plans.js';
+import { routes } from '../../server/route.js';
+import { YouthId } from '../../contract/youth.js';
+import { SafetyPlanCreate, SafetyPlanList, SafetyPlanView } from '../../contract/safety-plans.js';
+import { addSafetyPlan, listSafetyPlans } from './safety-plans.js';
 
 export function registerSafetyPlanRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   r.get(
     '/api/youth/:id/safety-plans',
     {
@@ -14,20 +14,15 @@ export function registerSafetyPlanRoutes(app: FastifyInstance) {
         tags: ['safety-plans'],
         summary: "The youth's safety plan versions, newest first, and whether a new version is due",
         params: YouthId,
-        response: {
-          200: z.object({
-            plans: z.array(SafetyPlanView),
-            reviewDue: z.object({ reason: z.enum(['no_plan', 'placement_change', 'missing_return']) }).nullable(),
-          }),
-        },
+        response: { 200: SafetyPlanList },
       },
     },
-    async (request) => listSafetyPlans(request.ctx.repo, request.params.id),
+    async (request, ctx) => listSafetyPlans(ctx, request.params.id),
   );
   r.post(
     '/api/youth/:id/safety-plans',
     {
-      config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'] } },
+      config: { policy: { access: 'youth', ability: 'safety_plans.write' } },
       schema: {
         tags: ['safety-plans'],
         summary: 'Write the next version of the safety plan with the youth',
@@ -36,7 +31,6 @@ export function registerSafetyPlanRoutes(app: FastifyInstance) {
         response: { 201: SafetyPlanView },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await addSafetyPlan(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await addSafetyPlan(ctx, request.params.id, request.body)),
   );
 }

@@ -2,38 +2,13 @@
 // team. A new version is prompted when the youth changed placement, or returned from a missing
 // episode, after the latest plan.
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { z } from 'zod';
+import { can } from '../../access/abilities.js';
+import type { YouthContext } from '../../access/contexts.js';
+import { lockYouthForWrite } from '../../access/youth-lock.js';
 import { asDate, selectRows } from '../../db/client.js';
+import type { SafetyPlanCreate, SafetyPlanView } from '../../contract/safety-plans.js';
 import { forbidden } from '../../errors.js';
-
-const text = z.string().trim().min(3, 'write at least a few words').max(4000);
-
-export const SafetyPlanCreate = z
-  .object({
-    warningSigns: text,
-    safePeople: text,
-    safePlaces: text,
-    ifContacted: text.describe('What the youth will do if an exploiter makes contact'),
-    reachAdvocate: text.describe('How to reach the advocate'),
-    writtenWithYouth: z.boolean(),
-    reason: z.string().trim().max(500).nullable().optional().describe('Why a new version (e.g. placement change)'),
-  })
-  .strict();
-
-export const SafetyPlanView = z.object({
-  id: z.string(),
-  version: z.number(),
-  warningSigns: z.string(),
-  safePeople: z.string(),
-  safePlaces: z.string(),
-  ifContacted: z.string(),
-  reachAdvocate: z.string(),
-  writtenWithYouth: z.boolean(),
-  reason: z.string().nullable(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-});
 
 interface Row {
   id: string;
@@ -49,7 +24,7 @@ interface Row {
   created_at: Date | string;
 }
 
-const view = (r: Row): z.infer<typeof SafetyPlanView> => ({
+const view = (r: Row): SafetyPlanView => ({
   id: r.id,
   version: r.version,
   warningSigns: r.warning_signs,
@@ -64,9 +39,8 @@ const view = (r: Row): z.infer<typeof SafetyPlanView> => ({
 });
 
 /** Every version, newest first, and whether a new one is due (and why). Exploitation-category data. */
-export function listSafetyPlans(repo: ScopedRepo, youthId: string) {
-  return repo.forYouth(youthId, 'safety_plan.list', async (scope) => {
-    scope.require('exploitation', 'read');
+export function listSafetyPlans(repo: YouthContext, youthId: string) {
+  return repo.forYouth(youthId, 'safety_plan.list', { read: ['exploitation'] }, async (scope) => {
     const rows = await selectRows<Row>(
       scope.tx,
       sql`SELECT p.*, u.display_name AS created_by_name FROM safety_plans p JOIN users u ON u.id = p.created_by
@@ -100,13 +74,19 @@ export function listSafetyPlans(repo: ScopedRepo, youthId: string) {
   });
 }
 
-/** Adds the next version. The youth's workers and team members who may write exploitation details may. */
-export function addSafetyPlan(repo: ScopedRepo, youthId: string, input: z.infer<typeof SafetyPlanCreate>) {
-  return repo.forYouth(youthId, 'safety_plan.add', async (scope) => {
+/**
+ * Adds the next version (max + 1, computed while the youth row is locked, so concurrent saves get
+ * consecutive versions). The youth's workers and team members who may write exploitation details
+ * may.
+ */
+export function addSafetyPlan(repo: YouthContext, youthId: string, input: z.infer<typeof SafetyPlanCreate>) {
+  return repo.forYouth(youthId, 'safety_plan.add', { read: ['exploitation'] }, async (scope) => {
     // The youth's workers write it; so do the youth's advocate and team members, with the youth.
-    const teamOrAdvocate = scope.grant.relations.has('mdt') || scope.actor.roles.includes('advocate');
+    const teamOrAdvocate = scope.grant.relations.has('mdt') || can(scope.actor, 'youth.team_record');
     const mayWrite = scope.grant.write.has('exploitation') || (teamOrAdvocate && scope.grant.read.has('exploitation'));
-    if (!mayWrite) throw forbidden('Your role cannot write safety plans for this youth.');
+    if (!mayWrite) throw forbidden('Your role cannot write safety plans for this youth.', 'safety_plan_not_allowed');
+    // Two plans saved at the same moment would both compute the same next version: take turns.
+    await lockYouthForWrite(scope.tx, youthId);
     const [row] = await selectRows<Row>(
       scope.tx,
       sql`WITH next AS (SELECT coalesce(max(version), 0) + 1 AS v FROM safety_plans WHERE youth_id = ${youthId})
