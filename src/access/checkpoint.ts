@@ -1,22 +1,55 @@
-// The one checkpoint for youth data. Route handlers receive a ScopedRepo built from the signed-in
-// user (request.ctx.repo) and never a database client. Every unit of work:
+// The one checkpoint for youth data. Route handlers never receive a database client, nor this
+// ScopedRepo itself: src/server/route.ts hands each handler the context its route policy grants
+// (src/access/contexts.ts), whose functions are this repo's, built from the signed-in user.
+// Aggregate work runs as harbor_aggregate and reference work as harbor_reference, roles that
+// cannot select identity columns (migration 0012). Every unit of youth work:
 //   1. opens a transaction as the non-superuser role harbor_app with the user's county set, so
 //      PostgreSQL row-level security hides other counties whatever the query says;
 //   2. decides the user's relation to the youth in SQL and turns it into a grant (grants.ts);
 //      no relation means 404, never 403, so the record's existence is not revealed;
-//   3. runs the work, which declares the field categories it touched;
-//   4. appends the audit event in the same transaction, then commits.
+//   3. checks the field categories the caller declared the work needs (forYouth's `needs`)
+//      against the grant: one not granted is 403 category_not_granted, before the work runs;
+//   4. runs the work, which may check more categories the data calls for (`scope.require`) and
+//      declares any it touched beyond the declared ones (`scope.touch`);
+//   5. appends the audit event in the same transaction, declared categories included, then commits.
 // A work function that throws rolls back its writes *and* its audit row; a denial is audited
 // in a transaction of its own.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Database, type Db } from '../db/client.js';
 import type { FieldCategory } from '../domain/field-categories.js';
-import { CASE_ROLES } from '../domain/people.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden, HarborError, notFound } from '../errors.js';
+import { can } from './abilities.js';
 import type { Actor, RequestMeta } from './actor.js';
 import { appendAudit } from './audit.js';
 import { canSee, grantFor, type Grant, type Relation } from './grants.js';
 import { usefulRelations, visibleYouthQuery } from './relation.js';
+
+/** 403 category_not_allowed: the role's grant lacks this field category for this youth. */
+const categoryRefused = (
+  category: string,
+  access: 'read' | 'write',
+  message = `Your role does not allow you to ${access} this youth's ${category.replace('_', ' ')} information.`,
+) => new HarborError(403, 'category_not_allowed', message, { category, access });
+
+/** 403 category_not_granted: the grant lacks a category the unit of work declared it needs. */
+const categoryNotGranted = (category: FieldCategory, access: 'read' | 'write') =>
+  new HarborError(
+    403,
+    'category_not_granted',
+    `This needs to ${access} the youth's ${category.replaceAll('_', ' ')} information, which your role is not granted for this youth.`,
+    { category, access },
+  );
+
+/** One field category or more: a declaration cannot be empty. */
+export type Categories = readonly [FieldCategory, ...FieldCategory[]];
+
+/**
+ * What a unit of work on one youth reads and writes, by field category (src/domain/field-categories.ts),
+ * declared by the caller of forYouth: `{ read: ['exploitation'] }`, `{ write: ['placement_location'] }`.
+ * Work that projects fields by the grant itself (the profile, lists that hide what is not
+ * granted) declares `{ read: ['identity'] }`, which every visible youth grants.
+ */
+export type Needs = { read: Categories; write?: Categories } | { read?: Categories; write: Categories };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,9 +80,13 @@ export interface YouthScope {
   youthId: string;
   grant: Grant;
   actor: Actor;
-  /** Throws 403 unless the grant covers the category for this kind of access. */
+  /**
+   * Throws 403 category_not_allowed unless the grant covers the category for this kind of access.
+   * For checks the data decides (a service's category, the fields a patch names); what the work
+   * always needs is declared to forYouth instead.
+   */
   require(category: FieldCategory, access: 'read' | 'write'): void;
-  /** Declares what the work read or wrote, for the audit event. */
+  /** Declares what the work read or wrote beyond forYouth's `needs`, for the audit event. */
   touch(categories: Iterable<FieldCategory>, recordIds?: Iterable<string>): void;
   note(details: Record<string, unknown>): void;
 }
@@ -70,12 +107,23 @@ export interface ListScope {
   note(details: Record<string, unknown>): void;
 }
 
+/** A list of records addressed to the user's organization (acrossAddressed). */
+export interface AddressedListScope extends ListScope {
+  /** The user's organization: every record the work lists must be addressed to it. */
+  organizationId: string;
+  /** `<alias>.organization_id = <the user's organization>`: put it in the WHERE of the list. */
+  addressedTo(alias: string): SQL;
+}
+
 export interface AggregateScope {
   tx: Db;
   actor: Actor;
   allCounties: boolean;
   note(details: Record<string, unknown>): void;
 }
+
+/** The three roles a request's work runs as (migrations 0003 and 0012). */
+export type ScopedRole = 'harbor_app' | 'harbor_aggregate' | 'harbor_reference';
 
 export class ScopedRepo {
   constructor(
@@ -84,19 +132,30 @@ export class ScopedRepo {
     private readonly meta: RequestMeta,
   ) {}
 
-  /** Work on one youth's record. 404 when the youth does not exist for this user. */
+  /**
+   * Work on one youth's record, needing the field categories `needs` declares. 404 when the youth
+   * does not exist for this user, or when the work writes and the user may write nothing for this
+   * youth; 403 category_not_granted when the grant lacks a declared category. Both before the
+   * work runs. The declared categories are recorded in the audit event.
+   */
   async forYouth<T>(
     youthId: string,
     action: string,
+    needs: Needs,
     work: (scope: YouthScope) => Promise<T>,
-    access: 'read' | 'write' = 'read',
   ): Promise<T> {
+    const reads = needs.read ?? [];
+    const writes = needs.write ?? [];
+    if (reads.length + writes.length === 0) throw new Error(`forYouth(${action}): declare the categories it needs`);
     if (!UUID.test(youthId)) throw notFound('youth');
     const notes = new AuditNotes();
     try {
       return await this.scoped(false, async (tx) => {
         const grant = await this.relationTo(tx, youthId);
-        if (!canSee(grant) || (access === 'write' && grant.write.size === 0)) throw notFound('youth');
+        if (!canSee(grant) || (writes.length > 0 && grant.write.size === 0)) throw notFound('youth');
+        for (const c of reads) if (!grant.read.has(c)) throw categoryNotGranted(c, 'read');
+        for (const c of writes) if (!grant.write.has(c)) throw categoryNotGranted(c, 'write');
+        notes.touch([...reads, ...writes]);
         const result = await work({
           tx,
           youthId,
@@ -105,9 +164,7 @@ export class ScopedRepo {
           require: (category, kind) => {
             const allowed = kind === 'read' ? grant.read : grant.write;
             if (!allowed.has(category)) {
-              throw forbidden(
-                `Your role does not allow you to ${kind} this youth's ${category.replace('_', ' ')} information.`,
-              );
+              throw categoryRefused(category, kind);
             }
           },
           touch: (c, r) => notes.touch(c, r),
@@ -123,7 +180,7 @@ export class ScopedRepo {
       });
     } catch (err) {
       if (err instanceof Error && 'statusCode' in err && (err.statusCode === 404 || err.statusCode === 403)) {
-        await this.auditDenied(action, youthId, (err as { statusCode: number }).statusCode);
+        await this.auditDenied(action, youthId, (err as { statusCode: number }).statusCode, err);
       }
       throw err;
     }
@@ -134,7 +191,10 @@ export class ScopedRepo {
    * see: an advocacy referral waiting at a community-based organization, which its staff accept,
    * decline and assign. Found inside the county wall; 404 unless it is addressed to the user's
    * organization. The work gets the user's own grant on the youth (often none) and declares what
-   * it touched; the audit event names the youth and the record.
+   * it touched; the audit event names the youth and the record. No `needs` here, unlike forYouth:
+   * the address, not a grant, is what lets the organization's staff act, and the work shows the
+   * name and the reason by the grant and `seesNarrative` (advocacy/load-referrals.ts), so a
+   * declared category would refuse the very staff the record is addressed to.
    */
   async forAddressed<T>(
     record: AddressedRecord,
@@ -162,10 +222,7 @@ export class ScopedRepo {
           actor: this.actor,
           require: (category, kind) => {
             const allowed = kind === 'read' ? grant.read : grant.write;
-            if (!allowed.has(category))
-              throw forbidden(
-                `Your role does not allow you to ${kind} this youth's ${category.replace('_', ' ')} information.`,
-              );
+            if (!allowed.has(category)) throw categoryRefused(category, kind);
           },
           touch: (c, r) => notes.touch(c, r),
           note: (d) => Object.assign(notes.details, d),
@@ -183,7 +240,7 @@ export class ScopedRepo {
       });
     } catch (err) {
       if (err instanceof Error && 'statusCode' in err && (err.statusCode === 404 || err.statusCode === 403)) {
-        await this.auditDenied(action, youthId ?? 'unknown', (err as { statusCode: number }).statusCode);
+        await this.auditDenied(action, youthId ?? 'unknown', (err as { statusCode: number }).statusCode, err);
       }
       throw err;
     }
@@ -198,7 +255,7 @@ export class ScopedRepo {
     work: (scope: Omit<YouthScope, 'youthId'>) => Promise<{ youthId: string; result: T }>,
   ): Promise<T> {
     const grant = grantFor(this.actor.roles, new Set<Relation>(['assigned']));
-    if (grant.write.size === 0) throw forbidden('Your role cannot create youth records.');
+    if (grant.write.size === 0) throw forbidden('Your role cannot create youth records.', 'create_youth_not_allowed');
     const notes = new AuditNotes();
     return this.scoped(false, async (tx) => {
       const { youthId, result } = await work({
@@ -207,7 +264,7 @@ export class ScopedRepo {
         actor: this.actor,
         require: (category) => {
           if (!grant.write.has(category))
-            throw forbidden(`Your role does not allow you to record ${category} information.`);
+            throw categoryRefused(category, 'write', `Your role does not allow you to record ${category} information.`);
         },
         touch: (c, r) => notes.touch(c, r),
         note: (d) => Object.assign(notes.details, d),
@@ -219,8 +276,11 @@ export class ScopedRepo {
 
   /** Work across every youth the user may see (search, lists). Audited as one event. */
   async acrossYouth<T>(action: string, work: (scope: ListScope) => Promise<T>): Promise<T> {
-    if (!this.actor.roles.some((r) => CASE_ROLES.includes(r))) {
-      throw forbidden('Your role sees aggregate figures only, never individual youth. Use the reports instead.');
+    if (!can(this.actor, 'youth.search')) {
+      throw forbidden(
+        'Your role sees aggregate figures only, never individual youth. Use the reports instead.',
+        'aggregate_only',
+      );
     }
     const notes = new AuditNotes();
     const { cte } = visibleYouthQuery(this.actor, usefulRelations(this.actor));
@@ -239,8 +299,46 @@ export class ScopedRepo {
   }
 
   /**
-   * County reference data and settings: no youth data, so no relation check. Changes are audited
-   * (pass audit: true); plain reads of reference data are not.
+   * Work across records addressed to the user's organization (a CBO's advocacy inbox). The
+   * relation is the record's address, not the user's role: the organization's staff list what is
+   * addressed to it, whether or not they may see the youth, and nothing else. The work keeps to
+   * rows meeting `addressedTo`; the `visible` CTE and `grantOf` say which youth the user may also
+   * see (names). Audited as one event, which must name every record and youth returned: the work
+   * touches their ids.
+   */
+  async acrossAddressed<T>(
+    record: AddressedRecord,
+    action: string,
+    work: (scope: AddressedListScope) => Promise<T>,
+  ): Promise<T> {
+    const notes = new AuditNotes();
+    const organizationId = this.actor.organizationId;
+    const { cte } = visibleYouthQuery(this.actor, usefulRelations(this.actor));
+    return this.scoped(false, async (tx) => {
+      const result = await work({
+        tx,
+        actor: this.actor,
+        organizationId,
+        addressedTo: (alias) => sql`${sql.identifier(alias)}.organization_id = ${organizationId}`,
+        visibleCte: cte,
+        grantOf: (relations) => grantFor(this.actor.roles, new Set(relations)),
+        touch: (c, r) => notes.touch(c, r),
+        note: (d) => Object.assign(notes.details, d),
+      });
+      await appendAudit(
+        tx,
+        this.actor,
+        this.meta,
+        notes.entry(this.actor.countyId, action, null, { addressedTo: 'organization', table: record.table }),
+      );
+      return result;
+    });
+  }
+
+  /**
+   * County reference data and settings: no youth data, so no relation check. Runs as
+   * harbor_reference, which cannot select an identity column (migration 0012). Changes are
+   * audited (pass audit: true); plain reads of reference data are not.
    */
   async forCounty<T>(
     action: string,
@@ -248,18 +346,32 @@ export class ScopedRepo {
     opts: { audit: boolean },
   ): Promise<T> {
     const details: Record<string, unknown> = {};
-    return this.scoped(false, async (tx) => {
+    return this.scopedAs('harbor_reference', false, async (tx) => {
       const result = await work({ tx, actor: this.actor, allCounties: false, note: (d) => Object.assign(details, d) });
       if (opts.audit) await appendAudit(tx, this.actor, this.meta, { countyId: this.actor.countyId, action, details });
       return result;
     });
   }
 
-  /** Aggregate figures without identities. State analysts read across counties. */
+  /**
+   * The signed-in user's own rows (notifications), as harbor_reference; row-level security adds
+   * the user's id to the county (a restrictive policy). Not audited: nothing about anyone else.
+   */
+  async forSelf<T>(work: (scope: AggregateScope) => Promise<T>): Promise<T> {
+    return this.scopedAs('harbor_reference', false, (tx) =>
+      work({ tx, actor: this.actor, allCounties: false, note: () => undefined }),
+    );
+  }
+
+  /**
+   * Aggregate figures without identities, as harbor_aggregate: the database refuses any identity
+   * column (migration 0012), whatever the query. Those with figures.all_counties (state
+   * analysts) read across counties.
+   */
   async aggregate<T>(action: string, work: (scope: AggregateScope) => Promise<T>): Promise<T> {
-    const allCounties = this.actor.roles.includes('state_analyst');
+    const allCounties = can(this.actor, 'figures.all_counties');
     const details: Record<string, unknown> = {};
-    return this.scoped(allCounties, async (tx) => {
+    return this.scopedAs('harbor_aggregate', allCounties, async (tx) => {
       const result = await work({ tx, actor: this.actor, allCounties, note: (d) => Object.assign(details, d) });
       await appendAudit(tx, this.actor, this.meta, { countyId: this.actor.countyId, action, details });
       return result;
@@ -281,23 +393,34 @@ export class ScopedRepo {
     return grantFor(this.actor.roles, new Set(row.relations));
   }
 
-  private async auditDenied(action: string, youthId: string, status: number) {
+  private async auditDenied(action: string, youthId: string, status: number, err?: unknown) {
+    // A refused category (category_not_granted, category_not_allowed) is named in the denied event.
+    const refused =
+      err instanceof HarborError && err.code.startsWith('category_not_')
+        ? (err.details as { category: FieldCategory; access: 'read' | 'write' })
+        : null;
     await this.scoped(false, async (tx) => {
       await appendAudit(tx, this.actor, this.meta, {
         countyId: this.actor.countyId,
         action,
         outcome: 'denied',
         youthId: UUID.test(youthId) ? youthId : null,
-        details: { status },
+        ...(refused ? { categories: [refused.category] } : {}),
+        details: refused ? { status, code: (err as HarborError).code, access: refused.access } : { status },
       });
     });
   }
 
   /** A transaction as harbor_app with the county set: row-level security applies to everything in it. */
   private scoped<T>(allCounties: boolean, fn: (tx: Db) => Promise<T>): Promise<T> {
+    return this.scopedAs('harbor_app', allCounties, fn);
+  }
+
+  /** A transaction as one of the three application roles, with the county (and user) set. */
+  private scopedAs<T>(role: ScopedRole, allCounties: boolean, fn: (tx: Db) => Promise<T>): Promise<T> {
     return this.database.transactionWith(
       {
-        role: 'harbor_app',
+        role,
         'harbor.county_id': this.actor.countyId,
         'harbor.all_counties': allCounties ? 'on' : 'off',
         'harbor.user_id': this.actor.userId,
@@ -308,9 +431,15 @@ export class ScopedRepo {
 }
 
 /**
- * The bypass, for jobs, migrations, seeding and authentication only: no county wall, no relation
- * check, no automatic audit. Route handlers never receive it.
+ * The database as its owner: no county wall, no relation check, no automatic audit. Branded so
+ * that only code that asked for it by name (jobs, the CLI, seeding, sign-in) holds one; route
+ * contexts (src/access/contexts.ts) never expose it, and ESLint forbids route files from
+ * importing systemRepo or src/db.
  */
-export function systemRepo(database: Database): Database {
-  return database;
+export type SystemDatabase = Database & { readonly [SYSTEM]: true };
+declare const SYSTEM: unique symbol;
+
+/** The bypass, for jobs, migrations, seeding and authentication only. */
+export function systemRepo(database: Database): SystemDatabase {
+  return database as SystemDatabase;
 }

@@ -10,12 +10,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RoutePolicy } from '../access/route-policy.js';
 import type { HarborConfig } from '../config.js';
@@ -43,9 +38,12 @@ import { registerScreeningRoutes } from '../features/screenings/routes.js';
 import { registerStatsRoutes } from '../features/stats/routes.js';
 import { registerYouthRoutes } from '../features/youth/routes.js';
 import { projectRoot } from '../paths.js';
-import { registerErrorHandler } from './error-handler.js';
+import { frameworkProblem, registerErrorHandler } from './error-handler.js';
+import { registerInputGuard } from './input-guard.js';
 import { loggerOptions } from './logger.js';
+import { checkRouteDocs, swaggerOptions } from './openapi.js';
 import { registerPolicyHook } from './policy-hook.js';
+import { routes } from './route.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -62,11 +60,37 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
 }
 
-/** Routes added by third-party plugins get an explicit public policy, with the reason. */
-function declarePluginRoutes(app: FastifyInstance, why: string) {
-  app.addHook('onRoute', (route: RouteOptions) => {
+/** Where declarePluginRoutes leaves its reason on a plugin's instance (and so on its children's). */
+const PLUGIN_ROUTES = Symbol('harbor.pluginRoutes');
+
+/**
+ * Routes added by third-party plugins registered inside `instance` get an explicit public policy,
+ * with the reason. Only there: anywhere else a route without a policy stops the boot.
+ */
+function declarePluginRoutes(instance: FastifyInstance, why: string) {
+  (instance as unknown as Record<symbol, string>)[PLUGIN_ROUTES] = why;
+}
+
+/**
+ * The first wall: every route, whoever registers it, carries a policy or Harbor does not start.
+ * An onRoute hook on the root instance runs for every route of every plugin; it throws (so
+ * `app.get(...)` throws, and a plugin's registration rejects `app.ready()`), naming the route.
+ */
+function requirePolicies(app: FastifyInstance, registered: RouteOptions[]) {
+  app.addHook('onRoute', function (this: FastifyInstance, route: RouteOptions) {
+    registered.push(route);
     const config = (route.config ?? {}) as { policy?: RoutePolicy };
-    if (!config.policy) route.config = { ...config, policy: { access: 'public', why } } as RouteOptions['config'];
+    if (config.policy) return;
+    const why = (this as unknown as Record<symbol, string | undefined>)[PLUGIN_ROUTES];
+    if (why) {
+      route.config = { ...config, policy: { access: 'public', why } } as RouteOptions['config'];
+      return;
+    }
+    const method = Array.isArray(route.method) ? route.method.join(',') : route.method;
+    throw new Error(
+      `${method} ${route.url} has no access policy: declare config.policy (src/access/route-policy.ts), ` +
+        'or register it through declarePluginRoutes with the reason it is public.',
+    );
   });
 }
 
@@ -76,12 +100,11 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
     genReqId: () => randomUUID(),
     trustProxy: config.env === 'production' ? 'loopback' : false,
     bodyLimit: 1_048_576,
+    frameworkErrors: frameworkProblem,
   });
   // Every route, including those plugins add, for the policy test and for review.
   const registered: RouteOptions[] = [];
-  app.addHook('onRoute', (route) => {
-    registered.push(route);
-  });
+  requirePolicies(app, registered);
   app.decorate('routesWithPolicy', () =>
     registered.map((r) => ({
       method: Array.isArray(r.method) ? r.method.join(',') : r.method,
@@ -110,19 +133,9 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
     hsts: config.cookieSecure,
   });
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Harbor API',
-        version: '0.1.0',
-        description:
-          'Shared county system for commercially sexually exploited children (CSEC). Every youth route is ' +
-          'relation-checked and audited; see docs/ARCHITECTURE.md.',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'harbor_session' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  // The OpenAPI document: operation ids, descriptions, error responses and tags (src/server/openapi.ts).
+  await app.register(swagger, swaggerOptions());
+  checkRouteDocs(app);
   await app.register(async (docs) => {
     declarePluginRoutes(docs, 'API documentation');
     await docs.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -139,8 +152,9 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerErrorHandler(app, { indexHtml: withWeb ? readFileSync(path.join(webDir, 'index.html'), 'utf8') : null });
   const sessions = new SessionStore(database, config);
   registerPolicyHook(app, database, sessions);
+  registerInputGuard(app);
 
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   r.get(
     '/api/health',
     {

@@ -1,8 +1,10 @@
 // `npm start`: migrate, seed the demo county on an empty database (outside production), serve.
+import { safeErrorFields } from './logger.js';
 import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { acquireDataDirLock, DataDirLockedError } from '../db/lock.js';
 import { prepareDatabase } from '../db/prepare.js';
+import { sealPlainSecrets } from '../features/auth/mfa.js';
 import { startScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { isDatabaseEmpty, seedDemo } from '../seed/demo.js';
 import { buildApp } from './app.js';
@@ -17,6 +19,9 @@ async function main() {
   });
   await prepareDatabase(database);
   const app = await buildApp({ database, config });
+  // Two-step secrets stored in plain text before HARBOR_SECRET_KEY existed are encrypted now.
+  const sealed = await sealPlainSecrets(database, config);
+  if (sealed > 0) app.log.info({ accounts: sealed }, 'encrypted two-step sign-in secrets stored in plain text');
   if (await isDatabaseEmpty(database)) {
     if (config.env === 'production') {
       app.log.warn('The database is empty. Create a county administrator with `npx harbor user add`.');
@@ -44,6 +49,10 @@ async function main() {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
-  else console.error('Harbor could not start:', err instanceof Error ? err.message : err);
+  else {
+    // Never the message: a database error quotes the values it failed on.
+    const e = safeErrorFields(err);
+    console.error(`Harbor could not start: ${e.errType}${e.code ? ` (${e.code})` : ''}\n  ${e.frames.join('\n  ')}`);
+  }
   process.exit(1);
 });

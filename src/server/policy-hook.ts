@@ -1,6 +1,8 @@
 // Enforces each route's declared policy (src/access/route-policy.ts) before its handler runs.
-// A route without a policy is refused: fail closed, whatever the route does.
+// A route without a policy cannot be registered (src/server/app.ts); should one lose its policy
+// anyway, a request to it is refused here: fail closed, whatever the route does.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can, rolesWith } from '../access/abilities.js';
 import { ScopedRepo } from '../access/checkpoint.js';
 import type { RoutePolicy } from '../access/route-policy.js';
 import type { Database } from '../db/client.js';
@@ -8,6 +10,7 @@ import { HarborError, forbidden, unauthorized } from '../errors.js';
 import { SESSION_COOKIE } from '../features/auth/routes.js';
 import type { SessionStore } from '../features/auth/sessions.js';
 import { sameSecret } from '../features/auth/tokens.js';
+import { setRequestState } from './request-context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -34,15 +37,20 @@ export function registerPolicyHook(app: FastifyInstance, database: Database, ses
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
-        throw forbidden('This request is missing its security token. Reload the page and try again.');
+        throw forbidden(
+          'This request is missing its security token. Reload the page and try again.',
+          'csrf_token_missing',
+        );
       }
     }
     if (policy.access !== 'session' && !session.complete) {
-      throw unauthorized('Finish two-step sign-in to continue.');
+      throw unauthorized('Finish two-step sign-in to continue.', 'mfa_required');
     }
-    const roles = 'roles' in policy ? policy.roles : undefined;
-    if (roles && !session.user.roles.some((r) => roles.includes(r))) {
-      throw forbidden(`This needs one of these roles: ${roles.join(', ')}.`);
+    // The roles come from the abilities table, never from the route: the two cannot disagree.
+    const ability = 'ability' in policy ? policy.ability : undefined;
+    if (ability && !can(session.user.roles, ability)) {
+      const roles = rolesWith(ability);
+      throw new HarborError(403, 'role_not_allowed', `This needs one of these roles: ${roles.join(', ')}.`, { roles });
     }
     const actor = {
       userId: session.user.id,
@@ -51,15 +59,15 @@ export function registerPolicyHook(app: FastifyInstance, database: Database, ses
       roles: session.user.roles,
     };
     const repo = new ScopedRepo(database, actor, { requestId: request.id, clientIp: request.ip ?? null });
-    request.ctx = {
+    setRequestState(request, {
       requestId: request.id,
       actor,
       session,
       // A session still in its MFA step never reaches youth data, whatever the route does.
       get repo() {
-        if (!session.complete) throw unauthorized('Finish two-step sign-in to continue.');
+        if (!session.complete) throw unauthorized('Finish two-step sign-in to continue.', 'mfa_required');
         return repo;
       },
-    };
+    });
   });
 }
