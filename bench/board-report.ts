@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { ScopedRepo } from '../src/access/checkpoint.js';
+import { contexts } from '../src/access/contexts.js';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { asDate, selectRows, type Database } from '../src/db/client.js';
@@ -17,7 +18,7 @@ import { COUNTY_TIME_ZONE } from '../src/domain/geography.js';
 import { boardReport } from '../src/features/board-report/board-report.js';
 import { boardReportXlsx } from '../src/features/board-report/export-board-report.js';
 import { boardReportPdf } from '../src/features/board-report/pdf-board-report.js';
-import type { BoardReportQueryT } from '../src/features/board-report/schemas.js';
+import type { BoardReportQueryT } from '../src/contract/board-report.js';
 import { onBothDatabases } from './lib/pg-admin.js';
 
 const CBOS = 20;
@@ -178,7 +179,9 @@ async function benchOn(mode: 'pglite' | 'postgres', db: Database): Promise<Board
   log(
     `${mode}: ${counts!.referrals} referrals, ${counts!.episodes} episodes (${counts!.linked} linked) ready in ${setupSec} s`,
   );
-  const repo = new ScopedRepo(db, { ...analyst, roles: ['county_analyst'] }, { requestId: 'bench', clientIp: null });
+  const repo = contexts.aggregate(
+    new ScopedRepo(db, { ...analyst, roles: ['county_analyst'] }, { requestId: 'bench', clientIp: null }),
+  );
   const previous: BoardReportQueryT = { period: 'previous' };
   const twoYears: BoardReportQueryT = { from: '2024-11-21', to: '2026-11-20' };
   const sample = await boardReport(repo, previous, NOW);

@@ -41,7 +41,15 @@ export function build({ force = false, quiet = false, web = true } = {}) {
     cpSync(path.join(root, 'src/db/migrations'), path.join(root, 'dist/db/migrations'), { recursive: true });
     stamp('.server-built');
   }
-  const webInputs = newest(['src/web', 'vite.config.ts', 'tsconfig.web.json', 'package.json']);
+  // The web app imports the contract and the domain vocabulary too.
+  const webInputs = newest([
+    'src/web',
+    'src/contract',
+    'src/domain',
+    'vite.config.ts',
+    'tsconfig.web.json',
+    'package.json',
+  ]);
   if (web && existsSync(path.join(root, 'src/web/index.html')) && (force || webInputs > stampTime('.web-built'))) {
     log('Building the web app (vite)...');
     execFileSync(bin('vite'), ['build', '--logLevel', quiet ? 'warn' : 'info'], { cwd: root, stdio: 'inherit' });

@@ -1,5 +1,6 @@
 // The `harbor` command. Every subcommand reads the same environment as the server
 // (DATABASE_URL, or HARBOR_DATA_DIR for the embedded database).
+import { safeErrorFields } from '../server/logger.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -12,6 +13,7 @@ import { acquireDataDirLock, DataDirLockedError } from '../db/lock.js';
 import { backup, restore, RestoreError } from './backup.js';
 import { addUser, parseRoles, resetPassword, UserInputError } from './users.js';
 import { importInstrument, InstrumentImportError } from '../features/instruments/install.js';
+import { sealPlainSecrets } from '../features/auth/mfa.js';
 import { importProviders, ProviderImportError } from '../features/directory/import-providers.js';
 import { sendQueuedEmail } from '../features/notifications/send-email.js';
 import { runAdvocacyFlags } from '../jobs/advocacy-flags.js';
@@ -53,6 +55,8 @@ program
           ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
           : 'The database is up to date.',
       );
+      const sealed = await sealPlainSecrets(db, loadConfig());
+      if (sealed) console.log(`Encrypted the two-step sign-in secrets of ${sealed} account(s) with HARBOR_SECRET_KEY.`);
     }),
   );
 
@@ -265,7 +269,9 @@ try {
     console.error(`harbor: ${err.message}`);
     process.exitCode = 2;
   } else {
-    console.error(`harbor: ${err instanceof Error ? err.message : String(err)}`);
+    // Never the message of an unexpected error: a database error quotes the values it failed on.
+    const e = safeErrorFields(err);
+    console.error(`harbor: unexpected ${e.errType}${e.code ? ` (${e.code})` : ''}\n  ${e.frames.join('\n  ')}`);
     process.exitCode = 1;
   }
 }

@@ -13,13 +13,14 @@ import {
   MILESTONE_KINDS,
   REFERRAL_STATES,
   REFERRAL_URGENCIES,
-} from '../../domain/advocacy.js';
+} from '../domain/advocacy.js';
+import { adminDate, freeText, id, isoDateTime, line, pastDate } from './primitives.js';
+import { YouthId } from './youth.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-11-21');
-const when = z
-  .string()
-  .datetime({ offset: true, message: 'use a date and time with offset, like 2026-11-21T10:00:00-08:00' });
-const uuid = (what: string) => z.string().uuid(`is not ${what}`);
+const date = adminDate();
+const when = isoDateTime();
+/** A record id; `what` documents which record. */
+const uuid = (what: string) => id().describe(`The id of ${what.replace(/^an? /, 'the ').replace(/ id$/, '')}`);
 
 export const OrgParam = z.object({ organizationId: uuid('an organization id').describe('The CBO (organization id)') });
 export const ContractParam = z.object({ contractId: uuid('a contract id') });
@@ -27,16 +28,20 @@ export const ReferralParam = z.object({ referralId: uuid('a referral id') });
 export const IssueParam = z.object({ issueId: uuid('a performance issue id') });
 export const FlagParam = z.object({ flagId: uuid('a flag id') });
 export const ApprovalParam = z.object({ approvalId: uuid('an approval id') });
+export const YouthReferralParam = YouthId.extend({ referralId: uuid('a referral id') });
+
+/** The answer to a record created with nothing more to say: its id. */
+export const Created = z.object({ id: z.string() });
 
 const contractFields = {
   organizationId: uuid('an organization id').describe('The CBO contracted (organization of type advocacy_cbo)'),
   contractingOrganizationId: uuid('an organization id').describe(
     'The county department that contracts (probation in LA)',
   ),
-  reference: z.string().trim().min(2, 'give the contract number or reference').max(120),
+  reference: line({ min: 2, max: 120 }).describe('The contract number or reference'),
   startsOn: date,
   endsOn: date,
-  fundingSource: z.string().trim().min(2, 'name the funding source').max(200),
+  fundingSource: line({ min: 2, max: 200 }).describe('The funding source'),
   services: z
     .array(z.enum(CONTRACT_SERVICES))
     .min(1, 'choose at least one contracted service')
@@ -54,9 +59,9 @@ const contractFields = {
     .max(720)
     .default(24)
     .describe('Response-time term: first contact within this many hours of referral'),
-  responseTerms: z.string().trim().max(2000).nullable().optional().describe('Other response-time terms, in words'),
+  responseTerms: freeText({ max: 2000 }).nullable().optional().describe('Other response-time terms, in words'),
   documentRefs: z
-    .array(z.string().trim().min(1).max(500))
+    .array(line({ min: 1, max: 500 }))
     .max(50)
     .default([])
     .describe("References to the contract's documents"),
@@ -89,18 +94,34 @@ export const ContractView = z.object({
   version: z.number(),
 });
 export type ContractViewT = z.infer<typeof ContractView>;
+export type ContractView = ContractViewT;
+export const ContractList = z.object({ contracts: z.array(ContractView) });
 
 export const ContractListQuery = z.object({ organizationId: uuid('an organization id').optional() }).strict();
 export const ActiveCbosQuery = z.object({ on: date.optional().describe('Default: today (county time)') }).strict();
+export const ActiveOrganizations = z.object({
+  on: z.string(),
+  organizations: z.array(
+    z.object({
+      organizationId: z.string(),
+      name: z.string(),
+      contractId: z.string(),
+      services: z.array(z.string()).describe('Contracted services (CONTRACT_SERVICES)'),
+      firstContactHours: z.number(),
+    }),
+  ),
+});
+export type ActiveOrganizations = z.infer<typeof ActiveOrganizations>;
 
 // Vetting -------------------------------------------------------------------------------------
 
 export const ClearanceCreate = z
-  .object({ kind: z.enum(CLEARANCE_KINDS), clearedOn: date, expiresOn: date.nullable().optional() })
+  .object({ kind: z.enum(CLEARANCE_KINDS), clearedOn: pastDate(), expiresOn: date.nullable().optional() })
   .strict()
   .refine((c) => !c.expiresOn || c.expiresOn >= c.clearedOn, {
     message: 'expiresOn cannot be before clearedOn',
     path: ['expiresOn'],
+    params: { code: 'end_before_start' },
   });
 export const TrainingCreate = z
   .object({
@@ -108,13 +129,14 @@ export const TrainingCreate = z
       .string()
       .trim()
       .regex(/^[a-z0-9_]{2,40}$/, 'is not a training key (see county settings, advocacy.requiredTrainings)'),
-    completedOn: date,
+    completedOn: pastDate(),
     expiresOn: date.nullable().optional(),
   })
   .strict()
   .refine((c) => !c.expiresOn || c.expiresOn >= c.completedOn, {
     message: 'expiresOn cannot be before completedOn',
     path: ['expiresOn'],
+    params: { code: 'end_before_start' },
   });
 export const ApprovalCreate = z
   .object({
@@ -126,20 +148,39 @@ export const ApprovalCreate = z
   .refine((c) => c.approvedUntil >= c.approvedOn, {
     message: 'approvedUntil cannot be before approvedOn',
     path: ['approvedUntil'],
+    params: { code: 'end_before_start' },
   });
 export const ApprovalRevoke = z
-  .object({ revokedOn: date, reason: z.string().trim().min(3, 'say why the approval is revoked').max(1000) })
+  .object({ revokedOn: date, reason: freeText({ min: 3, max: 1000 }).describe('Why the approval is revoked') })
   .strict();
+export const ApprovalRevoked = z.object({ id: z.string(), revokedOn: z.string() });
 export const AdvocateParam = z.object({ userId: uuid('a user id').describe('The advocate') });
 
 const VettingItem = z.object({ what: z.string(), endsOn: z.string() });
+/** One vetting gap as a code the web translates (src/domain/advocacy.ts VettingGap), with its facts. */
+export const VettingGapItem = z.object({
+  code: z.enum([
+    'clearance_missing',
+    'clearance_expired',
+    'training_missing',
+    'training_expired',
+    'approval_missing',
+    'approval_ended',
+  ]),
+  kind: z.string().optional().describe('The clearance: background or security'),
+  date: z.string().optional().describe('When the clearance expired or the approval ended'),
+  training: z.string().optional().describe("The training's key in county settings"),
+  label: z.string().optional().describe("The training's name as the county wrote it"),
+});
+export type VettingGapItem = z.infer<typeof VettingGapItem>;
 export const AdvocateVetting = z.object({
   userId: z.string(),
   name: z.string(),
   organizationId: z.string(),
   organization: z.string(),
   cleared: z.boolean().describe('True when nothing is missing today: the advocate may be assigned'),
-  gaps: z.array(z.string()).describe('What the advocate lacks today, in words'),
+  gaps: z.array(z.string()).describe('What the advocate lacks today, in English words'),
+  gapItems: z.array(VettingGapItem).describe('The same gaps as codes the web translates'),
   expiring: z.array(VettingItem).describe('Items ending within the county warning window (vettingWarningDays)'),
   clearances: z.array(
     z.object({ id: z.string(), kind: z.string(), clearedOn: z.string(), expiresOn: z.string().nullable() }),
@@ -160,7 +201,9 @@ export const AdvocateVetting = z.object({
   ),
 });
 export type AdvocateVettingT = z.infer<typeof AdvocateVetting>;
+export type AdvocateVetting = AdvocateVettingT;
 export const Roster = z.object({ on: z.string(), warningDays: z.number(), advocates: z.array(AdvocateVetting) });
+export type Roster = z.infer<typeof Roster>;
 export const ExpiringQuery = z.object({ organizationId: uuid('an organization id').optional() }).strict();
 export const ExpiringList = z.object({
   on: z.string(),
@@ -185,7 +228,7 @@ export const ReferralCreate = z
       'The CBO (must hold an active advocacy contract on the referral date)',
     ),
     referredAt: when.optional().describe('Default: now'),
-    reason: z.string().trim().min(3, 'say why the youth is referred').max(5000),
+    reason: freeText({ min: 3, max: 5000 }).describe('Why the youth is referred'),
     urgency: z.enum(REFERRAL_URGENCIES).default('routine'),
   })
   .strict();
@@ -196,13 +239,13 @@ const at = when
 const version = z.number().int().min(1).describe('The referral version you loaded (optimistic concurrency)');
 export const StepBase = z.object({ version, at }).strict();
 export const DeclineBody = z
-  .object({ version, at, reason: z.enum(DECLINE_REASONS), note: z.string().trim().max(2000).optional() })
+  .object({ version, at, reason: z.enum(DECLINE_REASONS), note: freeText({ max: 2000 }).optional() })
   .strict();
 export const AssignBody = z
   .object({ version, at, advocateUserId: uuid('a user id').describe('An advocate of the CBO, vetted on that date') })
   .strict();
 export const CloseBody = z
-  .object({ version, at, reason: z.enum(CLOSE_REASONS), note: z.string().trim().max(2000).optional() })
+  .object({ version, at, reason: z.enum(CLOSE_REASONS), note: freeText({ max: 2000 }).optional() })
   .strict();
 export const MilestoneBody = z
   .object({
@@ -211,7 +254,7 @@ export const MilestoneBody = z
     serviceEpisodeId: uuid('a service episode id')
       .optional()
       .describe('Required for linked_to_service: the service episode of the same youth'),
-    note: z.string().trim().max(2000).optional(),
+    note: freeText({ max: 2000 }).optional(),
   })
   .strict();
 
@@ -238,7 +281,17 @@ export const ReferralView = z.object({
   referredBy: z.string(),
   referredByOrganization: z.string(),
   referredAt: z.string(),
-  reason: z.string().nullable().describe('Hidden from users who may not see the youth'),
+  reason: z
+    .string()
+    .nullable()
+    .describe(
+      "Why the youth is referred: only the organization the referral is addressed to and the youth's case carriers (assigned workers and their supervision chain) see it",
+    ),
+  reasonHidden: z
+    .boolean()
+    .describe(
+      'True when the reason and the free-text notes (timeline and milestone notes) are withheld from this user; they exist but are not shown',
+    ),
   urgency: z.enum(REFERRAL_URGENCIES),
   state: z.enum(REFERRAL_STATES),
   declineReason: z.string().nullable(),
@@ -257,6 +310,9 @@ export const ReferralView = z.object({
   milestones: z.array(Milestone),
 });
 export type ReferralViewT = z.infer<typeof ReferralView>;
+export type ReferralView = ReferralViewT;
+export const ReferralList = z.object({ referrals: z.array(ReferralView) });
+export type ReferralList = z.infer<typeof ReferralList>;
 export const InboxQuery = z
   .object({ organizationId: uuid('an organization id').optional(), state: z.enum(REFERRAL_STATES).optional() })
   .strict();
@@ -268,9 +324,9 @@ const issueFields = {
   contractId: uuid('a contract id').nullable().optional(),
   raisedOn: date,
   category: z.enum(ISSUE_CATEGORIES),
-  description: z.string().trim().min(3, 'describe the issue').max(5000),
+  description: freeText({ min: 3, max: 5000 }).describe('The issue'),
   severity: z.enum(ISSUE_SEVERITIES),
-  recommendation: z.string().trim().min(3, 'give the recommendation for improvement').max(5000),
+  recommendation: freeText({ min: 3, max: 5000 }).describe('The recommendation for improvement'),
   ownerUserId: uuid('a user id').nullable().optional(),
 };
 export const IssueCreate = z.object(issueFields).strict();
@@ -286,7 +342,7 @@ export const IssueUpdate = z
   })
   .strict();
 export const IssueResolve = z
-  .object({ version, resolution: z.string().trim().min(3, 'say how it was resolved').max(5000), resolvedOn: date })
+  .object({ version, resolution: freeText({ min: 3, max: 5000 }).describe('How it was resolved'), resolvedOn: date })
   .strict();
 export const IssueView = z.object({
   id: z.string(),
@@ -306,6 +362,8 @@ export const IssueView = z.object({
   version: z.number(),
 });
 export type IssueViewT = z.infer<typeof IssueView>;
+export type IssueView = IssueViewT;
+export const IssueList = z.object({ issues: z.array(IssueView) });
 export const IssueListQuery = z
   .object({ organizationId: uuid('an organization id').optional(), status: z.enum(ISSUE_STATUSES).optional() })
   .strict();
@@ -324,6 +382,9 @@ export const FlagView = z.object({
   decisionNote: z.string().nullable(),
   issueId: z.string().nullable(),
 });
+export type FlagView = z.infer<typeof FlagView>;
+export const FlagList = z.object({ flags: z.array(FlagView) });
+export const FlagsAdded = z.object({ added: z.number() });
 export const FlagListQuery = z
   .object({
     organizationId: uuid('an organization id').optional(),
@@ -333,11 +394,12 @@ export const FlagListQuery = z
 export const FlagConfirm = z
   .object({
     severity: z.enum(ISSUE_SEVERITIES),
-    description: z.string().trim().min(3).max(5000).optional().describe('Default: what the flag found'),
-    recommendation: z.string().trim().min(3, 'give the recommendation for improvement').max(5000),
+    description: freeText({ min: 3, max: 5000 }).optional().describe('Default: what the flag found'),
+    recommendation: freeText({ min: 3, max: 5000 }).describe('The recommendation for improvement'),
     ownerUserId: uuid('a user id').nullable().optional(),
   })
   .strict();
 export const FlagDismiss = z
-  .object({ note: z.string().trim().min(3, 'say why the flag is dismissed').max(2000) })
+  .object({ note: freeText({ min: 3, max: 2000 }).describe('Why the flag is dismissed') })
   .strict();
+export type ExpiringList = z.infer<typeof ExpiringList>;

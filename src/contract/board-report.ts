@@ -3,22 +3,29 @@
 // derived from a hidden count read "suppressed", and free text (issue descriptions,
 // recommendations, decline reasons per organization) is left out.
 import { z } from 'zod';
-import { ISSUE_CATEGORIES, ISSUE_SEVERITIES, ISSUE_STATUSES } from '../../domain/advocacy.js';
+import {
+  BOARD_REPORT_PERIODS,
+  BOARD_REPORT_VERSIONS,
+  ISSUE_CATEGORIES,
+  ISSUE_SEVERITIES,
+  ISSUE_STATUSES,
+} from '../domain/advocacy.js';
+import { adminDate } from './primitives.js';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD, for example 2026-03-01');
+const Day = adminDate();
 
 export const BoardReportQuery = z
   .object({
     from: Day.optional().describe('First day of the range (county date). Give from and to, or period.'),
     to: Day.optional().describe('Last day of the range, inclusive (county date).'),
     period: z
-      .enum(['current', 'previous'])
+      .enum(BOARD_REPORT_PERIODS)
       .optional()
       .describe(
         "The county's reporting period containing today, or the one before it (county setting advocacy.reportPeriodStartMonths)",
       ),
     version: z
-      .enum(['internal', 'public'])
+      .enum(BOARD_REPORT_VERSIONS)
       .optional()
       .describe(
         'internal (county admins and analysts; the default for them) or public (small cells suppressed; the only version state analysts see)',
@@ -105,7 +112,7 @@ export const CountySummary = Measures.extend({
 });
 
 export const BoardReport = z.object({
-  version: z.enum(['internal', 'public']),
+  version: z.enum(BOARD_REPORT_VERSIONS),
   county: z.string(),
   period: Period,
   generatedAt: z.string(),
@@ -129,3 +136,5 @@ export type BoardReportT = z.infer<typeof BoardReport>;
 export type CboRowT = z.infer<typeof CboRow>;
 export type CountySummaryT = z.infer<typeof CountySummary>;
 export type MeasuresT = z.infer<typeof Measures>;
+export type CountT = z.infer<typeof Count>;
+export type DerivedT = z.infer<typeof Derived>;

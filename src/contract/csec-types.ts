@@ -1,26 +1,27 @@
+// CSEC Type records: record, change, list with today's type under the state hierarchy.
 import { z } from 'zod';
-import { CSEC_TYPE_CODES } from '../../domain/csec-type.js';
+import { CSEC_SOURCES, CSEC_TYPE_CODES, type CsecSource, type CsecTypeCode } from '../domain/csec-type.js';
+import { DATE_OF_BIRTH_MIN, countyToday, id, isoDate, line } from './primitives.js';
 
-export { CSEC_TYPE_CODES };
+export { CSEC_SOURCES, CSEC_TYPE_CODES, type CsecSource, type CsecTypeCode };
 
-export const CSEC_SOURCES = ['screening', 'self_disclosure', 'law_enforcement', 'court', 'other'] as const;
-
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD');
+/** When a type began to apply: a real date, not before any youth's birth (1990), not in the future. */
+const startDate = () => isoDate({ min: DATE_OF_BIRTH_MIN, max: countyToday, futureCode: true });
+/** When it stopped applying: a real date from 1990 to 2099. */
+const endDate = () => isoDate({ min: DATE_OF_BIRTH_MIN });
 
 export const CsecTypeCreate = z
   .object({
     type: z.enum(CSEC_TYPE_CODES),
-    startDate: date,
-    endDate: date.nullable().optional(),
-    allegationSubcategory: z
-      .string()
-      .trim()
-      .min(2, 'is required: the state counts suffered when it was optional')
-      .max(200),
+    startDate: startDate(),
+    endDate: endDate().nullable().optional(),
+    allegationSubcategory: line({ min: 2, max: 200 }).describe(
+      'Required: the state counts suffered when it was optional',
+    ),
     source: z.enum(CSEC_SOURCES),
-    screeningId: z.string().uuid().nullable().optional(),
-    referralId: z.string().uuid().nullable().optional().describe('Link to a referral; default: associated by date'),
-    caseId: z.string().uuid().nullable().optional().describe('Link to a case; default: associated by date'),
+    screeningId: id().nullable().optional(),
+    referralId: id().nullable().optional().describe('Link to a referral; default: associated by date'),
+    caseId: id().nullable().optional().describe('Link to a case; default: associated by date'),
     immediateDanger: z
       .boolean()
       .optional()
@@ -34,16 +35,15 @@ export const CsecTypeCreate = z
 export const CsecTypeUpdate = z
   .object({
     version: z.number().int().min(1),
-    startDate: date.optional(),
-    endDate: date.nullable().optional(),
-    allegationSubcategory: z.string().trim().min(2).max(200).optional(),
+    startDate: startDate().optional(),
+    endDate: endDate().nullable().optional(),
+    allegationSubcategory: line({ min: 2, max: 200 }).optional(),
   })
   .strict();
 
 export const CsecTypeView = z.object({
   id: z.string(),
-  type: z.enum(CSEC_TYPE_CODES),
-  label: z.object({ en: z.string(), es: z.string() }),
+  type: z.enum(CSEC_TYPE_CODES).describe('The CSEC Type; the web translates it (csecTypes.<type>.label)'),
   startDate: z.string(),
   endDate: z.string().nullable(),
   allegationSubcategory: z.string(),
@@ -55,3 +55,15 @@ export const CsecTypeView = z.object({
   version: z.number(),
 });
 export type CsecTypeViewT = z.infer<typeof CsecTypeView>;
+export type CsecTypeView = CsecTypeViewT;
+
+export const CsecTypeParams = z.object({ id: id(), recordId: id() });
+
+export const CsecTypeList = z.object({
+  records: z.array(CsecTypeView),
+  current: z.object({ type: z.enum(CSEC_TYPE_CODES) }).nullable(),
+});
+export type CsecTypeList = z.infer<typeof CsecTypeList>;
+
+export const CsecTypeCreated = CsecTypeView.extend({ crossReportObligationId: z.string().nullable() });
+export type CsecTypeCreated = z.infer<typeof CsecTypeCreated>;

@@ -1,51 +1,53 @@
 // Request and response shapes of the directory API. The same field rules validate each row of
 // `harbor import providers` (import-providers.ts), so a file and a form fail the same way.
 import { z } from 'zod';
-import { GENDERS, POPULATIONS, PROVIDER_KINDS, SERVICE_CATEGORIES, TRAINING_KEY } from '../../domain/directory.js';
-import { PLACEMENT_TYPE_KEYS } from '../../domain/placements.js';
+import { GENDERS, POPULATIONS, PROVIDER_KINDS, SERVICE_CATEGORIES, TRAINING_KEY } from '../domain/directory.js';
+import { PLACEMENT_TYPE_KEYS } from '../domain/placements.js';
+import { email, freeText, id, line, name, pastDate, phone } from './primitives.js';
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
-  .refine((d) => {
-    const t = Date.parse(d + 'T00:00:00Z');
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-  }, 'is not a real date');
+const SERVICE_LINE = /^\d{3}$/;
+const EXTENSION = /^(.*?)\s*(?:x|ext\.?)\s*(\d{1,6})$/i;
 
-/** A phone number (7 to 15 digits, an extension allowed) or a three-digit line such as 211 or 988. */
-export const phone = z
-  .string()
-  .trim()
-  .max(40)
-  .refine((v) => {
-    if (/^\d{3}$/.test(v)) return true;
-    const [main = '', ext] = v.split(/\s*(?:x|ext\.?)\s*/i);
-    const digits = main.replace(/\D/g, '').length;
-    return (
-      /^\+?[0-9()\-. ]+$/.test(main) && digits >= 7 && digits <= 15 && (ext === undefined || /^\d{1,6}$/.test(ext))
-    );
-  }, 'is not a phone number (for example (213) 555-0100, +1 213 555 0100 x12, or 988)');
+/**
+ * A provider's or contact's phone: parsed by phone() and stored as E.164 (+12135550100), an
+ * extension kept after it (+12135550100 x12), or a three-digit line such as 211 or 988 as is.
+ */
+export const directoryPhone = () =>
+  z
+    .string()
+    .trim()
+    .max(40)
+    .transform((v, ctx) => {
+      if (SERVICE_LINE.test(v)) return v;
+      const ext = EXTENSION.exec(v);
+      const parsed = phone().safeParse(ext ? ext[1]! : v);
+      if (!parsed.success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'is not a phone number (for example (213) 555-0100, +1 213 555 0100 x12, or 988)',
+          params: { code: 'invalid_phone' },
+        });
+        return z.NEVER;
+      }
+      return ext ? `${parsed.data} x${ext[2]}` : parsed.data;
+    })
+    .meta({
+      format: 'phone',
+      description:
+        'A phone number, stored as E.164 (+12135550100), an extension after it (+12135550100 x12), or 211, 988',
+    });
 
-export const email = z
-  .string()
-  .trim()
-  .max(320)
-  .refine((v) => z.email().safeParse(v).success, 'is not a valid email address');
+export const website = line({ max: 500 }).refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}, 'must be a web address starting with https:// (or http://)');
 
-export const website = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.');
-    } catch {
-      return false;
-    }
-  }, 'must be a web address starting with https:// (or http://)');
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalLine = (max: number) => line({ max }).nullable().optional();
+const optionalText = (max: number) => freeText({ max }).nullable().optional();
 const count = z.number().int().min(0, 'cannot be negative').max(10_000);
 const age = z.number().int().min(0, 'must be 0 to 30').max(30, 'must be 0 to 30');
 
@@ -54,7 +56,7 @@ export const CsecTrainingSchema = z.object({
     .string()
     .trim()
     .regex(TRAINING_KEY, 'use csec_101, csec_102, county_protocol or another key in lowercase letters, digits and _'),
-  completedOn: isoDate,
+  completedOn: pastDate().describe('When the training was completed (not in the future)'),
 });
 
 /** Every editable field; create requires kind and name, a patch any of them. */
@@ -62,18 +64,13 @@ export const ProviderFields = z.object({
   kind: z
     .enum(PROVIDER_KINDS)
     .describe('organization, resource_family (a home: its address is never shown) or independent'),
-  name: z.string().trim().min(1, 'cannot be empty').max(200),
-  organizationId: z
-    .uuid('is not an organization id')
+  name: name(200),
+  organizationId: id()
     .nullable()
     .optional()
     .describe('The organization that runs it; its org_admins may edit the entry'),
   description: optionalText(2000),
-  services: z
-    .array(z.string().trim().min(1).max(60))
-    .max(60)
-    .optional()
-    .describe('Service catalog keys (GET /api/directory/services)'),
+  services: z.array(name(60)).max(60).optional().describe('Service catalog keys (GET /api/directory/services)'),
   placementTypes: z.array(z.enum(PLACEMENT_TYPE_KEYS)).max(20).optional(),
   beds: count.nullable().optional(),
   vacancies: count.nullable().optional(),
@@ -84,7 +81,7 @@ export const ProviderFields = z.object({
   lgbtqAffirming: z.boolean().optional(),
   servesParentingYouth: z.boolean().optional(),
   servesBoys: z.boolean().optional(),
-  languages: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
+  languages: z.array(name(40)).max(30).optional(),
   spas: z.array(z.number().int().min(1).max(99)).max(99).optional().describe('Service planning areas served'),
   countiesServed: z
     .array(
@@ -95,13 +92,13 @@ export const ProviderFields = z.object({
     )
     .max(58)
     .optional(),
-  phone: phone.nullable().optional(),
-  email: email.nullable().optional(),
+  phone: directoryPhone().nullable().optional(),
+  email: email().nullable().optional(),
   website: website.nullable().optional(),
-  address: optionalText(300).describe('Office address; for a resource family it is stored but never shown'),
-  hours: optionalText(300),
+  address: optionalLine(300).describe('Office address; for a resource family it is stored but never shown'),
+  hours: optionalLine(300),
   crisis247: z.boolean().optional().describe('Answers crisis calls 24 hours a day, 7 days a week'),
-  externalRef: optionalText(100).describe('The id used by `harbor import providers`'),
+  externalRef: optionalLine(100).describe('The id used by `harbor import providers`'),
   active: z.boolean().optional(),
 });
 
@@ -122,7 +119,7 @@ export const VacancyUpdate = z
   })
   .strict();
 
-export const ProviderId = z.object({ id: z.uuid('is not a provider id') });
+export const ProviderId = z.object({ id: id() });
 
 const flag = z
   .enum(['true', 'false'])
@@ -130,10 +127,10 @@ const flag = z
   .transform((v) => v === 'true');
 
 export const ProviderFilters = z.object({
-  q: z.string().trim().max(100).optional().describe('Name or description; small typos are fine'),
-  service: z.string().trim().max(60).optional().describe('A service catalog key'),
+  q: line({ max: 100 }).optional().describe('Name or description; small typos are fine'),
+  service: line({ max: 60 }).optional().describe('A service catalog key'),
   spa: z.coerce.number().int().min(1).max(99).optional(),
-  language: z.string().trim().max(40).optional().describe('Any case: spanish, Spanish'),
+  language: line({ max: 40 }).optional().describe('Any case: spanish, Spanish'),
   population: z.enum(POPULATIONS).optional(),
   age: z.coerce.number().int().min(0).max(30).optional().describe("The youth's age; providers whose range includes it"),
   placementType: z.enum(PLACEMENT_TYPE_KEYS).optional(),
@@ -187,12 +184,16 @@ export const ProviderView = z.object({
   updatedAt: z.string(),
 });
 
+export type ProviderView = z.infer<typeof ProviderView>;
+
 export const ProviderList = z.object({
   providers: z.array(ProviderView.extend({ score: z.number().describe('Text relevance, 0 to 1 (0 without q)') })),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
 });
+
+export type ProviderList = z.infer<typeof ProviderList>;
 
 export const ProviderHistory = z.object({
   versions: z.array(
@@ -209,12 +210,26 @@ export const ProviderHistory = z.object({
   ),
 });
 
+export type ProviderHistory = z.infer<typeof ProviderHistory>;
+
+/** The details of a 409 on a directory entry: who saved which fields since the version you had. */
+export const ProviderConflictDetails = z.object({
+  yourVersion: z.number(),
+  currentVersion: z.number(),
+  changes: z.array(z.object({ version: z.number(), at: z.string(), by: z.string(), fields: z.array(z.string()) })),
+});
+export type ProviderConflictDetails = z.infer<typeof ProviderConflictDetails>;
+
 export const ServiceView = z.object({
   key: z.string(),
   name: z.object({ en: z.string(), es: z.string() }),
   category: z.enum(SERVICE_CATEGORIES),
   county: z.boolean().describe("true: your county's own entry; false: shared"),
 });
+export type ServiceView = z.infer<typeof ServiceView>;
+export const ServiceList = z.object({ services: z.array(ServiceView) });
+export type ServiceList = z.infer<typeof ServiceList>;
+
 export const ServiceCreate = z
   .object({
     key: z
@@ -223,8 +238,8 @@ export const ServiceCreate = z
       .regex(/^[a-z0-9_]{2,60}$/, 'use 2 to 60 lowercase letters, digits and _ (for example peer_mentoring)'),
     name: z
       .object({
-        en: z.string().trim().min(1, 'cannot be empty').max(120),
-        es: z.string().trim().min(1, 'cannot be empty').max(120),
+        en: name(120),
+        es: name(120),
       })
       .strict(),
     category: z.enum(SERVICE_CATEGORIES),
@@ -232,18 +247,18 @@ export const ServiceCreate = z
   .strict();
 
 export const ContactFields = z.object({
-  organizationId: z.uuid('is not an organization id'),
-  name: z.string().trim().min(1, 'cannot be empty').max(200),
-  title: optionalText(200),
-  phone: phone.nullable().optional(),
-  email: email.nullable().optional(),
+  organizationId: id(),
+  name: name(200),
+  title: optionalLine(200),
+  phone: directoryPhone().nullable().optional(),
+  email: email().nullable().optional(),
   notes: optionalText(2000),
 });
 export const ContactCreate = ContactFields.strict();
 export const ContactPatch = ContactFields.partial()
   .extend({ version: z.number().int().min(1) })
   .strict();
-export const ContactId = z.object({ id: z.uuid('is not a contact id') });
+export const ContactId = z.object({ id: id() });
 export const ContactView = z.object({
   id: z.string(),
   organizationId: z.string(),
@@ -257,3 +272,6 @@ export const ContactView = z.object({
   version: z.number(),
   updatedAt: z.string(),
 });
+export type ContactView = z.infer<typeof ContactView>;
+export const ContactList = z.object({ contacts: z.array(ContactView) });
+export type ContactList = z.infer<typeof ContactList>;

@@ -1,31 +1,33 @@
 import { z } from 'zod';
-import { MDT_TIERS } from '../../domain/mdt.js';
-import { ORGANIZATION_TYPES } from '../../domain/people.js';
+import { CAREGIVER_PARTICIPATION, MDT_TIERS, YOUTH_PARTICIPATION } from '../domain/mdt.js';
+import { ORGANIZATION_TYPES } from '../domain/people.js';
+import { freeText, id, isoDateTime, line, name } from './primitives.js';
+import { YouthId } from './youth.js';
 
-const when = z.string().datetime({ offset: true });
-const participation = z.enum(['in_person', 'remote', 'not_present', 'declined']);
+const when = isoDateTime();
 
-export const MemberAdd = z
-  .object({ userId: z.string().uuid('is not a user id'), roleOnTeam: z.string().trim().max(100).nullable().optional() })
-  .strict();
+export const MemberAdd = z.object({ userId: id(), roleOnTeam: line({ max: 100 }).nullable().optional() }).strict();
+export const MemberParams = YouthId.extend({ memberId: id() });
+export const MemberAdded = z.object({ id: z.string() });
+export const MemberLeft = z.object({ id: z.string(), left: z.boolean() });
 
 export const MeetingCreate = z
   .object({
     tier: z.enum(MDT_TIERS),
     scheduledAt: when,
     heldAt: when.nullable().optional(),
-    youthParticipation: participation.nullable().optional(),
-    caregiverParticipation: z.enum(['in_person', 'remote', 'not_present', 'declined', 'none']).nullable().optional(),
-    decisions: z.string().max(10_000).nullable().optional(),
+    youthParticipation: z.enum(YOUTH_PARTICIPATION).nullable().optional(),
+    caregiverParticipation: z.enum(CAREGIVER_PARTICIPATION).nullable().optional(),
+    decisions: freeText({ max: 10_000 }).nullable().optional(),
     attendees: z
       .array(
         z
           .object({
-            userId: z.string().uuid().nullable().optional(),
-            name: z.string().trim().min(1).max(200),
-            organizationId: z.string().uuid().nullable().optional(),
+            userId: id().nullable().optional(),
+            name: name(200),
+            organizationId: id().nullable().optional(),
             organizationType: z.enum(ORGANIZATION_TYPES),
-            role: z.string().trim().max(100).nullable().optional(),
+            role: line({ max: 100 }).nullable().optional(),
             present: z.boolean(),
           })
           .strict(),
@@ -33,15 +35,33 @@ export const MeetingCreate = z
       .max(60)
       .default([]),
     actionItems: z
-      .array(
-        z
-          .object({ description: z.string().trim().min(3).max(1000), ownerUserId: z.string().uuid(), dueAt: when })
-          .strict(),
-      )
+      .array(z.object({ description: line({ min: 3, max: 1000 }), ownerUserId: id(), dueAt: when }).strict())
       .max(50)
       .default([]),
   })
   .strict();
+
+export const MeetingCreated = z.object({
+  id: z.string(),
+  missingParties: z.array(z.string()),
+  actionItemIds: z.array(z.string()),
+  obligationIds: z.array(z.string()),
+});
+export type MeetingCreated = z.infer<typeof MeetingCreated>;
+
+/** The MDT caseload review: youth whose crisis, initial or ongoing MDT is due or overdue. */
+export const ReviewDueList = z.object({
+  youth: z.array(
+    z.object({
+      youthId: z.string(),
+      name: z.string(),
+      tier: z.enum(MDT_TIERS),
+      dueAt: z.string(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+export type ReviewDueList = z.infer<typeof ReviewDueList>;
 
 export const MdtView = z.object({
   members: z.array(
@@ -80,3 +100,6 @@ export const MdtView = z.object({
   ),
 });
 export type MdtViewT = z.infer<typeof MdtView>;
+export type MdtView = MdtViewT;
+export type MdtMember = MdtView['members'][number];
+export type MdtMeeting = MdtView['meetings'][number];

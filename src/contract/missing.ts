@@ -8,19 +8,23 @@ import {
   RETURNED_TO,
   RISK_FACTORS,
   SEARCH_EFFORT_KINDS,
-} from '../../domain/missing.js';
-import { PLACEMENT_TYPE_KEYS } from '../../domain/placements.js';
-import { ObligationView } from '../obligations/view.js';
+} from '../domain/missing.js';
+import { PLACEMENT_TYPE_KEYS } from '../domain/placements.js';
+import { ObligationView } from './obligations.js';
+import { adminDate, freeText, id, isoDateTime, line } from './primitives.js';
+import { YouthId } from './youth.js';
 
-const when = z.string().datetime({ offset: true });
-const shortText = (max: number) => z.string().trim().max(max);
+const when = isoDateTime();
 const unique = <T extends z.ZodTypeAny>(item: T, max: number) =>
   z
     .array(item)
     .max(max)
-    .refine((list) => new Set(list).size === list.length, 'lists a value twice');
+    .refine((list) => new Set(list).size === list.length, {
+      message: 'lists a value twice',
+      params: { code: 'duplicate' },
+    });
 
-export const EpisodeParams = z.object({ id: z.string(), episodeId: z.string().uuid('is not a missing episode id') });
+export const EpisodeParams = YouthId.extend({ episodeId: id() });
 
 /**
  * The quick report, phone first: when and where the youth was last seen and when they were found
@@ -32,15 +36,10 @@ export const EpisodeCreate = z
     lastSeenPlace: z.enum(LAST_SEEN_PLACES),
     discoveredAt: when.optional().describe('When the youth was found missing; default now'),
     discoveredByRole: z.enum(DISCOVERED_BY).nullable().optional(),
-    discoveredByName: shortText(200).nullable().optional(),
+    discoveredByName: line({ max: 200 }).nullable().optional(),
     riskFactors: unique(z.enum(RISK_FACTORS), RISK_FACTORS.length).optional(),
-    circumstances: shortText(4000).nullable().optional(),
-    placementEpisodeId: z
-      .string()
-      .uuid()
-      .nullable()
-      .optional()
-      .describe('Default: the placement the youth was in when last seen'),
+    circumstances: freeText({ max: 4000 }).nullable().optional(),
+    placementEpisodeId: id().nullable().optional().describe('Default: the placement the youth was in when last seen'),
     notifyParent: z
       .boolean()
       .optional()
@@ -55,16 +54,22 @@ export const EpisodeUpdate = z
     lastSeenPlace: z.enum(LAST_SEEN_PLACES).optional(),
     discoveredAt: when.optional(),
     discoveredByRole: z.enum(DISCOVERED_BY).nullable().optional(),
-    discoveredByName: shortText(200).nullable().optional(),
+    discoveredByName: line({ max: 200 }).nullable().optional(),
     riskFactors: unique(z.enum(RISK_FACTORS), RISK_FACTORS.length).optional(),
-    circumstances: shortText(4000).nullable().optional(),
-    placementEpisodeId: z.string().uuid().nullable().optional(),
+    circumstances: freeText({ max: 4000 }).nullable().optional(),
+    placementEpisodeId: id().nullable().optional(),
   })
   .strict();
 
 export const ReportParams = EpisodeParams.extend({ report: z.enum(REPORT_KEYS) });
 
-export const LocatedInput = z.object({ locatedAt: when, note: shortText(1000).nullable().optional() }).strict();
+/**
+ * The record of a mandated report: its fields depend on the report (the obligation kind's record,
+ * src/features/obligations/kinds.ts), so the use case checks them.
+ */
+export const ReportRecord = z.record(z.string(), z.unknown());
+
+export const LocatedInput = z.object({ locatedAt: when, note: freeText({ max: 1000 }).nullable().optional() }).strict();
 
 export const ReturnedInput = z
   .object({
@@ -74,7 +79,7 @@ export const ReturnedInput = z
       .nullable()
       .optional()
       .describe('When the youth was located, if not recorded yet; default: the return'),
-    note: shortText(1000).nullable().optional(),
+    note: freeText({ max: 1000 }).nullable().optional(),
   })
   .strict();
 
@@ -82,7 +87,7 @@ export const SearchEffortCreate = z
   .object({
     kind: z.enum(SEARCH_EFFORT_KINDS),
     doneAt: when,
-    note: z.string().trim().min(3, 'say what was done and what came of it').max(2000),
+    note: freeText({ min: 3, max: 2000 }).describe('What was done and what came of it'),
   })
   .strict();
 
@@ -90,20 +95,18 @@ export const DebriefSave = z
   .object({
     version: z.number().int().min(0).describe('0 for a new debrief, else the version you loaded'),
     leavingFactors: unique(z.enum(LEAVING_FACTORS), LEAVING_FACTORS.length).default([]),
-    factorsNote: shortText(4000).nullable().optional(),
-    factorsAddressed: shortText(4000)
+    factorsNote: freeText({ max: 4000 }).nullable().optional(),
+    factorsAddressed: freeText({ max: 4000 })
       .nullable()
       .optional()
       .describe('How the factors will be addressed in the next placement'),
-    experiences: shortText(4000).nullable().optional().describe("The youth's experiences while absent"),
+    experiences: freeText({ max: 4000 }).nullable().optional().describe("The youth's experiences while absent"),
     exploitedWhileAbsent: z.enum(['yes', 'no', 'unknown']).nullable().optional(),
-    allegationSubcategory: shortText(200)
+    allegationSubcategory: line({ max: 200 })
       .nullable()
       .optional()
       .describe('When exploited while absent: for the CSEC Type record'),
-    screeningId: z
-      .string()
-      .uuid()
+    screeningId: id()
       .nullable()
       .optional()
       .describe('The CSEC screening done on return (context "return_from_missing")'),
@@ -113,8 +116,6 @@ export const DebriefSave = z
       .describe('Mark the debrief complete: every element and a final screening are required'),
   })
   .strict();
-
-const Localized = z.object({ en: z.string(), es: z.string() });
 
 export const ReportView = z.object({ report: z.enum(REPORT_KEYS), obligation: ObligationView });
 
@@ -160,7 +161,7 @@ export const EpisodeView = z.object({
   riskFactors: z.array(z.enum(RISK_FACTORS)),
   circumstances: z.string().nullable(),
   /** The placement the youth left: its type only, never the provider or the address. */
-  placement: z.object({ id: z.string(), placementType: z.enum(PLACEMENT_TYPE_KEYS), label: Localized }).nullable(),
+  placement: z.object({ id: z.string(), placementType: z.enum(PLACEMENT_TYPE_KEYS) }).nullable(),
   locatedAt: z.string().nullable(),
   locatedNote: z.string().nullable(),
   returnedAt: z.string().nullable(),
@@ -182,6 +183,12 @@ export const EpisodeDetail = EpisodeView.extend({
   debrief: DebriefView.nullable(),
 });
 export type EpisodeDetailT = z.infer<typeof EpisodeDetail>;
+export type EpisodeView = EpisodeViewT;
+export type EpisodeDetail = EpisodeDetailT;
+export type DebriefView = z.infer<typeof DebriefView>;
+
+/** The debrief saved: the episode, and whether "Victim While Absent from Placement" was recorded. */
+export const DebriefSaved = EpisodeDetail.extend({ csecTypeRecorded: z.boolean() });
 
 export const YouthEpisodes = z.object({
   episodes: z.array(EpisodeView),
@@ -189,12 +196,11 @@ export const YouthEpisodes = z.object({
     episodes: z.number(),
     inLastYear: z.number(),
     totalMinutesMissing: z.number(),
-    placementsLeft: z.array(
-      z.object({ placementType: z.enum(PLACEMENT_TYPE_KEYS), label: Localized, episodes: z.number() }),
-    ),
+    placementsLeft: z.array(z.object({ placementType: z.enum(PLACEMENT_TYPE_KEYS), episodes: z.number() })),
   }),
   canReport: z.boolean(),
 });
+export type YouthEpisodes = z.infer<typeof YouthEpisodes>;
 
 const ReportState = z.object({
   report: z.enum(REPORT_KEYS),
@@ -214,8 +220,7 @@ export const CurrentRow = z.object({
   discoveredAt: z.string(),
   returnedAt: z.string().nullable(),
   minutesMissing: z.number(),
-  placementType: z.enum(PLACEMENT_TYPE_KEYS).nullable(),
-  placementLabel: Localized.nullable(),
+  placementType: z.enum(PLACEMENT_TYPE_KEYS).nullable().describe('The web translates it (placementTypes.<key>)'),
   riskFactors: z.array(z.enum(RISK_FACTORS)),
   reports: z.array(ReportState),
   overdueReports: z.number(),
@@ -224,15 +229,20 @@ export const CurrentRow = z.object({
     .nullable(),
 });
 
+export type CurrentRow = z.infer<typeof CurrentRow>;
+
 export const CurrentList = z.object({
   missing: z.array(CurrentRow).describe('Open episodes (missing or located), longest missing first'),
   awaitingDebrief: z.array(CurrentRow).describe('Returned youth whose debrief is not complete, oldest due first'),
 });
 
+export type CurrentList = z.infer<typeof CurrentList>;
+
 export const FiguresQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
+  from: adminDate().describe('First day of the range (county date)'),
+  to: adminDate().describe('Last day of the range, inclusive (county date)'),
 });
+export type FiguresQuery = z.infer<typeof FiguresQuery>;
 
 const Share = z.object({
   count: z.number(),
@@ -254,3 +264,4 @@ export const FiguresView = z.object({
   definitions: z.string(),
   suppression: z.string(),
 });
+export type FiguresView = z.infer<typeof FiguresView>;

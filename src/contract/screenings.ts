@@ -1,48 +1,49 @@
+// Screenings: start a draft, autosave it, finalize it, amend a final one; lists and details.
 import { z } from 'zod';
+import { LEVELS } from '../domain/instruments.js';
+import { SCREENING_CONTEXTS, type ScreeningContext } from '../domain/screening-contexts.js';
+import { freeText, id, isoDateTime, line } from './primitives.js';
 
-export const SCREENING_CONTEXTS = [
-  'hotline',
-  'investigation',
-  'case_opening',
-  'placement',
-  'detention_intake',
-  'return_from_missing',
-  'periodic_rescreen',
-  'other',
-] as const;
+export { SCREENING_CONTEXTS, type ScreeningContext };
 
-export const Ratings = z.record(z.string().max(64), z.string().max(64)).describe('Item key → answer value');
+export const Ratings = z.record(z.string().min(1).max(64), line({ max: 64 })).describe('Item key → answer value');
 
 export const ScreeningCreate = z
   .object({
-    instrumentVersionId: z.string().uuid('is not an instrument version id'),
+    instrumentVersionId: id(),
     context: z.enum(SCREENING_CONTEXTS),
-    administeredAt: z.string().datetime({ offset: true }).optional().describe('Default: now'),
+    administeredAt: isoDateTime().optional().describe('Default: now'),
     ratings: Ratings.optional(),
-    notes: z.string().max(5000).nullable().optional(),
-    supersedesId: z.string().uuid().optional().describe('The final screening this one amends'),
-    supersedeReason: z.string().trim().min(5, 'say why the earlier screening is being amended').max(1000).optional(),
+    notes: freeText({ max: 5000 }).nullable().optional(),
+    supersedesId: id().optional().describe('The final screening this one amends'),
+    supersedeReason: freeText({ min: 5, max: 1000 }).optional().describe('Why the earlier screening is being amended'),
   })
   .strict()
   .refine((v) => !v.supersedesId || v.supersedeReason, {
     message: 'give a reason when amending a screening',
     path: ['supersedeReason'],
+    params: { code: 'required' },
   });
 
 export const ScreeningSave = z
   .object({
     version: z.number().int().min(1),
     context: z.enum(SCREENING_CONTEXTS).optional(),
-    administeredAt: z.string().datetime({ offset: true }).optional(),
+    administeredAt: isoDateTime().optional(),
     ratings: Ratings.optional().describe('The full set of answers so far (replaces the saved set)'),
-    notes: z.string().max(5000).nullable().optional(),
+    notes: freeText({ max: 5000 }).nullable().optional(),
   })
   .strict();
 
-export const ScreeningParams = z.object({ id: z.string(), screeningId: z.string().uuid('is not a screening id') });
+export const ScreeningParams = z.object({ id: id(), screeningId: id() });
 
-const Localized = z.object({ en: z.string(), es: z.string() });
-const Level = z.enum(['no_concern', 'possible_concern', 'clear_concern']);
+export const ScreeningFinalize = z.object({ version: z.number().int().min(1) }).strict();
+
+export const Localized = z.object({ en: z.string(), es: z.string() });
+/** Text in both languages; show the one matching the UI language. */
+export type Localized = z.infer<typeof Localized>;
+export const Level = z.enum(LEVELS);
+export type Level = z.infer<typeof Level>;
 
 export const ScreeningSummary = z.object({
   id: z.string(),
@@ -82,3 +83,12 @@ export const ScreeningDetail = ScreeningSummary.extend({
 });
 export type ScreeningDetailT = z.infer<typeof ScreeningDetail>;
 export type ScreeningSummaryT = z.infer<typeof ScreeningSummary>;
+export type ScreeningSummary = ScreeningSummaryT;
+export type ScreeningDetail = ScreeningDetailT;
+export type MissingItem = ScreeningDetail['missing'][number];
+
+export const ScreeningList = z.object({
+  screenings: z.array(ScreeningSummary),
+  nextDue: z.object({ on: z.string(), overdue: z.boolean() }).nullable(),
+});
+export type ScreeningList = z.infer<typeof ScreeningList>;

@@ -1,34 +1,41 @@
 import { z } from 'zod';
-import { FUNDING_SOURCES, SERVICE_STATUSES } from '../../domain/services.js';
+import { FUNDING_SOURCES, SERVICE_STATUSES } from '../domain/services.js';
+import { freeText, id, isoDateTime, line } from './primitives.js';
+import { YouthId } from './youth.js';
 
-const when = z.string().datetime({ offset: true });
+const when = isoDateTime();
 
 export const ServiceEpisodeCreate = z
   .object({
-    serviceKey: z.string().regex(/^[a-z0-9_]+$/, 'is not a service key'),
-    providerId: z.string().uuid('is not a provider id').nullable().optional(),
+    serviceKey: z
+      .string()
+      .max(60)
+      .regex(/^[a-z0-9_]+$/, 'is not a service key'),
+    providerId: id().nullable().optional(),
     referredAt: when.optional().describe('Default: now'),
     startedAt: when.nullable().optional(),
     endedAt: when.nullable().optional(),
     status: z.enum(SERVICE_STATUSES).default('referred'),
-    endReason: z.string().trim().max(500).nullable().optional(),
+    endReason: line({ max: 500 }).nullable().optional(),
     fundingSource: z.enum(FUNDING_SOURCES).nullable().optional(),
-    notes: z.string().max(5000).nullable().optional(),
+    notes: freeText({ max: 5000 }).nullable().optional(),
   })
   .strict();
 
 export const ServiceEpisodeUpdate = z
   .object({
     version: z.number().int().min(1),
-    providerId: z.string().uuid().nullable().optional(),
+    providerId: id().nullable().optional(),
     startedAt: when.nullable().optional(),
     endedAt: when.nullable().optional(),
     status: z.enum(SERVICE_STATUSES).optional(),
-    endReason: z.string().trim().max(500).nullable().optional(),
+    endReason: line({ max: 500 }).nullable().optional(),
     fundingSource: z.enum(FUNDING_SOURCES).nullable().optional(),
-    notes: z.string().max(5000).nullable().optional(),
+    notes: freeText({ max: 5000 }).nullable().optional(),
   })
   .strict();
+
+export const ServiceEpisodeParams = YouthId.extend({ episodeId: id() });
 
 export const ServiceEpisodeView = z.object({
   id: z.string(),
@@ -48,3 +55,7 @@ export const ServiceEpisodeView = z.object({
   version: z.number(),
 });
 export type ServiceEpisodeViewT = z.infer<typeof ServiceEpisodeView>;
+export type ServiceEpisodeView = ServiceEpisodeViewT;
+
+export const ServiceEpisodeList = z.object({ episodes: z.array(ServiceEpisodeView), hiddenCount: z.number() });
+export type ServiceEpisodeList = z.infer<typeof ServiceEpisodeList>;

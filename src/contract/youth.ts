@@ -1,36 +1,32 @@
+// The youth record: search, create, change, read, and who looked at it.
 import { z } from 'zod';
-import { FIELD_CATEGORIES } from '../../domain/field-categories.js';
-import { ENTRY_PATHWAYS, IDENTIFIER_SYSTEMS } from '../../domain/people.js';
+import { FIELD_CATEGORIES } from '../domain/field-categories.js';
+import { ENTRY_PATHWAYS, IDENTIFIER_SYSTEMS } from '../domain/people.js';
+import { dateOfBirth, email, id, line, name, phone } from './primitives.js';
 
-export const YouthId = z.object({ id: z.string().describe('Youth id (UUID)') });
+export const YouthId = z.object({ id: id().describe('Youth id (UUID)') });
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d + 'T00:00:00Z')), 'is not a real date');
-
-const name = z.string().trim().min(1, 'cannot be empty').max(100);
-const optionalText = z.string().trim().max(200).nullable().optional();
+const optionalText = line({ max: 200 }).nullable().optional();
 
 export const Identifier = z.object({
   system: z.enum(IDENTIFIER_SYSTEMS),
-  value: z.string().trim().min(1).max(64),
+  value: name(64),
 });
 
 export const YouthFields = z.object({
-  legalFirstName: name,
-  legalLastName: name,
+  legalFirstName: name(100),
+  legalLastName: name(100),
   preferredName: optionalText,
-  dateOfBirth: isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'cannot be in the future'),
+  dateOfBirth: dateOfBirth(),
   genderIdentity: optionalText,
   pronouns: optionalText,
   sexualOrientation: optionalText,
-  raceEthnicity: z.array(z.string().trim().min(1).max(100)).max(10).optional(),
+  raceEthnicity: z.array(name(100)).max(10).optional(),
   primaryLanguage: optionalText,
   spaNumber: z.number().int().min(1).max(99).nullable().optional(),
-  phone: z.string().trim().max(40).nullable().optional(),
-  email: z.string().trim().email().max(320).nullable().optional(),
-  aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+  phone: phone().nullable().optional(),
+  email: email().nullable().optional(),
+  aliases: z.array(name(100)).max(20).optional(),
   identifiers: z.array(Identifier).max(20).optional(),
   entryPathway: z.enum(ENTRY_PATHWAYS).nullable().optional().describe('How the youth came to the system (seed 003)'),
   dualStatus: z.boolean().optional().describe('Dual status: both child welfare and probation (WIC 241.1)'),
@@ -40,6 +36,16 @@ export const YouthCreate = YouthFields.strict();
 export const YouthPatch = YouthFields.partial()
   .extend({ version: z.number().int().min(1).describe('The version you loaded; a mismatch gives 409') })
   .strict();
+
+export const YouthCreated = z.object({ id: z.string() });
+export const YouthSaved = z.object({ id: z.string(), version: z.number() });
+
+export const YouthSearchQuery = z.object({
+  q: line({ max: 100 })
+    .optional()
+    .describe('Name, alias, YYYY-MM-DD or MM/DD/YYYY, or an external id; empty lists your youth'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
 
 export const YouthView = z.object({
   id: z.string(),
@@ -101,6 +107,11 @@ export const YouthView = z.object({
   permissions: z.object({ canEdit: z.boolean(), canViewAccessLog: z.boolean() }),
 });
 export type YouthViewT = z.infer<typeof YouthView>;
+export type YouthView = YouthViewT;
+export type YouthCase = NonNullable<YouthView['cases']>[number];
+export type YouthReferral = NonNullable<YouthView['referrals']>[number];
+export type YouthAssignment = NonNullable<YouthView['assignments']>[number];
+export type YouthIdentifier = z.infer<typeof Identifier>;
 
 export const SearchResult = z.object({
   results: z.array(
@@ -114,3 +125,20 @@ export const SearchResult = z.object({
     }),
   ),
 });
+export type SearchResult = z.infer<typeof SearchResult>;
+export type YouthSearchResult = SearchResult['results'][number];
+export type MatchedOn = YouthSearchResult['matchedOn'];
+
+export const AccessLog = z.object({
+  events: z.array(
+    z.object({
+      at: z.string(),
+      actor: z.object({ name: z.string(), organization: z.string().nullable(), roles: z.array(z.string()) }).nullable(),
+      action: z.string(),
+      outcome: z.string(),
+      categories: z.array(z.string()),
+    }),
+  ),
+});
+export type AccessLog = z.infer<typeof AccessLog>;
+export type AccessLogEvent = AccessLog['events'][number];

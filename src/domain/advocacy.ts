@@ -88,6 +88,26 @@ export const OPEN_REFERRAL_STATES: readonly ReferralState[] = [
 /** States in which the assigned advocate sees the youth's shared record (src/access/relation.ts). */
 export const ADVOCATE_ACCESS_STATES: readonly ReferralState[] = ['advocate_assigned', 'first_contact', 'engaged'];
 
+/**
+ * null when the step is allowed from this state; otherwise its stable code and facts: closed or
+ * declined (referral_closed), a second answer (referral_already_answered), or a step that needs
+ * another state first (referral_step_out_of_order).
+ */
+export function stepProblemCode(
+  state: ReferralState,
+  step: ReferralStep,
+): {
+  code: 'referral_closed' | 'referral_already_answered' | 'referral_step_out_of_order';
+  details: { state: ReferralState; step: ReferralStep; from: readonly ReferralState[]; to: ReferralState };
+} | null {
+  const rule = REFERRAL_STEPS[step];
+  if ((rule.from as readonly ReferralState[]).includes(state)) return null;
+  const details = { state, step, from: rule.from as readonly ReferralState[], to: rule.to as ReferralState };
+  if (state === 'closed' || state === 'declined') return { code: 'referral_closed', details };
+  if (step === 'accept' || step === 'decline') return { code: 'referral_already_answered', details };
+  return { code: 'referral_step_out_of_order', details };
+}
+
 /** null when the step is allowed from this state; otherwise what is wrong, in words. */
 export function stepProblem(state: ReferralState, step: ReferralStep): string | null {
   const rule = REFERRAL_STEPS[step];
@@ -121,20 +141,53 @@ export function vettingGaps(
   on: string,
   requiredTrainings: readonly { key: string; label: string }[],
 ): string[] {
-  const gaps: string[] = [];
+  return vettingGapItems(record, on, requiredTrainings).map((g) => g.text);
+}
+
+/**
+ * One vetting gap with a stable code the web translates (advocacy.vettingGap.<code>): the kind of
+ * clearance, the training (its county key and label) or the date an item ended, and the English.
+ */
+export type VettingGap =
+  | { code: 'clearance_missing'; kind: (typeof CLEARANCE_KINDS)[number]; text: string }
+  | { code: 'clearance_expired'; kind: (typeof CLEARANCE_KINDS)[number]; date: string; text: string }
+  | { code: 'training_missing' | 'training_expired'; training: string; label: string; text: string }
+  | { code: 'approval_missing'; text: string }
+  | { code: 'approval_ended'; date: string; text: string };
+
+/** The same findings as vettingGaps, each with its code and facts. */
+export function vettingGapItems(
+  record: VettingRecord,
+  on: string,
+  requiredTrainings: readonly { key: string; label: string }[],
+): VettingGap[] {
+  const gaps: VettingGap[] = [];
   for (const kind of CLEARANCE_KINDS) {
     const all = record.clearances.filter((c) => c.kind === kind);
     if (!all.some((c) => inForce(c.clearedOn, c.expiresOn, on))) {
       const lapsed = all
         .filter((c) => c.expiresOn !== null && c.expiresOn < on)
         .sort((a, b) => (a.expiresOn! < b.expiresOn! ? 1 : -1))[0];
-      gaps.push(lapsed ? `${kind} clearance expired on ${lapsed.expiresOn}` : `no ${kind} clearance on record`);
+      gaps.push(
+        lapsed
+          ? {
+              code: 'clearance_expired',
+              kind,
+              date: lapsed.expiresOn!,
+              text: `${kind} clearance expired on ${lapsed.expiresOn}`,
+            }
+          : { code: 'clearance_missing', kind, text: `no ${kind} clearance on record` },
+      );
     }
   }
   for (const t of requiredTrainings) {
     const done = record.trainings.filter((r) => r.trainingKey === t.key);
     if (!done.some((r) => inForce(r.completedOn, r.expiresOn, on))) {
-      gaps.push(done.length > 0 ? `${t.label} training has expired` : `${t.label} training not completed`);
+      gaps.push(
+        done.length > 0
+          ? { code: 'training_expired', training: t.key, label: t.label, text: `${t.label} training has expired` }
+          : { code: 'training_missing', training: t.key, label: t.label, text: `${t.label} training not completed` },
+      );
     }
   }
   const approvals = record.approvals.filter((a) => a.revokedOn === null || a.revokedOn > on);
@@ -145,8 +198,8 @@ export function vettingGaps(
       .at(-1);
     gaps.push(
       last && last < on
-        ? `contracting department approval ended on ${last}`
-        : 'no current approval from the contracting department',
+        ? { code: 'approval_ended', date: last, text: `contracting department approval ended on ${last}` }
+        : { code: 'approval_missing', text: 'no current approval from the contracting department' },
     );
   }
   return gaps;
@@ -224,6 +277,12 @@ export function countRecoveredYouth(referrals: readonly ReferralFacts[], days: n
 
 // ---------------------------------------------------------------------------------------------
 // Reporting periods: four months each by default, starting on the months the county chooses.
+
+/** The Board report's named periods: the one containing today, or the one before it. */
+export const BOARD_REPORT_PERIODS = ['current', 'previous'] as const;
+/** The Board report's versions: internal (county), public (small cells suppressed). */
+export const BOARD_REPORT_VERSIONS = ['internal', 'public'] as const;
+export type BoardReportVersion = (typeof BOARD_REPORT_VERSIONS)[number];
 
 export interface ReportPeriod {
   /** First day, YYYY-MM-DD. */

@@ -1,6 +1,7 @@
 // Rules that differ between counties live in county settings, with defaults from DOMAIN.md.
 // Each later capability adds its section here (response timelines, MDT parties, ...).
 import { z } from 'zod';
+import { line } from '../contract/primitives.js';
 import { DEFAULT_REQUIRED_PARTIES } from './mdt.js';
 import { ORGANIZATION_TYPES } from './people.js';
 
@@ -46,7 +47,10 @@ const parties = z
   .array(z.enum(ORGANIZATION_TYPES))
   .min(1, 'name at least one organization type')
   .max(ORGANIZATION_TYPES.length)
-  .refine((list) => new Set(list).size === list.length, 'lists an organization type twice')
+  .refine((list) => new Set(list).size === list.length, {
+    message: 'lists an organization type twice',
+    params: { code: 'duplicate' },
+  })
   .describe('Organization types (src/domain/people.ts) that must take part');
 
 export const CountySettingsSchema = z.object({
@@ -203,13 +207,16 @@ export const CountySettingsSchema = z.object({
                 .string()
                 .trim()
                 .regex(/^[a-z0-9_]{2,40}$/, 'use lower-case letters, digits and _'),
-              label: z.string().trim().min(2).max(120),
+              label: line({ min: 2, max: 120 }),
             })
             .strict(),
         )
         .min(1, 'name at least one required training')
         .max(20)
-        .refine((list) => new Set(list.map((t) => t.key)).size === list.length, 'lists a training twice')
+        .refine((list) => new Set(list.map((t) => t.key)).size === list.length, {
+          message: 'lists a training twice',
+          params: { code: 'duplicate' },
+        })
         .default([...ADVOCACY_DEFAULTS.requiredTrainings])
         .describe('Trainings an advocate must have completed (and not expired) to be assigned a youth'),
       recoveredWindowDays: z
@@ -225,7 +232,10 @@ export const CountySettingsSchema = z.object({
         .array(z.number().int().min(1).max(12))
         .min(1)
         .max(12)
-        .refine((list) => new Set(list).size === list.length, 'lists a month twice')
+        .refine((list) => new Set(list).size === list.length, {
+          message: 'lists a month twice',
+          params: { code: 'duplicate' },
+        })
         .default([...ADVOCACY_DEFAULTS.reportPeriodStartMonths])
         .describe(
           "The months the Board's reporting periods start on (default March, July, November: four-month periods)",

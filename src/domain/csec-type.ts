@@ -5,7 +5,7 @@
 // Dates are plain YYYY-MM-DD strings: calendar days in county time, no clock. Strings in that
 // form sort the same way as the dates, so comparisons here are string comparisons.
 
-import type { Localized } from './instruments.js';
+import type { RuleProblem } from '../contract/problems.js';
 
 export const CSEC_TYPE_CODES = [
   'victim_during_care',
@@ -17,12 +17,15 @@ export const CSEC_TYPE_CODES = [
 ] as const;
 export type CsecTypeCode = (typeof CSEC_TYPE_CODES)[number];
 
+/** Where the knowledge of a CSEC Type came from. */
+export const CSEC_SOURCES = ['screening', 'self_disclosure', 'law_enforcement', 'court', 'other'] as const;
+export type CsecSource = (typeof CSEC_SOURCES)[number];
+
 export interface CsecTypeInfo {
   code: CsecTypeCode;
   /** 1 is the highest: a youth with several types in a period is counted under the lowest rank. */
   rank: number;
-  label: Localized;
-  /** The wording in CWS/CMS, for matching the state's reports. */
+  /** The wording in CWS/CMS, for matching the state's reports (the web translates the code: csecTypes.<code>). */
   stateLabel: string;
   isVictim: boolean;
 }
@@ -33,44 +36,33 @@ export const CSEC_TYPES: readonly CsecTypeInfo[] = [
     code: 'victim_during_care',
     rank: 1,
     stateLabel: 'Victim During Care',
-    label: { en: 'Victim during foster care', es: 'Víctima durante el cuidado de crianza' },
     isVictim: true,
   },
   {
     code: 'victim_open_case_not_in_care',
     rank: 2,
     stateLabel: 'Victim in Open Case, Not in Foster Care',
-    label: {
-      en: 'Victim in an open case, not in foster care',
-      es: 'Víctima en un caso abierto, fuera del cuidado de crianza',
-    },
     isVictim: true,
   },
   {
     code: 'victim_absent_from_placement',
     rank: 3,
     stateLabel: 'Victim While Absent from Placement',
-    label: { en: 'Victim while absent from placement', es: 'Víctima mientras estaba ausente de su colocación' },
     isVictim: true,
   },
   {
     code: 'victim_closed_case_ilp',
     rank: 4,
     stateLabel: 'Victim in Closed Case, Receiving Independent Living Program services',
-    label: {
-      en: 'Victim in a closed case, receiving Independent Living Program services',
-      es: 'Víctima en un caso cerrado, que recibe servicios del Programa de Vida Independiente',
-    },
     isVictim: true,
   },
   {
     code: 'victim_before_care',
     rank: 5,
     stateLabel: 'Victim Before Foster Care',
-    label: { en: 'Victim before foster care', es: 'Víctima antes del cuidado de crianza' },
     isVictim: true,
   },
-  { code: 'at_risk', rank: 6, stateLabel: 'At Risk', label: { en: 'At risk', es: 'En riesgo' }, isVictim: false },
+  { code: 'at_risk', rank: 6, stateLabel: 'At Risk', isVictim: false },
 ];
 
 const BY_CODE = new Map(CSEC_TYPES.map((t) => [t.code, t]));
@@ -128,36 +120,64 @@ export function validateCsecType(
   existingForSameYouth: CsecTypeRecord[],
   today: string,
 ): string[] {
-  const problems: string[] = [];
+  return csecTypeProblems(candidate, existingForSameYouth, today).map((p) => p.text);
+}
+
+/** The same rules as validateCsecType, each with the field to fix and its stable code. */
+export function csecTypeProblems(
+  candidate: CsecTypeCandidate,
+  existingForSameYouth: CsecTypeRecord[],
+  today: string,
+): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const add = (field: string, code: RuleProblem['code'], text: string, params?: RuleProblem['params']) =>
+    problems.push({ field, code, text, ...(params ? { params } : {}) });
   const { startDate, endDate } = candidate;
 
   if (!isCsecTypeCode(candidate.type))
     return [
-      `"${String(candidate.type)}" is not a CSEC Type. Choose one of: ${CSEC_TYPES.map((t) => t.stateLabel).join('; ')}.`,
+      {
+        field: 'type',
+        code: 'invalid_choice',
+        text: `"${String(candidate.type)}" is not a CSEC Type. Choose one of: ${CSEC_TYPES.map((t) => t.stateLabel).join('; ')}.`,
+      },
     ];
   const label = labelOf(candidate.type);
 
   const hasStart = startDate !== undefined && startDate !== null && startDate.trim() !== '';
   const startOk = hasStart && isIsoDate(startDate);
-  if (!hasStart) problems.push('Enter the start date: the day the CSEC Type began to apply.');
+  if (!hasStart) add('startDate', 'required', 'Enter the start date: the day the CSEC Type began to apply.');
   else if (!startOk)
-    problems.push(`The start date "${startDate}" is not a real date. Enter it as YYYY-MM-DD, for example 2026-03-14.`);
+    add(
+      'startDate',
+      'invalid_date',
+      `The start date "${startDate}" is not a real date. Enter it as YYYY-MM-DD, for example 2026-03-14.`,
+    );
   else if (startDate > today)
-    problems.push(`The start date ${startDate} is in the future. A CSEC Type can only start today or earlier.`);
+    add(
+      'startDate',
+      'date_in_future',
+      `The start date ${startDate} is in the future. A CSEC Type can only start today or earlier.`,
+    );
 
   const hasEnd = endDate !== undefined && endDate !== null && endDate.trim() !== '';
   const endOk = hasEnd && isIsoDate(endDate);
   if (hasEnd && !endOk)
-    problems.push(
+    add(
+      'endDate',
+      'invalid_date',
       `The end date "${endDate}" is not a real date. Enter it as YYYY-MM-DD, or leave it empty if the type still applies.`,
     );
   if (startOk && endOk && endDate < startDate)
-    problems.push(
+    add(
+      'endDate',
+      'end_before_start',
       `The end date ${endDate} is before the start date ${startDate}. The end date must be on or after the start date.`,
+      { start: startDate },
     );
 
   if (candidate.type === 'victim_absent_from_placement' && !hasEnd)
-    problems.push(`"${label}" needs an end date: the day the youth returned or the absence ended.`);
+    add('endDate', 'needs_end', `"${label}" needs an end date: the day the youth returned or the absence ended.`);
 
   // The overlap rule needs usable dates; the problems above already say what to fix otherwise.
   if (startOk && (!hasEnd || endOk)) {
@@ -166,8 +186,11 @@ export function validateCsecType(
       if (other.type !== candidate.type) continue; // different types may overlap
       if (candidate.id && other.id === candidate.id) continue; // editing: do not compare with itself
       if (overlaps(startDate, end, other.startDate, other.endDate))
-        problems.push(
+        add(
+          'startDate',
+          'csec_type_overlap',
           `This youth already has "${label}" from ${other.startDate} ${other.endDate ? `to ${other.endDate}` : 'with no end date'}, which overlaps these dates. A youth cannot hold the same CSEC Type twice at once: end or change the other record first.`,
+          { start: other.startDate, end: other.endDate },
         );
     }
   }

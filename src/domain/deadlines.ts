@@ -8,7 +8,6 @@
 
 import { DateTime } from 'luxon';
 import { COUNTY_TIME_ZONE } from './geography.js';
-import type { Localized } from './instruments.js';
 
 export interface Duration {
   minutes?: number;
@@ -49,25 +48,6 @@ export function dueAt(from: Date, d: Duration, tz: string = COUNTY_TIME_ZONE): D
   const afterDays = d.days ? start.plus({ days: d.days }) : start;
   const elapsedMs = ((d.hours ?? 0) * 60 + (d.minutes ?? 0)) * 60_000;
   return new Date(afterDays.toMillis() + elapsedMs);
-}
-
-const WORDS = {
-  days: { en: ['day', 'days'], es: ['día', 'días'] },
-  hours: { en: ['hour', 'hours'], es: ['hora', 'horas'] },
-  minutes: { en: ['minute', 'minutes'], es: ['minuto', 'minutos'] },
-} as const;
-
-function joinList(parts: string[], and: string): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
-}
-
-/** "24 hours" / "24 horas", "1 day and 12 hours" / "1 día y 12 horas". */
-export function describeDuration(d: Duration): Localized {
-  const used = PARTS.filter((p) => d[p]);
-  if (used.length === 0) return { en: '0 minutes', es: '0 minutos' };
-  const say = (lang: 'en' | 'es') => used.map((p) => `${d[p]} ${WORDS[p][lang][d[p] === 1 ? 0 : 1]}`);
-  return { en: joinList(say('en'), 'and'), es: joinList(say('es'), 'y') };
 }
 
 export type ObligationStatus = 'open' | 'met' | 'missed' | 'waived';

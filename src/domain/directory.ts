@@ -216,6 +216,10 @@ export interface DirectoryContext {
 export interface Problem {
   field: ProviderField;
   message: string;
+  /** The stable field code the web translates (src/contract/problems.ts FIELD_PROBLEM_CODES). */
+  code:
+    'more_than_beds' | 'age_min_over_max' | 'unknown_spa' | 'not_in_catalog' | 'unknown_reference' | 'date_in_future';
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -228,12 +232,16 @@ export function validateProvider(p: ProviderData, ctx: DirectoryContext): Proble
     problems.push({
       field: 'vacancies',
       message: `cannot be more than beds (${p.vacancies} vacancies, ${p.beds} beds)`,
+      code: 'more_than_beds',
+      params: { beds: p.beds },
     });
   }
   if (p.ageMin !== null && p.ageMax !== null && p.ageMin > p.ageMax) {
     problems.push({
       field: 'ageMin',
       message: `the minimum age cannot be more than the maximum age (${p.ageMin} > ${p.ageMax})`,
+      code: 'age_min_over_max',
+      params: { max: p.ageMax },
     });
   }
   const unknownSpas = p.spas.filter((n) => !ctx.spaNumbers.includes(n));
@@ -242,6 +250,8 @@ export function validateProvider(p: ProviderData, ctx: DirectoryContext): Proble
     problems.push({
       field: 'spas',
       message: `${unknownSpas.join(', ')} ${unknownSpas.length === 1 ? 'is not a service planning area' : 'are not service planning areas'} of this county (it has ${have})`,
+      code: 'unknown_spa',
+      params: { options: have },
     });
   }
   const unknownServices = p.services.filter((s) => !ctx.serviceKeys.has(s));
@@ -249,16 +259,22 @@ export function validateProvider(p: ProviderData, ctx: DirectoryContext): Proble
     problems.push({
       field: 'services',
       message: `${unknownServices.map((s) => `"${s}"`).join(', ')} ${unknownServices.length === 1 ? 'is' : 'are'} not in the service catalog (see GET /api/directory/services)`,
+      code: 'not_in_catalog',
     });
   }
   if (p.organizationId !== null && !ctx.organizationIds.has(p.organizationId)) {
-    problems.push({ field: 'organizationId', message: 'is not an organization of this county' });
+    problems.push({
+      field: 'organizationId',
+      message: 'is not an organization of this county',
+      code: 'unknown_reference',
+    });
   }
   const future = p.csecTrainings.filter((t) => t.completedOn > ctx.today);
   if (future.length)
     problems.push({
       field: 'csecTrainings',
       message: `a training cannot be completed in the future (${future.map((t) => `${t.training} on ${t.completedOn}`).join(', ')})`,
+      code: 'date_in_future',
     });
   return problems;
 }

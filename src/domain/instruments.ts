@@ -8,7 +8,8 @@
 // so a worker who records a new concern never sees the screen look safer because of it.
 
 import { z } from 'zod';
-import { badRequest } from '../errors.js';
+import type { RuleProblem } from '../contract/problems.js';
+import { brokenRules } from '../errors.js';
 
 export const LEVELS = ['no_concern', 'possible_concern', 'clear_concern'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -254,19 +255,31 @@ function indexItems(def: InstrumentDefinition): Map<string, IndexedItem> {
 
 /** Answers that do not fit the instrument, in words a worker can act on. Empty means all fit. */
 export function validateRatings(def: InstrumentDefinition, ratings: Ratings): string[] {
+  return ratingProblems(def, ratings).map((p) => p.text);
+}
+
+/** The same checks as validateRatings, each naming the answer (`ratings.<item>`) and a stable code. */
+export function ratingProblems(def: InstrumentDefinition, ratings: Ratings): RuleProblem[] {
   const items = indexItems(def);
-  const problems: string[] = [];
+  const problems: RuleProblem[] = [];
   for (const [key, value] of Object.entries(ratings as Record<string, unknown>)) {
     const found = items.get(key);
     if (!found) {
-      problems.push(`"${key}" is not an item of ${def.name.en}; remove it or check the spelling`);
+      problems.push({
+        field: `ratings.${key}`,
+        code: 'unknown_item',
+        text: `"${key}" is not an item of ${def.name.en}; remove it or check the spelling`,
+      });
       continue;
     }
     const allowed = found.scale.options.map((o) => o.value);
     if (typeof value !== 'string' || !allowed.includes(value))
-      problems.push(
-        `${key}: ${JSON.stringify(value)} is not an answer for this item; choose one of ${allowed.join(', ')}`,
-      );
+      problems.push({
+        field: `ratings.${key}`,
+        code: 'invalid_answer',
+        params: { options: allowed.join(', ') },
+        text: `${key}: ${JSON.stringify(value)} is not an answer for this item; choose one of ${allowed.join(', ')}`,
+      });
   }
   return problems;
 }
@@ -310,8 +323,13 @@ function levelFor(score: number, t: { possibleAt: number; clearAt: number }): Le
  * Throws a 400 error listing the problems when an answer does not fit the instrument.
  */
 export function score(def: InstrumentDefinition, ratings: Ratings): ScoreResult {
-  const problems = validateRatings(def, ratings);
-  if (problems.length) throw badRequest(`These answers cannot be scored: ${problems.join('; ')}.`, { problems });
+  const problems = ratingProblems(def, ratings);
+  if (problems.length)
+    throw brokenRules(
+      'answers_invalid',
+      `These answers cannot be scored: ${problems.map((p) => p.text).join('; ')}.`,
+      problems,
+    );
 
   const scales = new Map(def.scales.map((s) => [s.key, s]));
   const criticalTriggered: string[] = [];

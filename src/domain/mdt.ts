@@ -5,6 +5,11 @@ import type { OrganizationType } from './people.js';
 export const MDT_TIERS = ['crisis', 'initial', 'ongoing'] as const;
 export type MdtTier = (typeof MDT_TIERS)[number];
 
+/** How the youth took part in a meeting. */
+export const YOUTH_PARTICIPATION = ['in_person', 'remote', 'not_present', 'declined'] as const;
+/** How the caregiver took part; `none` when the youth has no caregiver to invite. */
+export const CAREGIVER_PARTICIPATION = [...YOUTH_PARTICIPATION, 'none'] as const;
+
 /** WIC 16524.8 parties (child welfare leads; since 2018 also education and the sheriff). Counties may change this. */
 export const DEFAULT_REQUIRED_PARTIES: readonly OrganizationType[] = [
   'child_welfare',

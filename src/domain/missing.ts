@@ -1,6 +1,7 @@
 // Missing and runaway youth (DOMAIN.md section 5: SB 794, P.L. 113-183, PC 11166, WIC 16501.35):
 // the vocabulary of an episode, the order its times must keep, and the county figures. Pure.
 import { DateTime } from 'luxon';
+import { rule, type RuleProblem } from '../contract/problems.js';
 import { COUNTY_TIME_ZONE } from './geography.js';
 
 /** open (missing, located) → returned (awaiting the debrief) → closed (debrief complete). */
@@ -23,6 +24,7 @@ export const LAST_SEEN_PLACES = [
   'online',
   'other',
 ] as const;
+export type LastSeenPlace = (typeof LAST_SEEN_PLACES)[number];
 
 export const DISCOVERED_BY = [
   'caregiver',
@@ -108,21 +110,30 @@ export interface EpisodeTimes {
 
 /** Problems with an episode's times, as the person recording them would read them. */
 export function checkEpisodeTimes(t: EpisodeTimes, now: Date = new Date()): string[] {
-  const problems: string[] = [];
+  return episodeTimeProblems(t, now).map((p) => p.text);
+}
+
+/** The same checks as checkEpisodeTimes, each with the field to fix and its stable code. */
+export function episodeTimeProblems(t: EpisodeTimes, now: Date = new Date()): RuleProblem[] {
+  const problems: RuleProblem[] = [];
   const soon = now.getTime() + 60_000;
-  if (t.lastSeenAt.getTime() > soon) problems.push('lastSeenAt: cannot be in the future');
-  if (t.discoveredAt.getTime() > soon) problems.push('discoveredAt: cannot be in the future');
+  if (t.lastSeenAt.getTime() > soon) problems.push(rule('lastSeenAt', 'date_in_future', 'cannot be in the future'));
+  if (t.discoveredAt.getTime() > soon) problems.push(rule('discoveredAt', 'date_in_future', 'cannot be in the future'));
   if (t.discoveredAt < t.lastSeenAt)
-    problems.push('discoveredAt: the youth cannot be found missing before they were last seen');
+    problems.push(
+      rule('discoveredAt', 'before_last_seen', 'the youth cannot be found missing before they were last seen'),
+    );
   if (t.locatedAt) {
-    if (t.locatedAt.getTime() > soon) problems.push('locatedAt: cannot be in the future');
-    if (t.locatedAt < t.lastSeenAt) problems.push('locatedAt: cannot be before the youth was last seen');
+    if (t.locatedAt.getTime() > soon) problems.push(rule('locatedAt', 'date_in_future', 'cannot be in the future'));
+    if (t.locatedAt < t.lastSeenAt)
+      problems.push(rule('locatedAt', 'before_last_seen', 'cannot be before the youth was last seen'));
   }
   if (t.returnedAt) {
-    if (t.returnedAt.getTime() > soon) problems.push('returnedAt: cannot be in the future');
+    if (t.returnedAt.getTime() > soon) problems.push(rule('returnedAt', 'date_in_future', 'cannot be in the future'));
     if (t.returnedAt < t.discoveredAt)
-      problems.push('returnedAt: the youth cannot return before they were found missing');
-    if (t.locatedAt && t.returnedAt < t.locatedAt) problems.push('returnedAt: cannot be before the youth was located');
+      problems.push(rule('returnedAt', 'before_discovered', 'the youth cannot return before they were found missing'));
+    if (t.locatedAt && t.returnedAt < t.locatedAt)
+      problems.push(rule('returnedAt', 'before_located', 'cannot be before the youth was located'));
   }
   return problems;
 }

@@ -1,25 +1,43 @@
 // Placement types (seed 004, DOMAIN.md section 6) and the rule of one place at a time.
 
-export const PLACEMENT_TYPES = [
-  { key: 'home_of_parent', en: 'Home of parent', es: 'Hogar de los padres' },
-  { key: 'relative', en: 'Relative', es: 'Familiar' },
-  { key: 'nrefm', en: 'Non-relative extended family member', es: 'Familia extendida no pariente' },
-  { key: 'resource_family', en: 'Resource family', es: 'Familia de recursos' },
-  { key: 'ffa_home', en: 'Foster family agency home', es: 'Hogar de agencia de familias de crianza' },
-  { key: 'strtp', en: 'Group home / STRTP', es: 'Hogar grupal / STRTP' },
-  { key: 'emergency_shelter', en: 'Emergency shelter', es: 'Refugio de emergencia' },
-  { key: 'receiving_center', en: 'Receiving or assessment center', es: 'Centro de recepción o evaluación' },
-  { key: 'transitional_housing', en: 'Transitional housing', es: 'Vivienda de transición' },
-  { key: 'sila', en: 'Supervised independent living', es: 'Vida independiente supervisada' },
-  { key: 'juvenile_hall', en: 'Juvenile hall', es: 'Centro de detención juvenil' },
-  { key: 'camp', en: 'Probation camp', es: 'Campamento de libertad condicional' },
-  { key: 'dorothy_kirby', en: 'Dorothy Kirby Center', es: 'Centro Dorothy Kirby' },
-  { key: 'hospital', en: 'Hospital', es: 'Hospital' },
-  { key: 'other', en: 'Other', es: 'Otro' },
+/** The placement types. The web translates each key (placementTypes.<key> in src/web/i18n). */
+export const PLACEMENT_TYPE_KEYS = [
+  'home_of_parent',
+  'relative',
+  'nrefm',
+  'resource_family',
+  'ffa_home',
+  'strtp',
+  'emergency_shelter',
+  'receiving_center',
+  'transitional_housing',
+  'sila',
+  'juvenile_hall',
+  'camp',
+  'dorothy_kirby',
+  'hospital',
+  'other',
 ] as const;
+export type PlacementType = (typeof PLACEMENT_TYPE_KEYS)[number];
 
-export type PlacementType = (typeof PLACEMENT_TYPES)[number]['key'];
-export const PLACEMENT_TYPE_KEYS = PLACEMENT_TYPES.map((p) => p.key) as [PlacementType, ...PlacementType[]];
+/** English names, for the server-rendered directory export (CSV/XLSX) only. */
+export const PLACEMENT_TYPE_NAMES_EN: Record<PlacementType, string> = {
+  home_of_parent: 'Home of parent',
+  relative: 'Relative',
+  nrefm: 'Non-relative extended family member',
+  resource_family: 'Resource family',
+  ffa_home: 'Foster family agency home',
+  strtp: 'Group home / STRTP',
+  emergency_shelter: 'Emergency shelter',
+  receiving_center: 'Receiving or assessment center',
+  transitional_housing: 'Transitional housing',
+  sila: 'Supervised independent living',
+  juvenile_hall: 'Juvenile hall',
+  camp: 'Probation camp',
+  dorothy_kirby: 'Dorothy Kirby Center',
+  hospital: 'Hospital',
+  other: 'Other',
+};
 
 export interface Interval {
   id: string;

@@ -1,4 +1,5 @@
 // The service catalog (seed 004, "Services") and the rules of a service episode.
+import { rule, type RuleProblem } from '../contract/problems.js';
 import type { FieldCategory } from './field-categories.js';
 
 export interface CatalogEntry {
@@ -67,24 +68,41 @@ export interface ServiceEpisodeDates {
 
 /** The episode's own rules, as messages naming the field to fix. Empty means it may be saved. */
 export function validateServiceEpisode(ep: ServiceEpisodeDates, now: Date = new Date()): string[] {
-  const problems: string[] = [];
+  return serviceEpisodeProblems(ep, now).map((p) => p.text);
+}
+
+/** The same rules as validateServiceEpisode, each with the field to fix and its stable code. */
+export function serviceEpisodeProblems(ep: ServiceEpisodeDates, now: Date = new Date()): RuleProblem[] {
+  const problems: RuleProblem[] = [];
   const soon = now.getTime() + 5 * 60_000;
-  if (ep.referredAt.getTime() > soon) problems.push('referredAt: cannot be in the future');
+  if (ep.referredAt.getTime() > soon) problems.push(rule('referredAt', 'date_in_future', 'cannot be in the future'));
   if (ep.startedAt && ep.startedAt < ep.referredAt)
-    problems.push('startedAt: a service cannot start before it was referred');
-  if (ep.startedAt && ep.startedAt.getTime() > soon) problems.push('startedAt: cannot be in the future');
+    problems.push(rule('startedAt', 'before_referred', 'a service cannot start before it was referred'));
+  if (ep.startedAt && ep.startedAt.getTime() > soon)
+    problems.push(rule('startedAt', 'date_in_future', 'cannot be in the future'));
   if (ep.endedAt && !ep.startedAt)
-    problems.push('endedAt: record when the service started before recording when it ended');
+    problems.push(rule('endedAt', 'needs_start', 'record when the service started before recording when it ended'));
   if (ep.endedAt && ep.startedAt && ep.endedAt < ep.startedAt)
-    problems.push('endedAt: a service cannot end before it started');
-  if (ep.endedAt && ep.endedAt.getTime() > soon) problems.push('endedAt: cannot be in the future');
-  if (ep.status === 'active' && !ep.startedAt) problems.push('startedAt: an active service needs its start date');
+    problems.push(rule('endedAt', 'end_before_start', 'a service cannot end before it started'));
+  if (ep.endedAt && ep.endedAt.getTime() > soon)
+    problems.push(rule('endedAt', 'date_in_future', 'cannot be in the future'));
+  if (ep.status === 'active' && !ep.startedAt)
+    problems.push(rule('startedAt', 'needs_start', 'an active service needs its start date'));
   if ((ep.status === 'completed' || ep.status === 'dropped') && !ep.endedAt)
-    problems.push(`endedAt: a ${ep.status} service needs its end date`);
+    problems.push(rule('endedAt', 'needs_end', `a ${ep.status} service needs its end date`, { status: ep.status }));
   if ((ep.status === 'completed' || ep.status === 'dropped') && !ep.endReason)
-    problems.push(`endReason: say why the service ${ep.status === 'completed' ? 'ended' : 'was dropped'}`);
+    problems.push(
+      rule('endReason', 'needs_reason', `say why the service ${ep.status === 'completed' ? 'ended' : 'was dropped'}`),
+    );
   if ((ep.status === 'referred' || ep.status === 'waiting' || ep.status === 'declined') && ep.startedAt) {
-    problems.push(`status: a service that started cannot be "${ep.status}"; use active, completed or dropped`);
+    problems.push(
+      rule(
+        'status',
+        'status_after_start',
+        `a service that started cannot be "${ep.status}"; use active, completed or dropped`,
+        { status: ep.status },
+      ),
+    );
   }
   return problems;
 }

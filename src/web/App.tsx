@@ -1,11 +1,11 @@
 import { Route, Routes } from 'react-router';
 import { CountyAdvocacyPage } from './advocacy/CountyAdvocacyPage';
 import { OrganizationPage } from './advocacy/OrganizationPage';
-import { canUseCboView, canUseCountyAdvocacy } from './advocacy/types';
+import { canUseCboView, canUseCountyAdvocacy } from './advocacy/roles';
 import { BoardReportPage } from './board-report/BoardReportPage';
-import { canSeeBoardReport } from './board-report/types';
+import { canSeeBoardReport } from './board-report/roles';
 import { CompliancePage } from './compliance/CompliancePage';
-import { canSeeCompliance } from './compliance/types';
+import { canSeeCompliance } from './compliance/roles';
 import { HomeRedirect } from './components/HomeRedirect';
 import { Layout } from './components/Layout';
 import { NotFoundContent } from './components/NotFoundContent';

@@ -1,5 +1,8 @@
 // A small fetch wrapper for Harbor's JSON API: same-origin cookies, the CSRF header on every
-// state-changing request, and errors turned into ApiError with the server's code and request id.
+// state-changing request, and problem documents (RFC 9457, src/contract/problems.ts) turned into
+// ApiError with the server's code, field errors and request id. The web shows translations of
+// the codes (problems.* in src/web/i18n), never the server's English `detail`.
+import type { FieldProblem } from '../contract/problems';
 
 export class ApiError extends Error {
   constructor(
@@ -11,6 +14,8 @@ export class ApiError extends Error {
     readonly requestId: string | null,
     /** The server's `details` (e.g. the unanswered items of a screening), when it sent any. */
     readonly details: unknown = undefined,
+    /** One entry per field to fix (pointer such as `/body/dateOfBirth`, code, params). */
+    readonly errors: FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -38,10 +43,19 @@ export interface RequestOptions {
 }
 
 interface ErrorBody {
-  error?: unknown;
-  message?: unknown;
+  code?: unknown;
+  detail?: unknown;
   requestId?: unknown;
   details?: unknown;
+  errors?: unknown;
+}
+
+function fieldProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (e): e is FieldProblem =>
+      typeof e === 'object' && e !== null && typeof e.pointer === 'string' && typeof e.code === 'string',
+  );
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -79,10 +93,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     const requestId = typeof body.requestId === 'string' ? body.requestId : response.headers.get('x-request-id');
     const error = new ApiError(
       response.status,
-      typeof body.error === 'string' ? body.error : `http_${response.status}`,
-      typeof body.message === 'string' ? body.message : response.statusText,
+      typeof body.code === 'string' ? body.code : `http_${response.status}`,
+      typeof body.detail === 'string' ? body.detail : response.statusText,
       requestId,
       body.details,
+      fieldProblems(body.errors),
     );
     if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
     throw error;

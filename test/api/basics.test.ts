@@ -36,9 +36,12 @@ describe('API basics', () => {
   it('answers unknown API paths with a JSON 404 naming the path', async () => {
     const res = await h.anonymous.get('/api/nothing-here');
     expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({
-      error: 'not_found',
-      message: expect.stringContaining('/api/nothing-here'),
+      type: 'urn:harbor:problem:route_not_found',
+      status: 404,
+      code: 'route_not_found',
+      detail: expect.stringContaining('/api/nothing-here'),
       requestId: expect.any(String),
     });
   });
@@ -50,7 +53,7 @@ describe('API basics', () => {
     try {
       const res = await c.get(`/api/youth/${h.world.youth.ana}`);
       expect(res.statusCode).toBe(500);
-      expect(res.json().message).toContain(res.json().requestId);
+      expect(res.json().detail).toContain(res.json().requestId);
       expect(res.body).not.toMatch(/at .*\.ts:\d+|youth_gone|relation/);
     } finally {
       await h.db.database.query('ALTER TABLE youth_gone RENAME TO youth');

@@ -51,10 +51,18 @@ describe('recording CSEC Types', () => {
     const url = `/api/youth/${h.world.youth.ana}/csec-types`;
     const absent = await worker.post(url, type({ type: 'victim_absent_from_placement', startDate: '2025-05-01' }));
     expect(absent.statusCode).toBe(400);
-    expect(absent.json().message).toMatch(/end date/i);
+    expect(absent.json().detail).toMatch(/end date/i);
+    // A stable code, and the field to fix with its own code: the web words it next to the field.
+    expect(absent.json()).toMatchObject({
+      code: 'csec_type_invalid',
+      errors: [{ pointer: '/body/endDate', code: 'needs_end' }],
+    });
     const backwards = await worker.post(url, type({ startDate: '2025-05-10', endDate: '2025-05-01' }));
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().message).toMatch(/on or after/i);
+    expect(backwards.json().detail).toMatch(/on or after/i);
+    expect(backwards.json().errors).toEqual([
+      { pointer: '/body/endDate', code: 'end_before_start', params: { start: '2025-05-10' } },
+    ]);
     expect((await worker.post(url, type({ allegationSubcategory: '' }))).statusCode).toBe(400);
     expect((await worker.post(url, type({ startDate: '2999-01-01' }))).statusCode).toBe(400);
     expect((await worker.get(url)).json().records).toEqual([]);
@@ -68,7 +76,10 @@ describe('recording CSEC Types', () => {
     expect(first.json().crossReportObligationId).toBeNull();
     const twice = await worker.post(url, type({ startDate: '2025-03-01' }));
     expect(twice.statusCode).toBe(400);
-    expect(twice.json().message).toMatch(/same type|already/i);
+    expect(twice.json().detail).toMatch(/same type|already/i);
+    expect(twice.json().errors).toEqual([
+      { pointer: '/body/startDate', code: 'csec_type_overlap', params: { start: '2025-01-01', end: null } },
+    ]);
     const ended = await worker.patch(`${url}/${first.json().id}`, {
       version: first.json().version,
       endDate: '2025-02-01',
@@ -152,7 +163,7 @@ describe('the 24-hour cross-report duty', () => {
     const url = `/api/youth/${h.world.youth.ana}/obligations/${ob!.id}/meet`;
     const incomplete = await worker.post(url, { agency: 'LASD' });
     expect(incomplete.statusCode).toBe(400);
-    expect(incomplete.json().message).toMatch(/reportNumber/);
+    expect(incomplete.json().detail).toMatch(/reportNumber/);
     const met = await worker.post(url, {
       agency: 'LA County Sheriff',
       reportNumber: 'R-2025-001',
@@ -254,6 +265,6 @@ describe('hotline referrals', () => {
       csecAllegation: true,
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/dispositionAt/);
+    expect(res.json().detail).toMatch(/dispositionAt/);
   });
 });

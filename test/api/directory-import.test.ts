@@ -39,7 +39,7 @@ describe('a file with bad rows', () => {
     expect(byLine.get(3)).toMatch(/vacancies: cannot be more than beds \(5 vacancies, 3 beds\)/);
     expect(byLine.get(4)).toMatch(/services: "yoga_retreats" is not in the service catalog/);
     expect(byLine.get(4)).toMatch(/spas: 12 is not a service planning area/);
-    expect(byLine.get(6)).toMatch(/email: is not a valid email address/);
+    expect(byLine.get(6)).toMatch(/email: must be an email address/);
     expect(byLine.get(6)).toMatch(/age_min: the minimum age cannot be more than the maximum age/);
     expect(byLine.get(7)).toMatch(/name: is required for a new provider/);
     expect(byLine.get(7)).toMatch(/kind:/);
@@ -165,7 +165,8 @@ describe('a good file', () => {
     const [row] = await h.db.database.query<{ organization_id: string; hours: string; phone: string }>(
       `SELECT organization_id, hours, phone FROM providers WHERE external_ref = 'IMP-003'`,
     );
-    expect(row).toEqual({ organization_id: h.world.orgs.cboA, hours: 'Mon-Sun 9am-9pm', phone: '(310) 555-0163' });
+    // Phones are stored as E.164, as the API stores them.
+    expect(row).toEqual({ organization_id: h.world.orgs.cboA, hours: 'Mon-Sun 9am-9pm', phone: '+13105550163' });
     const unknownOrg = await rejectedBy('external_ref,organization\nIMP-003,Nobody Inc\n');
     expect(unknownOrg.rejected[0]!.problems).toEqual([
       'organization: no organization named "Nobody Inc" in this county',

@@ -209,7 +209,7 @@ describe('search and filters', () => {
   it('refuses a filter it cannot read, naming it', async () => {
     const res = await worker.get('/api/directory/providers?placementType=castle');
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/placementType/);
+    expect(res.json().detail).toMatch(/placementType/);
   });
 });
 
@@ -239,7 +239,7 @@ describe('who may edit', () => {
       hours: 'never',
     });
     expect(other.statusCode).toBe(403);
-    expect(other.json().message).toMatch(/your own organization's directory entries only/);
+    expect(other.json().detail).toMatch(/your own organization's directory entries only/);
     expect(
       (await orgAdmin.post(`/api/directory/providers/${ids.esperanza}/vacancies`, { vacancies: 0 })).statusCode,
     ).toBe(403);
@@ -282,7 +282,7 @@ describe('validation', () => {
   const bad = async (body: Record<string, unknown>, field: RegExp) => {
     const res = await admin.post('/api/directory/providers', { ...base, name: 'Checked', ...body });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().message).toMatch(field);
+    expect(res.json().detail).toMatch(field);
   };
   it('names the field to fix', async () => {
     await bad({ beds: 2, vacancies: 3 }, /vacancies: cannot be more than beds/);
@@ -290,12 +290,19 @@ describe('validation', () => {
     await bad({ spas: [6, 9] }, /spas: 9 is not a service planning area of this county/);
     await bad({ services: ['mental_health', 'yoga'] }, /services: "yoga" is not in the service catalog/);
     await bad({ placementTypes: ['castle'] }, /placementTypes/);
-    await bad({ email: 'not-an-email' }, /email: is not a valid email address/);
-    await bad({ website: 'javascript:alert(1)' }, /website: must be a web address/);
-    await bad({ phone: '12' }, /phone: is not a phone number/);
-    await bad(
+    // Refused at the edge: the problem document points at the field, with a code the web translates.
+    const badField = async (body: Record<string, unknown>, pointer: string, code: string) => {
+      const res = await admin.post('/api/directory/providers', { ...base, name: 'Checked', ...body });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({ pointer, code });
+    };
+    await badField({ email: 'not-an-email' }, '/body/email', 'invalid_email');
+    await badField({ website: 'javascript:alert(1)' }, '/body/website', 'invalid');
+    await badField({ phone: '12' }, '/body/phone', 'invalid_phone');
+    await badField(
       { csecTrainings: [{ training: 'csec_101', completedOn: '2025-02-30' }] },
-      /completedOn: is not a real date/,
+      '/body/csecTrainings/0/completedOn',
+      'invalid_date',
     );
     await bad(
       { organizationId: '00000000-0000-4000-8000-000000000000' },
@@ -306,12 +313,12 @@ describe('validation', () => {
       beds: 1,
     });
     expect(patch.statusCode).toBe(400);
-    expect(patch.json().message).toMatch(/vacancies: cannot be more than beds \(2 vacancies, 1 beds\)/);
+    expect(patch.json().detail).toMatch(/vacancies: cannot be more than beds \(2 vacancies, 1 beds\)/);
     const taken = await admin.post('/api/directory/providers', { ...base, name: 'Twin', externalRef: 'X-1' });
     expect(taken.statusCode).toBe(201);
     const twin = await admin.post('/api/directory/providers', { ...base, name: 'Twin 2', externalRef: 'X-1' });
     expect(twin.statusCode).toBe(409);
-    expect(twin.json().message).toMatch(/externalRef: "X-1" is already used by Twin/);
+    expect(twin.json().detail).toMatch(/externalRef: "X-1" is already used by Twin/);
   });
 });
 
@@ -330,8 +337,8 @@ describe('concurrency, vacancies and history', () => {
       name: 'Eastside Renamed',
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().message).toMatch(/you had version 1, it is now 2/);
-    expect(stale.json().message).toMatch(/Test admin changed hours, phone/);
+    expect(stale.json().detail).toMatch(/you had version 1, it is now 2/);
+    expect(stale.json().detail).toMatch(/Test admin changed hours, phone/);
     expect(stale.json().details.changes[0]).toMatchObject({ version: 2, by: 'Test admin', fields: ['hours', 'phone'] });
     expect(((await admin.get(`/api/directory/providers/${ids.eastside}`)).json() as Provider).name).toBe(
       'Eastside STRTP',
@@ -342,7 +349,7 @@ describe('concurrency, vacancies and history', () => {
     const before = (await admin.get(`/api/directory/providers/${ids.sol}`)).json() as Provider;
     const tooMany = await admin.post(`/api/directory/providers/${ids.sol}/vacancies`, { vacancies: 11 });
     expect(tooMany.statusCode).toBe(400);
-    expect(tooMany.json().message).toMatch(/vacancies: cannot be more than beds/);
+    expect(tooMany.json().detail).toMatch(/vacancies: cannot be more than beds/);
     const res = await admin.post(`/api/directory/providers/${ids.sol}/vacancies`, { vacancies: 0 });
     expect(res.statusCode, res.body).toBe(200);
     const after = res.json() as Provider;
@@ -451,7 +458,7 @@ describe('service catalog', () => {
       category: 'mental_health',
     });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().message).toMatch(/already in the shared catalog/);
+    expect(dup.json().detail).toMatch(/already in the shared catalog/);
     expect(
       (
         await admin.post('/api/directory/services', {
@@ -516,7 +523,7 @@ describe('CSEC contact list', () => {
     expect(
       (
         await admin.post('/api/directory/contacts', { organizationId: h.world.orgs.dcfs, name: 'Y', email: 'nope' })
-      ).json().message,
+      ).json().detail,
     ).toMatch(/email/);
     const del = () =>
       h.app.inject({

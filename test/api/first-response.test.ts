@@ -65,7 +65,7 @@ describe('first responder encounters', () => {
       ],
     });
     expect(early.statusCode).toBe(400);
-    expect(early.json().message).toMatch(/arrive before it was notified/);
+    expect(early.json().detail).toMatch(/arrive before it was notified/);
     expect(
       (await worker.post(url(), { ...base(), foundByOrganizationId: '00000000-0000-4000-8000-000000000000' }))
         .statusCode,

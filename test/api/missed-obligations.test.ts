@@ -75,7 +75,7 @@ const count = async (table: 'notifications' | 'email_outbox') =>
 interface Note {
   id: string;
   reason: string;
-  text: { en: string; es: string };
+  obligationKind: string | null;
   link: string | null;
   obligationId: string;
   obligationStatus: string;
@@ -186,7 +186,7 @@ describe('notifications', () => {
       reason: 'owner',
       link: `/youth/${h.world.youth.ana}`,
       obligationStatus: 'missed',
-      text: { en: 'A 24-hour cross-report to law enforcement is overdue. You own this deadline.' },
+      obligationKind: 'cross_report_law_enforcement',
     });
     const body = JSON.stringify(notifications);
     for (const name of YOUTH_NAMES) expect(body).not.toContain(name);
@@ -209,7 +209,8 @@ describe('notifications', () => {
       expect.arrayContaining([ids.anaLate, ids.anaSoon, ids.old]),
     );
     expect(sup.notifications.every((n) => n.reason === 'supervisor')).toBe(true);
-    expect(sup.notifications[0]!.text.en).toMatch(/Someone you supervise owns this deadline\.$/);
+    // Codes only: the web words the notice (notifications.missed.*, obligationKinds.<kind>.overdue).
+    expect(sup.notifications[0]).not.toHaveProperty('text');
     for (const who of ['director', 'advocate', 'probation', 'admin', 'analyst', 'auditor', 'state'] as const) {
       expect((await notesOf(who)).notifications, who).toEqual([]);
     }
@@ -258,9 +259,10 @@ describe('notifications', () => {
     expect((await notesOf('director')).notifications).toMatchObject([{ obligationId: id, reason: 'supervisor' }]);
     const adminNotes = await notesOf('admin');
     expect(adminNotes.notifications).toMatchObject([{ obligationId: id, reason: 'county_admin' }]);
-    expect(adminNotes.notifications[0]!.text.en).toBe(
-      'A health evaluation is overdue. Your county asks administrators to hear of missed deadlines.',
-    );
+    expect(adminNotes.notifications[0]).toMatchObject({
+      obligationKind: 'health_evaluation_72h',
+      reason: 'county_admin',
+    });
     // San Diego kept its defaults.
     expect((await notesOf('sdSupervisor')).notifications).toHaveLength(1);
     const [adminMail] = await h.db.database.query<{ body: string }>(

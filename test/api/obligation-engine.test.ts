@@ -25,23 +25,17 @@ type EventInput = ObligationEvent extends infer E
     : never
   : never;
 
-/** Calls the engine the way a feature does: inside forYouth, after the write check, touching what it opened. */
+/** Calls the engine the way a feature does: inside forYouth, declaring the exploitation write, touching what it opened. */
 async function emit(who: Who, event: EventInput) {
   const repo = await repoAs(h, who);
-  return repo.forYouth(
-    event.youthId,
-    'test.obligation_event',
-    async (scope) => {
-      scope.require('exploitation', 'write');
-      const r = await openObligationsFor(scope.tx, {
-        ...event,
-        recordedBy: event.recordedBy ?? scope.actor,
-      } as ObligationEvent);
-      scope.touch(['exploitation'], [...r.opened.map((o) => o.id), ...r.met.map((o) => o.id)]);
-      return r;
-    },
-    'write',
-  );
+  return repo.forYouth(event.youthId, 'test.obligation_event', { write: ['exploitation'] }, async (scope) => {
+    const r = await openObligationsFor(scope.tx, {
+      ...event,
+      recordedBy: event.recordedBy ?? scope.actor,
+    } as ObligationEvent);
+    scope.touch(['exploitation'], [...r.opened.map((o) => o.id), ...r.met.map((o) => o.id)]);
+    return r;
+  });
 }
 
 const rows = (youthId: string, kind?: string) =>
@@ -135,18 +129,14 @@ describe('first responder contact', () => {
     });
     const repo = await repoAs(h, 'otherWorker');
     const arrive = (record: Record<string, unknown>) =>
-      repo.forYouth(
-        h.world.youth.bruno,
-        'test.arrival',
-        (scope) =>
-          meetObligationsBySource(scope.tx, {
-            kind: 'responders_on_scene',
-            sourceId,
-            sourcePart: h.world.orgs.probation,
-            record,
-            metBy: scope.actor.userId,
-          }),
-        'write',
+      repo.forYouth(h.world.youth.bruno, 'test.arrival', { write: ['exploitation'] }, (scope) =>
+        meetObligationsBySource(scope.tx, {
+          kind: 'responders_on_scene',
+          sourceId,
+          sourcePart: h.world.orgs.probation,
+          record,
+          metBy: scope.actor.userId,
+        }),
       );
     await expect(arrive({ arrivedAt: 'soon' })).rejects.toMatchObject({ statusCode: 400 });
     const arrivedAt = new Date(at.getTime() + 100 * 60_000).toISOString(); // 100 minutes: late
@@ -187,16 +177,15 @@ describe('first responder contact', () => {
     expect(await rows(h.world.youth.bruno)).toHaveLength(before);
   });
 
-  it('shows the new duties on the youth with their labels, and an arrival time meets the on-scene duty', async () => {
+  it('shows the new duties on the youth by kind (the web words them), and an arrival time meets the on-scene duty', async () => {
     const worker = await h.as('otherWorker');
     const list = (await worker.get(`/api/youth/${h.world.youth.bruno}/obligations`)).json().obligations as {
       id: string;
       kind: string;
-      label: { en: string; es: string };
       status: string;
     }[];
     const onScene = list.find((o) => o.kind === 'responders_on_scene')!;
-    expect(onScene.label).toEqual({ en: 'Responder on scene', es: 'Respuesta en el lugar' });
+    expect(onScene).not.toHaveProperty('label');
     const url = `/api/youth/${h.world.youth.bruno}/obligations/${onScene.id}/meet`;
     const wrong = await worker.post(url, { madeAt: new Date().toISOString() });
     expect(wrong.statusCode).toBe(400);

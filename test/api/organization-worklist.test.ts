@@ -15,20 +15,14 @@ const ids: Record<'anaWorker' | 'brunoOther' | 'carlaForOther' | 'carlaProbation
 type EventInput = ObligationEvent extends infer E ? (E extends ObligationEvent ? Omit<E, 'recordedBy'> : never) : never;
 async function emit(who: Who, event: EventInput): Promise<string> {
   const repo = await repoAs(h, who);
-  const r = await repo.forYouth(
-    event.youthId,
-    'test.obligation_event',
-    async (scope) => {
-      scope.require('exploitation', 'write');
-      const out = await openObligationsFor(scope.tx, { ...event, recordedBy: scope.actor } as ObligationEvent);
-      scope.touch(
-        ['exploitation'],
-        out.opened.map((o) => o.id),
-      );
-      return out;
-    },
-    'write',
-  );
+  const r = await repo.forYouth(event.youthId, 'test.obligation_event', { write: ['exploitation'] }, async (scope) => {
+    const out = await openObligationsFor(scope.tx, { ...event, recordedBy: scope.actor } as ObligationEvent);
+    scope.touch(
+      ['exploitation'],
+      out.opened.map((o) => o.id),
+    );
+    return out;
+  });
   expect(r.opened).toHaveLength(1);
   return r.opened[0]!.id;
 }
@@ -131,7 +125,7 @@ describe('the organization worklist', () => {
     for (const who of ['worker', 'advocate'] as const) {
       const res = await (await h.as(who)).get('/api/obligations?view=organization');
       expect(res.statusCode).toBe(403);
-      expect(res.json().message).toMatch(/organization's worklist is for supervisors/);
+      expect(res.json().detail).toMatch(/organization's worklist is for supervisors/);
     }
     const analyst = await (await h.as('analyst')).get('/api/obligations?view=organization');
     expect(analyst.statusCode).toBe(403);

@@ -93,3 +93,41 @@ describe('GET /api/organizations', () => {
     expect(sd.map((o) => o.name)).toEqual(['Test SD CWS']);
   });
 });
+
+describe('GET /api/reference', () => {
+  it("gives the signed-in user's county's service planning areas and organizations, never another county's", async () => {
+    const la = await (await h.as('worker')).get('/api/reference');
+    expect(la.statusCode).toBe(200);
+    const body = la.json() as {
+      spas: { number: number; name: string }[];
+      organizations: { name: string; type: string }[];
+    };
+    expect(body.spas).toHaveLength(8);
+    expect(body.spas[0]).toEqual({ number: 1, name: 'Antelope Valley' });
+    expect(body.spas.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(body.organizations.map((o) => o.name)).toEqual([
+      'Test Advocates A',
+      'Test Advocates B',
+      'Test DCFS',
+      'Test Probation',
+    ]);
+    expect(body.organizations.find((o) => o.name === 'Test DCFS')).toMatchObject({ type: 'child_welfare' });
+
+    const sd = (await (await h.as('sdWorker')).get('/api/reference')).json() as typeof body;
+    expect(sd.spas.map((s) => s.name)).toEqual([
+      'Central',
+      'East',
+      'North Central',
+      'North Coastal',
+      'North Inland',
+      'South',
+    ]);
+    expect(sd.organizations.map((o) => o.name)).toEqual(['Test SD CWS']);
+  });
+
+  it('is reference data: analysts and administrators read it too; nobody signed out does', async () => {
+    expect((await (await h.as('analyst')).get('/api/reference')).statusCode).toBe(200);
+    expect((await (await h.as('admin')).get('/api/reference')).statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: '/api/reference' })).statusCode).toBe(401);
+  });
+});

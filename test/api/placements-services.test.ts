@@ -57,7 +57,11 @@ describe('placements', () => {
       endAt: '2025-01-11T00:00:00Z',
     });
     expect(overlap.statusCode).toBe(409);
-    expect(overlap.json().message).toMatch(/one place at a time/);
+    expect(overlap.json().detail).toMatch(/one place at a time/);
+    expect(overlap.json()).toMatchObject({
+      code: 'placement_overlap',
+      details: { placementId: first.json().id, start: '2025-01-01T18:00:00.000Z', end: '2025-01-10T18:00:00.000Z' },
+    });
     // Touching end and start is not an overlap.
     const adjacent = await worker.post(`${ana()}/placements`, {
       placementType: 'relative',
@@ -103,7 +107,7 @@ describe('placements', () => {
       endAt: '2024-05-01T00:00:00Z',
     });
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().message).toMatch(/endAt/);
+    expect(backwards.json().detail).toMatch(/endAt/);
     const unknown = await worker.post(`${ana()}/placements`, {
       placementType: 'relative',
       providerId: '00000000-0000-4000-8000-000000000000',
@@ -111,7 +115,7 @@ describe('placements', () => {
       endAt: '2024-05-11T00:00:00Z',
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().message).toMatch(/providerId/);
+    expect(unknown.json().detail).toMatch(/providerId/);
     expect(
       (await worker.post(`${ana()}/placements`, { placementType: 'castle', startAt: '2024-05-10T00:00:00Z' }))
         .statusCode,
@@ -169,7 +173,7 @@ describe('service episodes', () => {
       startedAt: '2025-01-15T17:00:00Z',
     });
     expect(early.statusCode).toBe(400);
-    expect(early.json().message).toMatch(/cannot start before it was referred/);
+    expect(early.json().detail).toMatch(/cannot start before it was referred/);
     const started = await worker.patch(`${ana()}/services/${ep.id}`, {
       version: ep.version,
       status: 'active',
@@ -182,14 +186,14 @@ describe('service episodes', () => {
       endedAt: '2025-05-10T17:00:00Z',
     });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().message).toMatch(/endReason/);
+    expect(noReason.json().detail).toMatch(/endReason/);
     const backwards = await worker.patch(`${ana()}/services/${ep.id}`, {
       version: started.json().version,
       status: 'completed',
       endedAt: '2025-02-01T17:00:00Z',
       endReason: 'Done',
     });
-    expect(backwards.json().message).toMatch(/cannot end before it started/);
+    expect(backwards.json().detail).toMatch(/cannot end before it started/);
     const done = await worker.patch(`${ana()}/services/${ep.id}`, {
       version: started.json().version,
       status: 'completed',
@@ -201,14 +205,14 @@ describe('service episodes', () => {
 
   it('refuses an unknown service or provider', async () => {
     const worker = await h.as('worker');
-    expect((await worker.post(`${ana()}/services`, { serviceKey: 'astrology' })).json().message).toMatch(/serviceKey/);
+    expect((await worker.post(`${ana()}/services`, { serviceKey: 'astrology' })).json().detail).toMatch(/serviceKey/);
     expect(
       (
         await worker.post(`${ana()}/services`, {
           serviceKey: 'mentoring',
           providerId: '00000000-0000-4000-8000-000000000000',
         })
-      ).json().message,
+      ).json().detail,
     ).toMatch(/providerId/);
   });
 

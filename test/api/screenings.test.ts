@@ -76,7 +76,7 @@ describe('a screening from draft to final', () => {
       version: saved.json().version,
     });
     expect(early.statusCode).toBe(400);
-    expect(early.json().message).toMatch(/still need an answer/);
+    expect(early.json().detail).toMatch(/still need an answer/);
     expect(early.json().details.missing).toHaveLength(items(DEMO_FULL_SCREEN).length - 1);
 
     // "Yes" to the first item of the first three indicators, "no" elsewhere.
@@ -112,7 +112,7 @@ describe('a screening from draft to final', () => {
       notes: 'changed',
     });
     expect(edit.statusCode).toBe(409);
-    expect(edit.json().message).toMatch(/amends it/);
+    expect(edit.json().detail).toMatch(/amends it/);
   });
 
   it('amends a final screening only through a new one that supersedes it, with a reason', async () => {
@@ -135,7 +135,7 @@ describe('a screening from draft to final', () => {
       supersedesId: f1.id,
     });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().message).toMatch(/supersedeReason/);
+    expect(noReason.json().detail).toMatch(/supersedeReason/);
 
     const s2 = (
       await worker.post(`/api/youth/${h.world.youth.ana}/screenings`, {
@@ -177,8 +177,8 @@ describe('bad input leaves nothing half-written', () => {
       ratings: { [items(DEMO_FULL_SCREEN)[0]!.key]: 'maybe', not_an_item: 'yes' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/choose one of no, possibly, yes/);
-    expect(res.json().message).toMatch(/not_an_item/);
+    expect(res.json().detail).toMatch(/choose one of no, possibly, yes/);
+    expect(res.json().detail).toMatch(/not_an_item/);
   });
 
   it('refuses an unknown instrument version and an unknown context', async () => {

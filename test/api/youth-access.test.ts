@@ -21,7 +21,7 @@ describe('GET /api/youth/:id', () => {
     expect(body).toMatchObject({
       legalFirstName: 'Anaís',
       preferredName: 'Ana',
-      phone: '(555) 010-0001',
+      phone: '+12135550101',
       aliases: ['Nani'],
     });
     expect(body.hiddenCategories).toEqual([]);
@@ -40,7 +40,7 @@ describe('GET /api/youth/:id', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.legalLastName).toBe('Quintero');
-    expect(body.phone).toBe('(555) 010-0001');
+    expect(body.phone).toBe('+12135550101');
     expect(body.hiddenCategories).toEqual(
       expect.arrayContaining(['placement_location', 'health', 'mental_health', 'substance_use', 'court']),
     );
@@ -70,7 +70,7 @@ describe('GET /api/youth/:id', () => {
   it.each(mustNotSee)('answers 404 to %s for %s (%s)', async (who, youth) => {
     const res = await open(who, youth);
     expect(res.statusCode).toBe(404);
-    expect(res.json().message).toMatch(/no youth with that id was found, or you do not have access/i);
+    expect(res.json().detail).toMatch(/no youth with that id was found, or you do not have access/i);
     expect(res.body).not.toMatch(/Quintero|Anaís|Diego|Elena/);
   });
 
@@ -80,14 +80,17 @@ describe('GET /api/youth/:id', () => {
     const hidden = await worker.get(`/api/youth/${h.world.youth.bruno}`);
     expect(missing.statusCode).toBe(404);
     expect(hidden.statusCode).toBe(404);
-    expect(missing.json().message).toBe(hidden.json().message);
-    expect((await worker.get('/api/youth/not-a-uuid')).statusCode).toBe(404);
+    expect(missing.json().detail).toBe(hidden.json().detail);
+    // Something that is not an id at all is refused at the edge (it names no record, so it reveals nothing).
+    const malformed = await worker.get('/api/youth/not-a-uuid');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors[0]).toMatchObject({ pointer: '/params/id', code: 'invalid_uuid' });
   });
 
   it('answers 401 without a session', async () => {
     const res = await h.anonymous.get(`/api/youth/${h.world.youth.ana}`);
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ error: 'unauthorized', requestId: expect.any(String) });
+    expect(res.json()).toMatchObject({ code: 'unauthorized', requestId: expect.any(String) });
   });
 
   it('lets an organization-wide supervisor see youth the organization holds a case for', async () => {
@@ -143,7 +146,7 @@ describe('GET /api/youth (search)', () => {
   it('rejects a query that is too long with a message naming the field', async () => {
     const res = await (await h.as('worker')).get(`/api/youth?q=${'a'.repeat(101)}`);
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/q/);
+    expect(res.json().detail).toMatch(/q/);
   });
 });
 

@@ -40,19 +40,19 @@ describe('POST /api/youth', () => {
       await h.as('worker')
     ).post('/api/youth', { legalFirstName: '', dateOfBirth: '2011-13-45', extra: 1 });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/legalFirstName/);
-    expect(res.json().message).toMatch(/legalLastName/);
-    expect(res.json().message).toMatch(/dateOfBirth/);
+    expect(res.json().detail).toMatch(/legalFirstName/);
+    expect(res.json().detail).toMatch(/legalLastName/);
+    expect(res.json().detail).toMatch(/dateOfBirth/);
   });
 
   it('refuses a date of birth in the future and a service area the county does not have', async () => {
     const c = await h.as('worker');
     expect(
-      (await c.post('/api/youth', { ...valid, dateOfBirth: '2999-01-01', identifiers: [] })).json().message,
+      (await c.post('/api/youth', { ...valid, dateOfBirth: '2999-01-01', identifiers: [] })).json().detail,
     ).toMatch(/future/);
     const res = await c.post('/api/youth', { ...valid, spaNumber: 42, identifiers: [] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/spaNumber: Los Angeles County has no service planning area 42/);
+    expect(res.json().detail).toMatch(/spaNumber: Los Angeles County has no service planning area 42/);
   });
 
   it('is refused to advocates and analysts', async () => {
@@ -69,7 +69,7 @@ describe('POST /api/youth', () => {
       identifiers: [{ system: 'cws_cms', value: '1111-2222-3333-4444444' }],
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toMatch(/already recorded for another youth/);
+    expect(res.json().detail).toMatch(/already recorded for another youth/);
     expect((await c.get('/api/youth?q=')).json().results.length).toBe(before);
   });
 });
@@ -93,7 +93,7 @@ describe('PATCH /api/youth/:id', () => {
     ).toBe(200);
     const late = await worker.patch(`/api/youth/${h.world.youth.ana}`, { version, primaryLanguage: 'English' });
     expect(late.statusCode).toBe(409);
-    expect(late.json().message).toMatch(/Test supervisor changed phone, primaryLanguage/);
+    expect(late.json().detail).toMatch(/Test supervisor changed phone, primaryLanguage/);
     expect(late.json().details).toMatchObject({ yourVersion: version, currentVersion: version + 1 });
     expect((await worker.get(`/api/youth/${h.world.youth.ana}`)).json().primaryLanguage).toBe('Spanish');
   });

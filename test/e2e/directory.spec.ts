@@ -4,6 +4,7 @@
 // administrator keeps the CSEC contact list; an advocate sees placements without the address.
 // Accessibility scans on each page; phone width and Spanish checked on the directory.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations, PASSWORD, signIn } from './support.js';
 
 const WORKER = 'socialworker@la.demo';
@@ -221,15 +222,22 @@ function countyInput(iso: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
+/** The web's English names of placement types (the API sends the codes). */
+const PLACEMENT_TYPE_NAMES = (
+  JSON.parse(readFileSync('src/web/i18n/en.json', 'utf8')) as { placementTypes: Record<string, string> }
+).placementTypes;
+
 test('placement dates that break the rules are refused with a summary that takes focus', async ({ page, request }) => {
   // The worker's second youth (the first one moved in the test above), and where they live now.
   const { youth, open } = await asUser(request, WORKER, async () => {
     const { results } = await getJson<{ results: { id: string; name: string }[] }>(request, '/api/youth?limit=2');
     const y = results[1]!;
     const { placements } = await getJson<{
-      placements: { startAt: string; endAt: string | null; label: { en: string } }[];
+      placements: { startAt: string; endAt: string | null; placementType: string }[];
     }>(request, `/api/youth/${y.id}/placements`);
-    return { youth: y, open: placements.find((p) => p.endAt === null) ?? null };
+    const current = placements.find((p) => p.endAt === null);
+    // The API sends the type's code; the web words it (placementTypes.<key>).
+    return { youth: y, open: current ? { ...current, label: PLACEMENT_TYPE_NAMES[current.placementType]! } : null };
   });
   test.skip(!open, 'this youth has no current placement in the demo data');
   await signIn(page, WORKER);
@@ -245,7 +253,7 @@ test('placement dates that break the rules are refused with a summary that takes
   await form.getByLabel('Start', { exact: true }).fill(countyInput(dayBefore));
   await form.getByRole('button', { name: 'Save the placement' }).click();
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText(`These dates overlap the placement “${open!.label.en}”`);
+  await expect(summary).toContainText(`These dates overlap the placement “${open!.label}”`);
   await expectNoAxeViolations(page, 'placement form with errors');
 
   // Starting more than a day ahead.
@@ -256,15 +264,20 @@ test('placement dates that break the rules are refused with a summary that takes
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('A placement cannot start more than a day from now');
 
-  // The server's 409 when another placement was saved meanwhile (the browser's own check passed).
+  // The server's 409 when another placement was saved meanwhile (the browser's own check passed):
+  // the web words its code, and never shows the server's English sentence.
   await form.getByLabel('Start', { exact: true }).fill(countyInput(new Date().toISOString()));
   await page.route(/\/api\/youth\/[^/]+\/placements$/, (route) =>
     route.request().method() === 'POST'
       ? route.fulfill({
           status: 409,
+          contentType: 'application/problem+json',
           json: {
-            error: 'conflict',
-            message: 'Another placement was recorded for these dates at the same moment. Reload to see it.',
+            type: 'urn:harbor:problem:placement_overlap',
+            title: 'Conflict',
+            status: 409,
+            code: 'placement_overlap',
+            detail: 'Another placement was recorded for these dates at the same moment. Reload to see it.',
             requestId: 'req-e2e-409',
           },
         })
@@ -273,11 +286,11 @@ test('placement dates that break the rules are refused with a summary that takes
   await form.getByRole('button', { name: 'Save the placement' }).click();
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('These dates overlap another placement on record');
-  await expect(summary).toContainText('Another placement was recorded for these dates at the same moment.');
+  await expect(summary).not.toContainText('Another placement was recorded for these dates at the same moment.');
   await page.unrouteAll();
   // The current placement was put back as it was: still open.
   await page.reload();
-  await expect(care(page).locator('.harbor-care-card--current')).toContainText(open!.label.en);
+  await expect(care(page).locator('.harbor-care-card--current')).toContainText(open!.label);
 });
 
 test('an organization administrator keeps their own entry current, and only theirs', async ({ page, request }) => {

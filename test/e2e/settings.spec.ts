@@ -72,7 +72,8 @@ test('the county administrator changes the debrief hours; a supervisor reads the
     await added.getByLabel('Key').fill('csec_101');
     await added.getByLabel('Name').fill('CSEC 101 again');
     await form.getByRole('button', { name: 'Save settings' }).click();
-    await expect(form.getByRole('link', { name: /^Required trainings: lists a training twice/ })).toBeVisible();
+    // The server's field code, in the reader's language (never the server's English).
+    await expect(form.getByRole('link', { name: /^Required trainings: This is listed twice/ })).toBeVisible();
     await expectNoAxeViolations(page, 'the county settings form with the server’s problems');
     expect((await current(admin)).version).toBe(before.version);
     await form.getByRole('button', { name: 'Remove training 4' }).click();

@@ -92,7 +92,7 @@ export async function buildWorld(database: Database): Promise<World> {
     preferredName: 'Ana',
     dateOfBirth: '2010-03-14',
     spaNumber: 6,
-    phone: '(555) 010-0001',
+    phone: '+12135550101', // stored as the API stores phones: E.164
     aliases: ['Nani'],
     identifiers: [{ system: 'cws_cms', value: '1111-2222-3333-4444444' }],
   });

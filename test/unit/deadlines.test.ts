@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
-  describeDuration,
   dueAt,
   formatCountyTime,
   metOnTime,
@@ -109,19 +108,6 @@ describe('dueAt: days are calendar days in county time', () => {
     expect(() => dueAt(new Date('nope'), { hours: 1 })).toThrow(RangeError);
     expect(() => dueAt(new Date(), { hours: 1 }, 'Mars/Olympus')).toThrow(/not a time zone/);
   });
-});
-
-describe('describeDuration', () => {
-  it.each([
-    [{ hours: 24 }, '24 hours', '24 horas'],
-    [{ days: 7 }, '7 days', '7 días'],
-    [{ days: 1 }, '1 day', '1 día'],
-    [{ minutes: 90 }, '90 minutes', '90 minutos'],
-    [{ hours: 1, minutes: 30 }, '1 hour and 30 minutes', '1 hora y 30 minutos'],
-    [{ days: 2, hours: 1, minutes: 1 }, '2 days, 1 hour and 1 minute', '2 días, 1 hora y 1 minuto'],
-    [{ days: 0, hours: 5 }, '5 hours', '5 horas'],
-    [{}, '0 minutes', '0 minutos'],
-  ])('%o → %s / %s', (d, en, es) => expect(describeDuration(d)).toEqual({ en, es }));
 });
 
 describe('obligation status', () => {

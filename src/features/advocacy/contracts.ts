@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AggregateScope, ScopedRepo } from '../../access/checkpoint.js';
+import { can } from '../../access/abilities.js';
+import type { AggregateScope } from '../../access/checkpoint.js';
+import type { AdminContext, ReferenceContext } from '../../access/contexts.js';
 import { selectRows, type Db } from '../../db/client.js';
 import { countyToday } from '../../domain/screening-schedule.js';
-import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
-import type { ContractCreate, ContractUpdate, ContractViewT } from './schemas.js';
+import { conflict, forbidden, invalidField, notFound } from '../../errors.js';
+import type { ContractCreate, ContractUpdate, ContractViewT } from '../../contract/advocacy.js';
 
 /** Organization types that can hold the county's side of a contract (not CBOs, not placements). */
 const NOT_CONTRACTING = ['advocacy_cbo', 'placement_provider'];
@@ -83,23 +85,43 @@ async function checkParties(tx: Db, countyId: string, cboId: string, contracting
   );
   const cbo = orgs.find((o) => o.id === cboId);
   const contracting = orgs.find((o) => o.id === contractingId);
-  if (!cbo) throw badRequest('organizationId: no organization with that id in your county.');
+  if (!cbo)
+    throw invalidField(
+      '/body/organizationId',
+      'unknown_reference',
+      'organizationId: no organization with that id in your county.',
+    );
   if (cbo.type !== 'advocacy_cbo')
-    throw badRequest('organizationId: advocacy contracts are held by advocacy organizations (type advocacy_cbo) only.');
-  if (!contracting) throw badRequest('contractingOrganizationId: no organization with that id in your county.');
+    throw invalidField(
+      '/body/organizationId',
+      'not_advocacy_organization',
+      'organizationId: advocacy contracts are held by advocacy organizations (type advocacy_cbo) only.',
+    );
+  if (!contracting)
+    throw invalidField(
+      '/body/contractingOrganizationId',
+      'unknown_reference',
+      'contractingOrganizationId: no organization with that id in your county.',
+    );
   if (NOT_CONTRACTING.includes(contracting.type)) {
-    throw badRequest(
+    throw invalidField(
+      '/body/contractingOrganizationId',
+      'not_contracting_department',
       'contractingOrganizationId: the contracting party must be a county department (probation, child welfare, health ...), not a CBO or placement.',
     );
   }
 }
 
 function checkPeriod(c: { startsOn: string; endsOn: string; terminatedOn?: string | null }) {
-  if (c.endsOn < c.startsOn) throw badRequest('endsOn cannot be before startsOn.');
-  if (c.terminatedOn && c.terminatedOn < c.startsOn) throw badRequest('terminatedOn cannot be before startsOn.');
+  if (c.endsOn < c.startsOn)
+    throw invalidField('/body/endsOn', 'end_before_start', 'endsOn cannot be before startsOn.', { start: c.startsOn });
+  if (c.terminatedOn && c.terminatedOn < c.startsOn)
+    throw invalidField('/body/terminatedOn', 'end_before_start', 'terminatedOn cannot be before startsOn.', {
+      start: c.startsOn,
+    });
 }
 
-export function createContract(repo: ScopedRepo, input: z.infer<typeof ContractCreate>): Promise<ContractViewT> {
+export function createContract(repo: AdminContext, input: z.infer<typeof ContractCreate>): Promise<ContractViewT> {
   return repo.forCounty(
     'advocacy.contract.create',
     async ({ tx, actor, note }) => {
@@ -123,7 +145,7 @@ export function createContract(repo: ScopedRepo, input: z.infer<typeof ContractC
 }
 
 export function updateContract(
-  repo: ScopedRepo,
+  repo: AdminContext,
   contractId: string,
   input: z.infer<typeof ContractUpdate>,
 ): Promise<ContractViewT> {
@@ -135,6 +157,8 @@ export function updateContract(
       if (current.version !== input.version) {
         throw conflict(
           `This contract changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
+          { yourVersion: input.version, currentVersion: current.version },
+          'stale_version',
         );
       }
       const { version: _v, ...changes } = input;
@@ -144,12 +168,22 @@ export function updateContract(
       } as ContractViewT;
       checkPeriod(next);
       await checkParties(tx, actor.countyId, next.organizationId, next.contractingOrganizationId);
-      await tx.execute(sql`UPDATE advocacy_contracts SET organization_id = ${next.organizationId}, contracting_organization_id = ${next.contractingOrganizationId},
+      // Only the version this change was checked against: a change saved in between makes it a 409.
+      const [updated] = await selectRows<{ id: string }>(
+        tx,
+        sql`UPDATE advocacy_contracts SET organization_id = ${next.organizationId}, contracting_organization_id = ${next.contractingOrganizationId},
           reference = ${next.reference}, starts_on = ${next.startsOn}, ends_on = ${next.endsOn}, funding_source = ${next.fundingSource},
           services = ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(next.services)}::jsonb)), capacity = ${next.capacity},
           first_contact_hours = ${next.firstContactHours}, response_terms = ${next.responseTerms}, terminated_on = ${next.terminatedOn},
           document_refs = ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(next.documentRefs)}::jsonb)), version = version + 1
-        WHERE id = ${contractId}`);
+        WHERE id = ${contractId} AND version = ${input.version} RETURNING id`,
+      );
+      if (!updated)
+        throw conflict(
+          'Someone saved this contract at the same moment as you. Reload it, then make your change again.',
+          undefined,
+          'stale_version',
+        );
       note({
         contractId,
         fields: Object.keys(changes)
@@ -165,17 +199,18 @@ export function updateContract(
 /** County roles see every contract; a CBO's administrator sees its own organization's only. */
 export function orgScope(scope: Pick<AggregateScope, 'actor'>, requested?: string): string | null {
   const { actor } = scope;
-  if (actor.roles.includes('county_admin') || actor.roles.includes('county_analyst')) return requested ?? null;
-  if (actor.roles.includes('org_admin')) {
+  if (can(actor, 'advocacy.county_view')) return requested ?? null;
+  if (can(actor, 'contracts.read')) {
     if (requested && requested !== actor.organizationId) throw notFound('organization');
     return actor.organizationId;
   }
   throw forbidden(
     'Only county administrators, analysts and the CBO\u2019s own administrator can see advocacy contracts.',
+    'advocacy_contracts_not_allowed',
   );
 }
 
-export function listContracts(repo: ScopedRepo, organizationId?: string): Promise<ContractViewT[]> {
+export function listContracts(repo: AdminContext, organizationId?: string): Promise<ContractViewT[]> {
   return repo.forCounty(
     'advocacy.contract.list',
     async (scope) => {
@@ -186,7 +221,7 @@ export function listContracts(repo: ScopedRepo, organizationId?: string): Promis
   );
 }
 
-export function getContract(repo: ScopedRepo, contractId: string): Promise<ContractViewT> {
+export function getContract(repo: AdminContext, contractId: string): Promise<ContractViewT> {
   return repo.forCounty(
     'advocacy.contract.get',
     async (scope) => {
@@ -201,7 +236,7 @@ export function getContract(repo: ScopedRepo, contractId: string): Promise<Contr
 }
 
 /** CBOs with a contract in force on a date: reference data for the referral form, no youth data. */
-export function activeCbos(repo: ScopedRepo, on: string = countyToday()) {
+export function activeCbos(repo: ReferenceContext, on: string = countyToday()) {
   return repo.forCounty(
     'advocacy.contract.active',
     async ({ tx }) => {

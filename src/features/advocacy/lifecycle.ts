@@ -5,24 +5,42 @@
 // side may close (withdraw) through its own write access to the youth.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo, YouthScope } from '../../access/checkpoint.js';
+import type { YouthScope } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { asDate, selectRows } from '../../db/client.js';
-import { ADVOCATE_ACCESS_STATES, MILESTONE_SERVICE, stepProblem, type MilestoneKind } from '../../domain/advocacy.js';
+import { ADVOCATE_ACCESS_STATES, MILESTONE_SERVICE, type MilestoneKind } from '../../domain/advocacy.js';
 import { countyToday } from '../../domain/screening-schedule.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { conflict, fieldError, invalidField, notFound } from '../../errors.js';
 import { meetObligationsBySource, waiveObligationsBySource } from '../obligations/meet-by-source.js';
-import { referralRows, referralViews } from './load-referrals.js';
-import type { AssignBody, CloseBody, DeclineBody, MilestoneBody, ReferralViewT, StepBase } from './schemas.js';
-import { lastStepAt, lockReferral, recordStep, stepTime, unprocessable, type CurrentReferral } from './step.js';
+import { accessIn, referralRows, referralViews } from './load-referrals.js';
+import type {
+  AssignBody,
+  CloseBody,
+  DeclineBody,
+  MilestoneBody,
+  ReferralViewT,
+  StepBase,
+} from '../../contract/advocacy.js';
+import {
+  lastStepAt,
+  lockReferral,
+  recordStep,
+  stepRefusal,
+  stepTime,
+  unprocessable,
+  type CurrentReferral,
+} from './step.js';
 import { gapsOn } from './vetting.js';
 
 const ADDRESSED = { table: 'advocacy_referrals' as const, label: 'referral' };
 
-/** The referral as the user may see it after the step (the name only with their own grant). */
+/**
+ * The referral as the user may see it after the step: the name only with their own grant, the
+ * reason and notes for the addressed organization and the youth's case carriers (load-referrals.ts).
+ */
 async function viewAfter(scope: YouthScope, referralId: string): Promise<ReferralViewT> {
   const rows = await referralRows(scope.tx, sql`ar.id = ${referralId}`);
-  const sees = scope.grant.read.has('identity');
-  return (await referralViews(scope.tx, rows, () => sees))[0]!;
+  return (await referralViews(scope.tx, rows, accessIn(scope)))[0]!;
 }
 
 const FIRST_CONTACT = 'advocacy_first_contact' as const;
@@ -39,7 +57,7 @@ async function waiveFirstContact(scope: YouthScope, referralId: string, reason: 
   scope.touch([], ids);
 }
 
-export function acceptReferral(repo: ScopedRepo, referralId: string, input: z.infer<typeof StepBase>) {
+export function acceptReferral(repo: YouthContext, referralId: string, input: z.infer<typeof StepBase>) {
   return repo.forAddressed(ADDRESSED, referralId, 'advocacy.referral.accept', async (scope) => {
     const current = await lockReferral(scope, referralId);
     await recordStep(
@@ -54,7 +72,7 @@ export function acceptReferral(repo: ScopedRepo, referralId: string, input: z.in
   });
 }
 
-export function declineReferral(repo: ScopedRepo, referralId: string, input: z.infer<typeof DeclineBody>) {
+export function declineReferral(repo: YouthContext, referralId: string, input: z.infer<typeof DeclineBody>) {
   return repo.forAddressed(ADDRESSED, referralId, 'advocacy.referral.decline', async (scope) => {
     const current = await lockReferral(scope, referralId);
     const at = stepTime(input.at, lastStepAt(current));
@@ -72,7 +90,7 @@ export function declineReferral(repo: ScopedRepo, referralId: string, input: z.i
   });
 }
 
-export function assignAdvocate(repo: ScopedRepo, referralId: string, input: z.infer<typeof AssignBody>) {
+export function assignAdvocate(repo: YouthContext, referralId: string, input: z.infer<typeof AssignBody>) {
   return repo.forAddressed(ADDRESSED, referralId, 'advocacy.referral.assign', async (scope) => {
     const current = await lockReferral(scope, referralId);
     const at = stepTime(input.at, lastStepAt(current));
@@ -85,14 +103,22 @@ export function assignAdvocate(repo: ScopedRepo, referralId: string, input: z.in
     if (!advocate)
       throw unprocessable(
         'advocateUserId: this person is not an active advocate of the organization the referral is addressed to.',
+        undefined,
+        'advocate_not_in_organization',
+        [fieldError('/body/advocateUserId', 'not_active_advocate')],
       );
     // The state comes first: a second assignment is a lifecycle problem, whoever is named.
-    const problem = stepProblem(current.state, 'assign_advocate');
-    if (problem) throw conflict(problem, { state: current.state });
+    const refusal = stepRefusal(current.state, 'assign_advocate');
+    if (refusal) throw refusal;
     const on = countyToday(at);
     const gaps = await gapsOn(scope.tx, scope.actor.countyId, input.advocateUserId, on);
     if (gaps.length) {
-      throw unprocessable(`${advocate.display_name} cannot be assigned on ${on}: ${gaps.join('; ')}.`, { gaps, on });
+      const texts = gaps.map((g) => g.text);
+      throw unprocessable(
+        `${advocate.display_name} cannot be assigned on ${on}: ${texts.join('; ')}.`,
+        { gaps: texts, on, name: advocate.display_name, vetting: gaps.map(({ text: _text, ...g }) => g) },
+        'advocate_not_vetted',
+      );
     }
     await recordStep(
       scope,
@@ -113,19 +139,23 @@ async function assignedToMe(scope: YouthScope, referralId: string): Promise<Curr
   if (current.advocate_user_id !== scope.actor.userId || !scope.grant.relations.has('advocacy')) {
     // The advocate's relation lasts while the referral is open; a closed one is simply not theirs.
     if (current.advocate_user_id === scope.actor.userId)
-      throw conflict(`The referral is ${current.state}; nothing more can be recorded on it.`);
+      throw conflict(
+        `The referral is ${current.state}; nothing more can be recorded on it.`,
+        { state: current.state },
+        'referral_closed',
+      );
     throw notFound('referral');
   }
   return current;
 }
 
 export function recordFirstContact(
-  repo: ScopedRepo,
+  repo: YouthContext,
   youthId: string,
   referralId: string,
   input: z.infer<typeof StepBase>,
 ) {
-  return repo.forYouth(youthId, 'advocacy.referral.first_contact', async (scope) => {
+  return repo.forYouth(youthId, 'advocacy.referral.first_contact', { read: ['identity'] }, async (scope) => {
     const current = await assignedToMe(scope, referralId);
     const at = stepTime(input.at, lastStepAt(current));
     await recordStep(scope, current, 'first_contact', { version: input.version, at }, {}, {});
@@ -140,8 +170,13 @@ export function recordFirstContact(
   });
 }
 
-export function recordEngaged(repo: ScopedRepo, youthId: string, referralId: string, input: z.infer<typeof StepBase>) {
-  return repo.forYouth(youthId, 'advocacy.referral.engage', async (scope) => {
+export function recordEngaged(
+  repo: YouthContext,
+  youthId: string,
+  referralId: string,
+  input: z.infer<typeof StepBase>,
+) {
+  return repo.forYouth(youthId, 'advocacy.referral.engage', { read: ['identity'] }, async (scope) => {
     const current = await assignedToMe(scope, referralId);
     await recordStep(
       scope,
@@ -157,15 +192,19 @@ export function recordEngaged(repo: ScopedRepo, youthId: string, referralId: str
 }
 
 export function recordMilestone(
-  repo: ScopedRepo,
+  repo: YouthContext,
   youthId: string,
   referralId: string,
   input: z.infer<typeof MilestoneBody>,
 ) {
-  return repo.forYouth(youthId, 'advocacy.milestone.record', async (scope) => {
+  return repo.forYouth(youthId, 'advocacy.milestone.record', { read: ['identity'] }, async (scope) => {
     const current = await assignedToMe(scope, referralId);
     if (!ADVOCATE_ACCESS_STATES.includes(current.state))
-      throw conflict(`The referral is ${current.state}; milestones are recorded while it is open with an advocate.`);
+      throw conflict(
+        `The referral is ${current.state}; milestones are recorded while it is open with an advocate.`,
+        { state: current.state },
+        'referral_not_with_advocate',
+      );
     const kind = input.kind as MilestoneKind;
     const service = MILESTONE_SERVICE[kind];
     const [contract] = await selectRows<{ services: string[]; reference: string }>(
@@ -175,17 +214,28 @@ export function recordMilestone(
     if (!contract!.services.includes(service)) {
       throw unprocessable(
         `kind: contract ${contract!.reference} does not include ${service.replaceAll('_', ' ')}, so "${kind.replaceAll('_', ' ')}" cannot be recorded on it.`,
+        { service, kind, contract: contract!.reference },
+        'milestone_not_in_contract',
+        [fieldError('/body/kind', 'not_in_contract', { service })],
       );
     }
     if (kind === 'linked_to_service' && !input.serviceEpisodeId)
-      throw badRequest('serviceEpisodeId: a link to a service names the service episode it linked the youth to.');
+      throw invalidField(
+        '/body/serviceEpisodeId',
+        'required',
+        'serviceEpisodeId: a link to a service names the service episode it linked the youth to.',
+      );
     if (input.serviceEpisodeId) {
       const [episode] = await selectRows<{ youth_id: string }>(
         scope.tx,
         sql`SELECT youth_id FROM service_episodes WHERE id = ${input.serviceEpisodeId}`,
       );
       if (!episode || episode.youth_id !== youthId)
-        throw badRequest("serviceEpisodeId: no service episode with that id on this youth's record.");
+        throw invalidField(
+          '/body/serviceEpisodeId',
+          'unknown_reference',
+          "serviceEpisodeId: no service episode with that id on this youth's record.",
+        );
     }
     const at = stepTime(input.at, asDate(current.advocate_assigned_at ?? current.referred_at));
     const [row] = await selectRows<{ id: string }>(
@@ -218,15 +268,20 @@ async function close(scope: YouthScope, current: CurrentReferral, input: z.infer
 }
 
 /** The CBO closes a referral addressed to it (its administrator, or any of its advocates). */
-export function closeByOrganization(repo: ScopedRepo, referralId: string, input: z.infer<typeof CloseBody>) {
+export function closeByOrganization(repo: YouthContext, referralId: string, input: z.infer<typeof CloseBody>) {
   return repo.forAddressed(ADDRESSED, referralId, 'advocacy.referral.close', async (scope) =>
     close(scope, await lockReferral(scope, referralId), input, 'organization'),
   );
 }
 
 /** The assigned advocate, or the referrer's side with write access to the youth (a withdrawal), closes. */
-export function closeForYouth(repo: ScopedRepo, youthId: string, referralId: string, input: z.infer<typeof CloseBody>) {
-  return repo.forYouth(youthId, 'advocacy.referral.close', async (scope) => {
+export function closeForYouth(
+  repo: YouthContext,
+  youthId: string,
+  referralId: string,
+  input: z.infer<typeof CloseBody>,
+) {
+  return repo.forYouth(youthId, 'advocacy.referral.close', { read: ['identity'] }, async (scope) => {
     const current = await lockReferral(scope, referralId);
     const advocate = current.advocate_user_id === scope.actor.userId && scope.grant.relations.has('advocacy');
     if (!advocate && scope.grant.write.size === 0) throw notFound('referral');

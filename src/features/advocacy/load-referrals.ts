@@ -1,7 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { can } from '../../access/abilities.js';
+import type { Actor } from '../../access/actor.js';
+import type { YouthScope } from '../../access/checkpoint.js';
+import type { Relation } from '../../access/grants.js';
 import { asDate, selectRows, type Db } from '../../db/client.js';
 import type { ReferralState } from '../../domain/advocacy.js';
-import type { ReferralViewT } from './schemas.js';
+import type { ReferralViewT } from '../../contract/advocacy.js';
 
 export interface ReferralRow {
   id: string;
@@ -57,15 +61,53 @@ export async function referralRows(tx: Db, where: SQL, limit = 500): Promise<Ref
 const iso = (v: Date | string | null) => (v === null ? null : asDate(v).toISOString());
 
 /**
- * The view of referrals. `identity` says, per youth, whether this user may see who the youth is
- * (their own grant); without it the name and the reason are withheld, and no timeline detail
- * that could carry them is shown.
+ * A case carrier of the youth: a caseworker (or probation officer) holding the youth's case
+ * (`assigned`) or a supervisor up their chain (`supervises`). The relation alone is not enough:
+ * an advocate's own assignment to a youth is `assigned` too.
  */
-export async function referralViews(
-  tx: Db,
-  rows: ReferralRow[],
-  identity: (youthId: string) => boolean,
-): Promise<ReferralViewT[]> {
+export function carriesCase(actor: Pick<Actor, 'roles'>, relations: Iterable<Relation>): boolean {
+  const rels = new Set(relations);
+  return can(actor, 'youth.record') && (rels.has('assigned') || rels.has('supervises'));
+}
+
+/**
+ * Who reads a referral's reason and its free text (decline, close and milestone notes): the
+ * organization it is addressed to and the youth's case carriers. Everyone else who may see the
+ * referral at all sees it without them (`reasonHidden: true`), whatever their grant on the youth:
+ * another CBO's advocate or an MDT member sharing the youth does not learn why this CBO was asked.
+ */
+export function seesNarrative(
+  actor: Pick<Actor, 'roles' | 'organizationId'>,
+  addressedTo: string,
+  relations: Iterable<Relation>,
+): boolean {
+  return actor.organizationId === addressedTo || carriesCase(actor, relations);
+}
+
+/** What the user may see of each referral. */
+export interface ReferralAccess {
+  /** Whether the user's own grant lets them see who the youth is (the name). */
+  identity(youthId: string): boolean;
+  /** Whether the user reads the reason and the free-text notes (`seesNarrative`). */
+  narrative(row: ReferralRow): boolean;
+}
+
+/** Access for work on one youth (forYouth, forAddressed): the name by the grant, the reason by `seesNarrative`. */
+export function accessIn(scope: Pick<YouthScope, 'actor' | 'grant'>): ReferralAccess {
+  const named = scope.grant.read.has('identity');
+  return {
+    identity: () => named,
+    narrative: (row) => seesNarrative(scope.actor, row.organization_id, scope.grant.relations),
+  };
+}
+
+/**
+ * The view of referrals. `access.identity` says, per youth, whether this user may see who the
+ * youth is (their own grant): without it the name is withheld. `access.narrative` says whether
+ * they read the reason and the free-text notes: without it those are withheld and the view says
+ * `reasonHidden: true`.
+ */
+export async function referralViews(tx: Db, rows: ReferralRow[], access: ReferralAccess): Promise<ReferralViewT[]> {
   if (rows.length === 0) return [];
   const ids = sql.join(
     rows.map((r) => sql`${r.id}::uuid`),
@@ -94,7 +136,8 @@ export async function referralViews(
     sql`SELECT id, referral_id, kind, at, service_episode_id, note FROM advocacy_milestones WHERE referral_id IN (${ids}) ORDER BY at, id`,
   );
   return rows.map((r) => {
-    const sees = identity(r.youth_id);
+    const sees = access.identity(r.youth_id);
+    const reads = access.narrative(r);
     return {
       id: r.id,
       youthId: r.youth_id,
@@ -105,7 +148,8 @@ export async function referralViews(
       referredBy: r.referred_by,
       referredByOrganization: r.referred_by_organization,
       referredAt: iso(r.referred_at)!,
-      reason: sees ? r.reason : null,
+      reason: reads ? r.reason : null,
+      reasonHidden: !reads,
       urgency: r.urgency,
       state: r.state,
       declineReason: r.decline_reason,
@@ -126,7 +170,7 @@ export async function referralViews(
           state: e.state,
           at: iso(e.at)!,
           recordedBy: e.recorded_by,
-          detail: sees ? e.detail : withoutNotes(e.detail),
+          detail: reads ? e.detail : withoutNotes(e.detail),
         })),
       milestones: milestones
         .filter((m) => m.referral_id === r.id)
@@ -135,13 +179,13 @@ export async function referralViews(
           kind: m.kind,
           at: iso(m.at)!,
           serviceEpisodeId: m.service_episode_id,
-          note: sees ? m.note : null,
+          note: reads ? m.note : null,
         })),
     };
   });
 }
 
-/** Free-text notes may name the youth: only reason codes stay for those who cannot see the youth. */
+/** Free-text notes are narrative: only reason codes stay for those who may not read it. */
 function withoutNotes(detail: Record<string, unknown>) {
   const { note: _note, ...rest } = detail;
   return rest;

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { routes } from '../../server/route.js';
 import {
   confirmFlag,
   createIssue,
@@ -14,25 +13,28 @@ import {
 import {
   FlagConfirm,
   FlagDismiss,
+  FlagList,
   FlagListQuery,
+  FlagsAdded,
   FlagParam,
   FlagView,
   IssueCreate,
+  IssueList,
   IssueListQuery,
   IssueParam,
   IssueResolve,
   IssueUpdate,
   IssueView,
-} from './schemas.js';
+} from '../../contract/advocacy.js';
 
 /** Performance issues per CBO and the candidate issues Harbor flags from the data. */
 export function registerPerformanceRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['advocacy'];
-  const county = { policy: { access: 'admin' as const, roles: ['county_admin', 'county_analyst'] as const } };
-  const analyst = { policy: { access: 'admin' as const, roles: ['county_analyst'] as const } };
+  const county = { policy: { access: 'admin' as const, ability: 'performance.edit' as const } };
+  const analyst = { policy: { access: 'admin' as const, ability: 'performance.flags' as const } };
   const readers = {
-    policy: { access: 'admin' as const, roles: ['county_admin', 'county_analyst', 'org_admin'] as const },
+    policy: { access: 'admin' as const, ability: 'performance.read' as const },
   };
 
   r.post(
@@ -46,7 +48,7 @@ export function registerPerformanceRoutes(app: FastifyInstance) {
         response: { 201: IssueView },
       },
     },
-    async (request, reply) => reply.code(201).send(await createIssue(request.ctx.repo, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await createIssue(ctx, request.body)),
   );
   r.patch(
     '/api/advocacy/performance-issues/:issueId',
@@ -60,7 +62,7 @@ export function registerPerformanceRoutes(app: FastifyInstance) {
         response: { 200: IssueView },
       },
     },
-    async (request) => updateIssue(request.ctx.repo, request.params.issueId, request.body),
+    async (request, ctx) => updateIssue(ctx, request.params.issueId, request.body),
   );
   r.post(
     '/api/advocacy/performance-issues/:issueId/resolve',
@@ -74,7 +76,7 @@ export function registerPerformanceRoutes(app: FastifyInstance) {
         response: { 200: IssueView },
       },
     },
-    async (request) => resolveIssue(request.ctx.repo, request.params.issueId, request.body),
+    async (request, ctx) => resolveIssue(ctx, request.params.issueId, request.body),
   );
   r.get(
     '/api/advocacy/performance-issues',
@@ -84,10 +86,10 @@ export function registerPerformanceRoutes(app: FastifyInstance) {
         tags,
         summary: "Performance issues (a CBO administrator sees their own organization's)",
         querystring: IssueListQuery,
-        response: { 200: z.object({ issues: z.array(IssueView) }) },
+        response: { 200: IssueList },
       },
     },
-    async (request) => listIssues(request.ctx.repo, request.query),
+    async (request, ctx) => listIssues(ctx, request.query),
   );
   r.get(
     '/api/advocacy/flags',
@@ -97,10 +99,10 @@ export function registerPerformanceRoutes(app: FastifyInstance) {
         tags,
         summary: 'Candidate performance issues found in the data, and the decisions on them',
         querystring: FlagListQuery,
-        response: { 200: z.object({ flags: z.array(FlagView) }) },
+        response: { 200: FlagList },
       },
     },
-    async (request) => listFlags(request.ctx.repo, request.query),
+    async (request, ctx) => listFlags(ctx, request.query),
   );
   r.post(
     '/api/advocacy/flags/refresh',
@@ -109,10 +111,10 @@ export function registerPerformanceRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Look for new candidate issues now (the jobs runner does it too)',
-        response: { 200: z.object({ added: z.number() }) },
+        response: { 200: FlagsAdded },
       },
     },
-    async (request) => refreshFlags(request.ctx.repo),
+    async (request, ctx) => refreshFlags(ctx),
   );
   r.post(
     '/api/advocacy/flags/:flagId/confirm',
@@ -126,7 +128,7 @@ export function registerPerformanceRoutes(app: FastifyInstance) {
         response: { 200: IssueView },
       },
     },
-    async (request) => confirmFlag(request.ctx.repo, request.params.flagId, request.body),
+    async (request, ctx) => confirmFlag(ctx, request.params.flagId, request.body),
   );
   r.post(
     '/api/advocacy/flags/:flagId/dismiss',
@@ -140,6 +142,6 @@ export function registerPerformanceRoutes(app: FastifyInstance) {
         response: { 200: FlagView },
       },
     },
-    async (request) => dismissFlag(request.ctx.repo, request.params.flagId, request.body.note),
+    async (request, ctx) => dismissFlag(ctx, request.params.flagId, request.body.note),
   );
 }

@@ -2,14 +2,14 @@
 // raises (flags.ts). County reference data, no youth data: every change is audited.
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { AdminContext } from '../../access/contexts.js';
 import { selectRows, type Db } from '../../db/client.js';
 import { FLAG_KINDS, type FlagKind } from '../../domain/advocacy.js';
 import { countyToday } from '../../domain/screening-schedule.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { conflict, invalidField, notFound } from '../../errors.js';
 import { orgScope } from './contracts.js';
 import { detectPerformanceFlags } from './flags.js';
-import type { FlagConfirm, IssueCreate, IssueResolve, IssueUpdate, IssueViewT } from './schemas.js';
+import type { FlagConfirm, IssueCreate, IssueResolve, IssueUpdate, IssueViewT } from '../../contract/advocacy.js';
 
 async function loadIssues(tx: Db, where: SQL): Promise<IssueViewT[]> {
   const rows = await selectRows<{
@@ -65,20 +65,34 @@ async function checkIssueRefs(
     sql`SELECT type FROM organizations WHERE id = ${organizationId}`,
   );
   if (!org || org.type !== 'advocacy_cbo')
-    throw badRequest('organizationId: no advocacy organization with that id in your county.');
+    throw invalidField(
+      '/body/organizationId',
+      'unknown_reference',
+      'organizationId: no advocacy organization with that id in your county.',
+    );
   if (contractId) {
     const [c] = await selectRows<{ id: string }>(
       tx,
       sql`SELECT id FROM advocacy_contracts WHERE id = ${contractId} AND organization_id = ${organizationId}`,
     );
-    if (!c) throw badRequest("contractId: not one of this organization's contracts.");
+    if (!c)
+      throw invalidField(
+        '/body/contractId',
+        'unknown_reference',
+        "contractId: not one of this organization's contracts.",
+      );
   }
   if (ownerUserId) {
     const [u] = await selectRows<{ id: string }>(
       tx,
       sql`SELECT id FROM users WHERE id = ${ownerUserId} AND disabled_at IS NULL`,
     );
-    if (!u) throw badRequest('ownerUserId: no active user with that id in your county.');
+    if (!u)
+      throw invalidField(
+        '/body/ownerUserId',
+        'unknown_reference',
+        'ownerUserId: no active user with that id in your county.',
+      );
   }
 }
 
@@ -98,7 +112,7 @@ async function insertIssue(
   return row!.id;
 }
 
-export function createIssue(repo: ScopedRepo, input: z.infer<typeof IssueCreate>): Promise<IssueViewT> {
+export function createIssue(repo: AdminContext, input: z.infer<typeof IssueCreate>): Promise<IssueViewT> {
   return repo.forCounty(
     'advocacy.issue.create',
     async ({ tx, actor, note }) => {
@@ -116,12 +130,14 @@ async function lockIssue(tx: Db, issueId: string, version: number) {
   if (current.version !== version)
     throw conflict(
       `This issue changed after you opened it (you had version ${version}, it is now ${current.version}). Reload and try again.`,
+      { yourVersion: version, currentVersion: current.version },
+      'stale_version',
     );
   return current;
 }
 
 export function updateIssue(
-  repo: ScopedRepo,
+  repo: AdminContext,
   issueId: string,
   input: z.infer<typeof IssueUpdate>,
 ): Promise<IssueViewT> {
@@ -130,7 +146,7 @@ export function updateIssue(
     async ({ tx, note }) => {
       const current = await lockIssue(tx, issueId, input.version);
       if (current.status === 'resolved')
-        throw conflict('This issue is resolved; raise a new one if the problem is back.');
+        throw conflict('This issue is resolved; raise a new one if the problem is back.', undefined, 'issue_resolved');
       await checkIssueRefs(tx, current.organizationId, null, input.ownerUserId);
       const pick = <T>(v: T | undefined, prev: T) => (v === undefined ? prev : v);
       await tx.execute(sql`UPDATE performance_issues SET category = ${pick(input.category, current.category)}, description = ${pick(input.description, current.description)},
@@ -150,7 +166,7 @@ export function updateIssue(
 }
 
 export function resolveIssue(
-  repo: ScopedRepo,
+  repo: AdminContext,
   issueId: string,
   input: z.infer<typeof IssueResolve>,
 ): Promise<IssueViewT> {
@@ -158,10 +174,21 @@ export function resolveIssue(
     'advocacy.issue.resolve',
     async ({ tx, note }) => {
       const current = await lockIssue(tx, issueId, input.version);
-      if (current.status === 'resolved') throw conflict(`This issue was already resolved on ${current.resolvedOn}.`);
+      if (current.status === 'resolved')
+        throw conflict(
+          `This issue was already resolved on ${current.resolvedOn}.`,
+          { resolvedOn: current.resolvedOn },
+          'issue_already_resolved',
+        );
       if (input.resolvedOn < current.raisedOn)
-        throw badRequest('resolvedOn cannot be before the day the issue was raised.');
-      if (input.resolvedOn > countyToday()) throw badRequest('resolvedOn cannot be in the future.');
+        throw invalidField(
+          '/body/resolvedOn',
+          'before_raised',
+          'resolvedOn cannot be before the day the issue was raised.',
+          { raisedOn: current.raisedOn },
+        );
+      if (input.resolvedOn > countyToday())
+        throw invalidField('/body/resolvedOn', 'date_in_future', 'resolvedOn cannot be in the future.');
       await tx.execute(
         sql`UPDATE performance_issues SET status = 'resolved', resolution = ${input.resolution}, resolved_on = ${input.resolvedOn}, version = version + 1 WHERE id = ${issueId}`,
       );
@@ -173,7 +200,7 @@ export function resolveIssue(
 }
 
 export function listIssues(
-  repo: ScopedRepo,
+  repo: AdminContext,
   q: { organizationId?: string; status?: string },
 ): Promise<{ issues: IssueViewT[] }> {
   return repo.forCounty(
@@ -223,19 +250,31 @@ async function loadFlags(tx: Db, where: SQL) {
   }));
 }
 
-export function listFlags(repo: ScopedRepo, q: { organizationId?: string; status?: string }) {
+/**
+ * Flags: findings about an organization's work, each naming a referral by id only (no youth, no
+ * reason). County roles see every CBO's, a CBO's administrator its own. Audited with the
+ * referral ids, so a referral's id shown in a flag is on record.
+ */
+export function listFlags(repo: AdminContext, q: { organizationId?: string; status?: string }) {
   return repo.forCounty(
     'advocacy.flag.list',
     async (scope) => {
       const org = orgScope(scope, q.organizationId);
       const where = sql`${org ? sql`f.organization_id = ${org}` : sql`true`} ${q.status ? sql`AND f.status = ${q.status}` : sql``}`;
-      return { flags: await loadFlags(scope.tx, where) };
+      const flags = await loadFlags(scope.tx, where);
+      scope.note({
+        organizationId: org,
+        status: q.status ?? null,
+        count: flags.length,
+        referralIds: flags.map((f) => f.subjectId),
+      });
+      return { flags };
     },
-    { audit: false },
+    { audit: true },
   );
 }
 
-export function refreshFlags(repo: ScopedRepo) {
+export function refreshFlags(repo: AdminContext) {
   return repo.forCounty(
     'advocacy.flag.refresh',
     async ({ tx, note }) => {
@@ -257,12 +296,13 @@ const FLAG_WORDS: Record<FlagKind, string> = {
 async function lockCandidate(tx: Db, flagId: string) {
   const [flag] = await loadFlags(tx, sql`f.id = ${flagId}`);
   if (!flag) throw notFound('flag');
-  if (flag.status !== 'candidate') throw conflict(`This flag was already ${flag.status}.`);
+  if (flag.status !== 'candidate')
+    throw conflict(`This flag was already ${flag.status}.`, { status: flag.status }, 'flag_already_decided');
   return flag;
 }
 
 /** Confirming makes the flag a performance issue, in the category its kind belongs to. */
-export function confirmFlag(repo: ScopedRepo, flagId: string, input: z.infer<typeof FlagConfirm>) {
+export function confirmFlag(repo: AdminContext, flagId: string, input: z.infer<typeof FlagConfirm>) {
   return repo.forCounty(
     'advocacy.flag.confirm',
     async ({ tx, actor, note }) => {
@@ -286,7 +326,7 @@ export function confirmFlag(repo: ScopedRepo, flagId: string, input: z.infer<typ
   );
 }
 
-export function dismissFlag(repo: ScopedRepo, flagId: string, noteText: string) {
+export function dismissFlag(repo: AdminContext, flagId: string, noteText: string) {
   return repo.forCounty(
     'advocacy.flag.dismiss',
     async ({ tx, actor, note }) => {

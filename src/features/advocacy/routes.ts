@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
+import { routes } from '../../server/route.js';
+import { YouthId } from '../../contract/youth.js';
 import { activeCbos, createContract, getContract, listContracts, updateContract } from './contracts.js';
 import {
   acceptReferral,
@@ -17,18 +16,22 @@ import { registerPerformanceRoutes } from './performance-routes.js';
 import { addressedReferral, referralInbox, referYouth, youthReferrals } from './referrals.js';
 import {
   ActiveCbosQuery,
+  ActiveOrganizations,
   AdvocateParam,
   ApprovalCreate,
   ApprovalParam,
   ApprovalRevoke,
+  ApprovalRevoked,
   AssignBody,
   ClearanceCreate,
   CloseBody,
   ContractCreate,
+  ContractList,
   ContractListQuery,
   ContractParam,
   ContractUpdate,
   ContractView,
+  Created,
   DeclineBody,
   ExpiringList,
   ExpiringQuery,
@@ -36,12 +39,14 @@ import {
   MilestoneBody,
   OrgParam,
   ReferralCreate,
+  ReferralList,
   ReferralParam,
   ReferralView,
   Roster,
   StepBase,
   TrainingCreate,
-} from './schemas.js';
+  YouthReferralParam,
+} from '../../contract/advocacy.js';
 import {
   advocateRoster,
   expiringVetting,
@@ -51,20 +56,16 @@ import {
   revokeApproval,
 } from './vetting.js';
 
-const COUNTY_OR_CBO = ['county_admin', 'county_analyst', 'org_admin'] as const;
-const CBO_STAFF = ['org_admin', 'advocate'] as const;
-const Created = z.object({ id: z.string() });
-
 /** Advocacy by contracted CBOs: contracts, vetting and the referral lifecycle (issue 6). */
 export function registerAdvocacyRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['advocacy'];
 
   // Contracts ---------------------------------------------------------------------------------
   r.post(
     '/api/advocacy/contracts',
     {
-      config: { policy: { access: 'admin', roles: ['county_admin'] } },
+      config: { policy: { access: 'admin', ability: 'contracts.edit' } },
       schema: {
         tags,
         summary: "Record a CBO's advocacy contract",
@@ -72,12 +73,12 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 201: ContractView },
       },
     },
-    async (request, reply) => reply.code(201).send(await createContract(request.ctx.repo, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await createContract(ctx, request.body)),
   );
   r.patch(
     '/api/advocacy/contracts/:contractId',
     {
-      config: { policy: { access: 'admin', roles: ['county_admin'] } },
+      config: { policy: { access: 'admin', ability: 'contracts.edit' } },
       schema: {
         tags,
         summary: 'Change a contract (send the version you loaded)',
@@ -86,28 +87,28 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 200: ContractView },
       },
     },
-    async (request) => updateContract(request.ctx.repo, request.params.contractId, request.body),
+    async (request, ctx) => updateContract(ctx, request.params.contractId, request.body),
   );
   r.get(
     '/api/advocacy/contracts',
     {
-      config: { policy: { access: 'admin', roles: COUNTY_OR_CBO } },
+      config: { policy: { access: 'admin', ability: 'contracts.read' } },
       schema: {
         tags,
         summary: "Advocacy contracts (a CBO administrator sees their own organization's)",
         querystring: ContractListQuery,
-        response: { 200: z.object({ contracts: z.array(ContractView) }) },
+        response: { 200: ContractList },
       },
     },
-    async (request) => ({ contracts: await listContracts(request.ctx.repo, request.query.organizationId) }),
+    async (request, ctx) => ({ contracts: await listContracts(ctx, request.query.organizationId) }),
   );
   r.get(
     '/api/advocacy/contracts/:contractId',
     {
-      config: { policy: { access: 'admin', roles: COUNTY_OR_CBO } },
+      config: { policy: { access: 'admin', ability: 'contracts.read' } },
       schema: { tags, summary: 'One advocacy contract', params: ContractParam, response: { 200: ContractView } },
     },
-    async (request) => getContract(request.ctx.repo, request.params.contractId),
+    async (request, ctx) => getContract(ctx, request.params.contractId),
   );
   r.get(
     '/api/advocacy/active-organizations',
@@ -117,27 +118,14 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         tags,
         summary: 'CBOs with an advocacy contract in force on a date (for the referral form; no youth data)',
         querystring: ActiveCbosQuery,
-        response: {
-          200: z.object({
-            on: z.string(),
-            organizations: z.array(
-              z.object({
-                organizationId: z.string(),
-                name: z.string(),
-                contractId: z.string(),
-                services: z.array(z.string()),
-                firstContactHours: z.number(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: ActiveOrganizations },
       },
     },
-    async (request) => activeCbos(request.ctx.repo, request.query.on),
+    async (request, ctx) => activeCbos(ctx, request.query.on),
   );
 
   // Vetting -----------------------------------------------------------------------------------
-  const vetting = { policy: { access: 'admin' as const, roles: ['county_admin', 'org_admin'] as const } };
+  const vetting = { policy: { access: 'admin' as const, ability: 'vetting.record' as const } };
   r.post(
     '/api/advocacy/advocates/:userId/clearances',
     {
@@ -151,8 +139,8 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 201: Created },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordClearance(request.ctx.repo, request.params.userId, request.body)),
+    async (request, ctx, reply) =>
+      reply.code(201).send(await recordClearance(ctx, request.params.userId, request.body)),
   );
   r.post(
     '/api/advocacy/advocates/:userId/trainings',
@@ -166,10 +154,9 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 201: Created },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordTraining(request.ctx.repo, request.params.userId, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await recordTraining(ctx, request.params.userId, request.body)),
   );
-  const approving = { policy: { access: 'admin' as const, roles: ['county_admin', 'supervisor'] as const } };
+  const approving = { policy: { access: 'admin' as const, ability: 'vetting.approve' as const } };
   r.post(
     '/api/advocacy/advocates/:userId/approvals',
     {
@@ -183,8 +170,7 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 201: Created },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordApproval(request.ctx.repo, request.params.userId, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await recordApproval(ctx, request.params.userId, request.body)),
   );
   r.post(
     '/api/advocacy/approvals/:approvalId/revoke',
@@ -195,15 +181,15 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         summary: 'Revoke an approval, with the reason',
         params: ApprovalParam,
         body: ApprovalRevoke,
-        response: { 200: z.object({ id: z.string(), revokedOn: z.string() }) },
+        response: { 200: ApprovalRevoked },
       },
     },
-    async (request) => revokeApproval(request.ctx.repo, request.params.approvalId, request.body),
+    async (request, ctx) => revokeApproval(ctx, request.params.approvalId, request.body),
   );
   r.get(
     '/api/advocacy/organizations/:organizationId/advocates',
     {
-      config: { policy: { access: 'admin', roles: COUNTY_OR_CBO } },
+      config: { policy: { access: 'admin', ability: 'vetting.read' } },
       schema: {
         tags,
         summary: "A CBO's advocates with today's vetting: what each lacks and what ends soon",
@@ -211,12 +197,12 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 200: Roster },
       },
     },
-    async (request) => advocateRoster(request.ctx.repo, request.params.organizationId),
+    async (request, ctx) => advocateRoster(ctx, request.params.organizationId),
   );
   r.get(
     '/api/advocacy/vetting/expiring',
     {
-      config: { policy: { access: 'admin', roles: COUNTY_OR_CBO } },
+      config: { policy: { access: 'admin', ability: 'vetting.read' } },
       schema: {
         tags,
         summary: 'Worklist: clearances, trainings and approvals ending within the county warning window',
@@ -224,18 +210,14 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 200: ExpiringList },
       },
     },
-    async (request) => expiringVetting(request.ctx.repo, request.query.organizationId),
+    async (request, ctx) => expiringVetting(ctx, request.query.organizationId),
   );
 
   // Referrals ---------------------------------------------------------------------------------
-  const youthReferral = z.object({
-    id: z.string().describe('Youth id (UUID)'),
-    referralId: z.string().uuid('is not a referral id'),
-  });
   r.post(
     '/api/youth/:id/advocacy-referrals',
     {
-      config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor'] } },
+      config: { policy: { access: 'youth', ability: 'advocacy.refer' } },
       schema: {
         tags,
         summary: 'Refer the youth to a CBO with an active advocacy contract; opens the first-contact obligation',
@@ -244,39 +226,41 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 201: ReferralView },
       },
     },
-    async (request, reply) => reply.code(201).send(await referYouth(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await referYouth(ctx, request.params.id, request.body)),
   );
   r.get(
     '/api/youth/:id/advocacy-referrals',
     {
-      config: { policy: { access: 'youth' } },
+      // Roles that never see individual youth (analysts, administrators) are refused outright.
+      config: { policy: { access: 'youth', ability: 'youth.search' } },
       schema: {
         tags,
-        summary: "The youth's advocacy referrals with timeline and milestones",
+        summary:
+          "The youth's advocacy referrals with timeline and milestones (the reason only for the addressed organization and the youth's case carriers)",
         params: YouthId,
-        response: { 200: z.object({ referrals: z.array(ReferralView) }) },
+        response: { 200: ReferralList },
       },
     },
-    async (request) => youthReferrals(request.ctx.repo, request.params.id),
+    async (request, ctx) => youthReferrals(ctx, request.params.id),
   );
   r.get(
     '/api/advocacy/referrals',
     {
-      config: { policy: { access: 'youth', roles: ['org_admin', 'advocate', 'county_admin', 'county_analyst'] } },
+      config: { policy: { access: 'youth', ability: 'advocacy.inbox' } },
       schema: {
         tags,
         summary:
-          "A CBO's referral inbox (names only where the user's own relation allows; county roles never see them)",
+          "Your organization's referral inbox: referrals addressed to it only (names only where your own relation to the youth allows)",
         querystring: InboxQuery,
-        response: { 200: z.object({ referrals: z.array(ReferralView) }) },
+        response: { 200: ReferralList },
       },
     },
-    async (request) => referralInbox(request.ctx.repo, request.query),
+    async (request, ctx) => referralInbox(ctx, request.query),
   );
   r.get(
     '/api/advocacy/referrals/:referralId',
     {
-      config: { policy: { access: 'youth', roles: CBO_STAFF } },
+      config: { policy: { access: 'youth', ability: 'advocacy.respond' } },
       schema: {
         tags,
         summary: 'One referral addressed to your organization',
@@ -284,9 +268,9 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 200: ReferralView },
       },
     },
-    async (request) => addressedReferral(request.ctx.repo, request.params.referralId),
+    async (request, ctx) => addressedReferral(ctx, request.params.referralId),
   );
-  const cbo = { policy: { access: 'youth' as const, roles: CBO_STAFF } };
+  const cbo = { policy: { access: 'youth' as const, ability: 'advocacy.respond' as const } };
   r.post(
     '/api/advocacy/referrals/:referralId/accept',
     {
@@ -299,7 +283,7 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 200: ReferralView },
       },
     },
-    async (request) => acceptReferral(request.ctx.repo, request.params.referralId, request.body),
+    async (request, ctx) => acceptReferral(ctx, request.params.referralId, request.body),
   );
   r.post(
     '/api/advocacy/referrals/:referralId/decline',
@@ -313,7 +297,7 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 200: ReferralView },
       },
     },
-    async (request) => declineReferral(request.ctx.repo, request.params.referralId, request.body),
+    async (request, ctx) => declineReferral(ctx, request.params.referralId, request.body),
   );
   r.post(
     '/api/advocacy/referrals/:referralId/assign',
@@ -328,7 +312,7 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 200: ReferralView },
       },
     },
-    async (request) => assignAdvocate(request.ctx.repo, request.params.referralId, request.body),
+    async (request, ctx) => assignAdvocate(ctx, request.params.referralId, request.body),
   );
   r.post(
     '/api/advocacy/referrals/:referralId/close',
@@ -342,65 +326,65 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
         response: { 200: ReferralView },
       },
     },
-    async (request) => closeByOrganization(request.ctx.repo, request.params.referralId, request.body),
+    async (request, ctx) => closeByOrganization(ctx, request.params.referralId, request.body),
   );
   r.post(
     '/api/youth/:id/advocacy-referrals/:referralId/first-contact',
     {
-      config: { policy: { access: 'youth', roles: ['advocate'] } },
+      config: { policy: { access: 'youth', ability: 'advocacy.record_contact' } },
       schema: {
         tags,
         summary: 'The assigned advocate records first contact (meets the first-contact obligation)',
-        params: youthReferral,
+        params: YouthReferralParam,
         body: StepBase,
         response: { 200: ReferralView },
       },
     },
-    async (request) => recordFirstContact(request.ctx.repo, request.params.id, request.params.referralId, request.body),
+    async (request, ctx) => recordFirstContact(ctx, request.params.id, request.params.referralId, request.body),
   );
   r.post(
     '/api/youth/:id/advocacy-referrals/:referralId/engaged',
     {
-      config: { policy: { access: 'youth', roles: ['advocate'] } },
+      config: { policy: { access: 'youth', ability: 'advocacy.record_contact' } },
       schema: {
         tags,
         summary: 'The assigned advocate records that the youth engaged',
-        params: youthReferral,
+        params: YouthReferralParam,
         body: StepBase,
         response: { 200: ReferralView },
       },
     },
-    async (request) => recordEngaged(request.ctx.repo, request.params.id, request.params.referralId, request.body),
+    async (request, ctx) => recordEngaged(ctx, request.params.id, request.params.referralId, request.body),
   );
   r.post(
     '/api/youth/:id/advocacy-referrals/:referralId/milestones',
     {
-      config: { policy: { access: 'youth', roles: ['advocate'] } },
+      config: { policy: { access: 'youth', ability: 'advocacy.record_contact' } },
       schema: {
         tags,
         summary:
           "The assigned advocate records a milestone of a service the contract includes (linked_to_service names the youth's service episode)",
-        params: youthReferral,
+        params: YouthReferralParam,
         body: MilestoneBody,
         response: { 200: ReferralView },
       },
     },
-    async (request) => recordMilestone(request.ctx.repo, request.params.id, request.params.referralId, request.body),
+    async (request, ctx) => recordMilestone(ctx, request.params.id, request.params.referralId, request.body),
   );
   r.post(
     '/api/youth/:id/advocacy-referrals/:referralId/close',
     {
-      config: { policy: { access: 'youth', roles: ['advocate', 'caseworker', 'supervisor'] } },
+      config: { policy: { access: 'youth', ability: 'advocacy.close' } },
       schema: {
         tags,
         summary:
           "The assigned advocate, or the referrer's side (withdraw), closes the referral; the advocate's access ends",
-        params: youthReferral,
+        params: YouthReferralParam,
         body: CloseBody,
         response: { 200: ReferralView },
       },
     },
-    async (request) => closeForYouth(request.ctx.repo, request.params.id, request.params.referralId, request.body),
+    async (request, ctx) => closeForYouth(ctx, request.params.id, request.params.referralId, request.body),
   );
 
   registerPerformanceRoutes(app);

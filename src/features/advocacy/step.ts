@@ -4,8 +4,15 @@
 import { sql } from 'drizzle-orm';
 import type { YouthScope } from '../../access/checkpoint.js';
 import { asDate, selectRows } from '../../db/client.js';
-import { REFERRAL_STEPS, stepProblem, type ReferralState, type ReferralStep } from '../../domain/advocacy.js';
-import { badRequest, conflict, HarborError, notFound } from '../../errors.js';
+import type { FieldProblem } from '../../contract/problems.js';
+import {
+  REFERRAL_STEPS,
+  stepProblem,
+  stepProblemCode,
+  type ReferralState,
+  type ReferralStep,
+} from '../../domain/advocacy.js';
+import { conflict, HarborError, invalidField, notFound } from '../../errors.js';
 
 export interface CurrentReferral {
   id: string;
@@ -49,15 +56,27 @@ export function lastStepAt(r: CurrentReferral): Date {
 /** The time a step happened: given or now; never in the future, never before `notBefore`. */
 export function stepTime(given: string | undefined, notBefore: Date, what = 'at'): Date {
   const at = given ? new Date(given) : new Date();
-  if (at.getTime() > Date.now() + 60_000) throw badRequest(`${what}: a step cannot be recorded in the future.`);
+  if (at.getTime() > Date.now() + 60_000)
+    throw invalidField(`/body/${what}`, 'date_in_future', `${what}: a step cannot be recorded in the future.`);
   if (at.getTime() < notBefore.getTime()) {
-    throw badRequest(`${what}: cannot be before the referral's previous step (${notBefore.toISOString()}).`);
+    throw invalidField(
+      `/body/${what}`,
+      'before_previous_step',
+      `${what}: cannot be before the referral's previous step (${notBefore.toISOString()}).`,
+      { at: notBefore.toISOString() },
+    );
   }
   return at;
 }
 
-export const unprocessable = (message: string, details?: unknown) =>
-  new HarborError(422, 'unprocessable', message, details);
+export const unprocessable = (message: string, details?: unknown, code = 'unprocessable', errors?: FieldProblem[]) =>
+  new HarborError(422, code, message, details, errors);
+
+/** The 409 for a step the referral's state does not allow (stepProblemCode), or null. */
+export function stepRefusal(state: ReferralState, step: ReferralStep): HarborError | null {
+  const problem = stepProblemCode(state, step);
+  return problem ? conflict(stepProblem(state, step)!, problem.details, problem.code) : null;
+}
 
 const STAMP: Record<ReferralStep, string | null> = {
   accept: 'accepted_at',
@@ -80,11 +99,13 @@ export async function recordStep(
   set: { advocateUserId?: string; declineReason?: string; closeReason?: string },
   detail: Record<string, unknown>,
 ): Promise<void> {
-  const problem = stepProblem(current.state, step);
-  if (problem) throw conflict(problem, { state: current.state });
+  const refusal = stepRefusal(current.state, step);
+  if (refusal) throw refusal;
   if (current.version !== input.version) {
     throw conflict(
       `This referral changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
+      { yourVersion: input.version, currentVersion: current.version },
+      'stale_version',
     );
   }
   const to = REFERRAL_STEPS[step].to;
@@ -99,7 +120,8 @@ export async function recordStep(
           version = version + 1
         WHERE id = ${current.id} AND version = ${input.version} RETURNING id`,
   );
-  if (updated.length === 0) throw conflict('This referral changed after you opened it. Reload and try again.');
+  if (updated.length === 0)
+    throw conflict('This referral changed after you opened it. Reload and try again.', undefined, 'stale_version');
   await scope.tx
     .execute(sql`INSERT INTO advocacy_referral_events (referral_id, county_id, state, at, recorded_by, detail)
     VALUES (${current.id}, ${scope.actor.countyId}, ${to}, ${at}, ${scope.actor.userId}, ${JSON.stringify(detail)}::jsonb)`);

@@ -1,14 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { can } from '../../access/abilities.js';
 import type { Actor } from '../../access/actor.js';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { AdminContext } from '../../access/contexts.js';
 import { selectRows, type Db } from '../../db/client.js';
-import { expiringSoon, vettingGaps, type VettingRecord } from '../../domain/advocacy.js';
+import { expiringSoon, vettingGapItems, type VettingGap, type VettingRecord } from '../../domain/advocacy.js';
 import { countyToday } from '../../domain/screening-schedule.js';
-import { badRequest, forbidden, notFound } from '../../errors.js';
+import { badRequest, forbidden, invalidField, notFound } from '../../errors.js';
 import { settingsIn } from '../county/settings.js';
 import { orgScope } from './contracts.js';
-import type { AdvocateVettingT, ApprovalCreate, ApprovalRevoke, ClearanceCreate, TrainingCreate } from './schemas.js';
+import type {
+  AdvocateVettingT,
+  ApprovalCreate,
+  ApprovalRevoke,
+  ClearanceCreate,
+  TrainingCreate,
+} from '../../contract/advocacy.js';
 
 type Ids<T> = T & { id: string };
 export interface VettingWithIds {
@@ -89,10 +96,10 @@ export async function loadVetting(tx: Db, userIds: readonly string[]): Promise<M
 }
 
 /** What an advocate lacks on a date under the county's required trainings (empty: may be assigned). */
-export async function gapsOn(tx: Db, countyId: string, userId: string, on: string): Promise<string[]> {
+export async function gapsOn(tx: Db, countyId: string, userId: string, on: string): Promise<VettingGap[]> {
   const settings = await settingsIn(tx, countyId);
   const record = (await loadVetting(tx, [userId])).get(userId)!;
-  return vettingGaps(record, on, settings.advocacy.requiredTrainings);
+  return vettingGapItems(record, on, settings.advocacy.requiredTrainings);
 }
 
 interface AdvocateRow {
@@ -111,14 +118,14 @@ async function advocateOf(tx: Db, userId: string): Promise<AdvocateRow> {
   );
   if (!u) throw notFound('advocate');
   if (!u.roles.includes('advocate') || u.type !== 'advocacy_cbo')
-    throw badRequest('This user is not an advocate of an advocacy organization.');
+    throw badRequest('This user is not an advocate of an advocacy organization.', undefined, 'not_an_advocate');
   return u;
 }
 
 /** Clearances and trainings: the county administrator, or the administrator of the advocate's own CBO. */
 function mayRecordFor(actor: Actor, advocate: AdvocateRow) {
-  if (actor.roles.includes('county_admin')) return;
-  if (actor.roles.includes('org_admin') && actor.organizationId === advocate.organization_id) return;
+  if (can(actor, 'vetting.any_organization')) return;
+  if (can(actor, 'vetting.record') && actor.organizationId === advocate.organization_id) return;
   throw notFound('advocate');
 }
 
@@ -129,17 +136,21 @@ async function mayApprove(tx: Db, actor: Actor, advocate: AdvocateRow, contracti
     sql`SELECT id FROM advocacy_contracts WHERE organization_id = ${advocate.organization_id} AND contracting_organization_id = ${contractingOrganizationId} LIMIT 1`,
   );
   if (!contract)
-    throw badRequest(
+    throw invalidField(
+      '/body/contractingOrganizationId',
+      'no_contract_with_department',
       `contractingOrganizationId: ${advocate.organization} holds no advocacy contract with that department.`,
+      { organization: advocate.organization },
     );
-  if (actor.roles.includes('county_admin')) return;
-  if (actor.roles.includes('supervisor') && actor.organizationId === contractingOrganizationId) return;
+  if (can(actor, 'vetting.any_organization')) return;
+  if (can(actor, 'vetting.approve') && actor.organizationId === contractingOrganizationId) return;
   throw forbidden(
     "Only the county administrator or a supervisor of the contracting department can approve or revoke an advocate's approval.",
+    'approval_not_allowed',
   );
 }
 
-export function recordClearance(repo: ScopedRepo, userId: string, input: z.infer<typeof ClearanceCreate>) {
+export function recordClearance(repo: AdminContext, userId: string, input: z.infer<typeof ClearanceCreate>) {
   return repo.forCounty(
     'advocacy.vetting.clearance',
     async ({ tx, actor, note }) => {
@@ -157,7 +168,7 @@ export function recordClearance(repo: ScopedRepo, userId: string, input: z.infer
   );
 }
 
-export function recordTraining(repo: ScopedRepo, userId: string, input: z.infer<typeof TrainingCreate>) {
+export function recordTraining(repo: AdminContext, userId: string, input: z.infer<typeof TrainingCreate>) {
   return repo.forCounty(
     'advocacy.vetting.training',
     async ({ tx, actor, note }) => {
@@ -175,7 +186,7 @@ export function recordTraining(repo: ScopedRepo, userId: string, input: z.infer<
   );
 }
 
-export function recordApproval(repo: ScopedRepo, userId: string, input: z.infer<typeof ApprovalCreate>) {
+export function recordApproval(repo: AdminContext, userId: string, input: z.infer<typeof ApprovalCreate>) {
   return repo.forCounty(
     'advocacy.vetting.approve',
     async ({ tx, actor, note }) => {
@@ -193,7 +204,7 @@ export function recordApproval(repo: ScopedRepo, userId: string, input: z.infer<
   );
 }
 
-export function revokeApproval(repo: ScopedRepo, approvalId: string, input: z.infer<typeof ApprovalRevoke>) {
+export function revokeApproval(repo: AdminContext, approvalId: string, input: z.infer<typeof ApprovalRevoke>) {
   return repo.forCounty(
     'advocacy.vetting.revoke',
     async ({ tx, actor, note }) => {
@@ -209,7 +220,12 @@ export function revokeApproval(repo: ScopedRepo, approvalId: string, input: z.in
       if (!a) throw notFound('approval');
       const advocate = await advocateOf(tx, a.user_id);
       await mayApprove(tx, actor, advocate, a.contracting_organization_id);
-      if (a.revoked_on) throw badRequest(`This approval was already revoked on ${a.revoked_on}.`);
+      if (a.revoked_on)
+        throw badRequest(
+          `This approval was already revoked on ${a.revoked_on}.`,
+          { revokedOn: a.revoked_on },
+          'approval_already_revoked',
+        );
       await tx.execute(
         sql`UPDATE advocate_approvals SET revoked_on = ${input.revokedOn}, revoke_reason = ${input.reason} WHERE id = ${approvalId}`,
       );
@@ -237,7 +253,8 @@ async function vettingOf(tx: Db, countyId: string, organizationId: string | null
   const warningDays = settings.advocacy.vettingWarningDays;
   const list: AdvocateVettingT[] = advocates.map((a) => {
     const r = records.get(a.id)!;
-    const gaps = vettingGaps(r, on, settings.advocacy.requiredTrainings);
+    const items = vettingGapItems(r, on, settings.advocacy.requiredTrainings);
+    const gaps = items.map((g) => g.text);
     return {
       userId: a.id,
       name: a.display_name,
@@ -245,6 +262,7 @@ async function vettingOf(tx: Db, countyId: string, organizationId: string | null
       organization: a.organization,
       cleared: gaps.length === 0,
       gaps,
+      gapItems: items.map(({ text: _text, ...g }) => g),
       expiring: expiringSoon(r, on, warningDays),
       clearances: r.clearances,
       trainings: r.trainings,
@@ -254,7 +272,7 @@ async function vettingOf(tx: Db, countyId: string, organizationId: string | null
   return { on, warningDays, advocates: list };
 }
 
-export function advocateRoster(repo: ScopedRepo, organizationId: string) {
+export function advocateRoster(repo: AdminContext, organizationId: string) {
   return repo.forCounty(
     'advocacy.vetting.roster',
     async (scope) => {
@@ -271,7 +289,7 @@ export function advocateRoster(repo: ScopedRepo, organizationId: string) {
 }
 
 /** The worklist of vetting that ends soon: the CBO administrator's own advocates, or every CBO's for the county. */
-export function expiringVetting(repo: ScopedRepo, organizationId?: string) {
+export function expiringVetting(repo: AdminContext, organizationId?: string) {
   return repo.forCounty(
     'advocacy.vetting.expiring',
     async (scope) => {

@@ -5,7 +5,9 @@
 // Counts only, aggregated in the database (figures.ts); no youth identity is read or returned.
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import { can } from '../../access/abilities.js';
+import type { Role } from '../../domain/people.js';
+import type { AggregateContext } from '../../access/contexts.js';
 import { selectRows } from '../../db/client.js';
 import {
   ISSUE_CATEGORIES,
@@ -15,16 +17,15 @@ import {
   type ReportPeriod,
 } from '../../domain/advocacy.js';
 import { COUNTY_TIME_ZONE } from '../../domain/geography.js';
-import { badRequest, forbidden } from '../../errors.js';
+import { badRequest, forbidden, invalidField } from '../../errors.js';
 import { settingsIn } from '../county/settings.js';
 import { loadFigures, type PeriodFigures, type RawIssue, type RawMeasures } from './figures.js';
 import { publicVersion } from './public-version.js';
-import type { BoardReportQueryT, BoardReportT, CboRowT, CountySummaryT } from './schemas.js';
+import type { BoardReportQueryT, BoardReportT, CboRowT, CountySummaryT } from '../../contract/board-report.js';
 
 /** The longest range one report covers (two years and a leap day). */
 export const MAX_RANGE_DAYS = 731;
 export const SERIES_PERIODS = 6;
-const INTERNAL_ROLES = ['county_admin', 'county_analyst'] as const;
 
 const share = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
 
@@ -34,9 +35,14 @@ export function resolvePeriod(
   startMonths: readonly number[],
   today: string,
 ): { period: ReportPeriod; standard: boolean } {
-  if (q.period && (q.from || q.to)) throw badRequest('Give either period, or from and to, not both.');
+  if (q.period && (q.from || q.to))
+    throw badRequest('Give either period, or from and to, not both.', undefined, 'report_period_or_range');
   if (!q.period && (!q.from || !q.to))
-    throw badRequest('Give from and to (YYYY-MM-DD), or period=current or period=previous.');
+    throw badRequest(
+      'Give from and to (YYYY-MM-DD), or period=current or period=previous.',
+      undefined,
+      'report_range_missing',
+    );
   if (q.period) {
     const current = periodContaining(today, startMonths);
     const period =
@@ -47,12 +53,18 @@ export function resolvePeriod(
   }
   const from = DateTime.fromISO(q.from!, { zone: COUNTY_TIME_ZONE });
   const to = DateTime.fromISO(q.to!, { zone: COUNTY_TIME_ZONE });
-  if (!from.isValid) throw badRequest(`from: ${q.from} is not a date on the calendar.`);
-  if (!to.isValid) throw badRequest(`to: ${q.to} is not a date on the calendar.`);
-  if (q.to! < q.from!) throw badRequest(`to (${q.to}) must be on or after from (${q.from}).`);
+  if (!from.isValid)
+    throw invalidField('/query/from', 'invalid_date', `from: ${q.from} is not a date on the calendar.`);
+  if (!to.isValid) throw invalidField('/query/to', 'invalid_date', `to: ${q.to} is not a date on the calendar.`);
+  if (q.to! < q.from!)
+    throw invalidField('/query/to', 'end_before_start', `to (${q.to}) must be on or after from (${q.from}).`, {
+      start: q.from!,
+    });
   if (to.diff(from, 'days').days + 1 > MAX_RANGE_DAYS)
     throw badRequest(
       `The range is ${Math.round(to.diff(from, 'days').days) + 1} days; a report covers at most two years (${MAX_RANGE_DAYS} days).`,
+      { days: Math.round(to.diff(from, 'days').days) + 1, max: MAX_RANGE_DAYS },
+      'report_range_too_long',
     );
   const own = periodContaining(q.from!, startMonths);
   const standard = own.from === q.from && own.to === q.to;
@@ -66,12 +78,12 @@ export function resolvePeriod(
 
 /** Which version the caller gets: county admins and analysts choose; everyone else sees public. */
 export function resolveVersion(
-  roles: readonly string[],
+  roles: readonly Role[],
   asked: 'internal' | 'public' | undefined,
 ): 'internal' | 'public' {
-  const mayInternal = roles.some((r) => (INTERNAL_ROLES as readonly string[]).includes(r));
+  const mayInternal = can(roles, 'reports.board_internal');
   if (asked === 'internal' && !mayInternal)
-    throw forbidden('Your role sees the public version of this report only (version=public).');
+    throw forbidden('Your role sees the public version of this report only (version=public).', 'report_public_only');
   return asked ?? (mayInternal ? 'internal' : 'public');
 }
 
@@ -164,7 +176,7 @@ export function definitions(windowDays: number): BoardReportT['definitions'] {
 
 /** The report for a range, in the version the caller may see. */
 export async function boardReport(
-  repo: ScopedRepo,
+  repo: AggregateContext,
   q: BoardReportQueryT,
   now: Date = new Date(),
 ): Promise<BoardReportT> {
@@ -180,6 +192,8 @@ export async function boardReport(
       const example = periodContaining(q.from!, startMonths);
       throw badRequest(
         `The public version is published for the county's reporting periods only, for example from=${example.from}&to=${example.to}, or period=current or period=previous.`,
+        { from: example.from, to: example.to },
+        'report_public_periods_only',
       );
     }
     const series = lastPeriods(period.to, startMonths, SERIES_PERIODS);

@@ -2,7 +2,7 @@
 // definitions, then one sheet per section): the same figures as the page, from tables.ts.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { BoardReportT } from './schemas.js';
+import type { BoardReportT } from '../../contract/board-report.js';
 import { definitionLines, reportHeading, sections, type Cell } from './tables.js';
 
 export function boardReportCsv(r: BoardReportT): string {

@@ -3,7 +3,7 @@
 // recommendations (internal version), and a bar chart per measure over the last six periods.
 // pdfkit (pure JavaScript, standard PDF fonts, no browser): see docs/ARCHITECTURE.md.
 import PDFDocument from 'pdfkit';
-import type { BoardReportT, CountySummaryT } from './schemas.js';
+import type { BoardReportT, CountySummaryT } from '../../contract/board-report.js';
 import { definitionLines, reportHeading, sections, seriesRecovered, type Cell } from './tables.js';
 
 const MARGIN = 40;

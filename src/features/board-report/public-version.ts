@@ -14,7 +14,7 @@
 //     organization; performance issues as counts by category (they count organizations' issues,
 //     not people).
 import { SMALL_CELL_THRESHOLD, suppressList, suppressTable, type DisplayedCount } from '../../domain/suppression.js';
-import type { BoardReportT, CboRowT, CountySummaryT } from './schemas.js';
+import type { BoardReportT, CboRowT, CountySummaryT } from '../../contract/board-report.js';
 
 export const SUPPRESSION_FOOTNOTE =
   `Counts from 1 to ${SMALL_CELL_THRESHOLD - 1} are shown as "<${SMALL_CELL_THRESHOLD}" (CalHHS Data De-identification Guidelines). ` +

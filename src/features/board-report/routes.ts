@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { routes } from '../../server/route.js';
 import { boardReport } from './board-report.js';
 import { boardReportCsv, boardReportXlsx } from './export-board-report.js';
 import { boardReportPdf } from './pdf-board-report.js';
-import { BoardReport, BoardReportQuery, type BoardReportT } from './schemas.js';
+import { BoardReport, BoardReportQuery, type BoardReportT } from '../../contract/board-report.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -15,11 +15,11 @@ const attachment = (reply: FastifyReply, r: BoardReportT, ext: string) =>
 
 /** The Board's four-monthly advocacy report: page data, CSV, XLSX and PDF with the same figures. */
 export function registerBoardReportRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   // County admins and analysts see the internal version (and may ask for the public one); state
   // analysts see the public version only (board-report.ts resolveVersion).
   const config = {
-    policy: { access: 'aggregate' as const, roles: ['county_admin', 'county_analyst', 'state_analyst'] as const },
+    policy: { access: 'aggregate' as const, ability: 'reports.board' as const },
   };
   const tags = ['reports'];
   const querystring = BoardReportQuery;
@@ -35,29 +35,29 @@ export function registerBoardReportRoutes(app: FastifyInstance) {
         response: { 200: BoardReport },
       },
     },
-    async (request) => boardReport(request.ctx.repo, request.query),
+    async (request, ctx) => boardReport(ctx, request.query),
   );
   r.get(
     '/api/reports/advocacy.csv',
     { config, schema: { tags, summary: 'The advocacy report as CSV', querystring } },
-    async (request, reply) => {
-      const report = await boardReport(request.ctx.repo, request.query);
+    async (request, ctx, reply) => {
+      const report = await boardReport(ctx, request.query);
       return attachment(reply.type('text/csv; charset=utf-8'), report, 'csv').send(boardReportCsv(report));
     },
   );
   r.get(
     '/api/reports/advocacy.xlsx',
     { config, schema: { tags, summary: 'The advocacy report as an Excel workbook', querystring } },
-    async (request, reply) => {
-      const report = await boardReport(request.ctx.repo, request.query);
+    async (request, ctx, reply) => {
+      const report = await boardReport(ctx, request.query);
       return attachment(reply.type(XLSX), report, 'xlsx').send(await boardReportXlsx(report));
     },
   );
   r.get(
     '/api/reports/advocacy.pdf',
     { config, schema: { tags, summary: 'The advocacy report as a printable PDF with charts', querystring } },
-    async (request, reply) => {
-      const report = await boardReport(request.ctx.repo, request.query);
+    async (request, ctx, reply) => {
+      const report = await boardReport(ctx, request.query);
       return attachment(reply.type('application/pdf'), report, 'pdf').send(await boardReportPdf(report));
     },
   );

@@ -1,6 +1,6 @@
 // The Board report as titled tables: the one layout the CSV, the workbook and the PDF print, so
 // the three show the same figures as the page (GET /api/reports/advocacy).
-import type { BoardReportT, CountySummaryT } from './schemas.js';
+import type { BoardReportT, CountySummaryT } from '../../contract/board-report.js';
 
 export type Cell = string | number | null;
 export interface Section {

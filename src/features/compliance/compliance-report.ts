@@ -1,58 +1,19 @@
 // The county compliance report (issue 5): for a date range, how the protocol's deadlines were
 // kept. Counts of duties and arrivals only: no youth identity is read or returned.
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { AggregateContext } from '../../access/contexts.js';
+import type { ComplianceQuery, ComplianceReportT } from '../../contract/compliance.js';
 import { selectRows } from '../../db/client.js';
-import { badRequest } from '../../errors.js';
+import { invalidField } from '../../errors.js';
 import { OBLIGATION_KINDS, type ObligationKind } from '../obligations/kinds.js';
-
-export const ComplianceQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
-});
-
-const Share = z.number().nullable().describe('0 to 1; null when nothing was due');
-
-export const ComplianceReport = z.object({
-  from: z.string(),
-  to: z.string(),
-  mdtOnTime: z.array(
-    z.object({ tier: z.enum(['crisis', 'initial', 'ongoing']), due: z.number(), heldOnTime: z.number(), share: Share }),
-  ),
-  arrivals: z.array(
-    z.object({
-      organization: z.string(),
-      notified: z.number(),
-      arrived: z.number(),
-      withinTarget: z.number(),
-      share: Share,
-      medianMinutes: z.number().nullable(),
-    }),
-  ),
-  targetMinutes: z.number(),
-  obligations: z.array(
-    z.object({
-      kind: z.string(),
-      label: z.string(),
-      labels: z.object({ en: z.string(), es: z.string() }).describe('The label in each language the web offers'),
-      organization: z.string(),
-      metOnTime: z.number(),
-      metLate: z.number(),
-      missed: z.number(),
-      waived: z.number(),
-      open: z.number(),
-    }),
-  ),
-});
-export type ComplianceReportT = z.infer<typeof ComplianceReport>;
 
 const MDT_KINDS = { crisis_mdt_24h: 'crisis', initial_mdt: 'initial', ongoing_mdt_review: 'ongoing' } as const;
 const share = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
 
 /** Deadlines falling due in [from, to] (county dates, inclusive), and first responder calls in the range. */
-export function complianceReport(repo: ScopedRepo, range: z.infer<typeof ComplianceQuery>): Promise<ComplianceReportT> {
-  if (range.to < range.from) throw badRequest('to: must be on or after from.');
+export function complianceReport(repo: AggregateContext, range: ComplianceQuery): Promise<ComplianceReportT> {
+  if (range.to < range.from)
+    throw invalidField('/query/to', 'end_before_start', 'to: must be on or after from.', { start: range.from });
   return repo.aggregate('report.compliance', async ({ tx, actor, note }) => {
     const lo = sql`(${range.from}::date)::timestamp AT TIME ZONE 'America/Los_Angeles'`;
     const hi = sql`((${range.to}::date + 1)::timestamp AT TIME ZONE 'America/Los_Angeles')`;
@@ -122,8 +83,7 @@ export function complianceReport(repo: ScopedRepo, range: z.infer<typeof Complia
       })),
       obligations: rows.map((r) => ({
         kind: r.kind,
-        label: OBLIGATION_KINDS[r.kind]?.label.en ?? r.kind,
-        labels: OBLIGATION_KINDS[r.kind]?.label ?? { en: r.kind, es: r.kind },
+        label: OBLIGATION_KINDS[r.kind]?.label ?? r.kind,
         organization: r.organization,
         metOnTime: r.met_on_time,
         metLate: r.met_late,

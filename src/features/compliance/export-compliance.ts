@@ -2,7 +2,7 @@
 // same figures as the page.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { ComplianceReportT } from './compliance-report.js';
+import type { ComplianceReportT } from '../../contract/compliance.js';
 
 type Row = (string | number | null)[];
 

@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { complianceReport, ComplianceQuery, ComplianceReport } from './compliance-report.js';
+import { routes } from '../../server/route.js';
+import { ComplianceQuery, ComplianceReport } from '../../contract/compliance.js';
+import { complianceReport } from './compliance-report.js';
 import { complianceCsv, complianceXlsx } from './export-compliance.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The county compliance report: page data, CSV and XLSX with the same figures. */
 export function registerComplianceRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const policy = {
-    policy: { access: 'aggregate' as const, roles: ['supervisor', 'county_admin', 'county_analyst'] as const },
+    policy: { access: 'aggregate' as const, ability: 'reports.compliance' as const },
   };
   const tags = ['reports'];
   r.get(
@@ -23,13 +24,13 @@ export function registerComplianceRoutes(app: FastifyInstance) {
         response: { 200: ComplianceReport },
       },
     },
-    async (request) => complianceReport(request.ctx.repo, request.query),
+    async (request, ctx) => complianceReport(ctx, request.query),
   );
   r.get(
     '/api/reports/compliance.csv',
     { config: policy, schema: { tags, summary: 'The compliance report as CSV', querystring: ComplianceQuery } },
-    async (request, reply) => {
-      const report = await complianceReport(request.ctx.repo, request.query);
+    async (request, ctx, reply) => {
+      const report = await complianceReport(ctx, request.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="harbor-compliance-${report.from}-${report.to}.csv"`)
@@ -42,8 +43,8 @@ export function registerComplianceRoutes(app: FastifyInstance) {
       config: policy,
       schema: { tags, summary: 'The compliance report as an Excel workbook', querystring: ComplianceQuery },
     },
-    async (request, reply) => {
-      const report = await complianceReport(request.ctx.repo, request.query);
+    async (request, ctx, reply) => {
+      const report = await complianceReport(ctx, request.query);
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="harbor-compliance-${report.from}-${report.to}.xlsx"`)

@@ -1,18 +1,17 @@
-import type { ScopedRepo } from '../../access/checkpoint.js';
-import { CSEC_TYPES, typeForPeriod, type CsecTypeCode } from '../../domain/csec-type.js';
+import type { YouthContext } from '../../access/contexts.js';
+import { typeForPeriod, type CsecTypeCode } from '../../domain/csec-type.js';
 import { countyToday } from '../../domain/screening-schedule.js';
 import { loadCsecTypes, toView } from './load.js';
-import type { CsecTypeViewT } from './schemas.js';
+import type { CsecTypeViewT } from '../../contract/csec-types.js';
 
 export interface CsecStatus {
   records: CsecTypeViewT[];
-  /** The single type today under the state's hierarchy, or null. */
-  current: { type: CsecTypeCode; label: { en: string; es: string } } | null;
+  /** The single type today under the state's hierarchy, or null. The web translates the code. */
+  current: { type: CsecTypeCode } | null;
 }
 
-export function listCsecTypes(repo: ScopedRepo, youthId: string): Promise<CsecStatus> {
-  return repo.forYouth(youthId, 'csec_type.list', async (scope) => {
-    scope.require('exploitation', 'read');
+export function listCsecTypes(repo: YouthContext, youthId: string): Promise<CsecStatus> {
+  return repo.forYouth(youthId, 'csec_type.list', { read: ['exploitation'] }, async (scope) => {
     const rows = await loadCsecTypes(scope.tx, youthId);
     scope.touch(
       ['exploitation'],
@@ -26,7 +25,7 @@ export function listCsecTypes(repo: ScopedRepo, youthId: string): Promise<CsecSt
     );
     return {
       records: rows.map(toView),
-      current: current ? { type: current, label: CSEC_TYPES.find((t) => t.code === current)!.label } : null,
+      current: current ? { type: current } : null,
     };
   });
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { asDate, selectRows, type Db } from '../../db/client.js';
-import { CSEC_TYPES, type CsecTypeCode } from '../../domain/csec-type.js';
-import type { CsecTypeViewT } from './schemas.js';
+import type { CsecTypeCode } from '../../domain/csec-type.js';
+import type { CsecTypeViewT } from '../../contract/csec-types.js';
 
 export interface CsecTypeRow {
   id: string;
@@ -44,11 +44,9 @@ export async function loadLinks(tx: Db, youthId: string) {
 }
 
 export function toView(row: CsecTypeRow): CsecTypeViewT {
-  const def = CSEC_TYPES.find((t) => t.code === row.type)!;
   return {
     id: row.id,
     type: row.type,
-    label: def.label,
     startDate: row.start_date,
     endDate: row.end_date,
     allegationSubcategory: row.allegation_subcategory,

@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo, YouthScope } from '../../access/checkpoint.js';
+import type { YouthScope } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
+import { lockYouthForWrite } from '../../access/youth-lock.js';
 import { asDate, selectRows } from '../../db/client.js';
-import { associate, CSEC_TYPES, validateCsecType } from '../../domain/csec-type.js';
+import { associate, CSEC_TYPES, csecTypeProblems } from '../../domain/csec-type.js';
 import { dueAt } from '../../domain/deadlines.js';
 import { countyToday } from '../../domain/screening-schedule.js';
-import { badRequest } from '../../errors.js';
+import { brokenRules, invalidField, ruleTexts } from '../../errors.js';
 import { settingsIn } from '../county/settings.js';
 import { childWelfareOwner, openObligation, receivesChildWelfare } from '../obligations/open-obligation.js';
 import { openObligationsFor } from '../obligations/open-obligations-for.js';
 import { loadCsecTypes, loadLinks, toView } from './load.js';
-import type { CsecTypeCreate, CsecTypeViewT } from './schemas.js';
+import type { CsecTypeCreate, CsecTypeViewT } from '../../contract/csec-types.js';
 
 type Input = z.infer<typeof CsecTypeCreate>;
 
@@ -22,9 +24,18 @@ async function checkLinks(scope: YouthScope, input: Input) {
       tx,
       sql`SELECT ${table === 'screenings' ? sql`status` : sql`'ok'::text AS status`} FROM ${sql.raw(table)} WHERE id = ${id} AND youth_id = ${youthId}`,
     );
-    if (!row) throw badRequest(`${field}: no ${table.slice(0, -1)} with that id belongs to this youth.`);
+    if (!row)
+      throw invalidField(
+        `/body/${field}`,
+        'unknown_reference',
+        `${field}: no ${table.slice(0, -1)} with that id belongs to this youth.`,
+      );
     if (table === 'screenings' && row.status !== 'final')
-      throw badRequest(`${field}: finish the screening before recording a type from it.`);
+      throw invalidField(
+        `/body/${field}`,
+        'screening_not_final',
+        `${field}: finish the screening before recording a type from it.`,
+      );
   };
   await owned('screenings', input.screeningId, 'screeningId');
   await owned('referrals', input.referralId, 'referralId');
@@ -37,31 +48,28 @@ async function checkLinks(scope: YouthScope, input: Input) {
  * cross-report duty (PC 11166(j)), owned by the youth's child welfare worker.
  */
 export function recordCsecType(
-  repo: ScopedRepo,
+  repo: YouthContext,
   youthId: string,
   input: Input,
 ): Promise<CsecTypeViewT & { crossReportObligationId: string | null }> {
-  return repo.forYouth(
-    youthId,
-    'csec_type.record',
-    async (scope) => {
-      scope.require('exploitation', 'write');
-      return recordCsecTypeIn(scope, input);
-    },
-    'write',
+  return repo.forYouth(youthId, 'csec_type.record', { write: ['exploitation'] }, (scope) =>
+    recordCsecTypeIn(scope, input),
   );
 }
 
 /**
  * The same, inside a unit of work another feature already holds (a return debrief records
  * "Victim While Absent from Placement"), so the cross-report and MDT duties open exactly as here.
- * The caller has checked the exploitation write grant.
+ * The caller has declared (or checked) the exploitation write grant.
  */
 export async function recordCsecTypeIn(
   scope: YouthScope,
   input: Input,
 ): Promise<CsecTypeViewT & { crossReportObligationId: string | null }> {
   const { tx, actor, youthId } = scope;
+  // The rules compare the new type with the youth's others: two recorded at the same moment must
+  // each see the other, so writers of this youth's CSEC Types take turns.
+  await lockYouthForWrite(tx, youthId);
   const existing = (await loadCsecTypes(tx, youthId)).map((r) => ({
     id: r.id,
     type: r.type,
@@ -69,8 +77,9 @@ export async function recordCsecTypeIn(
     endDate: r.end_date,
   }));
   const candidate = { id: 'new', type: input.type, startDate: input.startDate, endDate: input.endDate ?? null };
-  const problems = validateCsecType(candidate, existing, countyToday());
-  if (problems.length) throw badRequest(`This CSEC Type cannot be recorded: ${problems.join('; ')}`, { problems });
+  const problems = csecTypeProblems(candidate, existing, countyToday());
+  if (problems.length)
+    throw brokenRules('csec_type_invalid', `This CSEC Type cannot be recorded: ${ruleTexts(problems)}`, problems);
   await checkLinks(scope, input);
   let referralId = input.referralId ?? null;
   let caseId = input.caseId ?? null;

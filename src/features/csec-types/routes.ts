@@ -1,16 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
+import { routes } from '../../server/route.js';
+import { YouthId } from '../../contract/youth.js';
 import { listCsecTypes } from './list-csec-types.js';
 import { recordCsecType } from './record-csec-type.js';
-import { CSEC_TYPE_CODES, CsecTypeCreate, CsecTypeUpdate, CsecTypeView } from './schemas.js';
+import {
+  CsecTypeCreate,
+  CsecTypeCreated,
+  CsecTypeList,
+  CsecTypeParams,
+  CsecTypeUpdate,
+  CsecTypeView,
+} from '../../contract/csec-types.js';
 import { updateCsecType } from './update-csec-type.js';
 
 export function registerCsecTypeRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['csec-types'];
-  const writers = { policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor'] as const } };
+  const writers = { policy: { access: 'youth' as const, ability: 'youth.record' as const } };
   r.get(
     '/api/youth/:id/csec-types',
     {
@@ -19,17 +25,10 @@ export function registerCsecTypeRoutes(app: FastifyInstance) {
         tags,
         summary: "A youth's CSEC Type records and today's single type under the state hierarchy",
         params: YouthId,
-        response: {
-          200: z.object({
-            records: z.array(CsecTypeView),
-            current: z
-              .object({ type: z.enum(CSEC_TYPE_CODES), label: z.object({ en: z.string(), es: z.string() }) })
-              .nullable(),
-          }),
-        },
+        response: { 200: CsecTypeList },
       },
     },
-    async (request) => listCsecTypes(request.ctx.repo, request.params.id),
+    async (request, ctx) => listCsecTypes(ctx, request.params.id),
   );
   r.post(
     '/api/youth/:id/csec-types',
@@ -41,11 +40,10 @@ export function registerCsecTypeRoutes(app: FastifyInstance) {
           'Record a CSEC Type (state rules enforced); a victim in child welfare opens the 24-hour cross-report duty',
         params: YouthId,
         body: CsecTypeCreate,
-        response: { 201: CsecTypeView.extend({ crossReportObligationId: z.string().nullable() }) },
+        response: { 201: CsecTypeCreated },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordCsecType(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await recordCsecType(ctx, request.params.id, request.body)),
   );
   r.patch(
     '/api/youth/:id/csec-types/:recordId',
@@ -54,11 +52,11 @@ export function registerCsecTypeRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Change dates or subcategory of a CSEC Type record (send the version you loaded)',
-        params: z.object({ id: z.string(), recordId: z.string().uuid('is not a record id') }),
+        params: CsecTypeParams,
         body: CsecTypeUpdate,
         response: { 200: CsecTypeView },
       },
     },
-    async (request) => updateCsecType(request.ctx.repo, request.params.id, request.params.recordId, request.body),
+    async (request, ctx) => updateCsecType(ctx, request.params.id, request.params.recordId, request.body),
   );
 }

@@ -1,10 +1,10 @@
 // The county's CSEC contact list: per organization, the person to call.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { AdminContext, ReferenceContext } from '../../access/contexts.js';
 import { asDate, selectRows, type Db } from '../../db/client.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
-import type { ContactCreate, ContactPatch, ContactView } from './schemas.js';
+import { badRequest, conflict, invalidField, notFound } from '../../errors.js';
+import type { ContactCreate, ContactPatch, ContactView } from '../../contract/directory.js';
 
 interface Row {
   id: string;
@@ -47,12 +47,17 @@ async function checkOrganization(tx: Db, countyId: string, organizationId: strin
     tx,
     sql`SELECT id FROM organizations WHERE id = ${organizationId} AND county_id = ${countyId}`,
   );
-  if (!org) throw badRequest('organizationId: is not an organization of your county.');
+  if (!org)
+    throw invalidField(
+      '/body/organizationId',
+      'unknown_reference',
+      'organizationId: is not an organization of your county.',
+    );
 }
 
 const orNull = <T>(v: T | null | undefined) => (v === undefined ? null : v);
 
-export function listContacts(repo: ScopedRepo) {
+export function listContacts(repo: ReferenceContext) {
   return repo.forCounty(
     'directory.contacts.list',
     async ({ tx, actor }) => ({
@@ -64,7 +69,7 @@ export function listContacts(repo: ScopedRepo) {
   );
 }
 
-export function createContact(repo: ScopedRepo, input: z.infer<typeof ContactCreate>) {
+export function createContact(repo: AdminContext, input: z.infer<typeof ContactCreate>) {
   return repo.forCounty(
     'directory.contact.create',
     async ({ tx, actor, note }) => {
@@ -83,18 +88,25 @@ export function createContact(repo: ScopedRepo, input: z.infer<typeof ContactCre
   );
 }
 
-export function updateContact(repo: ScopedRepo, id: string, patch: z.infer<typeof ContactPatch>) {
+export function updateContact(repo: AdminContext, id: string, patch: z.infer<typeof ContactPatch>) {
   return repo.forCounty(
     'directory.contact.update',
     async ({ tx, actor, note }) => {
       const { version, ...input } = patch;
       const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
-      if (fields.length === 0) throw badRequest('Send at least one field to change, with the version you loaded.');
+      if (fields.length === 0)
+        throw badRequest(
+          'Send at least one field to change, with the version you loaded.',
+          undefined,
+          'nothing_to_change',
+        );
       const current = await load(tx, id);
       if (!current) throw notFound('contact');
       if (current.version !== version) {
         throw conflict(
           `Someone changed this contact after you opened it (you had version ${version}, it is now ${current.version}). Reload and try again.`,
+          { yourVersion: version, currentVersion: current.version },
+          'stale_version',
         );
       }
       if (input.organizationId !== undefined) await checkOrganization(tx, actor.countyId, input.organizationId);
@@ -111,7 +123,7 @@ export function updateContact(repo: ScopedRepo, id: string, patch: z.infer<typeo
   );
 }
 
-export function deleteContact(repo: ScopedRepo, id: string) {
+export function deleteContact(repo: AdminContext, id: string) {
   return repo.forCounty(
     'directory.contact.delete',
     async ({ tx, note }) => {

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import { can } from '../../access/abilities.js';
+import type { AdminContext } from '../../access/contexts.js';
 import { EMPTY_PROVIDER } from '../../domain/directory.js';
-import type { ProviderCreate } from './schemas.js';
+import type { ProviderCreate } from '../../contract/directory.js';
 import { applyInput, assertExternalRefFree, assertValid, givenFields } from './rules.js';
 import { execIn, insertProvider } from './store.js';
 import { requireEditor, toView } from './view.js';
@@ -10,11 +11,11 @@ import { requireEditor, toView } from './view.js';
  * Adds a directory entry. An organization administrator's entry belongs to their organization
  * (organizationId defaults to it); a county administrator may create any entry of the county.
  */
-export function createProvider(repo: ScopedRepo, input: z.infer<typeof ProviderCreate>) {
+export function createProvider(repo: AdminContext, input: z.infer<typeof ProviderCreate>) {
   return repo.forCounty(
     'directory.provider.create',
     async ({ tx, actor, note }) => {
-      const countyAdmin = actor.roles.includes('county_admin');
+      const countyAdmin = can(actor, 'directory.edit_any');
       const organizationId =
         input.organizationId !== undefined ? input.organizationId : countyAdmin ? null : actor.organizationId;
       requireEditor(actor, null, countyAdmin ? undefined : organizationId);

@@ -4,11 +4,11 @@
 import { sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { ReferenceContext } from '../../access/contexts.js';
 import { selectRows } from '../../db/client.js';
-import { PLACEMENT_TYPES } from '../../domain/placements.js';
+import { PLACEMENT_TYPE_NAMES_EN } from '../../domain/placements.js';
 import { badRequest } from '../../errors.js';
-import type { Filters } from './schemas.js';
+import type { Filters } from '../../contract/directory.js';
 import { findProviders } from './search-providers.js';
 import { execIn } from './store.js';
 import { toView, type ProviderViewT } from './view.js';
@@ -25,7 +25,7 @@ interface Column {
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 const list = (values: readonly (string | number)[]) => values.join('; ');
 const num = (n: number | null): Cell => (n === null ? '' : n);
-const PLACEMENT_NAME = new Map<string, string>(PLACEMENT_TYPES.map((t) => [t.key, t.en]));
+const PLACEMENT_NAME = new Map<string, string>(Object.entries(PLACEMENT_TYPE_NAMES_EN));
 const KIND_NAME: Record<ProviderViewT['kind'], string> = {
   organization: 'Organization',
   resource_family: 'Resource family',
@@ -85,7 +85,7 @@ interface Table {
   rows: Cell[][];
 }
 
-async function table(repo: ScopedRepo, filters: Filters, format: 'csv' | 'xlsx'): Promise<Table> {
+async function table(repo: ReferenceContext, filters: Filters, format: 'csv' | 'xlsx'): Promise<Table> {
   return repo.forCounty(
     'directory.providers.export',
     async ({ tx, actor, note }) => {
@@ -94,7 +94,11 @@ async function table(repo: ScopedRepo, filters: Filters, format: 'csv' | 'xlsx')
         offset: 0,
       });
       if (total > EXPORT_LIMIT)
-        throw badRequest(`The export is limited to ${EXPORT_LIMIT} providers and ${total} match; narrow the filters.`);
+        throw badRequest(
+          `The export is limited to ${EXPORT_LIMIT} providers and ${total} match; narrow the filters.`,
+          { limit: EXPORT_LIMIT, total },
+          'export_too_large',
+        );
       const services = await selectRows<{ key: string; name: { en: string } }>(
         tx,
         sql`SELECT key, name FROM service_catalog`,
@@ -118,7 +122,7 @@ async function table(repo: ScopedRepo, filters: Filters, format: 'csv' | 'xlsx')
 const fileName = (countyCode: string, ext: string) =>
   `harbor-directory-${countyCode}-${new Date().toISOString().slice(0, 10)}.${ext}`;
 
-export async function exportCsv(repo: ScopedRepo, filters: Filters): Promise<{ fileName: string; body: string }> {
+export async function exportCsv(repo: ReferenceContext, filters: Filters): Promise<{ fileName: string; body: string }> {
   const t = await table(repo, filters, 'csv');
   const body = stringify([EXPORT_COLUMNS.map((c) => c.header), ...t.rows.map((r) => r.map(neutralizeFormula))], {
     bom: true,
@@ -127,7 +131,10 @@ export async function exportCsv(repo: ScopedRepo, filters: Filters): Promise<{ f
   return { fileName: fileName(t.countyCode, 'csv'), body };
 }
 
-export async function exportXlsx(repo: ScopedRepo, filters: Filters): Promise<{ fileName: string; body: Buffer }> {
+export async function exportXlsx(
+  repo: ReferenceContext,
+  filters: Filters,
+): Promise<{ fileName: string; body: Buffer }> {
   const t = await table(repo, filters, 'xlsx');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Harbor';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { ReferenceContext } from '../../access/contexts.js';
 import { asDate } from '../../db/client.js';
 import { changedFields } from '../../domain/directory.js';
 import { notFound } from '../../errors.js';
@@ -7,7 +7,7 @@ import { execIn, loadProvider, type Exec, type HistorySource } from './store.js'
 import { redactSnapshot, toView } from './view.js';
 
 /** One provider of the user's county; another county's id is 404, like one that does not exist. */
-export function getProvider(repo: ScopedRepo, id: string) {
+export function getProvider(repo: ReferenceContext, id: string) {
   return repo.forCounty(
     'directory.provider.read',
     async ({ tx }) => {
@@ -71,7 +71,7 @@ export async function historyOf(
   return out;
 }
 
-export function providerHistory(repo: ScopedRepo, id: string) {
+export function providerHistory(repo: ReferenceContext, id: string) {
   return repo.forCounty(
     'directory.provider.history',
     async ({ tx }) => {

@@ -19,7 +19,7 @@ import {
   type ProviderField,
 } from '../../domain/directory.js';
 import { applyInput, type ProviderInput } from './rules.js';
-import { ProviderFields } from './schemas.js';
+import { ProviderFields } from '../../contract/directory.js';
 import {
   execIn,
   insertProvider,

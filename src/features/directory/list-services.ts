@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { ReferenceContext } from '../../access/contexts.js';
 import { selectRows } from '../../db/client.js';
-import type { ServiceView } from './schemas.js';
+import type { ServiceView } from '../../contract/directory.js';
 
 type Service = z.infer<typeof ServiceView>;
 
 /** The shared catalog and the county's own entries (row-level security shows only these), not retired. */
-export function listServices(repo: ScopedRepo) {
+export function listServices(repo: ReferenceContext) {
   return repo.forCounty(
     'directory.services.list',
     async ({ tx }) => {

@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Role } from '../../domain/people.js';
+import { routes } from '../../server/route.js';
 import { addService } from './add-service.js';
 import { createContact, deleteContact, listContacts, updateContact } from './contacts.js';
 import { createProvider } from './create-provider.js';
@@ -11,6 +9,7 @@ import { listServices } from './list-services.js';
 import {
   ContactCreate,
   ContactId,
+  ContactList,
   ContactPatch,
   ContactView,
   ProviderCreate,
@@ -22,23 +21,23 @@ import {
   ProviderQuery,
   ProviderView,
   ServiceCreate,
+  ServiceList,
   ServiceView,
   VacancyUpdate,
-} from './schemas.js';
+} from '../../contract/directory.js';
 import { searchProviders } from './search-providers.js';
 import { updateProvider, updateVacancies } from './update-provider.js';
 
-/** Who edits provider entries; an org_admin only those of their own organization (checked per entry). */
-const EDITORS: readonly Role[] = ['county_admin', 'org_admin'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Resource directory routes (providers, services, contacts, exports). */
 export function registerDirectoryRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['directory'];
   const read = { policy: { access: 'reference' as const } };
-  const edit = { policy: { access: 'admin' as const, roles: EDITORS } };
-  const countyAdmin = { policy: { access: 'admin' as const, roles: ['county_admin'] as Role[] } };
+  // directory.edit: an org_admin edits only their own organization's entries (checked per entry).
+  const edit = { policy: { access: 'admin' as const, ability: 'directory.edit' as const } };
+  const countyAdmin = { policy: { access: 'admin' as const, ability: 'directory.catalog' as const } };
 
   r.get(
     '/api/directory/providers',
@@ -51,7 +50,7 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         response: { 200: ProviderList },
       },
     },
-    async (request) => searchProviders(request.ctx.repo, request.query),
+    async (request, ctx) => searchProviders(ctx, request.query),
   );
   r.get(
     '/api/directory/providers/export.csv',
@@ -63,8 +62,8 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         querystring: ProviderFilters,
       },
     },
-    async (request, reply) => {
-      const file = await exportCsv(request.ctx.repo, request.query);
+    async (request, ctx, reply) => {
+      const file = await exportCsv(ctx, request.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -81,8 +80,8 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         querystring: ProviderFilters,
       },
     },
-    async (request, reply) => {
-      const file = await exportXlsx(request.ctx.repo, request.query);
+    async (request, ctx, reply) => {
+      const file = await exportXlsx(ctx, request.query);
       return reply.type(XLSX).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
     },
   );
@@ -97,7 +96,7 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         response: { 200: ProviderView },
       },
     },
-    async (request) => getProvider(request.ctx.repo, request.params.id),
+    async (request, ctx) => getProvider(ctx, request.params.id),
   );
   r.get(
     '/api/directory/providers/:id/history',
@@ -110,7 +109,7 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         response: { 200: ProviderHistory },
       },
     },
-    async (request) => providerHistory(request.ctx.repo, request.params.id),
+    async (request, ctx) => providerHistory(ctx, request.params.id),
   );
   r.post(
     '/api/directory/providers',
@@ -123,7 +122,7 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         response: { 201: ProviderView },
       },
     },
-    async (request, reply) => reply.code(201).send(await createProvider(request.ctx.repo, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await createProvider(ctx, request.body)),
   );
   r.patch(
     '/api/directory/providers/:id',
@@ -137,7 +136,7 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         response: { 200: ProviderView },
       },
     },
-    async (request) => updateProvider(request.ctx.repo, request.params.id, request.body),
+    async (request, ctx) => updateProvider(ctx, request.params.id, request.body),
   );
   r.post(
     '/api/directory/providers/:id/vacancies',
@@ -151,7 +150,7 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         response: { 200: ProviderView },
       },
     },
-    async (request) => updateVacancies(request.ctx.repo, request.params.id, request.body),
+    async (request, ctx) => updateVacancies(ctx, request.params.id, request.body),
   );
 
   r.get(
@@ -161,10 +160,10 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "The service catalog: shared entries and your county's own",
-        response: { 200: z.object({ services: z.array(ServiceView) }) },
+        response: { 200: ServiceList },
       },
     },
-    async (request) => listServices(request.ctx.repo),
+    async (request, ctx) => listServices(ctx),
   );
   r.post(
     '/api/directory/services',
@@ -177,7 +176,7 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         response: { 201: ServiceView },
       },
     },
-    async (request, reply) => reply.code(201).send(await addService(request.ctx.repo, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await addService(ctx, request.body)),
   );
 
   r.get(
@@ -187,10 +186,10 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "The county's CSEC contact list: the person to call in each organization",
-        response: { 200: z.object({ contacts: z.array(ContactView) }) },
+        response: { 200: ContactList },
       },
     },
-    async (request) => listContacts(request.ctx.repo),
+    async (request, ctx) => listContacts(ctx),
   );
   r.post(
     '/api/directory/contacts',
@@ -198,7 +197,7 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
       config: countyAdmin,
       schema: { tags, summary: 'Add a CSEC contact', body: ContactCreate, response: { 201: ContactView } },
     },
-    async (request, reply) => reply.code(201).send(await createContact(request.ctx.repo, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await createContact(ctx, request.body)),
   );
   r.patch(
     '/api/directory/contacts/:id',
@@ -212,13 +211,13 @@ export function registerDirectoryRoutes(app: FastifyInstance) {
         response: { 200: ContactView },
       },
     },
-    async (request) => updateContact(request.ctx.repo, request.params.id, request.body),
+    async (request, ctx) => updateContact(ctx, request.params.id, request.body),
   );
   r.delete(
     '/api/directory/contacts/:id',
     { config: countyAdmin, schema: { tags, summary: 'Remove a CSEC contact', params: ContactId } },
-    async (request, reply) => {
-      await deleteContact(request.ctx.repo, request.params.id);
+    async (request, ctx, reply) => {
+      await deleteContact(ctx, request.params.id);
       return reply.code(204).send();
     },
   );

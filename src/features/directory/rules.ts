@@ -8,7 +8,7 @@ import {
   type Problem,
   type ProviderData,
 } from '../../domain/directory.js';
-import { badRequest, conflict } from '../../errors.js';
+import { brokenRules, conflict, fieldError, HarborError } from '../../errors.js';
 import { historyOf } from './get-provider.js';
 import { loadDirectoryContext, type Exec, type ProviderRow } from './store.js';
 
@@ -36,8 +36,13 @@ export function applyInput(base: ProviderData, input: ProviderInput): ProviderDa
 export const givenFields = (input: ProviderInput) => PROVIDER_FIELDS.filter((f) => input[f] !== undefined);
 
 export function invalid(problems: Problem[]) {
-  const list = problems.map((p) => `${p.field}: ${p.message}`);
-  return badRequest(`Please fix: ${list.join('; ')}`, { problems: list });
+  const rules = problems.map((p) => ({
+    field: p.field,
+    code: p.code,
+    text: `${p.field}: ${p.message}`,
+    ...(p.params ? { params: p.params } : {}),
+  }));
+  return brokenRules('provider_invalid', `Please fix: ${rules.map((r) => r.text).join('; ')}`, rules);
 }
 
 /**
@@ -71,7 +76,13 @@ export async function assertExternalRefFree(
           AND (${exceptId}::uuid IS NULL OR id <> ${exceptId}::uuid)`,
   );
   if (other)
-    throw conflict(`externalRef: "${externalRef}" is already used by ${other.name}; each entry needs its own.`);
+    throw new HarborError(
+      409,
+      'external_ref_taken',
+      `externalRef: "${externalRef}" is already used by ${other.name}; each entry needs its own.`,
+      { externalRef, usedBy: other.name },
+      [fieldError('/body/externalRef', 'duplicate')],
+    );
 }
 
 /** The 409 for a stale version: who changed which fields since the version the editor loaded. */
@@ -90,5 +101,6 @@ export async function staleVersion(exec: Exec, current: ProviderRow, yourVersion
     `Someone saved this directory entry after you opened it (you had version ${yourVersion}, it is now ${current.version}). ` +
       `${summary ? summary + '. ' : ''}Reload to see their changes, then make yours again.`,
     { yourVersion, currentVersion: current.version, changes },
+    'stale_version',
   );
 }

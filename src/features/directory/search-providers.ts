@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { ReferenceContext } from '../../access/contexts.js';
 import type { Population } from '../../domain/directory.js';
-import type { Filters } from './schemas.js';
+import type { Filters } from '../../contract/directory.js';
 import { execIn, PROVIDER_COLUMNS, type Exec, type ProviderRow } from './store.js';
 import { toView } from './view.js';
 
@@ -52,7 +52,7 @@ export async function findProviders(
   };
 }
 
-export function searchProviders(repo: ScopedRepo, query: Filters & { page: number; pageSize: number }) {
+export function searchProviders(repo: ReferenceContext, query: Filters & { page: number; pageSize: number }) {
   const { page, pageSize, ...filters } = query;
   return repo.forCounty(
     'directory.providers.search',

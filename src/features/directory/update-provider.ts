@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { AdminContext } from '../../access/contexts.js';
 import { sameProvider } from '../../domain/directory.js';
 import { badRequest, notFound } from '../../errors.js';
-import type { ProviderPatch, VacancyUpdate } from './schemas.js';
+import type { ProviderPatch, VacancyUpdate } from '../../contract/directory.js';
 import { applyInput, assertExternalRefFree, assertValid, givenFields, invalid, staleVersion } from './rules.js';
 import { execIn, loadProvider, replaceProvider, rowToData } from './store.js';
 import { requireEditor, toView } from './view.js';
@@ -11,13 +11,18 @@ import { requireEditor, toView } from './view.js';
  * Changes an entry with optimistic concurrency: the editor sends the version they loaded; if
  * someone saved since, nothing is written and the 409 names who changed which fields.
  */
-export function updateProvider(repo: ScopedRepo, id: string, patch: z.infer<typeof ProviderPatch>) {
+export function updateProvider(repo: AdminContext, id: string, patch: z.infer<typeof ProviderPatch>) {
   return repo.forCounty(
     'directory.provider.update',
     async ({ tx, actor, note }) => {
       const { version, ...input } = patch;
       const given = givenFields(input);
-      if (given.length === 0) throw badRequest('Send at least one field to change, with the version you loaded.');
+      if (given.length === 0)
+        throw badRequest(
+          'Send at least one field to change, with the version you loaded.',
+          undefined,
+          'nothing_to_change',
+        );
       const exec = execIn(tx);
       const current = await loadProvider(exec, id, { forUpdate: true });
       if (!current) throw notFound('provider');
@@ -45,7 +50,7 @@ export function updateProvider(repo: ScopedRepo, id: string, patch: z.infer<type
 }
 
 /** The quick update providers make often: today's vacancy count, stamped as confirmed now. */
-export function updateVacancies(repo: ScopedRepo, id: string, body: z.infer<typeof VacancyUpdate>) {
+export function updateVacancies(repo: AdminContext, id: string, body: z.infer<typeof VacancyUpdate>) {
   return repo.forCounty(
     'directory.provider.vacancies',
     async ({ tx, actor, note }) => {
@@ -62,7 +67,12 @@ export function updateVacancies(repo: ScopedRepo, id: string, body: z.infer<type
       };
       if (next.beds !== null && next.vacancies !== null && next.vacancies > next.beds) {
         throw invalid([
-          { field: 'vacancies', message: `cannot be more than beds (${next.vacancies} vacancies, ${next.beds} beds)` },
+          {
+            field: 'vacancies',
+            message: `cannot be more than beds (${next.vacancies} vacancies, ${next.beds} beds)`,
+            code: 'more_than_beds',
+            params: { beds: next.beds },
+          },
         ]);
       }
       const row = await replaceProvider(exec, current, next, {

@@ -3,9 +3,10 @@
 import type { z } from 'zod';
 import { asDate } from '../../db/client.js';
 import { addressWithheld, isStale } from '../../domain/directory.js';
+import { can } from '../../access/abilities.js';
 import type { Actor } from '../../access/actor.js';
-import { forbidden } from '../../errors.js';
-import type { ProviderView } from './schemas.js';
+import { forbidden, HarborError } from '../../errors.js';
+import type { ProviderView } from '../../contract/directory.js';
 import { rowToData, type ProviderRow } from './store.js';
 
 export type ProviderViewT = z.infer<typeof ProviderView>;
@@ -44,18 +45,25 @@ export function requireEditor(
   provider: { organization_id: string | null; organization_name: string | null } | null,
   target?: string | null,
 ) {
-  if (actor.roles.includes('county_admin')) return;
-  if (!actor.roles.includes('org_admin'))
-    throw forbidden('Only county administrators and organization administrators edit the directory.');
-  if (provider && provider.organization_id !== actor.organizationId) {
+  if (can(actor, 'directory.edit_any')) return;
+  if (!can(actor, 'directory.edit'))
     throw forbidden(
+      'Only county administrators and organization administrators edit the directory.',
+      'directory_edit_not_allowed',
+    );
+  if (provider && provider.organization_id !== actor.organizationId) {
+    throw new HarborError(
+      403,
+      'directory_entry_not_yours',
       `You can edit your own organization's directory entries only; this one belongs to ${provider.organization_name ?? 'no organization'}. ` +
         'Ask a county administrator to change it.',
+      { organization: provider.organization_name },
     );
   }
   if (target !== undefined && target !== actor.organizationId) {
     throw forbidden(
       "An organization administrator's entries belong to their own organization; leave organizationId out or set it to your organization's id.",
+      'directory_organization_fixed',
     );
   }
 }

@@ -1,112 +1,82 @@
 // First responder encounters: recorded by the youth's workers (or law enforcement users assigned
 // to the youth); every agency's arrival is measured against the county's on-scene target.
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { asDate, selectRows } from '../../db/client.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { brokenRules, conflict, fieldError, HarborError, invalidField, notFound } from '../../errors.js';
+import type { EncounterCreate } from '../../contract/first-response.js';
+import { rule, type RuleProblem } from '../../contract/problems.js';
 import { settingsIn } from '../county/settings.js';
 import { meetObligationsBySource } from '../obligations/meet-by-source.js';
 import { openObligationsFor } from '../obligations/open-obligations-for.js';
 
-const when = z.string().datetime({ offset: true });
-export const LOCATION_TYPES = [
-  'street',
-  'motel',
-  'residence',
-  'business',
-  'online_meetup',
-  'transit',
-  'school',
-  'other',
-] as const;
-
-export const EncounterCreate = z
-  .object({
-    foundByOrganizationId: z.string().uuid(),
-    foundByName: z.string().trim().min(2).max(200).describe('The officer or responder who found the youth'),
-    foundAt: when,
-    locationType: z.enum(LOCATION_TYPES),
-    spaNumber: z.number().int().min(1).max(99).nullable().optional(),
-    streetAddress: z.string().trim().max(300).nullable().optional().describe('Only when needed'),
-    hotlineCalledAt: when,
-    hotlineReference: z.string().trim().max(100).nullable().optional(),
-    notified: z
-      .array(
-        z
-          .object({ organizationId: z.string().uuid(), notifiedAt: when, arrivedAt: when.nullable().optional() })
-          .strict(),
-      )
-      .max(20)
-      .default([]),
-    advocateOrganizationId: z.string().uuid().nullable().optional(),
-    advocateDispatchedAt: when.nullable().optional(),
-    youthWentTo: z.string().trim().max(300).nullable().optional(),
-    healthEvaluationAt: when.nullable().optional(),
-    healthEvaluationBy: z
-      .string()
-      .trim()
-      .min(2)
-      .max(200)
-      .nullable()
-      .optional()
-      .describe('Who did the health evaluation'),
-  })
-  .strict()
-  .refine((v) => !v.healthEvaluationAt || v.healthEvaluationBy, {
-    message: 'say who did the health evaluation',
-    path: ['healthEvaluationBy'],
-  });
-
-export const ArrivalUpdate = z.object({ arrivedAt: when }).strict();
-
 const ms = (v: string | null | undefined) => (v ? new Date(v).getTime() : null);
 
-function checkTimes(input: z.infer<typeof EncounterCreate>) {
-  const problems: string[] = [];
+function checkTimes(input: EncounterCreate) {
+  const problems: RuleProblem[] = [];
   const found = ms(input.foundAt)!;
   const now = Date.now() + 60_000;
-  if (found > now) problems.push('foundAt: cannot be in the future');
+  if (found > now) problems.push(rule('foundAt', 'date_in_future', 'cannot be in the future'));
   if (ms(input.hotlineCalledAt)! < found - 86_400_000)
-    problems.push('hotlineCalledAt: more than a day before the youth was found; check the date');
+    problems.push(
+      rule('hotlineCalledAt', 'too_early', 'more than a day before the youth was found; check the date', { days: 1 }),
+    );
   for (const [i, n] of input.notified.entries()) {
     if (n.arrivedAt && ms(n.arrivedAt)! < ms(n.notifiedAt)!)
-      problems.push(`notified[${i}].arrivedAt: an agency cannot arrive before it was notified`);
+      problems.push({
+        field: `notified.${i}.arrivedAt`,
+        code: 'before_notified',
+        text: `notified[${i}].arrivedAt: an agency cannot arrive before it was notified`,
+      });
   }
   if (input.healthEvaluationAt && ms(input.healthEvaluationAt)! < found)
-    problems.push('healthEvaluationAt: cannot be before the youth was found');
-  if (problems.length) throw badRequest(`Please fix: ${problems.join('; ')}.`, { problems });
+    problems.push(rule('healthEvaluationAt', 'before_found', 'cannot be before the youth was found'));
+  if (problems.length)
+    throw brokenRules('encounter_invalid', `Please fix: ${problems.map((p) => p.text).join('; ')}.`, problems);
 }
 
 /** Records an encounter in one transaction: the encounter, each notified agency and its arrival. */
-export function recordEncounter(repo: ScopedRepo, youthId: string, input: z.infer<typeof EncounterCreate>) {
-  return repo.forYouth(
-    youthId,
-    'first_response.record',
-    async (scope) => {
-      scope.require('exploitation', 'write');
-      checkTimes(input);
-      const orgIds = [
-        ...new Set([
-          input.foundByOrganizationId,
-          ...input.notified.map((n) => n.organizationId),
-          ...(input.advocateOrganizationId ? [input.advocateOrganizationId] : []),
-        ]),
+export function recordEncounter(repo: YouthContext, youthId: string, input: EncounterCreate) {
+  return repo.forYouth(youthId, 'first_response.record', { write: ['exploitation'] }, async (scope) => {
+    checkTimes(input);
+    const orgIds = [
+      ...new Set([
+        input.foundByOrganizationId,
+        ...input.notified.map((n) => n.organizationId),
+        ...(input.advocateOrganizationId ? [input.advocateOrganizationId] : []),
+      ]),
+    ];
+    const known = await selectRows<{ id: string }>(
+      scope.tx,
+      sql`SELECT id FROM organizations WHERE id IN (${sql.join(
+        orgIds.map((o) => sql`${o}`),
+        sql`, `,
+      )})`,
+    );
+    const unknown = orgIds.filter((o) => !known.some((k) => k.id === o));
+    if (unknown.length) {
+      const at = [
+        ...(unknown.includes(input.foundByOrganizationId) ? ['/body/foundByOrganizationId'] : []),
+        ...input.notified.flatMap((n, i) =>
+          unknown.includes(n.organizationId) ? [`/body/notified/${i}/organizationId`] : [],
+        ),
+        ...(input.advocateOrganizationId && unknown.includes(input.advocateOrganizationId)
+          ? ['/body/advocateOrganizationId']
+          : []),
       ];
-      const known = await selectRows<{ id: string }>(
-        scope.tx,
-        sql`SELECT id FROM organizations WHERE id IN (${sql.join(
-          orgIds.map((o) => sql`${o}`),
-          sql`, `,
-        )})`,
+      throw new HarborError(
+        400,
+        'bad_request',
+        `No organization in your county with id ${unknown.join(', ')}.`,
+        undefined,
+        at.map((p) => fieldError(p, 'unknown_reference')),
       );
-      const unknown = orgIds.filter((o) => !known.some((k) => k.id === o));
-      if (unknown.length) throw badRequest(`No organization in your county with id ${unknown.join(', ')}.`);
-      if (new Set(input.notified.map((n) => n.organizationId)).size !== input.notified.length)
-        throw badRequest('notified: list each agency once.');
-      const [row] = await selectRows<{ id: string }>(
-        scope.tx,
-        sql`INSERT INTO first_responder_encounters (youth_id, county_id, found_by_organization_id, found_by_name, found_at, location_type,
+    }
+    if (new Set(input.notified.map((n) => n.organizationId)).size !== input.notified.length)
+      throw invalidField('/body/notified', 'duplicate', 'notified: list each agency once.');
+    const [row] = await selectRows<{ id: string }>(
+      scope.tx,
+      sql`INSERT INTO first_responder_encounters (youth_id, county_id, found_by_organization_id, found_by_name, found_at, location_type,
               spa_number, street_address, hotline_called_at, hotline_reference, advocate_organization_id, advocate_dispatched_at,
               youth_went_to, health_evaluation_at, recorded_by)
             VALUES (${youthId}, ${scope.actor.countyId}, ${input.foundByOrganizationId}, ${input.foundByName}, ${input.foundAt},
@@ -114,99 +84,95 @@ export function recordEncounter(repo: ScopedRepo, youthId: string, input: z.infe
               ${input.hotlineReference ?? null}, ${input.advocateOrganizationId ?? null}, ${input.advocateDispatchedAt ?? null},
               ${input.youthWentTo ?? null}, ${input.healthEvaluationAt ?? null}, ${scope.actor.userId})
             RETURNING id`,
-      );
-      const id = row!.id;
-      for (const n of input.notified) {
-        await scope.tx
-          .execute(sql`INSERT INTO responder_arrivals (encounter_id, county_id, organization_id, notified_at, arrived_at)
+    );
+    const id = row!.id;
+    for (const n of input.notified) {
+      await scope.tx
+        .execute(sql`INSERT INTO responder_arrivals (encounter_id, county_id, organization_id, notified_at, arrived_at)
           VALUES (${id}, ${scope.actor.countyId}, ${n.organizationId}, ${n.notifiedAt}, ${n.arrivedAt ?? null})`);
-      }
-      // The protocol's clocks start at the hotline call: each agency on scene, the health evaluation.
-      const { opened } = await openObligationsFor(scope.tx, {
-        kind: 'first_responder_contact',
-        youthId,
-        sourceId: id,
-        at: new Date(input.hotlineCalledAt),
-        recordedBy: scope.actor,
-        agencies: input.notified.map((n) => ({ organizationId: n.organizationId })),
-      });
-      const met: string[] = [];
-      for (const n of input.notified.filter((x) => x.arrivedAt)) {
-        met.push(
-          ...(await meetObligationsBySource(scope.tx, {
-            kind: 'responders_on_scene',
-            sourceId: id,
-            sourcePart: n.organizationId,
-            record: { arrivedAt: n.arrivedAt },
-            metBy: scope.actor.userId,
-          })),
-        );
-      }
-      if (input.healthEvaluationAt) {
-        met.push(
-          ...(await meetObligationsBySource(scope.tx, {
-            kind: 'health_evaluation_72h',
-            sourceId: id,
-            record: { completedAt: input.healthEvaluationAt, provider: input.healthEvaluationBy },
-            metBy: scope.actor.userId,
-          })),
-        );
-      }
-      scope.touch(
-        ['exploitation', ...(input.streetAddress ? (['contact_location'] as const) : [])],
-        [id, ...opened.map((o) => o.id)],
+    }
+    // The protocol's clocks start at the hotline call: each agency on scene, the health evaluation.
+    const { opened } = await openObligationsFor(scope.tx, {
+      kind: 'first_responder_contact',
+      youthId,
+      sourceId: id,
+      at: new Date(input.hotlineCalledAt),
+      recordedBy: scope.actor,
+      agencies: input.notified.map((n) => ({ organizationId: n.organizationId })),
+    });
+    const met: string[] = [];
+    for (const n of input.notified.filter((x) => x.arrivedAt)) {
+      met.push(
+        ...(await meetObligationsBySource(scope.tx, {
+          kind: 'responders_on_scene',
+          sourceId: id,
+          sourcePart: n.organizationId,
+          record: { arrivedAt: n.arrivedAt },
+          metBy: scope.actor.userId,
+        })),
       );
-      scope.note({ notified: input.notified.length, obligationsOpened: opened.length, obligationsMet: met.length });
-      return { id, obligationIds: opened.map((o) => o.id) };
-    },
-    'write',
-  );
+    }
+    if (input.healthEvaluationAt) {
+      met.push(
+        ...(await meetObligationsBySource(scope.tx, {
+          kind: 'health_evaluation_72h',
+          sourceId: id,
+          record: { completedAt: input.healthEvaluationAt, provider: input.healthEvaluationBy },
+          metBy: scope.actor.userId,
+        })),
+      );
+    }
+    scope.touch(
+      ['exploitation', ...(input.streetAddress ? (['contact_location'] as const) : [])],
+      [id, ...opened.map((o) => o.id)],
+    );
+    scope.note({ notified: input.notified.length, obligationsOpened: opened.length, obligationsMet: met.length });
+    return { id, obligationIds: opened.map((o) => o.id) };
+  });
 }
 
 /** Records when a notified agency arrived. */
 export function recordArrival(
-  repo: ScopedRepo,
+  repo: YouthContext,
   youthId: string,
   encounterId: string,
   organizationId: string,
   arrivedAt: string,
 ) {
-  return repo.forYouth(
-    youthId,
-    'first_response.arrival',
-    async (scope) => {
-      scope.require('exploitation', 'write');
-      const [a] = await selectRows<{ id: string; notified_at: Date | string; arrived_at: Date | string | null }>(
-        scope.tx,
-        sql`SELECT a.id, a.notified_at, a.arrived_at FROM responder_arrivals a JOIN first_responder_encounters e ON e.id = a.encounter_id
+  return repo.forYouth(youthId, 'first_response.arrival', { write: ['exploitation'] }, async (scope) => {
+    const [a] = await selectRows<{ id: string; notified_at: Date | string; arrived_at: Date | string | null }>(
+      scope.tx,
+      sql`SELECT a.id, a.notified_at, a.arrived_at FROM responder_arrivals a JOIN first_responder_encounters e ON e.id = a.encounter_id
              WHERE a.encounter_id = ${encounterId} AND e.youth_id = ${youthId} AND a.organization_id = ${organizationId} FOR UPDATE OF a`,
+    );
+    if (!a) throw notFound('notified agency on this encounter');
+    if (a.arrived_at)
+      throw conflict('This agency’s arrival is already recorded.', undefined, 'arrival_already_recorded');
+    if (new Date(arrivedAt) < asDate(a.notified_at))
+      throw invalidField(
+        '/body/arrivedAt',
+        'before_notified',
+        'arrivedAt: an agency cannot arrive before it was notified.',
       );
-      if (!a) throw notFound('notified agency on this encounter');
-      if (a.arrived_at) throw conflict('This agency’s arrival is already recorded.');
-      if (new Date(arrivedAt) < asDate(a.notified_at))
-        throw badRequest('arrivedAt: an agency cannot arrive before it was notified.');
-      await selectRows(
-        scope.tx,
-        sql`UPDATE responder_arrivals SET arrived_at = ${arrivedAt} WHERE id = ${a.id} RETURNING id`,
-      );
-      const met = await meetObligationsBySource(scope.tx, {
-        kind: 'responders_on_scene',
-        sourceId: encounterId,
-        sourcePart: organizationId,
-        record: { arrivedAt },
-        metBy: scope.actor.userId,
-      });
-      scope.touch(['exploitation'], [encounterId, ...met]);
-      return { id: a.id, arrivedAt: new Date(arrivedAt).toISOString() };
-    },
-    'write',
-  );
+    await selectRows(
+      scope.tx,
+      sql`UPDATE responder_arrivals SET arrived_at = ${arrivedAt} WHERE id = ${a.id} RETURNING id`,
+    );
+    const met = await meetObligationsBySource(scope.tx, {
+      kind: 'responders_on_scene',
+      sourceId: encounterId,
+      sourcePart: organizationId,
+      record: { arrivedAt },
+      metBy: scope.actor.userId,
+    });
+    scope.touch(['exploitation'], [encounterId, ...met]);
+    return { id: a.id, arrivedAt: new Date(arrivedAt).toISOString() };
+  });
 }
 
 /** The youth's encounters, each agency's minutes to arrive against the county target. */
-export function listEncounters(repo: ScopedRepo, youthId: string) {
-  return repo.forYouth(youthId, 'first_response.list', async (scope) => {
-    scope.require('exploitation', 'read');
+export function listEncounters(repo: YouthContext, youthId: string) {
+  return repo.forYouth(youthId, 'first_response.list', { read: ['exploitation'] }, async (scope) => {
     const target = (await settingsIn(scope.tx, scope.actor.countyId)).response.respondersOnSceneMinutes;
     const rows = await selectRows<{
       id: string;

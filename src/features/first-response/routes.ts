@@ -1,23 +1,35 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
-import { ArrivalUpdate, EncounterCreate, listEncounters, recordArrival, recordEncounter } from './encounters.js';
+import { routes } from '../../server/route.js';
+import {
+  ArrivalParams,
+  ArrivalRecorded,
+  ArrivalUpdate,
+  EncounterCreate,
+  EncounterCreated,
+  EncounterList,
+} from '../../contract/first-response.js';
+import { YouthId } from '../../contract/youth.js';
+import { listEncounters, recordArrival, recordEncounter } from './encounters.js';
 
 /** First Responder Protocol encounters and each agency's arrival against the on-scene target. */
 export function registerFirstResponseRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['first-response'];
   const writers = {
-    policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor', 'mdt_coordinator'] as const },
+    policy: { access: 'youth' as const, ability: 'first_response.record' as const },
   };
   r.get(
     '/api/youth/:id/first-response',
     {
       config: { policy: { access: 'youth' } },
-      schema: { tags, summary: "The youth's first responder encounters, arrivals against the target", params: YouthId },
+      schema: {
+        tags,
+        summary: "The youth's first responder encounters, arrivals against the target",
+        params: YouthId,
+        response: { 200: EncounterList },
+      },
     },
-    async (request) => listEncounters(request.ctx.repo, request.params.id),
+    async (request, ctx) => listEncounters(ctx, request.params.id),
   );
   r.post(
     '/api/youth/:id/first-response',
@@ -28,11 +40,10 @@ export function registerFirstResponseRoutes(app: FastifyInstance) {
         summary: 'Record a first responder encounter with the agencies notified',
         params: YouthId,
         body: EncounterCreate,
-        response: { 201: z.object({ id: z.string(), obligationIds: z.array(z.string()) }) },
+        response: { 201: EncounterCreated },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordEncounter(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await recordEncounter(ctx, request.params.id, request.body)),
   );
   r.post(
     '/api/youth/:id/first-response/:encounterId/arrivals/:organizationId',
@@ -41,14 +52,14 @@ export function registerFirstResponseRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Record when a notified agency arrived',
-        params: z.object({ id: z.string(), encounterId: z.string().uuid(), organizationId: z.string().uuid() }),
+        params: ArrivalParams,
         body: ArrivalUpdate,
-        response: { 200: z.object({ id: z.string(), arrivedAt: z.string() }) },
+        response: { 200: ArrivalRecorded },
       },
     },
-    async (request) =>
+    async (request, ctx) =>
       recordArrival(
-        request.ctx.repo,
+        ctx,
         request.params.id,
         request.params.encounterId,
         request.params.organizationId,

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { ReferenceContext } from '../../access/contexts.js';
 import { selectRows } from '../../db/client.js';
 import type { InstrumentDefinition } from '../../domain/instruments.js';
 import { notFound } from '../../errors.js';
 
-export function listInstruments(repo: ScopedRepo) {
+export function listInstruments(repo: ReferenceContext) {
   return repo.forCounty(
     'instruments.list',
     async ({ tx }) => {
@@ -41,7 +41,7 @@ export function listInstruments(repo: ScopedRepo) {
   );
 }
 
-export function getInstrumentVersion(repo: ScopedRepo, versionId: string) {
+export function getInstrumentVersion(repo: ReferenceContext, versionId: string) {
   return repo.forCounty(
     'instruments.read',
     async ({ tx }) => {

@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { asDate, selectRows } from '../../db/client.js';
 import type { MdtTier } from '../../domain/mdt.js';
-import type { MdtViewT } from './schemas.js';
+import type { MdtViewT } from '../../contract/mdt.js';
 
 const iso = (v: Date | string | null) => (v === null ? null : asDate(v).toISOString());
 
 /** The youth's current team and its meetings (attendance, what was missing, decisions, action items). */
-export function getMdt(repo: ScopedRepo, youthId: string): Promise<MdtViewT> {
-  return repo.forYouth(youthId, 'mdt.read', async (scope) => {
-    scope.require('exploitation', 'read');
+export function getMdt(repo: YouthContext, youthId: string): Promise<MdtViewT> {
+  return repo.forYouth(youthId, 'mdt.read', { read: ['exploitation'] }, async (scope) => {
     const { tx } = scope;
     const members = await selectRows<{
       id: string;

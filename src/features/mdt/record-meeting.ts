@@ -1,30 +1,33 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import { can } from '../../access/abilities.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { selectRows } from '../../db/client.js';
 import { missingParties } from '../../domain/mdt.js';
-import { badRequest, forbidden } from '../../errors.js';
+import { forbidden, invalidField } from '../../errors.js';
 import { settingsIn } from '../county/settings.js';
 import { openObligationsFor } from '../obligations/open-obligations-for.js';
-import type { MeetingCreate } from './schemas.js';
+import type { MeetingCreate } from '../../contract/mdt.js';
 
 /**
  * Records an MDT meeting with its attendance, the required-party check (what was missing is kept
  * with the meeting), decisions and action items. Members of the team, the youth's workers and
  * MDT coordinators may record; everyone present who is a Harbor user joins the team.
  */
-export function recordMeeting(repo: ScopedRepo, youthId: string, input: z.infer<typeof MeetingCreate>) {
-  return repo.forYouth(youthId, 'mdt.meeting.record', async (scope) => {
+export function recordMeeting(repo: YouthContext, youthId: string, input: z.infer<typeof MeetingCreate>) {
+  return repo.forYouth(youthId, 'mdt.meeting.record', { read: ['exploitation'] }, async (scope) => {
     const r = scope.grant.relations;
-    const roles = scope.actor.roles;
     const allowed =
       r.has('mdt') ||
-      roles.includes('mdt_coordinator') ||
-      (roles.some((x) => x === 'caseworker' || x === 'supervisor') && (r.has('assigned') || r.has('supervises')));
-    if (!allowed) throw forbidden("Only the youth's team, workers or an MDT coordinator can record its meetings.");
-    scope.require('exploitation', 'read');
+      can(scope.actor, 'mdt.coordinate') ||
+      (can(scope.actor, 'youth.record') && (r.has('assigned') || r.has('supervises')));
+    if (!allowed)
+      throw forbidden(
+        "Only the youth's team, workers or an MDT coordinator can record its meetings.",
+        'mdt_meeting_not_allowed',
+      );
     if (input.heldAt && new Date(input.heldAt).getTime() > Date.now() + 60_000)
-      throw badRequest('heldAt: a meeting cannot have been held in the future.');
+      throw invalidField('/body/heldAt', 'date_in_future', 'heldAt: a meeting cannot have been held in the future.');
     const { tx, actor } = scope;
     const userIds = [
       ...new Set([
@@ -42,7 +45,11 @@ export function recordMeeting(repo: ScopedRepo, youthId: string, input: z.infer<
       );
       const missing = userIds.filter((u) => !found.some((f) => f.id === u));
       if (missing.length)
-        throw badRequest(`attendees/actionItems: no user in your county with id ${missing.join(', ')}.`);
+        throw invalidField(
+          input.attendees.some((a) => a.userId && missing.includes(a.userId)) ? '/body/attendees' : '/body/actionItems',
+          'unknown_reference',
+          `attendees/actionItems: no user in your county with id ${missing.join(', ')}.`,
+        );
     }
     const missingNow = input.heldAt
       ? missingParties((await settingsIn(tx, actor.countyId)).mdtRequiredParties[input.tier], input.attendees)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import type { Relation } from '../../access/grants.js';
 import { asDate, selectRows } from '../../db/client.js';
 
@@ -10,7 +10,7 @@ const TIER = { crisis_mdt_24h: 'crisis', initial_mdt: 'initial', ongoing_mdt_rev
  * The MDT caseload review: youth the user may see whose crisis, initial or ongoing MDT is due or
  * overdue, soonest first. For MDT coordinators and supervisors planning the next meetings.
  */
-export function mdtReviewDue(repo: ScopedRepo) {
+export function mdtReviewDue(repo: YouthContext) {
   return repo.acrossYouth('mdt.review_due', async (scope) => {
     const rows = await selectRows<{
       youth_id: string;

@@ -1,43 +1,39 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
+import { routes } from '../../server/route.js';
+import { YouthId } from '../../contract/youth.js';
 import { getMdt } from './get-mdt.js';
 import { addMember, endMembership } from './members.js';
 import { recordMeeting } from './record-meeting.js';
 import { mdtReviewDue } from './review-due.js';
-import { MdtView, MeetingCreate, MemberAdd } from './schemas.js';
+import {
+  MdtView,
+  MeetingCreate,
+  MeetingCreated,
+  MemberAdd,
+  MemberAdded,
+  MemberLeft,
+  MemberParams,
+  ReviewDueList,
+} from '../../contract/mdt.js';
 
 /** A youth's multidisciplinary team: members (who thereby see the shared record) and meetings. */
 export function registerMdtRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['mdt'];
   const team = {
-    policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor', 'mdt_coordinator', 'advocate'] as const },
+    policy: { access: 'youth' as const, ability: 'mdt.team' as const },
   };
   r.get(
     '/api/mdt/review-due',
     {
-      config: { policy: { access: 'youth', roles: ['mdt_coordinator', 'supervisor', 'caseworker'] } },
+      config: { policy: { access: 'youth', ability: 'mdt.review_due' } },
       schema: {
         tags,
         summary: 'MDT caseload review: youth whose crisis, initial or ongoing MDT is due or overdue, soonest first',
-        response: {
-          200: z.object({
-            youth: z.array(
-              z.object({
-                youthId: z.string(),
-                name: z.string(),
-                tier: z.enum(['crisis', 'initial', 'ongoing']),
-                dueAt: z.string(),
-                overdue: z.boolean(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: ReviewDueList },
       },
     },
-    async (request) => mdtReviewDue(request.ctx.repo),
+    async (request, ctx) => mdtReviewDue(ctx),
   );
   r.get(
     '/api/youth/:id/mdt',
@@ -45,7 +41,7 @@ export function registerMdtRoutes(app: FastifyInstance) {
       config: { policy: { access: 'youth' } },
       schema: { tags, summary: "The youth's team and its meetings", params: YouthId, response: { 200: MdtView } },
     },
-    async (request) => getMdt(request.ctx.repo, request.params.id),
+    async (request, ctx) => getMdt(ctx, request.params.id),
   );
   r.post(
     '/api/youth/:id/mdt/members',
@@ -56,10 +52,10 @@ export function registerMdtRoutes(app: FastifyInstance) {
         summary: "Add someone to the youth's team (they then see the shared record)",
         params: YouthId,
         body: MemberAdd,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: MemberAdded },
       },
     },
-    async (request, reply) => reply.code(201).send(await addMember(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await addMember(ctx, request.params.id, request.body)),
   );
   r.post(
     '/api/youth/:id/mdt/members/:memberId/leave',
@@ -68,11 +64,11 @@ export function registerMdtRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'End a membership; access through the team ends with it',
-        params: z.object({ id: z.string(), memberId: z.string().uuid('is not a member id') }),
-        response: { 200: z.object({ id: z.string(), left: z.boolean() }) },
+        params: MemberParams,
+        response: { 200: MemberLeft },
       },
     },
-    async (request) => endMembership(request.ctx.repo, request.params.id, request.params.memberId),
+    async (request, ctx) => endMembership(ctx, request.params.id, request.params.memberId),
   );
   r.post(
     '/api/youth/:id/mdt/meetings',
@@ -83,17 +79,9 @@ export function registerMdtRoutes(app: FastifyInstance) {
         summary: 'Record an MDT meeting: attendance, the required-party check, decisions, action items',
         params: YouthId,
         body: MeetingCreate,
-        response: {
-          201: z.object({
-            id: z.string(),
-            missingParties: z.array(z.string()),
-            actionItemIds: z.array(z.string()),
-            obligationIds: z.array(z.string()),
-          }),
-        },
+        response: { 201: MeetingCreated },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordMeeting(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await recordMeeting(ctx, request.params.id, request.body)),
   );
 }

@@ -4,14 +4,14 @@
 // youth's service planning area: never a provider or an address.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import type { Relation } from '../../access/grants.js';
 import { asDate, selectRows } from '../../db/client.js';
 import { statusAt } from '../../domain/deadlines.js';
 import { minutesMissing, REPORT_KINDS, type EpisodeStatus, type ReportKey } from '../../domain/missing.js';
 import type { PlacementType } from '../../domain/placements.js';
 import { placementOf } from './load.js';
-import type { CurrentList, CurrentRow } from './schemas.js';
+import type { CurrentList, CurrentRow } from '../../contract/missing.js';
 
 interface Row {
   id: string;
@@ -40,7 +40,7 @@ interface Row {
 
 const REPORT_OF = new Map<string, ReportKey>(Object.entries(REPORT_KINDS).map(([k, v]) => [v, k as ReportKey]));
 
-export function currentlyMissing(repo: ScopedRepo): Promise<z.infer<typeof CurrentList>> {
+export function currentlyMissing(repo: YouthContext): Promise<z.infer<typeof CurrentList>> {
   return repo.acrossYouth('missing.current', async (scope) => {
     const rows = await selectRows<Row>(
       scope.tx,
@@ -97,7 +97,6 @@ export function currentlyMissing(repo: ScopedRepo): Promise<z.infer<typeof Curre
         returnedAt: r.returned_at === null ? null : asDate(r.returned_at).toISOString(),
         minutesMissing: minutesMissing({ lastSeenAt: asDate(r.last_seen_at), returnedAt: asDate(r.returned_at) }, now),
         placementType: placement?.placementType ?? null,
-        placementLabel: placement?.label ?? null,
         riskFactors: r.risk_factors ?? [],
         reports,
         overdueReports: reports.filter((x) => x.overdue).length,

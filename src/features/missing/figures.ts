@@ -3,12 +3,12 @@
 // counts and shares are counts of events and deadlines, as in the compliance report.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { AggregateContext } from '../../access/contexts.js';
 import { asDate, selectRows } from '../../db/client.js';
 import { missingFigures } from '../../domain/missing.js';
 import { suppressSmallCount } from '../../domain/suppression.js';
-import { badRequest } from '../../errors.js';
-import type { FiguresQuery, FiguresView } from './schemas.js';
+import { invalidField } from '../../errors.js';
+import type { FiguresQuery, FiguresView } from '../../contract/missing.js';
 
 const DEFINITIONS =
   'Episodes by the county month they were discovered. Median time missing: last seen to return, for episodes returned in the range. ' +
@@ -17,10 +17,11 @@ const DEFINITIONS =
   'Youth with three or more episodes: discovered in the 365 days ending on the last day of the range.';
 
 export function missingCountyFigures(
-  repo: ScopedRepo,
+  repo: AggregateContext,
   range: z.infer<typeof FiguresQuery>,
 ): Promise<z.infer<typeof FiguresView>> {
-  if (range.to < range.from) throw badRequest('to: must be on or after from.');
+  if (range.to < range.from)
+    throw invalidField('/query/to', 'end_before_start', 'to: must be on or after from.', { start: range.from });
   return repo.aggregate('report.missing', async ({ tx, actor, allCounties, note }) => {
     const rows = await selectRows<{
       youth_id: string;

@@ -3,10 +3,10 @@
 import { sql } from 'drizzle-orm';
 import { asDate, selectRows, type Db } from '../../db/client.js';
 import { minutesMissing, REPORT_KINDS, type EpisodeStatus, type ReportKey } from '../../domain/missing.js';
-import { PLACEMENT_TYPES, type PlacementType } from '../../domain/placements.js';
+import { PLACEMENT_TYPE_KEYS, type PlacementType } from '../../domain/placements.js';
 import { notFound } from '../../errors.js';
 import { OBLIGATION_SELECT, toView as obligationView, type ObligationRow } from '../obligations/view.js';
-import type { DebriefView, EpisodeDetailT, EpisodeViewT, SearchEffortView } from './schemas.js';
+import type { DebriefView, EpisodeDetailT, EpisodeViewT, SearchEffortView } from '../../contract/missing.js';
 import type { z } from 'zod';
 
 export interface EpisodeRow {
@@ -79,8 +79,7 @@ export async function loadDuties(tx: Db, episodeIds: string[]): Promise<Map<stri
 const iso = (v: Date | string | null) => (v === null ? null : asDate(v).toISOString());
 
 export function placementOf(type: PlacementType | null) {
-  const def = type ? PLACEMENT_TYPES.find((t) => t.key === type) : null;
-  return def ? { placementType: def.key, label: { en: def.en, es: def.es } } : null;
+  return type && PLACEMENT_TYPE_KEYS.includes(type) ? { placementType: type } : null;
 }
 
 export function toEpisodeView(r: EpisodeRow, duties: ObligationRow[], now = new Date()): EpisodeViewT {

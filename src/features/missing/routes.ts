@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
+import { routes } from '../../server/route.js';
+import { YouthId } from '../../contract/youth.js';
 import { currentlyMissing } from './currently-missing.js';
 import { missingCountyFigures } from './figures.js';
 import { recordReport } from './record-report.js';
@@ -11,6 +10,7 @@ import { saveDebrief } from './save-debrief.js';
 import {
   CurrentList,
   DebriefSave,
+  DebriefSaved,
   EpisodeCreate,
   EpisodeDetail,
   EpisodeParams,
@@ -19,36 +19,37 @@ import {
   FiguresView,
   LocatedInput,
   ReportParams,
+  ReportRecord,
   ReturnedInput,
   SearchEffortCreate,
   YouthEpisodes,
-} from './schemas.js';
+} from '../../contract/missing.js';
 import { addSearchEffort } from './search-efforts.js';
 
 /** Missing and runaway youth: episodes, mandated reports, search log, return and debrief, figures. */
 export function registerMissingRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['missing'];
-  const writers = { policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor'] as const } };
+  const writers = { policy: { access: 'youth' as const, ability: 'youth.record' as const } };
   const base = '/api/youth/:id/missing';
 
   r.get(
     '/api/missing/current',
     {
-      config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'] } },
+      config: { policy: { access: 'youth', ability: 'missing.current' } },
       schema: {
         tags,
         summary: 'Youth currently missing, and returned youth awaiting a debrief, among the youth you may see',
         response: { 200: CurrentList },
       },
     },
-    async (request) => currentlyMissing(request.ctx.repo),
+    async (request, ctx) => currentlyMissing(ctx),
   );
   r.get(
     '/api/reports/missing',
     {
       config: {
-        policy: { access: 'aggregate', roles: ['supervisor', 'county_admin', 'county_analyst', 'state_analyst'] },
+        policy: { access: 'aggregate', ability: 'reports.missing' },
       },
       schema: {
         tags: ['reports'],
@@ -57,7 +58,7 @@ export function registerMissingRoutes(app: FastifyInstance) {
         response: { 200: FiguresView },
       },
     },
-    async (request) => missingCountyFigures(request.ctx.repo, request.query),
+    async (request, ctx) => missingCountyFigures(ctx, request.query),
   );
   r.get(
     base,
@@ -70,7 +71,7 @@ export function registerMissingRoutes(app: FastifyInstance) {
         response: { 200: YouthEpisodes },
       },
     },
-    async (request) => listEpisodes(request.ctx.repo, request.params.id),
+    async (request, ctx) => listEpisodes(ctx, request.params.id),
   );
   r.post(
     base,
@@ -85,8 +86,7 @@ export function registerMissingRoutes(app: FastifyInstance) {
         response: { 201: EpisodeDetail },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await reportMissing(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await reportMissing(ctx, request.params.id, request.body)),
   );
   r.get(
     `${base}/:episodeId`,
@@ -99,7 +99,7 @@ export function registerMissingRoutes(app: FastifyInstance) {
         response: { 200: EpisodeDetail },
       },
     },
-    async (request) => getEpisode(request.ctx.repo, request.params.id, request.params.episodeId),
+    async (request, ctx) => getEpisode(ctx, request.params.id, request.params.episodeId),
   );
   r.patch(
     `${base}/:episodeId`,
@@ -113,7 +113,7 @@ export function registerMissingRoutes(app: FastifyInstance) {
         response: { 200: EpisodeDetail },
       },
     },
-    async (request) => updateEpisode(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
+    async (request, ctx) => updateEpisode(ctx, request.params.id, request.params.episodeId, request.body),
   );
   r.post(
     `${base}/:episodeId/reports/:report`,
@@ -124,17 +124,17 @@ export function registerMissingRoutes(app: FastifyInstance) {
         summary:
           'Record a mandated report or notification (law_enforcement, ncmec, attorney, parent, court); meets its duty',
         params: ReportParams,
-        body: z.record(z.string(), z.unknown()),
+        body: ReportRecord,
         response: { 200: EpisodeDetail },
       },
     },
-    async (request) =>
-      recordReport(request.ctx.repo, request.params.id, request.params.episodeId, request.params.report, request.body),
+    async (request, ctx) =>
+      recordReport(ctx, request.params.id, request.params.episodeId, request.params.report, request.body),
   );
   r.post(
     `${base}/:episodeId/search-efforts`,
     {
-      config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'] } },
+      config: { policy: { access: 'youth', ability: 'missing.search_log' } },
       schema: {
         tags,
         summary: 'Add to the search log',
@@ -143,10 +143,8 @@ export function registerMissingRoutes(app: FastifyInstance) {
         response: { 201: EpisodeDetail },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await addSearchEffort(request.ctx.repo, request.params.id, request.params.episodeId, request.body)),
+    async (request, ctx, reply) =>
+      reply.code(201).send(await addSearchEffort(ctx, request.params.id, request.params.episodeId, request.body)),
   );
   r.post(
     `${base}/:episodeId/located`,
@@ -160,7 +158,7 @@ export function registerMissingRoutes(app: FastifyInstance) {
         response: { 200: EpisodeDetail },
       },
     },
-    async (request) => recordLocated(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
+    async (request, ctx) => recordLocated(ctx, request.params.id, request.params.episodeId, request.body),
   );
   r.post(
     `${base}/:episodeId/returned`,
@@ -174,7 +172,7 @@ export function registerMissingRoutes(app: FastifyInstance) {
         response: { 200: EpisodeDetail },
       },
     },
-    async (request) => recordReturned(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
+    async (request, ctx) => recordReturned(ctx, request.params.id, request.params.episodeId, request.body),
   );
   r.post(
     `${base}/:episodeId/debrief`,
@@ -186,9 +184,9 @@ export function registerMissingRoutes(app: FastifyInstance) {
           'Save the return debrief (draft or complete); exploited while absent records "Victim While Absent from Placement"',
         params: EpisodeParams,
         body: DebriefSave,
-        response: { 200: EpisodeDetail.extend({ csecTypeRecorded: z.boolean() }) },
+        response: { 200: DebriefSaved },
       },
     },
-    async (request) => saveDebrief(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
+    async (request, ctx) => saveDebrief(ctx, request.params.id, request.params.episodeId, request.body),
   );
 }

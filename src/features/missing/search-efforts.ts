@@ -2,26 +2,33 @@
 // it, and so do the youth's advocate and MDT members (as with safety plans): searching is shared work.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import { can } from '../../access/abilities.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { asDate, selectRows } from '../../db/client.js';
-import { badRequest, forbidden } from '../../errors.js';
+import { forbidden, invalidField } from '../../errors.js';
 import { episodeDetail, loadEpisode } from './load.js';
-import type { EpisodeDetailT, SearchEffortCreate } from './schemas.js';
+import type { EpisodeDetailT, SearchEffortCreate } from '../../contract/missing.js';
 
 export function addSearchEffort(
-  repo: ScopedRepo,
+  repo: YouthContext,
   youthId: string,
   episodeId: string,
   input: z.infer<typeof SearchEffortCreate>,
 ): Promise<EpisodeDetailT> {
-  return repo.forYouth(youthId, 'missing.search_effort', async (scope) => {
-    const teamOrAdvocate = scope.grant.relations.has('mdt') || scope.actor.roles.includes('advocate');
+  return repo.forYouth(youthId, 'missing.search_effort', { read: ['exploitation'] }, async (scope) => {
+    const teamOrAdvocate = scope.grant.relations.has('mdt') || can(scope.actor, 'youth.team_record');
     const mayWrite = scope.grant.write.has('exploitation') || (teamOrAdvocate && scope.grant.read.has('exploitation'));
-    if (!mayWrite) throw forbidden('Your role cannot add to the search log for this youth.');
+    if (!mayWrite) throw forbidden('Your role cannot add to the search log for this youth.', 'search_log_not_allowed');
     const e = await loadEpisode(scope.tx, youthId, episodeId, true);
     const doneAt = new Date(input.doneAt);
-    if (doneAt.getTime() > Date.now() + 60_000) throw badRequest('doneAt: cannot be in the future.');
-    if (doneAt < asDate(e.last_seen_at)) throw badRequest('doneAt: is before the youth was last seen; check the time.');
+    if (doneAt.getTime() > Date.now() + 60_000)
+      throw invalidField('/body/doneAt', 'date_in_future', 'doneAt: cannot be in the future.');
+    if (doneAt < asDate(e.last_seen_at))
+      throw invalidField(
+        '/body/doneAt',
+        'before_last_seen',
+        'doneAt: is before the youth was last seen; check the time.',
+      );
     const [row] = await selectRows<{ id: string }>(
       scope.tx,
       sql`INSERT INTO missing_search_efforts (episode_id, youth_id, county_id, kind, done_at, done_by, note)

@@ -1,28 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { SelfContext } from '../../access/contexts.js';
 import { asDate, selectRows } from '../../db/client.js';
 import { notFound } from '../../errors.js';
-import { missedNotificationText, type NotificationReason } from './messages.js';
-
-export const NotificationView = z.object({
-  id: z.string(),
-  kind: z.enum(['obligation_missed']),
-  reason: z.enum(['owner', 'supervisor', 'county_admin']).describe('Why you were told'),
-  text: z.object({ en: z.string(), es: z.string() }).describe('What happened, without the youth\u2019s name'),
-  link: z.string().nullable().describe('Where to look, e.g. /youth/<id> (you still need access to open it)'),
-  obligationId: z.string().nullable(),
-  obligationKind: z.string().nullable(),
-  obligationStatus: z
-    .enum(['open', 'met', 'missed', 'waived'])
-    .nullable()
-    .describe('Its status now: met or waived once settled'),
-  youthId: z.string().nullable(),
-  dueAt: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export type NotificationViewT = z.infer<typeof NotificationView>;
+import type { NotificationViewT } from '../../contract/notifications.js';
+import type { NotificationReason } from './messages.js';
 
 interface Row {
   id: string;
@@ -43,60 +24,51 @@ interface Row {
  * No youth data is read: only the youth's id, for the link.
  */
 export function listNotifications(
-  repo: ScopedRepo,
+  repo: SelfContext,
   limit: number,
 ): Promise<{ notifications: NotificationViewT[]; unread: number }> {
-  return repo.forCounty(
-    'notifications.list',
-    async ({ tx, actor }) => {
-      const rows = await selectRows<Row>(
-        tx,
-        sql`SELECT n.id, n.kind, n.reason, n.obligation_id, ob.kind AS obligation_kind, ob.status AS obligation_status,
+  return repo.forSelf(async ({ tx, actor }) => {
+    const rows = await selectRows<Row>(
+      tx,
+      sql`SELECT n.id, n.kind, n.reason, n.obligation_id, ob.kind AS obligation_kind, ob.status AS obligation_status,
                    n.youth_id, ob.due_at, n.created_at, n.read_at
               FROM notifications n LEFT JOIN obligations ob ON ob.id = n.obligation_id
              WHERE n.user_id = ${actor.userId}
              ORDER BY (n.read_at IS NULL) DESC, n.created_at DESC, n.id
              LIMIT ${limit}`,
-      );
-      const [count] = await selectRows<{ n: number }>(
-        tx,
-        sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${actor.userId} AND read_at IS NULL`,
-      );
-      return {
-        unread: count?.n ?? 0,
-        notifications: rows.map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          reason: r.reason,
-          text: missedNotificationText(r.obligation_kind ?? '', r.reason),
-          link: r.youth_id ? `/youth/${r.youth_id}` : null,
-          obligationId: r.obligation_id,
-          obligationKind: r.obligation_kind,
-          obligationStatus: r.obligation_status,
-          youthId: r.youth_id,
-          dueAt: r.due_at ? asDate(r.due_at).toISOString() : null,
-          createdAt: asDate(r.created_at).toISOString(),
-          readAt: r.read_at ? asDate(r.read_at).toISOString() : null,
-        })),
-      };
-    },
-    { audit: false },
-  );
+    );
+    const [count] = await selectRows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${actor.userId} AND read_at IS NULL`,
+    );
+    return {
+      unread: count?.n ?? 0,
+      notifications: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        reason: r.reason,
+        link: r.youth_id ? `/youth/${r.youth_id}` : null,
+        obligationId: r.obligation_id,
+        obligationKind: r.obligation_kind,
+        obligationStatus: r.obligation_status,
+        youthId: r.youth_id,
+        dueAt: r.due_at ? asDate(r.due_at).toISOString() : null,
+        createdAt: asDate(r.created_at).toISOString(),
+        readAt: r.read_at ? asDate(r.read_at).toISOString() : null,
+      })),
+    };
+  });
 }
 
 /** Marks one of the user's notifications read (again is harmless: the first time is kept). 404 for anyone else's. */
-export function markNotificationRead(repo: ScopedRepo, id: string): Promise<{ id: string; readAt: string }> {
-  return repo.forCounty(
-    'notifications.read',
-    async ({ tx, actor }) => {
-      const [row] = await selectRows<{ id: string; read_at: Date | string }>(
-        tx,
-        sql`UPDATE notifications SET read_at = coalesce(read_at, now())
+export function markNotificationRead(repo: SelfContext, id: string): Promise<{ id: string; readAt: string }> {
+  return repo.forSelf(async ({ tx, actor }) => {
+    const [row] = await selectRows<{ id: string; read_at: Date | string }>(
+      tx,
+      sql`UPDATE notifications SET read_at = coalesce(read_at, now())
              WHERE id = ${id} AND user_id = ${actor.userId} RETURNING id, read_at`,
-      );
-      if (!row) throw notFound('notification');
-      return { id: row.id, readAt: asDate(row.read_at).toISOString() };
-    },
-    { audit: false },
-  );
+    );
+    if (!row) throw notFound('notification');
+    return { id: row.id, readAt: asDate(row.read_at).toISOString() };
+  });
 }

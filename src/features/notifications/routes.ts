@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { listNotifications, markNotificationRead, NotificationView } from './list-notifications.js';
+import { routes } from '../../server/route.js';
+import {
+  NotificationList,
+  NotificationParams,
+  NotificationRead,
+  NotificationsQuery,
+} from '../../contract/notifications.js';
+import { listNotifications, markNotificationRead } from './list-notifications.js';
 
 export function registerNotificationRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['notifications'];
   r.get(
     '/api/notifications',
@@ -13,11 +18,11 @@ export function registerNotificationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Your notifications (missed deadlines), unread first; never a youth\u2019s name, only a link',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ notifications: z.array(NotificationView), unread: z.number() }) },
+        querystring: NotificationsQuery,
+        response: { 200: NotificationList },
       },
     },
-    async (request) => listNotifications(request.ctx.repo, request.query.limit),
+    async (request, ctx) => listNotifications(ctx, request.query.limit),
   );
   r.post(
     '/api/notifications/:id/read',
@@ -26,10 +31,10 @@ export function registerNotificationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Mark one of your notifications read',
-        params: z.object({ id: z.string().uuid('is not a notification id') }),
-        response: { 200: z.object({ id: z.string(), readAt: z.string() }) },
+        params: NotificationParams,
+        response: { 200: NotificationRead },
       },
     },
-    async (request) => markNotificationRead(request.ctx.repo, request.params.id),
+    async (request, ctx) => markNotificationRead(ctx, request.params.id),
   );
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '../../db/client.js';
-import { badRequest } from '../../errors.js';
+import { invalidRecord } from '../../errors.js';
 import { kindDef, type ObligationKind } from './kinds.js';
 
 /**
@@ -16,8 +16,7 @@ export async function meetObligationsBySource(
 ): Promise<string[]> {
   const def = kindDef(m.kind)!;
   const parsed = def.meetRecord.safeParse(m.record);
-  if (!parsed.success)
-    throw badRequest(`Please fix: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw invalidRecord(parsed.error.issues);
   const doneAt = new Date(String(parsed.data[def.doneAt])).toISOString();
   const rows = await selectRows<{ id: string }>(
     tx,

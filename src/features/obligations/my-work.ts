@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import { can } from '../../access/abilities.js';
+import type { YouthContext } from '../../access/contexts.js';
 import type { Relation } from '../../access/grants.js';
 import { selectRows } from '../../db/client.js';
 import { forbidden } from '../../errors.js';
@@ -14,12 +15,13 @@ export type WorklistView = 'mine' | 'team' | 'organization';
  * the user's grant covers (an obligation says why it exists).
  * "organization" (supervisors) is the organization's whole load: see organizationWork.
  */
-export function myWork(repo: ScopedRepo, view: WorklistView): Promise<{ obligations: ObligationViewT[] }> {
-  if (view !== 'mine' && !repo.actor.roles.includes('supervisor')) {
+export function myWork(repo: YouthContext, view: WorklistView): Promise<{ obligations: ObligationViewT[] }> {
+  if (view !== 'mine' && !can(repo.actor, 'worklist.team')) {
     throw forbidden(
       view === 'team'
         ? 'The team worklist is for supervisors; use your own worklist.'
         : "The organization's worklist is for supervisors; use your own worklist.",
+      'worklist_not_allowed',
     );
   }
   if (view === 'organization') return organizationWork(repo);
@@ -53,7 +55,7 @@ export function myWork(repo: ScopedRepo, view: WorklistView): Promise<{ obligati
  * is not: the name and the youth's id appear only where the supervisor's own relation to the
  * youth covers it. Other rows carry youthVisible: false and an empty youthId.
  */
-function organizationWork(repo: ScopedRepo): Promise<{ obligations: ObligationViewT[] }> {
+function organizationWork(repo: YouthContext): Promise<{ obligations: ObligationViewT[] }> {
   return repo.acrossYouth('obligations.worklist.organization', async (scope) => {
     const org = scope.actor.organizationId;
     const rows = await selectRows<ObligationRow & { relations: Relation[] | null; visible_name: string | null }>(

@@ -27,13 +27,14 @@ export interface ObligationsOpened {
 
 /**
  * Applies the response rules (src/domain/obligation-rules.ts) to an event, inside the caller's
- * transaction: a ScopedRepo unit of work (`scope.tx`, after `scope.require('exploitation',
- * 'write')`), so row-level security keeps everything in the actor's county. Idempotent: the same
- * event (kind and sourceId) never opens the same obligation twice, and meeting skips what is
- * already settled. The caller declares the ids for its audit event (`scope.touch`).
+ * transaction: a ScopedRepo unit of work (`scope.tx`, in a forYouth that declares the
+ * exploitation category), so row-level security keeps everything in the actor's county.
+ * Idempotent: the same event (kind and sourceId) never opens the same obligation twice, and
+ * meeting skips what is already settled. The caller declares the ids for its audit event (`scope.touch`).
  */
 export async function openObligationsFor(tx: Db, event: ObligationEvent): Promise<ObligationsOpened> {
-  if (Number.isNaN(event.at.getTime())) throw badRequest('The event has no valid time.');
+  if (Number.isNaN(event.at.getTime()))
+    throw badRequest('The event has no valid time.', undefined, 'obligation_event_invalid');
   const [youth] = await selectRows<{ county_id: string }>(
     tx,
     sql`SELECT county_id FROM youth WHERE id = ${event.youthId}`,
@@ -54,7 +55,11 @@ export async function openObligationsFor(tx: Db, event: ObligationEvent): Promis
       )})`,
     );
     if (found.length !== givenOrgs.length)
-      throw badRequest('An organization named for this event is not one of this county\u2019s.');
+      throw badRequest(
+        'An organization named for this event is not one of this county\u2019s.',
+        undefined,
+        'obligation_event_invalid',
+      );
   }
   const givenUsers = [
     ...new Set(plan.flatMap((p) => (p.owner.strategy === 'given' && p.owner.userId ? [p.owner.userId] : []))),
@@ -68,7 +73,11 @@ export async function openObligationsFor(tx: Db, event: ObligationEvent): Promis
       )})`,
     );
     if (found.length !== givenUsers.length)
-      throw badRequest('A person named for this event is not an active user of this county.');
+      throw badRequest(
+        'A person named for this event is not an active user of this county.',
+        undefined,
+        'obligation_event_invalid',
+      );
   }
 
   // What the event settles comes first, so the duty it opens (the next review) is not met by it.

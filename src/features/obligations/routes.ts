@@ -1,31 +1,34 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
+import { routes } from '../../server/route.js';
+import {
+  ObligationList,
+  ObligationMeet,
+  ObligationParams,
+  ObligationView,
+  ObligationWaive,
+  WorklistQuery,
+} from '../../contract/obligations.js';
+import { YouthId } from '../../contract/youth.js';
 import { meetObligation, waiveObligation } from './meet-obligation.js';
 import { myWork } from './my-work.js';
-import { ObligationView } from './view.js';
 import { youthObligations } from './youth-obligations.js';
 
-const Params = z.object({ id: z.string(), obligationId: z.string().uuid('is not an obligation id') });
-const List = z.object({ obligations: z.array(ObligationView) });
-
 export function registerObligationRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['obligations'];
   r.get(
     '/api/obligations',
     {
-      config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'] } },
+      config: { policy: { access: 'youth', ability: 'worklist.own' } },
       schema: {
         tags,
         summary:
           'My work: due, overdue and recently met obligations (supervisors: view=team for their supervision chain, view=organization for everything their organization owes)',
-        querystring: z.object({ view: z.enum(['mine', 'team', 'organization']).default('mine') }),
-        response: { 200: List },
+        querystring: WorklistQuery,
+        response: { 200: ObligationList },
       },
     },
-    async (request) => myWork(request.ctx.repo, request.query.view),
+    async (request, ctx) => myWork(ctx, request.query.view),
   );
   r.get(
     '/api/youth/:id/obligations',
@@ -35,38 +38,37 @@ export function registerObligationRoutes(app: FastifyInstance) {
         tags,
         summary: "A youth's obligations (deadlines) and their status",
         params: YouthId,
-        response: { 200: List },
+        response: { 200: ObligationList },
       },
     },
-    async (request) => youthObligations(request.ctx.repo, request.params.id),
+    async (request, ctx) => youthObligations(ctx, request.params.id),
   );
   r.post(
     '/api/youth/:id/obligations/:obligationId/meet',
     {
-      config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor'] } },
+      config: { policy: { access: 'youth', ability: 'obligations.meet' } },
       schema: {
         tags,
         summary: 'Record what meets the obligation (a cross-report: agency, reportNumber, madeAt)',
-        params: Params,
-        body: z.record(z.string(), z.unknown()),
+        params: ObligationParams,
+        body: ObligationMeet,
         response: { 200: ObligationView },
       },
     },
-    async (request) => meetObligation(request.ctx.repo, request.params.id, request.params.obligationId, request.body),
+    async (request, ctx) => meetObligation(ctx, request.params.id, request.params.obligationId, request.body),
   );
   r.post(
     '/api/youth/:id/obligations/:obligationId/waive',
     {
-      config: { policy: { access: 'youth', roles: ['supervisor'] } },
+      config: { policy: { access: 'youth', ability: 'obligations.waive' } },
       schema: {
         tags,
         summary: 'Waive an obligation (supervisors), with a reason',
-        params: Params,
-        body: z.object({ reason: z.string().trim().min(10, 'explain why, in a sentence').max(1000) }).strict(),
+        params: ObligationParams,
+        body: ObligationWaive,
         response: { 200: ObligationView },
       },
     },
-    async (request) =>
-      waiveObligation(request.ctx.repo, request.params.id, request.params.obligationId, request.body.reason),
+    async (request, ctx) => waiveObligation(ctx, request.params.id, request.params.obligationId, request.body.reason),
   );
 }

@@ -1,37 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { asDate } from '../../db/client.js';
-import { z } from 'zod';
 import { statusAt } from '../../domain/deadlines.js';
 import { kindDef, type ObligationKind } from './kinds.js';
 
-export const ObligationView = z.object({
-  id: z.string(),
-  youthId: z.string(),
-  youthName: z.string().optional(),
-  youthVisible: z
-    .boolean()
-    .optional()
-    .describe('Organization worklist only: false when you may not see who the youth is (no name, no youth id)'),
-  kind: z.string(),
-  label: z.object({ en: z.string(), es: z.string() }),
-  basis: z.string(),
-  status: z.enum(['open', 'met', 'missed', 'waived']),
-  dueAt: z.string(),
-  minutesLeft: z.number().describe('Negative when overdue'),
-  owner: z.string().nullable(),
-  organization: z.string(),
-  metAt: z.string().nullable(),
-  metOnTime: z.boolean().nullable(),
-  missedAt: z
-    .string()
-    .nullable()
-    .describe('When the missed-obligation job recorded the miss; kept after a late meeting'),
-  record: z.record(z.string(), z.unknown()).nullable(),
-  waiveReason: z.string().nullable(),
-  createdAt: z.string(),
-  version: z.number(),
-});
-export type ObligationViewT = z.infer<typeof ObligationView>;
+import type { ObligationViewT } from '../../contract/obligations.js';
+export { ObligationView, type ObligationViewT } from '../../contract/obligations.js';
 
 export interface ObligationRow {
   id: string;
@@ -71,7 +44,6 @@ export function toView(raw: ObligationRow, now = new Date()): ObligationViewT {
     youthId: row.youth_id,
     ...(row.youth_name ? { youthName: row.youth_name } : {}),
     kind: row.kind,
-    label: kind?.label ?? { en: row.kind, es: row.kind },
     basis: kind?.basis ?? '',
     status,
     dueAt: row.due_at.toISOString(),

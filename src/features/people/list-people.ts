@@ -2,28 +2,16 @@
 // owners). No youth data: names, organization and roles only. Row-level security keeps other
 // counties out; the explicit county condition is a second, visible wall.
 import { sql } from 'drizzle-orm';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { ReferenceContext } from '../../access/contexts.js';
 import { selectRows } from '../../db/client.js';
+import type { Organization, PeopleList, PeopleQuery, ReferenceData } from '../../contract/people.js';
 import type { OrganizationType, Role } from '../../domain/people.js';
-
-export interface PeopleQuery {
-  q?: string | undefined;
-  organizationId?: string | undefined;
-  limit: number;
-}
-
-export interface PersonView {
-  id: string;
-  displayName: string;
-  organization: { id: string; name: string; type: OrganizationType };
-  roles: Role[];
-}
 
 /** Escapes LIKE wildcards so a search for "50%" means the text, not a pattern. */
 const likeText = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Active users of the county whose name contains every word searched (case-insensitive), by name. */
-export function listPeople(repo: ScopedRepo, query: PeopleQuery): Promise<{ people: PersonView[] }> {
+export function listPeople(repo: ReferenceContext, query: PeopleQuery): Promise<PeopleList> {
   return repo.forCounty(
     'people.list',
     async ({ tx, actor }) => {
@@ -60,9 +48,7 @@ export function listPeople(repo: ScopedRepo, query: PeopleQuery): Promise<{ peop
 }
 
 /** The county's organizations (id, name, type), for choosing an agency on a form. */
-export function listOrganizations(
-  repo: ScopedRepo,
-): Promise<{ organizations: { id: string; name: string; type: OrganizationType }[] }> {
+export function listOrganizations(repo: ReferenceContext): Promise<{ organizations: Organization[] }> {
   return repo.forCounty(
     'organizations.list',
     async ({ tx, actor }) => {
@@ -71,6 +57,25 @@ export function listOrganizations(
         sql`SELECT id, name, type FROM organizations WHERE county_id = ${actor.countyId} ORDER BY name, id`,
       );
       return { organizations: rows };
+    },
+    { audit: false },
+  );
+}
+
+/** The county's service planning areas (by number) and organizations (by name), for forms and filters. */
+export function referenceData(repo: ReferenceContext): Promise<ReferenceData> {
+  return repo.forCounty(
+    'reference.read',
+    async ({ tx, actor }) => {
+      const spas = await selectRows<{ number: number; name: string }>(
+        tx,
+        sql`SELECT number, name FROM service_planning_areas WHERE county_id = ${actor.countyId} ORDER BY number`,
+      );
+      const organizations = await selectRows<Organization>(
+        tx,
+        sql`SELECT id, name, type FROM organizations WHERE county_id = ${actor.countyId} ORDER BY name, id`,
+      );
+      return { spas, organizations };
     },
     { audit: false },
   );

@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ORGANIZATION_TYPES, ROLES } from '../../domain/people.js';
-import { listOrganizations, listPeople } from './list-people.js';
-
-const Organization = z.object({ id: z.string(), name: z.string(), type: z.enum(ORGANIZATION_TYPES) });
+import { routes } from '../../server/route.js';
+import { OrganizationList, PeopleList, PeopleQuery, ReferenceData } from '../../contract/people.js';
+import { listOrganizations, listPeople, referenceData } from './list-people.js';
 
 /** County staff and organizations for pickers: reference data of the user's own county, no youth data. */
 export function registerPeopleRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['people'];
   const read = { policy: { access: 'reference' as const } };
   r.get(
@@ -19,26 +16,11 @@ export function registerPeopleRoutes(app: FastifyInstance) {
         tags,
         summary:
           "Active staff of your county (never another county's), by name; q matches every word of the name, case-insensitive",
-        querystring: z.object({
-          q: z.string().trim().max(100).optional(),
-          organizationId: z.string().uuid('is not an organization id').optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-        }),
-        response: {
-          200: z.object({
-            people: z.array(
-              z.object({
-                id: z.string(),
-                displayName: z.string(),
-                organization: Organization,
-                roles: z.array(z.enum(ROLES)),
-              }),
-            ),
-          }),
-        },
+        querystring: PeopleQuery,
+        response: { 200: PeopleList },
       },
     },
-    async (request) => listPeople(request.ctx.repo, request.query),
+    async (request, ctx) => listPeople(ctx, request.query),
   );
   r.get(
     '/api/organizations',
@@ -47,9 +29,21 @@ export function registerPeopleRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "Your county's organizations (agencies, CBOs), by name",
-        response: { 200: z.object({ organizations: z.array(Organization) }) },
+        response: { 200: OrganizationList },
       },
     },
-    async (request) => listOrganizations(request.ctx.repo),
+    async (request, ctx) => listOrganizations(ctx),
+  );
+  r.get(
+    '/api/reference',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Your county's reference data for forms and filters: service planning areas and organizations",
+        response: { 200: ReferenceData },
+      },
+    },
+    async (request, ctx) => referenceData(ctx),
   );
 }

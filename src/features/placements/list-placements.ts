@@ -1,14 +1,14 @@
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { gaps } from '../../domain/placements.js';
 import { interval, loadPlacements, toView } from './load.js';
-import type { PlacementViewT } from './schemas.js';
+import type { PlacementViewT } from '../../contract/placements.js';
 
 /** Where the youth lives and has lived, newest first, with the gaps between placements. */
 export function listPlacements(
-  repo: ScopedRepo,
+  repo: YouthContext,
   youthId: string,
 ): Promise<{ placements: PlacementViewT[]; gaps: { from: string; to: string }[]; locationHidden: boolean }> {
-  return repo.forYouth(youthId, 'placement.list', async (scope) => {
+  return repo.forYouth(youthId, 'placement.list', { read: ['identity'] }, async (scope) => {
     const rows = await loadPlacements(scope.tx, youthId);
     const now = new Date();
     const withLocation = scope.grant.read.has('placement_location');

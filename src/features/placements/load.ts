@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { YouthScope } from '../../access/checkpoint.js';
 import { asDate, selectRows, type Db } from '../../db/client.js';
-import { PLACEMENT_TYPES, type PlacementType } from '../../domain/placements.js';
-import type { PlacementViewT } from './schemas.js';
+import type { PlacementType } from '../../domain/placements.js';
+import type { PlacementViewT } from '../../contract/placements.js';
 
 export interface PlacementRow {
   id: string;
@@ -35,11 +35,9 @@ export const interval = (r: PlacementRow) => ({ id: r.id, start: asDate(r.start_
  */
 export function toView(scope: Pick<YouthScope, 'grant'>, r: PlacementRow, now: Date): PlacementViewT {
   const { start, end } = interval(r);
-  const type = PLACEMENT_TYPES.find((t) => t.key === r.placement_type)!;
   const view: PlacementViewT = {
     id: r.id,
     placementType: r.placement_type,
-    label: { en: type.en, es: type.es },
     startAt: start.toISOString(),
     endAt: end?.toISOString() ?? null,
     changeReason: r.change_reason,

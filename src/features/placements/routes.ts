@@ -1,16 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
+import { routes } from '../../server/route.js';
+import { YouthId } from '../../contract/youth.js';
 import { listPlacements } from './list-placements.js';
 import { recordPlacement, updatePlacement } from './record-placement.js';
-import { PlacementCreate, PlacementList, PlacementUpdate, PlacementView } from './schemas.js';
+import {
+  PlacementCreate,
+  PlacementList,
+  PlacementParams,
+  PlacementUpdate,
+  PlacementView,
+} from '../../contract/placements.js';
 
 /** Placement episodes: where a youth lives and has lived. */
 export function registerPlacementRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['placements'];
-  const writers = { policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor'] as const } };
+  const writers = { policy: { access: 'youth' as const, ability: 'youth.record' as const } };
   r.get(
     '/api/youth/:id/placements',
     {
@@ -22,7 +27,7 @@ export function registerPlacementRoutes(app: FastifyInstance) {
         response: { 200: PlacementList },
       },
     },
-    async (request) => listPlacements(request.ctx.repo, request.params.id),
+    async (request, ctx) => listPlacements(ctx, request.params.id),
   );
   r.post(
     '/api/youth/:id/placements',
@@ -36,8 +41,7 @@ export function registerPlacementRoutes(app: FastifyInstance) {
         response: { 201: PlacementView },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordPlacement(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await recordPlacement(ctx, request.params.id, request.body)),
   );
   r.patch(
     '/api/youth/:id/placements/:placementId',
@@ -46,11 +50,11 @@ export function registerPlacementRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'End or correct a placement (send the version you loaded)',
-        params: z.object({ id: z.string(), placementId: z.string().uuid('is not a placement id') }),
+        params: PlacementParams,
         body: PlacementUpdate,
         response: { 200: PlacementView },
       },
     },
-    async (request) => updatePlacement(request.ctx.repo, request.params.id, request.params.placementId, request.body),
+    async (request, ctx) => updatePlacement(ctx, request.params.id, request.params.placementId, request.body),
   );
 }

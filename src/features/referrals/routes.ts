@@ -1,18 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
-import {
-  recordDisposition,
-  recordReferral,
-  ReferralCreate,
-  ReferralDisposition,
-  ReferralView,
-} from './record-referral.js';
+import { routes } from '../../server/route.js';
+import { ReferralCreate, ReferralDisposition, ReferralParams, ReferralView } from '../../contract/referrals.js';
+import { YouthId } from '../../contract/youth.js';
+import { recordDisposition, recordReferral } from './record-referral.js';
 
 export function registerReferralRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const writers = { policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor'] as const } };
+  const r = routes(app);
+  const writers = { policy: { access: 'youth' as const, ability: 'youth.record' as const } };
   r.post(
     '/api/youth/:id/referrals',
     {
@@ -25,8 +19,7 @@ export function registerReferralRoutes(app: FastifyInstance) {
         response: { 201: ReferralView },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordReferral(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await recordReferral(ctx, request.params.id, request.body)),
   );
   r.post(
     '/api/youth/:id/referrals/:referralId/disposition',
@@ -35,11 +28,11 @@ export function registerReferralRoutes(app: FastifyInstance) {
       schema: {
         tags: ['referrals'],
         summary: "Record a referral's disposition (the S-CSEC code stays whatever it is)",
-        params: z.object({ id: z.string(), referralId: z.string().uuid('is not a referral id') }),
+        params: ReferralParams,
         body: ReferralDisposition,
         response: { 200: ReferralView },
       },
     },
-    async (request) => recordDisposition(request.ctx.repo, request.params.id, request.params.referralId, request.body),
+    async (request, ctx) => recordDisposition(ctx, request.params.id, request.params.referralId, request.body),
   );
 }

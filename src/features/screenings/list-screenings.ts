@@ -1,7 +1,7 @@
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { countyToday } from '../../domain/screening-schedule.js';
-import { detail, loadScreening, loadScreenings, requireScreeningAccess, summary } from './load.js';
-import type { ScreeningDetailT, ScreeningSummaryT } from './schemas.js';
+import { detail, loadScreening, loadScreenings, summary } from './load.js';
+import type { ScreeningDetailT, ScreeningSummaryT } from '../../contract/screenings.js';
 
 export interface ScreeningList {
   screenings: ScreeningSummaryT[];
@@ -9,9 +9,8 @@ export interface ScreeningList {
   nextDue: { on: string; overdue: boolean } | null;
 }
 
-export function listScreenings(repo: ScopedRepo, youthId: string): Promise<ScreeningList> {
-  return repo.forYouth(youthId, 'screening.list', async (scope) => {
-    requireScreeningAccess(scope, 'read');
+export function listScreenings(repo: YouthContext, youthId: string): Promise<ScreeningList> {
+  return repo.forYouth(youthId, 'screening.list', { read: ['exploitation'] }, async (scope) => {
     const rows = await loadScreenings(scope.tx, youthId);
     scope.touch(
       ['exploitation'],
@@ -25,9 +24,8 @@ export function listScreenings(repo: ScopedRepo, youthId: string): Promise<Scree
   });
 }
 
-export function getScreening(repo: ScopedRepo, youthId: string, screeningId: string): Promise<ScreeningDetailT> {
-  return repo.forYouth(youthId, 'screening.read', async (scope) => {
-    requireScreeningAccess(scope, 'read');
+export function getScreening(repo: YouthContext, youthId: string, screeningId: string): Promise<ScreeningDetailT> {
+  return repo.forYouth(youthId, 'screening.read', { read: ['exploitation'] }, async (scope) => {
     const row = await loadScreening(scope.tx, youthId, screeningId);
     scope.touch(['exploitation'], [row.id]);
     return detail(row);

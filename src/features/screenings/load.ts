@@ -1,10 +1,11 @@
 // Reading screenings and their instrument versions inside a youth's scoped transaction.
+// Screening answers and their result are exploitation details, the most guarded clinical
+// category: every screening use case declares it to the checkpoint (`{ read|write: ['exploitation'] }`).
 import { sql } from 'drizzle-orm';
-import type { YouthScope } from '../../access/checkpoint.js';
 import { asDate, selectRows, type Db } from '../../db/client.js';
 import { missingItems, score, type InstrumentDefinition, type Ratings } from '../../domain/instruments.js';
-import { badRequest, notFound } from '../../errors.js';
-import type { ScreeningDetailT, ScreeningSummaryT } from './schemas.js';
+import { invalidField, notFound } from '../../errors.js';
+import type { ScreeningDetailT, ScreeningSummaryT } from '../../contract/screenings.js';
 
 export interface ScreeningRow {
   id: string;
@@ -60,9 +61,20 @@ export async function loadInstrumentVersion(tx: Db, versionId: string) {
     tx,
     sql`SELECT id, definition, retired_at FROM instrument_versions WHERE id = ${versionId}`,
   );
-  if (!row) throw badRequest('instrumentVersionId: no instrument version with that id is available to your county.');
+  if (!row)
+    throw invalidField(
+      '/body/instrumentVersionId',
+      'unknown_reference',
+      'instrumentVersionId: no instrument version with that id is available to your county.',
+    );
   if (row.retired_at)
-    throw badRequest('instrumentVersionId: that instrument version has been retired; use the current version.');
+    throw invalidField(
+      '/body/instrumentVersionId',
+      'instrument_retired',
+      'instrumentVersionId: that instrument version has been retired; use the current version.',
+      undefined,
+      'instrument_retired',
+    );
   return row;
 }
 
@@ -101,9 +113,4 @@ export function detail(row: ScreeningRow): ScreeningDetailT {
     missing: missingItems(row.definition, row.ratings),
     guidance: row.definition.guidance[row.level ?? result.level],
   };
-}
-
-export function requireScreeningAccess(scope: YouthScope, kind: 'read' | 'write') {
-  // Screening answers and their result are exploitation details: the most guarded clinical category.
-  scope.require('exploitation', kind);
 }

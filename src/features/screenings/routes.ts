@@ -1,17 +1,23 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
+import { routes } from '../../server/route.js';
+import { YouthId } from '../../contract/youth.js';
 import { finalizeScreening } from './finalize-screening.js';
 import { getScreening, listScreenings } from './list-screenings.js';
 import { saveScreening } from './save-screening.js';
-import { ScreeningCreate, ScreeningDetail, ScreeningParams, ScreeningSave, ScreeningSummary } from './schemas.js';
+import {
+  ScreeningCreate,
+  ScreeningDetail,
+  ScreeningFinalize,
+  ScreeningList,
+  ScreeningParams,
+  ScreeningSave,
+} from '../../contract/screenings.js';
 import { startScreening } from './start-screening.js';
 
 export function registerScreeningRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['screenings'];
-  const writers = { policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor'] as const } };
+  const writers = { policy: { access: 'youth' as const, ability: 'youth.record' as const } };
 
   r.get(
     '/api/youth/:id/screenings',
@@ -21,15 +27,10 @@ export function registerScreeningRoutes(app: FastifyInstance) {
         tags,
         summary: "A youth's screenings, newest first, and when the next one is due",
         params: YouthId,
-        response: {
-          200: z.object({
-            screenings: z.array(ScreeningSummary),
-            nextDue: z.object({ on: z.string(), overdue: z.boolean() }).nullable(),
-          }),
-        },
+        response: { 200: ScreeningList },
       },
     },
-    async (request) => listScreenings(request.ctx.repo, request.params.id),
+    async (request, ctx) => listScreenings(ctx, request.params.id),
   );
   r.post(
     '/api/youth/:id/screenings',
@@ -43,8 +44,7 @@ export function registerScreeningRoutes(app: FastifyInstance) {
         response: { 201: ScreeningDetail },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await startScreening(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await startScreening(ctx, request.params.id, request.body)),
   );
   r.get(
     '/api/youth/:id/screenings/:screeningId',
@@ -57,7 +57,7 @@ export function registerScreeningRoutes(app: FastifyInstance) {
         response: { 200: ScreeningDetail },
       },
     },
-    async (request) => getScreening(request.ctx.repo, request.params.id, request.params.screeningId),
+    async (request, ctx) => getScreening(ctx, request.params.id, request.params.screeningId),
   );
   r.patch(
     '/api/youth/:id/screenings/:screeningId',
@@ -71,7 +71,7 @@ export function registerScreeningRoutes(app: FastifyInstance) {
         response: { 200: ScreeningDetail },
       },
     },
-    async (request) => saveScreening(request.ctx.repo, request.params.id, request.params.screeningId, request.body),
+    async (request, ctx) => saveScreening(ctx, request.params.id, request.params.screeningId, request.body),
   );
   r.post(
     '/api/youth/:id/screenings/:screeningId/finalize',
@@ -81,11 +81,10 @@ export function registerScreeningRoutes(app: FastifyInstance) {
         tags,
         summary: 'Finish a draft: 400 lists unanswered items; the result and next due date are set',
         params: ScreeningParams,
-        body: z.object({ version: z.number().int().min(1) }).strict(),
+        body: ScreeningFinalize,
         response: { 200: ScreeningDetail },
       },
     },
-    async (request) =>
-      finalizeScreening(request.ctx.repo, request.params.id, request.params.screeningId, request.body.version),
+    async (request, ctx) => finalizeScreening(ctx, request.params.id, request.params.screeningId, request.body.version),
   );
 }

@@ -1,13 +1,13 @@
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { loadEpisodes, toView, visibleTo } from './load.js';
-import type { ServiceEpisodeViewT } from './schemas.js';
+import type { ServiceEpisodeViewT } from '../../contract/services.js';
 
 /** The youth's services the user may see, active ones first. */
 export function listServiceEpisodes(
-  repo: ScopedRepo,
+  repo: YouthContext,
   youthId: string,
 ): Promise<{ episodes: ServiceEpisodeViewT[]; hiddenCount: number }> {
-  return repo.forYouth(youthId, 'service_episode.list', async (scope) => {
+  return repo.forYouth(youthId, 'service_episode.list', { read: ['identity'] }, async (scope) => {
     const rows = await loadEpisodes(scope.tx, youthId);
     const shown = rows.filter((r) => visibleTo(scope, r));
     scope.touch(

@@ -3,12 +3,13 @@
 // - advocates see only episodes linked to their own organization (referred by it or provided by it);
 // - notes are shown to the linked organization and to the youth's own case carriers only.
 import { sql } from 'drizzle-orm';
+import { can } from '../../access/abilities.js';
 import type { YouthScope } from '../../access/checkpoint.js';
 import { asDate, selectRows, type Db } from '../../db/client.js';
 import type { FieldCategory } from '../../domain/field-categories.js';
 import type { ServiceStatus } from '../../domain/services.js';
-import { badRequest } from '../../errors.js';
-import type { ServiceEpisodeViewT } from './schemas.js';
+import { invalidField } from '../../errors.js';
+import type { ServiceEpisodeViewT } from '../../contract/services.js';
 
 export interface EpisodeRow {
   id: string;
@@ -55,7 +56,12 @@ export async function catalogEntry(tx: Db, key: string): Promise<{ key: string; 
     tx,
     sql`SELECT key, category FROM service_catalog WHERE key = ${key} AND retired_at IS NULL ORDER BY county_id NULLS LAST LIMIT 1`,
   );
-  if (!row) throw badRequest(`serviceKey: "${key}" is not in your county's service catalog.`);
+  if (!row)
+    throw invalidField(
+      '/body/serviceKey',
+      'not_in_catalog',
+      `serviceKey: "${key}" is not in your county's service catalog.`,
+    );
   return row;
 }
 
@@ -68,12 +74,12 @@ export function linkedToUser(
 }
 
 const isCaseCarrier = (scope: Pick<YouthScope, 'actor' | 'grant'>) =>
-  scope.actor.roles.some((r) => r === 'caseworker' || r === 'supervisor') &&
+  can(scope.actor, 'youth.record') &&
   (scope.grant.relations.has('assigned') || scope.grant.relations.has('supervises'));
 
 export function visibleTo(scope: Pick<YouthScope, 'actor' | 'grant'>, row: EpisodeRow): boolean {
   if (!scope.grant.read.has(row.category ?? 'identity')) return false;
-  if (scope.actor.roles.includes('advocate') && !isCaseCarrier(scope)) return linkedToUser(scope, row);
+  if (can(scope.actor, 'services.record_linked') && !isCaseCarrier(scope)) return linkedToUser(scope, row);
   return true;
 }
 
@@ -108,6 +114,6 @@ export function toView(scope: Pick<YouthScope, 'actor' | 'grant'>, row: EpisodeR
  */
 export function requireEpisodeWrite(scope: YouthScope, category: FieldCategory, linkedToOwnOrganization: boolean) {
   if (scope.grant.write.has(category)) return;
-  if (scope.actor.roles.includes('advocate') && linkedToOwnOrganization && scope.grant.read.has(category)) return;
+  if (can(scope.actor, 'services.record_linked') && linkedToOwnOrganization && scope.grant.read.has(category)) return;
   scope.require(category, 'write');
 }

@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { YouthId } from '../youth/schemas.js';
+import { routes } from '../../server/route.js';
+import { YouthId } from '../../contract/youth.js';
 import { listServiceEpisodes } from './list-service-episodes.js';
 import { recordServiceEpisode } from './record-service-episode.js';
-import { ServiceEpisodeCreate, ServiceEpisodeUpdate, ServiceEpisodeView } from './schemas.js';
+import {
+  ServiceEpisodeCreate,
+  ServiceEpisodeList,
+  ServiceEpisodeParams,
+  ServiceEpisodeUpdate,
+  ServiceEpisodeView,
+} from '../../contract/services.js';
 import { updateServiceEpisode } from './update-service-episode.js';
 
 /** Service episodes: what a youth was referred to, started and finished. */
 export function registerServiceRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['services'];
-  const writers = { policy: { access: 'youth' as const, roles: ['caseworker', 'supervisor', 'advocate'] as const } };
+  const writers = { policy: { access: 'youth' as const, ability: 'services.record' as const } };
   r.get(
     '/api/youth/:id/services',
     {
@@ -20,10 +25,10 @@ export function registerServiceRoutes(app: FastifyInstance) {
         tags,
         summary: "A youth's service episodes you may see (others are counted, not shown)",
         params: YouthId,
-        response: { 200: z.object({ episodes: z.array(ServiceEpisodeView), hiddenCount: z.number() }) },
+        response: { 200: ServiceEpisodeList },
       },
     },
-    async (request) => listServiceEpisodes(request.ctx.repo, request.params.id),
+    async (request, ctx) => listServiceEpisodes(ctx, request.params.id),
   );
   r.post(
     '/api/youth/:id/services',
@@ -37,8 +42,8 @@ export function registerServiceRoutes(app: FastifyInstance) {
         response: { 201: ServiceEpisodeView },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordServiceEpisode(request.ctx.repo, request.params.id, request.body)),
+    async (request, ctx, reply) =>
+      reply.code(201).send(await recordServiceEpisode(ctx, request.params.id, request.body)),
   );
   r.patch(
     '/api/youth/:id/services/:episodeId',
@@ -47,12 +52,11 @@ export function registerServiceRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Start, end or correct a service episode (send the version you loaded)',
-        params: z.object({ id: z.string(), episodeId: z.string().uuid('is not a service episode id') }),
+        params: ServiceEpisodeParams,
         body: ServiceEpisodeUpdate,
         response: { 200: ServiceEpisodeView },
       },
     },
-    async (request) =>
-      updateServiceEpisode(request.ctx.repo, request.params.id, request.params.episodeId, request.body),
+    async (request, ctx) => updateServiceEpisode(ctx, request.params.id, request.params.episodeId, request.body),
   );
 }

@@ -1,27 +1,32 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { asDate, selectRows } from '../../db/client.js';
-import { validateServiceEpisode } from '../../domain/services.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { serviceEpisodeProblems } from '../../domain/services.js';
+import { brokenRules, conflict, notFound, ruleTexts } from '../../errors.js';
 import { linkedToUser, loadEpisodes, requireEpisodeWrite, toView, visibleTo } from './load.js';
 import { providerOrganization } from './record-service-episode.js';
-import type { ServiceEpisodeUpdate, ServiceEpisodeViewT } from './schemas.js';
+import type { ServiceEpisodeUpdate, ServiceEpisodeViewT } from '../../contract/services.js';
+
+const CHANGED_MEANWHILE =
+  'Someone saved this record at the same moment as you. Reload it, then make your change again.';
 
 /** Starts, ends or corrects a service episode (send the version you loaded). */
 export function updateServiceEpisode(
-  repo: ScopedRepo,
+  repo: YouthContext,
   youthId: string,
   episodeId: string,
   input: z.infer<typeof ServiceEpisodeUpdate>,
 ): Promise<ServiceEpisodeViewT> {
-  return repo.forYouth(youthId, 'service_episode.update', async (scope) => {
+  return repo.forYouth(youthId, 'service_episode.update', { read: ['identity'] }, async (scope) => {
     const [current] = await loadEpisodes(scope.tx, youthId, episodeId);
     if (!current || !visibleTo(scope, current)) throw notFound('service episode');
     requireEpisodeWrite(scope, current.category ?? 'identity', linkedToUser(scope, current));
     if (current.version !== input.version) {
       throw conflict(
         `This service record changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
+        { yourVersion: input.version, currentVersion: current.version },
+        'stale_version',
       );
     }
     if (input.providerId !== undefined) await providerOrganization(scope, input.providerId);
@@ -34,17 +39,20 @@ export function updateServiceEpisode(
       endedAt: input.endedAt === undefined ? asDate(current.ended_at) : input.endedAt ? new Date(input.endedAt) : null,
       endReason: pick(input.endReason, current.end_reason),
     };
-    const problems = validateServiceEpisode(merged);
-    if (problems.length) throw badRequest(`This change cannot be saved: ${problems.join('; ')}.`, { problems });
-    await selectRows(
+    const problems = serviceEpisodeProblems(merged);
+    if (problems.length)
+      throw brokenRules('service_invalid', `This change cannot be saved: ${ruleTexts(problems)}.`, problems);
+    // Only the version this change was checked against: a change saved in between makes it a 409.
+    const [updated] = await selectRows(
       scope.tx,
       sql`UPDATE service_episodes SET status = ${merged.status}, started_at = ${merged.startedAt?.toISOString() ?? null},
             ended_at = ${merged.endedAt?.toISOString() ?? null}, end_reason = ${merged.endReason},
             provider_id = ${pick(input.providerId, current.provider_id)},
             funding_source = ${pick(input.fundingSource, current.funding_source)}, notes = ${pick(input.notes, current.notes)},
             version = version + 1
-          WHERE id = ${episodeId} RETURNING id`,
+          WHERE id = ${episodeId} AND version = ${input.version} RETURNING id`,
     );
+    if (!updated) throw conflict(CHANGED_MEANWHILE, undefined, 'stale_version');
     scope.touch([current.category ?? 'identity'], [episodeId]);
     scope.note({
       fields: Object.keys(input)

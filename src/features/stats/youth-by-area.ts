@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/client.js';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { AggregateContext } from '../../access/contexts.js';
 import { suppressSmallCount, type SuppressedCount } from '../../domain/suppression.js';
 
 export interface AreaCount {
@@ -11,7 +11,7 @@ export interface AreaCount {
 }
 
 /** Youth on record per county and service planning area, small cells suppressed. No identities. */
-export function youthByArea(repo: ScopedRepo): Promise<{ rows: AreaCount[]; suppression: string }> {
+export function youthByArea(repo: AggregateContext): Promise<{ rows: AreaCount[]; suppression: string }> {
   return repo.aggregate('stats.youth_by_area', async ({ tx }) => {
     const rows = await selectRows<{ county: string; spa_number: number | null; spa_name: string | null; n: number }>(
       tx,

@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import { can } from '../../access/abilities.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { auditEvents, organizations, users } from '../../db/schema.js';
 import { forbidden } from '../../errors.js';
 
@@ -12,10 +13,10 @@ export interface AccessLogEntry {
 }
 
 /** "Who viewed this record": the audit events for one youth, newest first. Itself audited. */
-export function accessLog(repo: ScopedRepo, youthId: string, limit = 200): Promise<{ events: AccessLogEntry[] }> {
-  return repo.forYouth(youthId, 'youth.access_log.read', async (scope) => {
-    if (!scope.actor.roles.some((r) => r === 'supervisor' || r === 'auditor')) {
-      throw forbidden('Only supervisors and auditors can see who viewed a record.');
+export function accessLog(repo: YouthContext, youthId: string, limit = 200): Promise<{ events: AccessLogEntry[] }> {
+  return repo.forYouth(youthId, 'youth.access_log.read', { read: ['identity'] }, async (scope) => {
+    if (!can(scope.actor, 'youth.access_log')) {
+      throw forbidden('Only supervisors and auditors can see who viewed a record.', 'access_log_not_allowed');
     }
     const rows = await scope.tx
       .select({

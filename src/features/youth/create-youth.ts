@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { assignments, youth } from '../../db/schema.js';
 import { categoriesOf, checkServiceArea, replaceLists, youthColumns } from './write-youth-fields.js';
-import type { YouthCreate } from './schemas.js';
+import type { YouthCreate } from '../../contract/youth.js';
 
 /** Creates a youth in the user's county and assigns them to the user as primary worker. */
-export function createYouth(repo: ScopedRepo, input: z.infer<typeof YouthCreate>): Promise<{ id: string }> {
+export function createYouth(repo: YouthContext, input: z.infer<typeof YouthCreate>): Promise<{ id: string }> {
   return repo.forNewYouth('youth.create', async (scope) => {
     const categories = categoriesOf(input);
     for (const c of categories) scope.require(c, 'write');

@@ -1,13 +1,16 @@
 import { sql } from 'drizzle-orm';
-import type { ScopedRepo, YouthScope } from '../../access/checkpoint.js';
+import { can as hasAbility } from '../../access/abilities.js';
+import type { YouthScope } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { FIELD_CATEGORIES, YOUTH_FIELD_CATEGORY, type FieldCategory } from '../../domain/field-categories.js';
 import { selectRows } from '../../db/client.js';
 import { notFound } from '../../errors.js';
-import type { YouthViewT } from './schemas.js';
+import type { YouthViewT } from '../../contract/youth.js';
 
 /** Reads a youth's record, returning only the fields the user's grant covers. */
-export function getYouth(repo: ScopedRepo, youthId: string): Promise<YouthViewT> {
-  return repo.forYouth(youthId, 'youth.read', (scope) => readYouth(scope));
+export function getYouth(repo: YouthContext, youthId: string): Promise<YouthViewT> {
+  // Identity only: readYouth projects the other categories by the grant and names the hidden ones.
+  return repo.forYouth(youthId, 'youth.read', { read: ['identity'] }, (scope) => readYouth(scope));
 }
 
 interface YouthRow {
@@ -95,7 +98,7 @@ export async function readYouth(scope: YouthScope): Promise<YouthViewT> {
     hiddenCategories: FIELD_CATEGORIES.filter((c) => !can(c)),
     permissions: {
       canEdit: grant.write.has('identity'),
-      canViewAccessLog: scope.actor.roles.some((role) => role === 'supervisor' || role === 'auditor'),
+      canViewAccessLog: hasAbility(scope.actor, 'youth.access_log'),
     },
   };
   const recordIds = [r.id];

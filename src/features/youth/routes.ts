@@ -1,51 +1,52 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { CASE_ROLES } from '../../domain/people.js';
+import { routes } from '../../server/route.js';
 import { accessLog } from './access-log.js';
 import { createYouth } from './create-youth.js';
 import { getYouth } from './get-youth.js';
-import { SearchResult, YouthCreate, YouthId, YouthPatch, YouthView } from './schemas.js';
+import {
+  AccessLog,
+  SearchResult,
+  YouthCreate,
+  YouthCreated,
+  YouthId,
+  YouthPatch,
+  YouthSaved,
+  YouthSearchQuery,
+  YouthView,
+} from '../../contract/youth.js';
 import { searchYouth } from './search-youth.js';
 import { updateYouth } from './update-youth.js';
 
 export function registerYouthRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = routes(app);
   const tags = ['youth'];
 
   r.get(
     '/api/youth',
     {
-      config: { policy: { access: 'youth', roles: CASE_ROLES } },
+      config: { policy: { access: 'youth', ability: 'youth.search' } },
       schema: {
         tags,
         summary: 'Search youth you may see: name (typos and accents allowed), alias, date of birth or external id',
-        querystring: z.object({
-          q: z
-            .string()
-            .max(100)
-            .optional()
-            .describe('Name, alias, YYYY-MM-DD or MM/DD/YYYY, or an external id; empty lists your youth'),
-          limit: z.coerce.number().int().min(1).max(100).default(25),
-        }),
+        querystring: YouthSearchQuery,
         response: { 200: SearchResult },
       },
     },
-    async (request) => searchYouth(request.ctx.repo, request.query.q, request.query.limit),
+    async (request, ctx) => searchYouth(ctx, request.query.q, request.query.limit),
   );
 
   r.post(
     '/api/youth',
     {
-      config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor'] } },
+      config: { policy: { access: 'youth', ability: 'youth.create' } },
       schema: {
         tags,
         summary: 'Create a youth record, assigned to you',
         body: YouthCreate,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: YouthCreated },
       },
     },
-    async (request, reply) => reply.code(201).send(await createYouth(request.ctx.repo, request.body)),
+    async (request, ctx, reply) => reply.code(201).send(await createYouth(ctx, request.body)),
   );
 
   r.get(
@@ -61,49 +62,35 @@ export function registerYouthRoutes(app: FastifyInstance) {
         response: { 200: YouthView },
       },
     },
-    async (request) => getYouth(request.ctx.repo, request.params.id),
+    async (request, ctx) => getYouth(ctx, request.params.id),
   );
 
   r.patch(
     '/api/youth/:id',
     {
-      config: { policy: { access: 'youth', roles: ['caseworker', 'supervisor'] } },
+      config: { policy: { access: 'youth', ability: 'youth.record' } },
       schema: {
         tags,
         summary: "Change a youth's fields; send the version you loaded (409 if someone saved since)",
         params: YouthId,
         body: YouthPatch,
-        response: { 200: z.object({ id: z.string(), version: z.number() }) },
+        response: { 200: YouthSaved },
       },
     },
-    async (request) => updateYouth(request.ctx.repo, request.params.id, request.body),
+    async (request, ctx) => updateYouth(ctx, request.params.id, request.body),
   );
 
   r.get(
     '/api/youth/:id/access-log',
     {
-      config: { policy: { access: 'youth', roles: ['supervisor', 'auditor'] } },
+      config: { policy: { access: 'youth', ability: 'youth.access_log' } },
       schema: {
         tags,
         summary: 'Who viewed or changed this record, newest first',
         params: YouthId,
-        response: {
-          200: z.object({
-            events: z.array(
-              z.object({
-                at: z.string(),
-                actor: z
-                  .object({ name: z.string(), organization: z.string().nullable(), roles: z.array(z.string()) })
-                  .nullable(),
-                action: z.string(),
-                outcome: z.string(),
-                categories: z.array(z.string()),
-              }),
-            ),
-          }),
-        },
+        response: { 200: AccessLog },
       },
     },
-    async (request) => accessLog(request.ctx.repo, request.params.id),
+    async (request, ctx) => accessLog(ctx, request.params.id),
   );
 }

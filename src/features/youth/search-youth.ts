@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/client.js';
-import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { canSee, type Relation } from '../../access/grants.js';
 import type { z } from 'zod';
-import type { SearchResult } from './schemas.js';
+import type { SearchResult } from '../../contract/youth.js';
 
 type Result = z.infer<typeof SearchResult>;
 
@@ -33,7 +33,7 @@ interface Row {
  * Finds youth the user may see: by name (typos and accents tolerated through trigram similarity
  * on folded text), alias, date of birth or an external id. With no query, lists the user's youth.
  */
-export function searchYouth(repo: ScopedRepo, q: string | undefined, limit = 25): Promise<Result> {
+export function searchYouth(repo: YouthContext, q: string | undefined, limit = 25): Promise<Result> {
   const query = (q ?? '').trim();
   return repo.acrossYouth('youth.search', async (scope) => {
     const dob = parseDateQuery(query);

@@ -1,27 +1,35 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ScopedRepo } from '../../access/checkpoint.js';
+import type { YouthContext } from '../../access/contexts.js';
 import { auditEvents, users, youth } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import { categoriesOf, checkServiceArea, replaceLists, youthColumns } from './write-youth-fields.js';
-import type { YouthPatch } from './schemas.js';
+import type { YouthPatch } from '../../contract/youth.js';
 
 /**
  * Saves changes to a youth's record with optimistic concurrency: the caller sends the version it
  * loaded; if someone saved since, nothing is written and the 409 says who changed which fields.
  */
 export function updateYouth(
-  repo: ScopedRepo,
+  repo: YouthContext,
   youthId: string,
   patch: z.infer<typeof YouthPatch>,
 ): Promise<{ id: string; version: number }> {
   return repo.forYouth(
     youthId,
     'youth.update',
+    // Every change writes the youth's own row (identity); the fields changed may need more.
+    { write: ['identity'] },
     async (scope) => {
       const { version, ...input } = patch;
       const fields = Object.keys(input).sort();
-      if (fields.length === 0) throw badRequest('Send at least one field to change, with the version you loaded.');
+      if (fields.length === 0)
+        throw badRequest(
+          'Send at least one field to change, with the version you loaded.',
+          undefined,
+          'nothing_to_change',
+        );
       const categories = categoriesOf(input);
       for (const c of categories) scope.require(c, 'write');
       await checkServiceArea(scope.tx, scope.actor.countyId, input.spaNumber);
@@ -36,12 +44,11 @@ export function updateYouth(
       scope.note({ fields, version: row.version });
       return { id: youthId, version: row.version };
     },
-    'write',
   );
 }
 
 async function staleVersion(
-  tx: Parameters<Parameters<ScopedRepo['forYouth']>[2]>[0]['tx'],
+  tx: Parameters<Parameters<ScopedRepo['forYouth']>[3]>[0]['tx'],
   youthId: string,
   version: number,
 ) {
@@ -69,5 +76,6 @@ async function staleVersion(
     `Someone saved this record after you opened it (you had version ${version}, it is now ${current.version}). ` +
       `${summary ? summary + '. ' : ''}Reload to see their changes, then make yours again.`,
     { yourVersion: version, currentVersion: current.version, changes: list },
+    'stale_version',
   );
 }

@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import type { YouthScope } from '../../access/checkpoint.js';
 import { YOUTH_FIELD_CATEGORY, type FieldCategory } from '../../domain/field-categories.js';
 import { counties, servicePlanningAreas, youthAliases, youthIdentifiers } from '../../db/schema.js';
-import { badRequest, conflict } from '../../errors.js';
-import type { YouthFields } from './schemas.js';
+import { conflict, invalidField } from '../../errors.js';
+import type { YouthFields } from '../../contract/youth.js';
 
 export type YouthInput = Partial<z.infer<typeof YouthFields>>;
 
@@ -34,9 +34,12 @@ export async function checkServiceArea(tx: YouthScope['tx'], countyId: string, s
     .where(eq(servicePlanningAreas.countyId, countyId))
     .orderBy(servicePlanningAreas.number);
   if (!areas.some((a) => a.number === spaNumber)) {
-    throw badRequest(
+    throw invalidField(
+      '/body/spaNumber',
+      'unknown_spa',
       `spaNumber: ${areas[0]?.county ?? 'this county'} has no service planning area ${spaNumber}; ` +
         `use one of ${areas.map((a) => a.number).join(', ')}.`,
+      { options: areas.map((a) => a.number).join(', ') },
     );
   }
 }
@@ -60,6 +63,8 @@ export async function replaceLists(scope: Pick<YouthScope, 'tx' | 'youthId'>, co
           throw conflict(
             'One of these identifiers is already recorded for another youth in this county. ' +
               'Check the number, or ask a supervisor to look for a duplicate record.',
+            undefined,
+            'identifier_taken',
           );
         }
         throw err;

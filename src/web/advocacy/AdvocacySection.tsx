@@ -8,19 +8,16 @@ import { formatCountyDay } from '../lib/format';
 import { pick } from '../lib/localized';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
+import { can } from '../lib/roles';
 import { useActiveSession } from '../session/SessionContext';
-import type { ServiceEpisodesResponse, YouthView } from '../types';
+import type { YouthView } from '../../contract/youth';
+import type { ActiveOrganizations, ReferralList, ReferralView as AdvocacyReferral } from '../../contract/advocacy';
+import type { ServiceEpisodeList as ServiceEpisodesResponse } from '../../contract/services';
+import { ADVOCATE_ACCESS_STATES as ADVOCATE_STATES, OPEN_REFERRAL_STATES as OPEN_STATES } from '../../domain/advocacy';
 import { CloseDisclosure, MilestoneForm, StepForm, youthClosePath } from './AdvocateSteps';
 import { ReferralDetails } from './ReferralDetails';
 import { ReferToCboForm } from './ReferToCboForm';
-import {
-  ADVOCATE_STATES,
-  OPEN_STATES,
-  canReferToAdvocacy,
-  type ActiveOrganizations,
-  type AdvocacyReferral,
-  type ReferralList,
-} from './types';
+import { canReferToAdvocacy } from './roles';
 
 /** The youth's advocacy referrals: referring to a CBO, and the assigned advocate's steps. */
 export function AdvocacySection({ youth }: { youth: YouthView }) {
@@ -131,7 +128,7 @@ function ReferralItems({
     const e = episodes.find((x) => x.id === episodeId);
     return e ? `${pick(e.service.name, language)} (${formatCountyDay(e.referredAt, language)})` : null;
   };
-  const isCaseRole = session.user.roles.some((r) => r === 'caseworker' || r === 'supervisor');
+  const isCaseRole = can(session, 'advocacy.refer');
   return (
     <ul className="usa-list usa-list--unstyled">
       {referrals.map((r) => {

@@ -9,15 +9,10 @@ import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
 import { Loading } from '../components/Loading';
 import { useApi } from '../lib/useApi';
-import type { ServiceEpisodesResponse } from '../types';
+import type { ReferralView as AdvocacyReferral } from '../../contract/advocacy';
+import type { ServiceEpisodeList as ServiceEpisodesResponse } from '../../contract/services';
+import { CLOSE_REASONS, MILESTONE_KINDS, MILESTONE_SERVICE } from '../../domain/advocacy';
 import { DateField, SelectField, TextField, useFormRun } from './formKit';
-import {
-  CLOSE_REASONS,
-  MILESTONE_KINDS,
-  MILESTONE_SERVICE,
-  type AdvocacyReferral,
-  type ContractService,
-} from './types';
 
 const base = (r: AdvocacyReferral) =>
   `/api/youth/${encodeURIComponent(r.youthId)}/advocacy-referrals/${encodeURIComponent(r.id)}`;
@@ -102,7 +97,7 @@ export function MilestoneForm({
 }: {
   referral: AdvocacyReferral;
   /** The contract's services, when known: only their milestones are offered. */
-  services: readonly ContractService[] | null;
+  services: readonly string[] | null;
   onSaved: (r: AdvocacyReferral) => void;
 }) {
   const { t } = useTranslation();

@@ -5,15 +5,14 @@ import { api } from '../api';
 import type { FieldProblem } from '../components/ErrorSummary';
 import { countyDate } from '../lib/format';
 import { DateField, SelectField, TextField, useFormRun } from './formKit';
-import { CONTRACT_SERVICES, type Contract } from './types';
+import type { ContractView as Contract } from '../../contract/advocacy';
+import type { Organization } from '../../contract/people';
+import { CONTRACT_SERVICES } from '../../domain/advocacy';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export interface OrgOption {
-  id: string;
-  name: string;
-  type: string;
-}
+/** An organization from GET /api/organizations. */
+export type OrgOption = Organization;
 
 /** Records a CBO's advocacy contract, or changes one (sending the version loaded). */
 export function ContractForm({

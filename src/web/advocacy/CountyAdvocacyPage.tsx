@@ -11,11 +11,18 @@ import { PageHeading } from '../components/PageHeading';
 import { formatCountyDateTime, formatDate, formatList } from '../lib/format';
 import { useApi, type ApiResult } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
+import { can } from '../lib/roles';
 import { useActiveSession } from '../session/SessionContext';
 import './advocacy.css';
 import { ContractForm, type OrgOption } from './ContractForm';
 import { FlagDecision, IssueForm, IssueUpdate } from './IssueForms';
-import type { Contract, ExpiringList, PerformanceFlag, PerformanceIssue } from './types';
+import type {
+  ContractView as Contract,
+  ExpiringList,
+  FlagView as PerformanceFlag,
+  IssueView as PerformanceIssue,
+} from '../../contract/advocacy';
+import type { OrganizationList } from '../../contract/people';
 
 function Result<T>({
   result,
@@ -35,13 +42,13 @@ function Result<T>({
 export function CountyAdvocacyPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
-  const isAdmin = session.user.roles.includes('county_admin');
-  const isAnalyst = session.user.roles.includes('county_analyst');
+  const isAdmin = can(session, 'contracts.edit');
+  const isAnalyst = can(session, 'performance.flags');
   const contracts = useApi<{ contracts: Contract[] }>('/api/advocacy/contracts');
   const expiring = useApi<ExpiringList>('/api/advocacy/vetting/expiring');
   const issues = useApi<{ issues: PerformanceIssue[] }>('/api/advocacy/performance-issues');
   const flags = useApi<{ flags: PerformanceFlag[] }>('/api/advocacy/flags?status=candidate');
-  const orgList = useApi<{ organizations: OrgOption[] }>('/api/organizations');
+  const orgList = useApi<OrganizationList>('/api/organizations');
   const orgs = orgList.result.status === 'ok' ? orgList.result.data.organizations : [];
   const [saved, setSaved] = useState<{ message: string; n: number } | null>(null);
   const done = (message: string) => {

@@ -6,8 +6,9 @@ import { Disclosure } from '../components/Disclosure';
 import type { FieldProblem } from '../components/ErrorSummary';
 import { formatList } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import { SelectField, TextField, useFormRun } from './formKit';
-import { DECLINE_REASONS, type AdvocacyReferral, type AdvocateVetting } from './types';
+import { SelectField, TextField, useFormRun, vettingGapText } from './formKit';
+import type { AdvocateVetting, ReferralView as AdvocacyReferral } from '../../contract/advocacy';
+import { DECLINE_REASONS } from '../../domain/advocacy';
 
 const path = (r: AdvocacyReferral, step: string) => `/api/advocacy/referrals/${encodeURIComponent(r.id)}/${step}`;
 
@@ -136,7 +137,13 @@ export function AssignAdvocate({
         value: a.userId,
         label: a.cleared
           ? a.name
-          : t('cboView.assign.notClearedOption', { name: a.name, gaps: formatList(a.gaps, language) }),
+          : t('cboView.assign.notClearedOption', {
+              name: a.name,
+              gaps: formatList(
+                a.gapItems.map((g) => vettingGapText(t, g)),
+                language,
+              ),
+            }),
       }))
     : [{ value: self.id, label: t('cboView.assign.myself', { name: self.name }) }];
   const check = (): FieldProblem[] =>

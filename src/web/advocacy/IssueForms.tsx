@@ -6,7 +6,8 @@ import type { FieldProblem } from '../components/ErrorSummary';
 import { countyDate } from '../lib/format';
 import type { OrgOption } from './ContractForm';
 import { DateField, SelectField, TextField, useFormRun } from './formKit';
-import { ISSUE_CATEGORIES, ISSUE_SEVERITIES, type PerformanceFlag, type PerformanceIssue } from './types';
+import type { FlagView as PerformanceFlag, IssueView as PerformanceIssue } from '../../contract/advocacy';
+import { ISSUE_CATEGORIES, ISSUE_SEVERITIES } from '../../domain/advocacy';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -10,17 +10,18 @@ import { PageHeading } from '../components/PageHeading';
 import { formatCountyDateTime } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
+import { can } from '../lib/roles';
 import { useActiveSession } from '../session/SessionContext';
 import { CloseDisclosure } from './AdvocateSteps';
 import { AssignAdvocate, DecideReferral } from './InboxActions';
 import { ReferralDetails } from './ReferralDetails';
 import { VettingSection } from './VettingSection';
-import type { AdvocacyReferral, ReferralList, Roster } from './types';
+import type { ReferralList, ReferralView as AdvocacyReferral, Roster } from '../../contract/advocacy';
 
 /** A CBO's own view: its referral inbox, first-contact obligations, open work and its advocates. */
 export function OrganizationPage() {
   const session = useActiveSession();
-  return session.user.roles.includes('org_admin') ? <AdminView /> : <OrganizationView roster={null} />;
+  return can(session, 'vetting.read') ? <AdminView /> : <OrganizationView roster={null} />;
 }
 
 /** Administrators also read the roster: the assignment picker and the vetting section use it. */

@@ -6,7 +6,8 @@ import type { FieldProblem } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
 import { useApi } from '../lib/useApi';
 import { SelectField, TextField, useFormRun } from './formKit';
-import { REFERRAL_URGENCIES, type ActiveOrganizations, type AdvocacyReferral } from './types';
+import type { ActiveOrganizations, ReferralView as AdvocacyReferral } from '../../contract/advocacy';
+import { REFERRAL_URGENCIES } from '../../domain/advocacy';
 
 /** Refers the youth to a CBO holding an advocacy contract in force today. */
 export function ReferToCboForm({

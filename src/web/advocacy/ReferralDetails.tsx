@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DetailList, type Detail } from '../components/DetailList';
 import { formatCountyDateTime } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { AdvocacyReferral } from './types';
+import type { ReferralView as AdvocacyReferral } from '../../contract/advocacy';
 
 /** The referral's facts, its timeline (each step, when and by whom) and its milestones. */
 export function ReferralDetails({
@@ -40,6 +40,12 @@ export function ReferralDetails({
       key: 'reason',
       label: t('advocacy.fields.reason'),
       value: <span className="harbor-pre-wrap">{r.reason}</span>,
+    });
+  else if (r.reasonHidden)
+    items.push({
+      key: 'reason',
+      label: t('advocacy.fields.reason'),
+      value: <em>{t('advocacy.reasonHidden')}</em>,
     });
   items.push({ key: 'advocate', label: t('advocacy.fields.advocate'), value: r.advocate ?? t('advocacy.noAdvocate') });
   if (r.firstContactDueAt) {

@@ -10,14 +10,12 @@ import { countyDate, formatDate, formatList } from '../lib/format';
 import type { ApiResult } from '../lib/useApi';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { DateField, SelectField, useFormRun } from './formKit';
-import { CLEARANCE_KINDS, type AdvocateVetting, type Roster } from './types';
+import { DateField, SelectField, useFormRun, vettingGapText } from './formKit';
+import type { AdvocateVetting, Roster } from '../../contract/advocacy';
+import type { CountySettingsView } from '../../contract/county';
+import { CLEARANCE_KINDS } from '../../domain/advocacy';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-interface CountySettingsView {
-  settings: { advocacy?: { requiredTrainings?: { key: string; label: string }[] } };
-}
 
 /** The organization's advocates with today's vetting, what ends soon, and forms to record more. */
 export function VettingSection({
@@ -129,7 +127,16 @@ function AdvocateCard({
       <h3 id={headingId} className="margin-bottom-1">
         {a.name}: {a.cleared ? t('cboView.cleared') : t('cboView.notCleared')}
       </h3>
-      {!a.cleared && <p>{t('cboView.gaps', { gaps: formatList(a.gaps, language) })}</p>}
+      {!a.cleared && (
+        <p>
+          {t('cboView.gaps', {
+            gaps: formatList(
+              a.gapItems.map((g) => vettingGapText(t, g)),
+              language,
+            ),
+          })}
+        </p>
+      )}
       <dl className="harbor-details">
         <div className="harbor-details__row">
           <dt>{t('cboView.clearances')}</dt>

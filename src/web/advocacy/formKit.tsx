@@ -4,15 +4,16 @@
 import { TextInput, Textarea } from '@trussworks/react-uswds';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { VettingGapItem } from '../../contract/advocacy';
 import { ApiError } from '../api';
-import { ActionErrorAlert, type ActionError } from '../components/ActionErrorAlert';
+import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
 import { ChoiceSelect } from '../components/ChoiceSelect';
 import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { FocusedAlert } from '../components/FocusedAlert';
 import { JumpLink } from '../components/JumpLink';
-import { useLanguage } from '../lib/useLanguage';
+import { problemParams } from '../lib/problems';
 
 interface Common {
   id: string;
@@ -122,19 +123,29 @@ export function DateField({ kind = 'date', ...p }: Common & { kind?: 'date' | 'd
   );
 }
 
-/** Every vetting requirement the advocate lacks, as the API named them; each links to the picker. */
-function GapsAlert({ gaps, field, headingLevel }: { gaps: string[]; field: string; headingLevel: 'h3' | 'h4' | 'h5' }) {
+/** A vetting gap in the reader's language (problems.vettingGap.<code>). */
+export function vettingGapText(t: (key: string, options?: Record<string, unknown>) => string, gap: VettingGapItem) {
+  return t(`problems.vettingGap.${gap.code}`, problemParams(gap));
+}
+
+/** Every vetting requirement the advocate lacks, translated; each links to the picker. */
+function GapsAlert({
+  gaps,
+  field,
+  headingLevel,
+}: {
+  gaps: VettingGapItem[];
+  field: string;
+  headingLevel: 'h3' | 'h4' | 'h5';
+}) {
   const { t } = useTranslation();
-  const language = useLanguage();
   return (
     <FocusedAlert heading={t('advocacy.assign.gapsHeading', { count: gaps.length })} headingLevel={headingLevel}>
       <p className="usa-alert__text">{t('advocacy.assign.gapsIntro')}</p>
       <ul className="usa-list margin-top-1">
         {gaps.map((g) => (
-          <li key={g}>
-            <JumpLink to={field}>
-              <span lang={language === 'en' ? undefined : 'en'}>{g}</span>
-            </JumpLink>
+          <li key={`${g.code}:${g.kind ?? g.training ?? ''}`}>
+            <JumpLink to={field}>{vettingGapText(t, g)}</JumpLink>
           </li>
         ))}
       </ul>
@@ -142,20 +153,13 @@ function GapsAlert({ gaps, field, headingLevel }: { gaps: string[]; field: strin
   );
 }
 
-/** The server's vetting gaps from a refused assignment (422 `details.gaps`), if that is what it was. */
-export function vettingGapsOf(err: unknown): string[] | null {
-  if (!(err instanceof ApiError) || err.status !== 422) return null;
-  const gaps = (err.details as { gaps?: unknown } | undefined)?.gaps;
-  return Array.isArray(gaps) ? gaps.filter((g): g is string => typeof g === 'string') : null;
-}
-
-function toError(err: unknown, attempt: number): ActionError {
-  if (err instanceof ApiError) {
-    // 409 here is usually a step the referral's state does not allow; the server says which.
-    const explained = [400, 409, 422].includes(err.status);
-    return { status: err.status, serverMessage: explained ? err.message : null, requestId: err.requestId, attempt };
-  }
-  return { status: -1, serverMessage: null, requestId: null, attempt };
+/** The vetting gaps of a refused assignment (422 advocate_not_vetted, `details.vetting`), if that is what it was. */
+export function vettingGapsOf(err: unknown): VettingGapItem[] | null {
+  if (!(err instanceof ApiError) || err.code !== 'advocate_not_vetted') return null;
+  const gaps = (err.details as { vetting?: unknown } | undefined)?.vetting;
+  return Array.isArray(gaps)
+    ? gaps.filter((g): g is VettingGapItem => typeof g === 'object' && g !== null && typeof g.code === 'string')
+    : null;
 }
 
 /**
@@ -166,7 +170,7 @@ function toError(err: unknown, attempt: number): ActionError {
 export function useFormRun({ gapField }: { gapField?: string } = {}) {
   const { t } = useTranslation();
   const [problems, setProblems] = useState<{ list: FieldProblem[]; attempt: number } | null>(null);
-  const [gaps, setGaps] = useState<{ list: string[]; attempt: number } | null>(null);
+  const [gaps, setGaps] = useState<{ list: VettingGapItem[]; attempt: number } | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [saving, setSaving] = useState(false);
   const attempt = useRef(0);
@@ -191,7 +195,8 @@ export function useFormRun({ gapField }: { gapField?: string } = {}) {
         if (found && found.length) {
           setGaps({ list: found, attempt: attempt.current });
         } else {
-          setError(toError(err, attempt.current));
+          // A 409 here is usually a step the referral's state does not allow: its code says which.
+          setError(toActionError(err, attempt.current));
         }
       },
     );

@@ -17,11 +17,15 @@ import { useLanguage } from '../lib/useLanguage';
 import { useActiveSession } from '../session/SessionContext';
 import { useFigure } from './figures';
 import { MeasureCharts } from './MeasureCharts';
-import { canSeeInternalBoardReport, type BoardReport, type CboRow } from './types';
+import type { BoardReportT as BoardReport, CboRowT as CboRow } from '../../contract/board-report';
+import { BOARD_REPORT_PERIODS, BOARD_REPORT_VERSIONS, type BoardReportVersion } from '../../domain/advocacy';
+import { canSeeInternalBoardReport } from './roles';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-type Choice = { period: 'current' | 'previous' | 'custom'; from: string; to: string; version: 'internal' | 'public' };
+const PERIOD_CHOICES = [...BOARD_REPORT_PERIODS, 'custom'] as const;
+
+type Choice = { period: (typeof PERIOD_CHOICES)[number]; from: string; to: string; version: BoardReportVersion };
 
 function readChoice(params: URLSearchParams, internalAllowed: boolean): Choice {
   const from = params.get('from') ?? '';
@@ -114,7 +118,7 @@ function ChoiceForm({
       <h2 id="board-choice-heading">{t('boardReport.choose')}</h2>
       {problems && <ErrorSummary key={problems.attempt} problems={problems.list} />}
       <Fieldset legend={t('boardReport.period')} id="board-period">
-        {(['current', 'previous', 'custom'] as const).map((p) => (
+        {PERIOD_CHOICES.map((p) => (
           <Radio
             key={p}
             id={`board-period-${p}`}
@@ -158,7 +162,7 @@ function ChoiceForm({
       )}
       {internalAllowed ? (
         <Fieldset legend={t('boardReport.version')} id="board-version">
-          {(['internal', 'public'] as const).map((v) => (
+          {BOARD_REPORT_VERSIONS.map((v) => (
             <Radio
               key={v}
               id={`board-version-${v}`}

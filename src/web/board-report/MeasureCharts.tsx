@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFigure } from './figures';
-import type { BoardReport, CountySummary } from './types';
+import type { BoardReportT as BoardReport, CountySummaryT as CountySummary } from '../../contract/board-report';
 
 const MEASURES = [
   'referrals',

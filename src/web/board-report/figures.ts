@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { Count, Derived } from './types';
+import type { CountT as Count, DerivedT as Derived } from '../../contract/board-report';
 
 export function useFigure() {
   const { t } = useTranslation();

@@ -9,19 +9,14 @@ import { NotRecorded } from '../components/NotRecorded';
 import { Notice } from '../components/Notice';
 import { formatCountyDateTime, formatCountyDay } from '../lib/format';
 import { pick } from '../lib/localized';
-import { isAdvocate } from '../lib/roles';
+import { canRecordLinkedServices } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useActiveSession } from '../session/SessionContext';
-import type {
-  CatalogService,
-  Placement,
-  PlacementsResponse,
-  ServiceEpisode,
-  ServiceEpisodesResponse,
-  ServicesResponse,
-  YouthView,
-} from '../types';
+import type { YouthView } from '../../contract/youth';
+import type { ServiceList, ServiceView as CatalogService } from '../../contract/directory';
+import type { PlacementList, PlacementView as Placement } from '../../contract/placements';
+import type { ServiceEpisodeList, ServiceEpisodeView as ServiceEpisode } from '../../contract/services';
 import { PlacementEditForm } from './PlacementEditForm';
 import { PlacementForm } from './PlacementForm';
 import { ServiceForm } from './ServiceForm';
@@ -36,9 +31,9 @@ type Entry =
 export function CareSection({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();
   const base = `/api/youth/${encodeURIComponent(youth.id)}`;
-  const placements = useApi<PlacementsResponse>(`${base}/placements`);
-  const services = useApi<ServiceEpisodesResponse>(`${base}/services`);
-  const catalog = useApi<ServicesResponse>('/api/directory/services');
+  const placements = useApi<PlacementList>(`${base}/placements`);
+  const services = useApi<ServiceEpisodeList>(`${base}/services`);
+  const catalog = useApi<ServiceList>('/api/directory/services');
 
   return (
     <ProfileSection headingId="care-heading" heading={t('care.heading')}>
@@ -69,8 +64,8 @@ export function CareSection({ youth }: { youth: YouthView }) {
 
 interface BodyProps {
   youth: YouthView;
-  placements: PlacementsResponse;
-  services: ServiceEpisodesResponse;
+  placements: PlacementList;
+  services: ServiceEpisodeList;
   catalog: CatalogService[];
   onChanged: () => void;
 }
@@ -90,9 +85,10 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
 
   const canPlace =
     youth.permissions.canEdit && !youth.hiddenCategories.includes('placement_location') && !placements.locationHidden;
-  const canServe = youth.permissions.canEdit || isAdvocate(session);
+  const canServe = youth.permissions.canEdit || canRecordLinkedServices(session);
   // Services this user may record: those whose kind of information they may see.
-  const recordable = catalog.filter((s) => !youth.hiddenCategories.includes(s.category));
+  const hidden: readonly string[] = youth.hiddenCategories;
+  const recordable = catalog.filter((s) => !hidden.includes(s.category));
   const current = placements.placements.find((p) => p.current) ?? null;
   const active = services.episodes.filter((e) => e.status === 'active');
   const day = (iso: string) => formatCountyDay(iso, language);
@@ -151,7 +147,7 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
             saved(
               s.endAt
                 ? t('care.savedEnded', {
-                    label: pick(s.label, language),
+                    label: t(`placementTypes.${s.placementType}`),
                     when: formatCountyDateTime(s.endAt, language),
                   })
                 : t('care.savedPlacement'),
@@ -205,7 +201,7 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
         {current ? (
           <div className="harbor-care-card harbor-care-card--current">
             <p className="harbor-care-card__title">
-              <strong>{pick(current.label, language)}</strong>
+              <strong>{t(`placementTypes.${current.placementType}`)}</strong>
             </p>
             <p className="margin-y-05">{t('care.since', { when: formatCountyDateTime(current.startAt, language) })}</p>
             {placementFacts(current)}
@@ -232,8 +228,11 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
               onSaved={(p, ended) =>
                 saved(
                   ended
-                    ? t('care.savedMoved', { label: pick(p.label, language), previous: pick(ended.label, language) })
-                    : t('care.savedNewPlacement', { label: pick(p.label, language) }),
+                    ? t('care.savedMoved', {
+                        label: t(`placementTypes.${p.placementType}`),
+                        previous: t(`placementTypes.${ended.placementType}`),
+                      })
+                    : t('care.savedNewPlacement', { label: t(`placementTypes.${p.placementType}`) }),
                 )
               }
             />
@@ -320,7 +319,7 @@ function CareBody({ youth, placements, services, catalog, onChanged }: BodyProps
                   <p className="harbor-timeline__date">{day(p.startAt)}</p>
                   <div className="harbor-timeline__body">
                     <h4 className="harbor-timeline__title">
-                      {t('care.placementTitle', { label: pick(p.label, language) })}{' '}
+                      {t('care.placementTitle', { label: t(`placementTypes.${p.placementType}`) })}{' '}
                       {p.current && <span className="usa-tag harbor-tag-current">{t('care.current')}</span>}
                     </h4>
                     <p className="margin-y-05">

@@ -9,7 +9,7 @@ import { Field } from '../components/Field';
 import { countyInputToIso, isoToCountyInput } from '../lib/format';
 import { serverFieldProblems } from '../lib/serverProblems';
 import { useLanguage } from '../lib/useLanguage';
-import type { Placement } from '../types';
+import type { PlacementView as Placement } from '../../contract/placements';
 import { CsecTrainedField, csecTrainedValue, trainedOf, type Trained } from './CsecTrainedField';
 import { overlapProblem, overlapping, START_AHEAD_MS } from './placementRules';
 
@@ -79,9 +79,9 @@ export function PlacementEditForm({ youthId, placement: p, placements, onSaved, 
       );
     } catch (err) {
       setSaving(false);
-      if (err instanceof ApiError && err.status === 409 && /overlap|same moment/i.test(err.message)) {
+      if (err instanceof ApiError && err.code === 'placement_overlap') {
         setProblems({
-          list: [{ field: id('start'), message: t('placementForm.errors.overlapServer'), serverDetail: err.message }],
+          list: [{ field: id('start'), message: t('placementForm.errors.overlapServer') }],
           attempt: attempt.current,
         });
       } else if (err instanceof ApiError && err.status === 400) {

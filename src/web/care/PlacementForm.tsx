@@ -6,12 +6,12 @@ import { ActionErrorAlert, toActionError, type ActionError } from '../components
 import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
-import { PLACEMENT_TYPES } from '../lib/directory';
 import { countyDateTimeInput, countyInputToIso, formatCountyDateTime } from '../lib/format';
-import { pick } from '../lib/localized';
 import { serverFieldProblems } from '../lib/serverProblems';
 import { useLanguage } from '../lib/useLanguage';
-import type { Placement, Provider } from '../types';
+import type { ProviderView as Provider } from '../../contract/directory';
+import type { PlacementView as Placement } from '../../contract/placements';
+import { PLACEMENT_TYPE_KEYS } from '../../domain/placements';
 import { CsecTrainedField, csecTrainedValue, type Trained } from './CsecTrainedField';
 import { overlapProblem, overlapping, START_AHEAD_MS } from './placementRules';
 import { ProviderPicker } from './ProviderPicker';
@@ -108,9 +108,9 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
           body: { version: ended.version, endAt: null },
         }).catch(() => undefined);
       setSaving(false);
-      if (err instanceof ApiError && err.status === 409) {
+      if (err instanceof ApiError && err.code === 'placement_overlap') {
         setProblems({
-          list: [{ field: ID.start, message: t('placementForm.errors.overlapServer'), serverDetail: err.message }],
+          list: [{ field: ID.start, message: t('placementForm.errors.overlapServer') }],
           attempt: attempt.current,
         });
       } else if (err instanceof ApiError && err.status === 400) {
@@ -165,7 +165,7 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
             }}
           >
             <option value="">{t('common.choose')}</option>
-            {PLACEMENT_TYPES.map((p) => (
+            {PLACEMENT_TYPE_KEYS.map((p) => (
               <option key={p} value={p}>
                 {t(`placementTypes.${p}`)}
               </option>
@@ -237,7 +237,7 @@ export function PlacementForm({ youthId, placements, onSaved, onCancel }: Props)
             checked={endCurrent}
             onChange={(e) => setEndCurrent(e.target.checked)}
             label={t('placementForm.endCurrent', {
-              label: pick(open.label, language),
+              label: t(`placementTypes.${open.placementType}`),
               since: formatCountyDateTime(open.startAt, language),
             })}
             labelDescription={t('placementForm.endCurrentHint')}

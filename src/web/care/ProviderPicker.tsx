@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { countyDaysAgo, formatDaysAgo } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { Provider, ProviderList } from '../types';
+import type { ProviderList, ProviderView as Provider } from '../../contract/directory';
 
 const LIMIT = 8;
 const DEBOUNCE_MS = 250;

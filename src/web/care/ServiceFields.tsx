@@ -3,7 +3,7 @@ import { Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { DateTimeInput } from '../components/DateTimeInput';
 import { Field } from '../components/Field';
-import { FUNDING_SOURCES, SERVICE_STATUSES, type ServiceStatus } from '../types';
+import { FUNDING_SOURCES, SERVICE_STATUSES, type ServiceStatus } from '../../domain/services';
 import { ENDED, STARTED } from './serviceRules';
 
 export interface EpisodeDraft {

@@ -6,7 +6,7 @@ import { ActionErrorAlert, toActionError, type ActionError } from '../components
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { countyDateTimeInput, countyInputToIso, isoToCountyInput } from '../lib/format';
 import { serverFieldProblems } from '../lib/serverProblems';
-import type { ServiceEpisode } from '../types';
+import type { ServiceEpisodeView as ServiceEpisode } from '../../contract/services';
 import { EpisodeFields, episodeIds, type EpisodeDraft } from './ServiceFields';
 import { ENDED, STARTED, checkEpisode } from './serviceRules';
 

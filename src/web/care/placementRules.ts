@@ -3,9 +3,8 @@
 import type { TFunction } from 'i18next';
 import type { FieldProblem } from '../components/ErrorSummary';
 import { formatCountyDateTime } from '../lib/format';
-import { pick } from '../lib/localized';
 import type { Language } from '../i18n';
-import type { Placement } from '../types';
+import type { PlacementView as Placement } from '../../contract/placements';
 
 const endOf = (iso: string | null) => (iso ? new Date(iso).getTime() : Number.POSITIVE_INFINITY);
 
@@ -25,7 +24,7 @@ export function overlapping(
 }
 
 export function overlapProblem(field: string, other: Placement, t: TFunction, language: Language): FieldProblem {
-  const label = pick(other.label, language);
+  const label = t(`placementTypes.${other.placementType}`);
   return {
     field,
     message: other.endAt

@@ -2,7 +2,7 @@
 // message is in the reader's language and points at its field. The server checks again.
 import type { TFunction } from 'i18next';
 import type { FieldProblem } from '../components/ErrorSummary';
-import type { ServiceStatus } from '../types';
+import type { ServiceStatus } from '../../domain/services';
 
 export const STARTED: readonly ServiceStatus[] = ['active', 'completed', 'dropped'];
 export const ENDED: readonly ServiceStatus[] = ['completed', 'dropped'];

@@ -10,10 +10,9 @@ import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { countyDate, formatNumber } from '../lib/format';
-import { pick } from '../lib/localized';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import type { ComplianceReport } from './types';
+import type { ComplianceReport } from '../../contract/compliance';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -199,7 +198,7 @@ function Report({ report, query }: { report: ComplianceReport; query: string }) 
               {
                 key: 'kind',
                 header: t('compliancePage.kind'),
-                cell: (r) => (r.labels ? pick(r.labels, language) : r.label),
+                cell: (r) => t(`obligationKinds.${r.kind}.label`, { defaultValue: r.label }),
               },
               { key: 'org', header: t('compliancePage.organization'), cell: (r) => r.organization },
               { key: 'onTime', header: t('compliancePage.metOnTime'), cell: (r) => n(r.metOnTime) },

@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
-import { useLanguage } from '../lib/useLanguage';
+import { fieldProblemMessage, specificProblemMessage } from '../lib/problems';
 import { FocusedAlert } from './FocusedAlert';
 
 export interface ActionError {
   status: number;
-  /** What the server said (in English), shown for 400s so the person knows what to fix. */
-  serverMessage: string | null;
+  /** The server's problem code (src/contract/problems.ts); translated as problems.<code>. */
+  code: string | null;
+  /** The problem's facts (`details`), for the translation's parameters. */
+  details?: unknown;
+  /** The fields the server named, already translated (no field names: the form may not have them). */
+  fieldMessages?: string[];
   requestId: string | null;
   /** Changes with every try, so the alert is announced and focused again. */
   attempt: number;
@@ -16,12 +20,14 @@ export function toActionError(err: unknown, attempt: number): ActionError {
   if (err instanceof ApiError) {
     return {
       status: err.status,
-      serverMessage: err.status === 400 ? err.message : null,
+      code: err.code,
+      details: err.details,
+      fieldMessages: [...new Set(err.errors.map(fieldProblemMessage))],
       requestId: err.requestId,
       attempt,
     };
   }
-  return { status: -1, serverMessage: null, requestId: null, attempt };
+  return { status: -1, code: null, requestId: null, attempt };
 }
 
 /** The translated sentence for a failed save, by HTTP status. */
@@ -56,15 +62,20 @@ export function ActionErrorAlert({
   messageKeys?: Partial<Record<number, string>>;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const showReference = error.requestId && ![0, 400, 403, 404, 409].includes(error.status);
+  // The server's code says what exactly was refused, in the reader's language; never its English.
+  const specific = error.code ? specificProblemMessage({ ...error, code: error.code }) : null;
+  const fields = error.fieldMessages ?? [];
   return (
     <FocusedAlert key={error.attempt} heading={heading} headingLevel={headingLevel}>
       <p className="usa-alert__text">{t(messageKeys?.[error.status] ?? actionErrorKey(error.status))}</p>
-      {error.serverMessage && (
-        <p className="usa-alert__text">
-          {t('errors.action.serverSaid')} <span lang={language === 'en' ? undefined : 'en'}>{error.serverMessage}</span>
-        </p>
+      {specific && <p className="usa-alert__text harbor-problem">{specific}</p>}
+      {fields.length > 0 && (
+        <ul className="usa-list margin-top-1">
+          {fields.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
       )}
       {showReference && (
         <p className="usa-alert__text">

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../lib/useLanguage';
 import { FocusedAlert } from './FocusedAlert';
 import { JumpLink } from './JumpLink';
 
 export interface FieldProblem {
   /** The id of the field to move to. */
   field: string;
+  /** Translated: the field's label and what to fix ("Start: This cannot be in the future."). */
   message: string;
-  /** What the server said (in English), after the translated message. */
-  serverDetail?: string;
 }
 
 /** The list of problems above a form, each a link to its field. Give it a new `key` for each try. */
@@ -20,21 +18,12 @@ export function ErrorSummary({
   headingLevel?: 'h2' | 'h3' | 'h4' | 'h5';
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   return (
     <FocusedAlert heading={t('forms.checkHeading', { count: problems.length })} headingLevel={headingLevel}>
       <ul className="usa-list margin-top-1">
         {problems.map((p) => (
-          <li key={`${p.field}:${p.message}:${p.serverDetail ?? ''}`}>
-            <JumpLink to={p.field}>
-              {p.message}
-              {p.serverDetail && (
-                <>
-                  {' '}
-                  <span lang={language === 'en' ? undefined : 'en'}>{p.serverDetail}</span>
-                </>
-              )}
-            </JumpLink>
+          <li key={`${p.field}:${p.message}`}>
+            <JumpLink to={p.field}>{p.message}</JumpLink>
           </li>
         ))}
       </ul>

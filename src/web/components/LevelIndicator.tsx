@@ -1,6 +1,6 @@
 import { Icon } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import type { Level } from '../types';
+import type { Level } from '../../contract/screenings';
 
 const RANK: Record<Level, number> = { no_concern: 1, possible_concern: 2, clear_concern: 3 };
 

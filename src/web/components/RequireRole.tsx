@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { homePath } from '../lib/roles';
 import { useActiveSession } from '../session/SessionContext';
-import type { SessionView } from '../types';
+import type { SessionView } from '../../contract/auth';
 import { ForbiddenContent } from './ForbiddenContent';
 
 /** A page only some roles use; others go to their own home page. */

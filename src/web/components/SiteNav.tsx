@@ -3,14 +3,14 @@ import { FocusTrap } from 'focus-trap-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
-import { canUseCboView, canUseCountyAdvocacy } from '../advocacy/types';
-import { canSeeBoardReport } from '../board-report/types';
-import { canSeeCompliance } from '../compliance/types';
+import { canUseCboView, canUseCountyAdvocacy } from '../advocacy/roles';
+import { canSeeBoardReport } from '../board-report/roles';
+import { canSeeCompliance } from '../compliance/roles';
 import { canSearchYouth, canSeeFigures, canUseWorklist } from '../lib/roles';
 import { NotificationsLink } from '../notifications/NotificationsLink';
 import { useSession } from '../session/SessionContext';
 import { canSeeCountySettings } from '../settings/types';
-import type { SessionView } from '../types';
+import type { SessionView } from '../../contract/auth';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface Props {

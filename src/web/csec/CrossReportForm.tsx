@@ -7,12 +7,12 @@ import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { countyDateTimeInput, countyInputToIso } from '../lib/format';
-import type { Obligation } from '../types';
+import type { ObligationView } from '../../contract/obligations';
 
 interface Props {
   youthId: string;
-  obligation: Obligation;
-  onSaved: (obligation: Obligation) => void;
+  obligation: ObligationView;
+  onSaved: (obligation: ObligationView) => void;
   onCancel: () => void;
 }
 
@@ -46,7 +46,7 @@ export function CrossReportForm({ youthId, obligation, onSaved, onCancel }: Prop
     setProblems(null);
     setSaving(true);
     try {
-      const saved = await api<Obligation>(
+      const saved = await api<ObligationView>(
         `/api/youth/${encodeURIComponent(youthId)}/obligations/${encodeURIComponent(obligation.id)}/meet`,
         { method: 'POST', body: { agency: agency.trim(), reportNumber: reportNumber.trim(), madeAt: madeAtIso } },
       );

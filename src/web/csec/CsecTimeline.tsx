@@ -5,11 +5,12 @@ import { LevelIndicator } from '../components/LevelIndicator';
 import { countyDate, formatDate, formatDateTime } from '../lib/format';
 import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
-import type { CsecTypeRecord, ScreeningSummary } from '../types';
+import type { CsecTypeView } from '../../contract/csec-types';
+import type { ScreeningSummary } from '../../contract/screenings';
 
 type Entry =
   | { kind: 'screening'; date: string; at: string; screening: ScreeningSummary }
-  | { kind: 'type'; date: string; at: string; record: CsecTypeRecord };
+  | { kind: 'type'; date: string; at: string; record: CsecTypeView };
 
 /** Screenings and CSEC Type records in one list, newest first. */
 export function CsecTimeline({
@@ -19,7 +20,7 @@ export function CsecTimeline({
 }: {
   youthId: string;
   screenings: ScreeningSummary[];
-  records: CsecTypeRecord[];
+  records: CsecTypeView[];
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -93,7 +94,7 @@ export function CsecTimeline({
                 <div className="harbor-timeline__body">
                   <h3 className="harbor-timeline__title">
                     {t('csec.typeTitle', {
-                      label: t(`csecTypes.${e.record.type}.label`, { defaultValue: pick(e.record.label, language) }),
+                      label: t(`csecTypes.${e.record.type}.label`),
                     })}
                   </h3>
                   <p className="margin-y-05">

@@ -9,19 +9,13 @@ import { Field } from '../components/Field';
 import { countyDate, formatDate, formatDateTime } from '../lib/format';
 import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
-import {
-  CSEC_SOURCES,
-  CSEC_TYPE_CODES,
-  type CsecSource,
-  type CsecTypeCode,
-  type CsecTypeCreated,
-  type CsecTypeRecord,
-  type ScreeningSummary,
-} from '../types';
+import type { CsecTypeCreated, CsecTypeView } from '../../contract/csec-types';
+import type { ScreeningSummary } from '../../contract/screenings';
+import { CSEC_SOURCES, CSEC_TYPE_CODES, type CsecSource, type CsecTypeCode } from '../../domain/csec-type';
 
 interface Props {
   youthId: string;
-  records: CsecTypeRecord[];
+  records: CsecTypeView[];
   /** Final screenings the type can be based on. */
   screenings: ScreeningSummary[];
   presetScreeningId: string | null;

@@ -2,13 +2,12 @@ import { Icon } from '@trussworks/react-uswds';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCountyDateTime, formatDuration } from '../lib/format';
-import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
-import type { Obligation } from '../types';
+import type { ObligationView } from '../../contract/obligations';
 import { dutyState, minutesLeft } from './dutyState';
 
 interface Props {
-  obligation: Obligation;
+  obligation: ObligationView;
   now: number;
   /** The card's heading: the duty's name on a youth's record, the youth's name on "My work". */
   heading: ReactNode;
@@ -87,7 +86,7 @@ export function DutyCard({ obligation: o, now, heading, headingLevel = 'h3', sho
         )}
         <div>
           <dt>{t('duties.why')}</dt>
-          <dd>{t(`obligationKinds.${o.kind}.basis`, { defaultValue: o.basis || pick(o.label, language) })}</dd>
+          <dd>{t(`obligationKinds.${o.kind}.basis`)}</dd>
         </div>
       </dl>
       {children}

@@ -13,7 +13,10 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { pick } from '../lib/localized';
 import { useApi, type ApiResult } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import type { CsecTypeCreated, CsecTypesResponse, ObligationsResponse, ScreeningsResponse, YouthView } from '../types';
+import type { CsecTypeCreated, CsecTypeList } from '../../contract/csec-types';
+import type { ObligationList } from '../../contract/obligations';
+import type { ScreeningList } from '../../contract/screenings';
+import type { YouthView } from '../../contract/youth';
 import { CsecTimeline } from './CsecTimeline';
 import { CsecTypeForm } from './CsecTypeForm';
 import { YouthDuties } from './YouthDuties';
@@ -51,9 +54,9 @@ function Loaded({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const base = `/api/youth/${encodeURIComponent(youth.id)}`;
-  const screenings = useApi<ScreeningsResponse>(`${base}/screenings`);
-  const types = useApi<CsecTypesResponse>(`${base}/csec-types`);
-  const duties = useApi<ObligationsResponse>(`${base}/obligations`);
+  const screenings = useApi<ScreeningList>(`${base}/screenings`);
+  const types = useApi<CsecTypeList>(`${base}/csec-types`);
+  const duties = useApi<ObligationList>(`${base}/obligations`);
   const location = useLocation();
   const [params] = useSearchParams();
   const deepLink = location.hash === `#${FORM_ANCHOR}`;
@@ -128,9 +131,7 @@ function Loaded({ youth }: { youth: YouthView }) {
                 label: t('csec.current'),
                 value: current ? (
                   <>
-                    <strong>
-                      {t(`csecTypes.${current.type}.label`, { defaultValue: pick(current.label, language) })}
-                    </strong>
+                    <strong>{t(`csecTypes.${current.type}.label`)}</strong>
                     <span className="display-block text-base-dark font-body-2xs">{t('csec.currentHint')}</span>
                   </>
                 ) : (

@@ -3,17 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Disclosure } from '../components/Disclosure';
 import { Notice } from '../components/Notice';
 import { formatCountyDateTime } from '../lib/format';
-import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
-import type { Obligation } from '../types';
+import type { ObligationView } from '../../contract/obligations';
 import { CrossReportForm } from './CrossReportForm';
 import { DutyCard } from './DutyCard';
 import { dutyState, sortDuties } from './dutyState';
 
 interface Props {
   youthId: string;
-  obligations: Obligation[];
+  obligations: ObligationView[];
   canEdit: boolean;
   onChanged: () => void;
 }
@@ -40,7 +39,7 @@ export function YouthDuties({ youthId, obligations, canEdit, onChanged }: Props)
             const canMeet =
               canEdit && (state === 'due' || state === 'overdue') && o.kind === 'cross_report_law_enforcement';
             return (
-              <DutyCard key={o.id} obligation={o} now={now} heading={pick(o.label, language)}>
+              <DutyCard key={o.id} obligation={o} now={now} heading={t(`obligationKinds.${o.kind}.label`)}>
                 {canEdit && (state === 'due' || state === 'overdue') && o.kind === 'health_evaluation_72h' && (
                   <p className="margin-y-1">
                     <a className="usa-link" href="#first-response-heading">

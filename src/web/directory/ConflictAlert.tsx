@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FocusedAlert } from '../components/FocusedAlert';
 import { formatCountyDateTime, formatList } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { ProviderConflictDetails } from '../types';
+import type { ProviderConflictDetails } from '../../contract/directory';
 import { fieldLabel } from './fieldLabels';
 
 function conflictChanges(details: unknown): ProviderConflictDetails['changes'] {

@@ -2,11 +2,11 @@ import { Button, Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
-import { ActionErrorAlert, type ActionError } from '../components/ActionErrorAlert';
+import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { serverFieldProblems } from '../lib/serverProblems';
-import type { DirectoryContact } from '../types';
+import type { ContactView as DirectoryContact } from '../../contract/directory';
 import { ConflictAlert } from './ConflictAlert';
 
 interface Props {
@@ -93,9 +93,7 @@ export function ContactForm({ contact, organizations, onSaved, onCancel, onReloa
           ),
           attempt: attempt.current,
         });
-      } else if (err instanceof ApiError)
-        setError({ status: err.status, serverMessage: null, requestId: err.requestId, attempt: attempt.current });
-      else setError({ status: -1, serverMessage: null, requestId: null, attempt: attempt.current });
+      } else setError(toActionError(err, attempt.current));
     }
   };
 

@@ -2,8 +2,8 @@ import { Button } from '@trussworks/react-uswds';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError } from '../api';
-import { ActionErrorAlert, type ActionError } from '../components/ActionErrorAlert';
+import { api } from '../api';
+import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
 import { ApiErrorView } from '../components/ApiErrorView';
 import { Disclosure } from '../components/Disclosure';
 import { Loading } from '../components/Loading';
@@ -13,7 +13,7 @@ import { directoryPath } from '../lib/directory';
 import { canManageContacts } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useActiveSession } from '../session/SessionContext';
-import type { ContactsResponse, DirectoryContact } from '../types';
+import type { ContactList, ContactView as DirectoryContact } from '../../contract/directory';
 import { ContactForm } from './ContactForm';
 import { PhoneLink } from './ProviderBits';
 
@@ -22,7 +22,7 @@ export function ContactsPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
   const admin = canManageContacts(session);
-  const { result, reload, refresh } = useApi<ContactsResponse>('/api/directory/contacts');
+  const { result, reload, refresh } = useApi<ContactList>('/api/directory/contacts');
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const done = (text: string) => {
@@ -117,12 +117,7 @@ function ContactCard({ contact: c, admin, organizations, onChanged, onReload }: 
       onChanged(t('contacts.removed', { name: c.name }));
     } catch (err) {
       setRemoving(false);
-      setError({
-        status: err instanceof ApiError ? err.status : -1,
-        serverMessage: null,
-        requestId: err instanceof ApiError ? err.requestId : null,
-        attempt: (error?.attempt ?? 0) + 1,
-      });
+      setError(toActionError(err, (error?.attempt ?? 0) + 1));
     }
   };
 

@@ -7,10 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import {
   COMMON_LANGUAGES,
   EMPTY_FILTERS,
-  PLACEMENT_TYPES,
-  POPULATIONS,
   activeFilterCount,
-  countySpas,
   filtersFromParams,
   filtersToParams,
   isAge,
@@ -22,8 +19,11 @@ import { pick } from '../lib/localized';
 import { canAddProviders } from '../lib/roles';
 import { toApiError, useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
+import { useCountySpas } from '../lib/reference';
 import { useActiveSession } from '../session/SessionContext';
-import type { ProviderList, ServicesResponse } from '../types';
+import type { ProviderList, ServiceList } from '../../contract/directory';
+import { POPULATIONS } from '../../domain/directory';
+import { PLACEMENT_TYPE_KEYS } from '../../domain/placements';
 import { ProviderResults } from './ProviderResults';
 
 const PAGE_SIZE = 20;
@@ -41,7 +41,7 @@ export function DirectoryPage() {
   const session = useActiveSession();
   const { pathname } = useLocation();
   const [params] = useSearchParams();
-  const catalog = useApi<ServicesResponse>('/api/directory/services');
+  const catalog = useApi<ServiceList>('/api/directory/services');
   const services = catalog.result.status === 'ok' ? catalog.result.data.services : null;
 
   const [filters, setFilters] = useState<DirectoryFilters>(() => filtersFromParams(params));
@@ -131,7 +131,7 @@ export function DirectoryPage() {
   };
 
   const exportQuery = applied ? `?${applied}` : '';
-  const spas = countySpas(session.user.county.code);
+  const spas = useCountySpas();
 
   return (
     <>
@@ -305,7 +305,7 @@ export function DirectoryPage() {
                     onChange={(e) => set('placementType', e.target.value)}
                   >
                     <option value="">{t('directory.filter.any')}</option>
-                    {PLACEMENT_TYPES.map((p) => (
+                    {PLACEMENT_TYPE_KEYS.map((p) => (
                       <option key={p} value={p}>
                         {t(`placementTypes.${p}`)}
                       </option>

@@ -3,8 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { directoryPath } from '../lib/directory';
 import { useApi } from '../lib/useApi';
+import { can } from '../lib/roles';
 import { useActiveSession } from '../session/SessionContext';
-import type { ServicesResponse } from '../types';
+import type { ServiceList } from '../../contract/directory';
 import { ProviderForm } from './ProviderForm';
 
 /** Adds a directory entry (an organization administrator's belongs to their organization). */
@@ -12,8 +13,8 @@ export function NewProviderPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useActiveSession();
-  const catalog = useApi<ServicesResponse>('/api/directory/services');
-  const orgAdmin = !session.user.roles.includes('county_admin');
+  const catalog = useApi<ServiceList>('/api/directory/services');
+  const orgAdmin = !can(session, 'directory.edit_any');
   return (
     <>
       <p className="margin-bottom-0">

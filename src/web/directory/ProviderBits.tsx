@@ -3,26 +3,33 @@
 import { Icon } from '@trussworks/react-uswds';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { VACANCY_STALE_DAYS, spaName, vacancyIsStale } from '../lib/directory';
+import type { ServicePlanningArea } from '../../contract/people';
+import { VACANCY_STALE_DAYS, vacancyIsStale } from '../lib/directory';
+import { spaName } from '../lib/reference';
 import { countyDaysAgo, formatDaysAgo, formatList } from '../lib/format';
 import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
 import type { Language } from '../i18n';
-import type { CatalogService, Provider } from '../types';
+import type { ProviderView as Provider, ServiceView as CatalogService } from '../../contract/directory';
 
 export function serviceName(key: string, catalog: CatalogService[] | null, language: Language): string {
   const entry = catalog?.find((s) => s.key === key);
   return entry ? pick(entry.name, language) : key;
 }
 
-export function spaLabel(n: number, countyCode: string, t: TFunction): string {
-  const name = spaName(countyCode, n);
+export function spaLabel(n: number, countySpas: readonly ServicePlanningArea[], t: TFunction): string {
+  const name = spaName(countySpas, n);
   return name ? t('directory.spaNamed', { number: n, name }) : t('directory.spa', { number: n });
 }
 
-export function spaList(spas: number[], countyCode: string, t: TFunction, language: Language): string {
+export function spaList(
+  spas: number[],
+  countySpas: readonly ServicePlanningArea[],
+  t: TFunction,
+  language: Language,
+): string {
   return formatList(
-    spas.map((n) => spaLabel(n, countyCode, t)),
+    spas.map((n) => spaLabel(n, countySpas, t)),
     language,
   );
 }

@@ -2,24 +2,19 @@ import { Button, Checkbox, Select, TextInput, Textarea } from '@trussworks/react
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
-import { ActionErrorAlert, type ActionError } from '../components/ActionErrorAlert';
+import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
 import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
-import {
-  COMMON_LANGUAGES,
-  GENDERS,
-  KNOWN_TRAININGS,
-  PLACEMENT_TYPES,
-  PROVIDER_KINDS,
-  countySpas,
-} from '../lib/directory';
+import { COMMON_LANGUAGES } from '../lib/directory';
+import { useCountySpas } from '../lib/reference';
 import { countyDate } from '../lib/format';
 import { pick } from '../lib/localized';
 import { serverFieldProblems } from '../lib/serverProblems';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
-import type { CatalogService, Provider, ProviderKind } from '../types';
+import type { ProviderView as Provider, ServiceView as CatalogService } from '../../contract/directory';
+import { GENDERS, KNOWN_TRAININGS, PROVIDER_KINDS, type ProviderKind } from '../../domain/directory';
+import { PLACEMENT_TYPE_KEYS } from '../../domain/placements';
 import { ConflictAlert } from './ConflictAlert';
 import { fieldLabel, trainingLabel } from './fieldLabels';
 
@@ -170,7 +165,7 @@ interface Props {
 export function ProviderForm({ provider, services, onSaved, onCancel, onReload, showHeading = true }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const county = useActiveSession().user.county.code;
+  const countySpas = useCountySpas();
   const [draft, setDraft] = useState<Draft>(() => draftOf(provider));
   const [problems, setProblems] = useState<{ list: FieldProblem[]; attempt: number } | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
@@ -266,15 +261,9 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
           list: serverFieldProblems(err, known, { id: IDS.name!, label: t('providerForm.entry') }),
           attempt: attempt.current,
         });
-      } else if (err instanceof ApiError) {
-        setError({
-          status: err.status,
-          serverMessage: err.status === 403 || err.status === 409 ? err.message : null,
-          requestId: err.requestId,
-          attempt: attempt.current,
-        });
       } else {
-        setError({ status: -1, serverMessage: null, requestId: null, attempt: attempt.current });
+        // A 403 or 409 code (directory_entry_not_yours, external_ref_taken ...) says what was refused.
+        setError(toActionError(err, attempt.current));
       }
     }
   };
@@ -436,7 +425,7 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
         IDS.placementTypes!,
         fieldLabel('placementTypes', t),
         t('providerForm.placementTypesHint'),
-        PLACEMENT_TYPES.map((p) => (
+        PLACEMENT_TYPE_KEYS.map((p) => (
           <Checkbox
             key={p}
             id={`provider-placement-${p}`}
@@ -546,7 +535,7 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
         IDS.spas!,
         fieldLabel('spas', t),
         null,
-        countySpas(county).map((s) => (
+        countySpas.map((s) => (
           <Checkbox
             key={s.number}
             id={`provider-spa-${s.number}`}

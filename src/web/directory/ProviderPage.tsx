@@ -16,15 +16,16 @@ import { canEditProvider } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
+import { useCountySpas } from '../lib/reference';
 import { useActiveSession } from '../session/SessionContext';
 import type {
-  CatalogService,
-  ContactsResponse,
-  DirectoryContact,
-  Provider,
-  ProviderHistoryResponse,
-  ServicesResponse,
-} from '../types';
+  ContactList,
+  ContactView as DirectoryContact,
+  ProviderHistory,
+  ProviderView as Provider,
+  ServiceList,
+  ServiceView as CatalogService,
+} from '../../contract/directory';
 import { fieldLabel, trainingLabel } from './fieldLabels';
 import { PhoneLink, ProviderFlags, VacancyStatus, agesText, serviceName, spaList } from './ProviderBits';
 import { ProviderForm } from './ProviderForm';
@@ -35,9 +36,9 @@ export function ProviderPage() {
   const { id = '' } = useParams();
   const base = `/api/directory/providers/${encodeURIComponent(id)}`;
   const provider = useApi<Provider>(base);
-  const history = useApi<ProviderHistoryResponse>(`${base}/history`);
-  const catalog = useApi<ServicesResponse>('/api/directory/services');
-  const contacts = useApi<ContactsResponse>('/api/directory/contacts');
+  const history = useApi<ProviderHistory>(`${base}/history`);
+  const catalog = useApi<ServiceList>('/api/directory/services');
+  const contacts = useApi<ContactList>('/api/directory/contacts');
   if (provider.result.status === 'loading') return <Loading />;
   if (provider.result.status === 'error')
     return <ApiErrorView error={provider.result.error} onRetry={provider.reload} />;
@@ -71,7 +72,7 @@ function countyCodeName(code: string): string {
 
 interface ViewProps {
   provider: Provider;
-  history: ProviderHistoryResponse | null;
+  history: ProviderHistory | null;
   historyFailed: boolean;
   services: CatalogService[] | null;
   contacts: DirectoryContact[];
@@ -83,7 +84,7 @@ function ProviderView({ provider: p, history, historyFailed, services, contacts,
   const language = useLanguage();
   const session = useActiveSession();
   const now = useNow();
-  const county = session.user.county.code;
+  const countySpas = useCountySpas();
   const mayEdit = canEditProvider(session, p);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
@@ -129,7 +130,7 @@ function ProviderView({ provider: p, history, historyFailed, services, contacts,
     {
       key: 'spas',
       label: fieldLabel('spas', t),
-      value: p.spas.length ? spaList(p.spas, county, t, language) : <NotRecorded />,
+      value: p.spas.length ? spaList(p.spas, countySpas, t, language) : <NotRecorded />,
     },
     {
       key: 'countiesServed',

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { formatList } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
-import { useActiveSession } from '../session/SessionContext';
-import type { CatalogService, Provider } from '../types';
+import { useCountySpas } from '../lib/reference';
+import type { ProviderView as Provider, ServiceView as CatalogService } from '../../contract/directory';
 import { PhoneLink, ProviderFlags, VacancyStatus, agesText, serviceName, spaList } from './ProviderBits';
 
 /** Directory search results as a USWDS collection: one card per provider, readable at phone width. */
@@ -12,7 +12,7 @@ export function ProviderResults({ providers, services }: { providers: Provider[]
   const { t } = useTranslation();
   const language = useLanguage();
   const now = useNow();
-  const county = useActiveSession().user.county.code;
+  const countySpas = useCountySpas();
   return (
     <ul className="usa-collection harbor-providers">
       {providers.map((p) => {
@@ -42,7 +42,7 @@ export function ProviderResults({ providers, services }: { providers: Provider[]
           p.spas.length > 0 && {
             key: 'spas',
             label: t('directory.fields.spas'),
-            value: spaList(p.spas, county, t, language),
+            value: spaList(p.spas, countySpas, t, language),
           },
           ages && { key: 'ages', label: t('directory.fields.ages'), value: ages },
         ].filter((f): f is { key: string; label: string; value: string } => !!f);

@@ -2,11 +2,11 @@ import { Button, TextInput } from '@trussworks/react-uswds';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
-import { ActionErrorAlert, type ActionError } from '../components/ActionErrorAlert';
+import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { serverFieldProblems } from '../lib/serverProblems';
-import type { Provider } from '../types';
+import type { ProviderView as Provider } from '../../contract/directory';
 import { ConflictAlert } from './ConflictAlert';
 
 interface Props {
@@ -74,14 +74,7 @@ export function VacancyForm({ provider, onSaved, onReload }: Props) {
           ),
           attempt: attempt.current,
         });
-      } else if (err instanceof ApiError) {
-        setError({
-          status: err.status,
-          serverMessage: err.status === 403 ? err.message : null,
-          requestId: err.requestId,
-          attempt: attempt.current,
-        });
-      } else setError({ status: -1, serverMessage: null, requestId: null, attempt: attempt.current });
+      } else setError(toActionError(err, attempt.current));
     }
   };
 

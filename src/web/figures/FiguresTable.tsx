@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
 import { formatNumber } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { YouthByAreaRow } from '../types';
+import type { YouthByAreaRow } from '../../contract/stats';
 
 export function FiguresTable({ rows }: { rows: YouthByAreaRow[] }) {
   const { t } = useTranslation();

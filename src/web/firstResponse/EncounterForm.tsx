@@ -8,7 +8,8 @@ import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { countyDateTimeInput, countyInputToIso } from '../lib/format';
-import { LOCATION_TYPES, type Organization } from './types';
+import type { Organization } from '../../contract/people';
+import { LOCATION_TYPES } from '../../domain/first-response';
 
 interface AgencyRow {
   key: number;

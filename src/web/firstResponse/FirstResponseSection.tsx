@@ -15,15 +15,17 @@ import { countyDateTimeInput, countyInputToIso, formatCountyDateTime, formatDura
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
+import { can } from '../lib/roles';
 import { useActiveSession } from '../session/SessionContext';
-import type { YouthView } from '../types';
+import type { YouthView } from '../../contract/youth';
 import { EncounterForm } from './EncounterForm';
-import { arrivalState, type Arrival, type Encounter, type EncountersResponse, type Organization } from './types';
-
-/** Roles the server lets record encounters and arrivals (it also checks the relation to the youth). */
-const WRITER_ROLES = ['caseworker', 'supervisor', 'mdt_coordinator'];
-/** Roles the server lets meet an obligation such as the health evaluation. */
-const MEET_ROLES = ['caseworker', 'supervisor'];
+import type {
+  ArrivalView as Arrival,
+  EncounterList as EncountersResponse,
+  EncounterView as Encounter,
+} from '../../contract/first-response';
+import type { Organization, OrganizationList } from '../../contract/people';
+import { arrivalState } from './arrivalState';
 
 type Say = (text: string) => void;
 
@@ -43,7 +45,7 @@ export function FirstResponseSection({ youth }: { youth: YouthView }) {
 
 function Loaded({ youth }: { youth: YouthView }) {
   const list = useApi<EncountersResponse>(`/api/youth/${encodeURIComponent(youth.id)}/first-response`);
-  const orgs = useApi<{ organizations: Organization[] }>('/api/organizations');
+  const orgs = useApi<OrganizationList>('/api/organizations');
   if (list.result.status === 'ok' && orgs.result.status === 'ok') {
     return (
       <Body
@@ -83,8 +85,8 @@ function Body({
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const say: Say = (text) => setNotice((n) => ({ text, n: (n?.n ?? 0) + 1 }));
   const canEdit = youth.permissions.canEdit;
-  const canWrite = canEdit && session.user.roles.some((r) => WRITER_ROLES.includes(r));
-  const canMeet = canEdit && session.user.roles.some((r) => MEET_ROLES.includes(r));
+  const canWrite = canEdit && can(session, 'first_response.record');
+  const canMeet = canEdit && can(session, 'obligations.meet');
   return (
     <>
       <p>{t('firstResponse.intro', { minutes: data.targetMinutes })}</p>

@@ -5,6 +5,8 @@ import advocacyEn from './features/advocacy.en.json';
 import advocacyEs from './features/advocacy.es.json';
 import missingEn from './features/missing.en.json';
 import missingEs from './features/missing.es.json';
+import problemsEn from './features/problems.en.json';
+import problemsEs from './features/problems.es.json';
 import responseEn from './features/response.en.json';
 import responseEs from './features/response.es.json';
 import settingsEn from './features/settings.en.json';
@@ -15,6 +17,7 @@ export const FEATURE_FILES = {
   advocacy: { en: advocacyEn, es: advocacyEs },
   missing: { en: missingEn, es: missingEs },
   settings: { en: settingsEn, es: settingsEs },
+  problems: { en: problemsEn, es: problemsEs },
 } as const;
 
 export const FEATURE_MESSAGES = {

@@ -1,30 +1,7 @@
-// The directory's vocabulary as the web app uses it (copied from src/domain: the web app does not
-// import server code), the search filters and their query string, and how fresh a vacancy count is.
+// The directory's search filters and their query string, and how fresh a vacancy count is. The
+// vocabulary (provider kinds, genders, populations, trainings, placement types) is the server's
+// own: src/domain/directory.ts and placements.ts.
 import { countyDaysAgo } from './format';
-
-export const PROVIDER_KINDS = ['organization', 'resource_family', 'independent'] as const;
-
-export const PLACEMENT_TYPES = [
-  'home_of_parent',
-  'relative',
-  'nrefm',
-  'resource_family',
-  'ffa_home',
-  'strtp',
-  'emergency_shelter',
-  'receiving_center',
-  'transitional_housing',
-  'sila',
-  'juvenile_hall',
-  'camp',
-  'dorothy_kirby',
-  'hospital',
-  'other',
-] as const;
-
-export const POPULATIONS = ['lgbtq_affirming', 'parenting_youth', 'boys'] as const;
-export const GENDERS = ['female', 'male', 'transgender', 'nonbinary'] as const;
-export const KNOWN_TRAININGS = ['csec_101', 'csec_102', 'county_protocol'] as const;
 
 /** Languages offered as suggestions in the language boxes; any other may be typed. */
 export const COMMON_LANGUAGES = [
@@ -40,39 +17,6 @@ export const COMMON_LANGUAGES = [
   'Tagalog',
   'Vietnamese',
 ];
-
-/**
- * Service Planning Areas by county code (src/domain/geography.ts). The API has no endpoint for
- * them; another county gets its SPAs by number only.
- */
-const COUNTY_SPAS: Record<string, { number: number; name: string }[]> = {
-  'los-angeles': [
-    { number: 1, name: 'Antelope Valley' },
-    { number: 2, name: 'San Fernando' },
-    { number: 3, name: 'San Gabriel' },
-    { number: 4, name: 'Metro' },
-    { number: 5, name: 'West' },
-    { number: 6, name: 'South' },
-    { number: 7, name: 'East' },
-    { number: 8, name: 'South Bay' },
-  ],
-  'san-diego': [
-    { number: 1, name: 'Central' },
-    { number: 2, name: 'East' },
-    { number: 3, name: 'North Central' },
-    { number: 4, name: 'North Coastal' },
-    { number: 5, name: 'North Inland' },
-    { number: 6, name: 'South' },
-  ],
-};
-
-export function countySpas(countyCode: string): { number: number; name: string | null }[] {
-  return COUNTY_SPAS[countyCode] ?? Array.from({ length: 8 }, (_, i) => ({ number: i + 1, name: null }));
-}
-
-export function spaName(countyCode: string, n: number): string | null {
-  return COUNTY_SPAS[countyCode]?.find((s) => s.number === n)?.name ?? null;
-}
 
 /** The search form's values, as strings and flags, as they go into the query string. */
 export interface DirectoryFilters {

@@ -1,29 +1,33 @@
-// Which parts of the app each role uses. The server enforces access; this only shapes the UI.
-import type { SessionView } from '../types';
+// Which parts of the app the signed-in user uses, from the abilities the server sends with the
+// session (`abilities`, from the one table in src/access/abilities.ts). The web keeps no role
+// lists of its own: the server enforces access, this only shapes the UI, and both read the
+// same table.
+import type { Ability } from '../../contract/abilities';
+import type { SessionView } from '../../contract/auth';
 
-/** Roles that work with individual youth (the server's CASE_ROLES). */
-const CASE_ROLES = ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator', 'auditor'];
-/** Roles that may read the privacy-safe figures. */
-const FIGURES_ROLES = ['county_analyst', 'state_analyst', 'supervisor', 'county_admin'];
+/** Whether the signed-in user may do this (the server's `can`). */
+export function can(session: SessionView, ability: Ability): boolean {
+  return session.abilities.includes(ability);
+}
 
+/** Roles that work with individual youth. */
 export function canSearchYouth(session: SessionView): boolean {
-  return session.user.roles.some((r) => CASE_ROLES.includes(r));
+  return can(session, 'youth.search');
 }
 
+/** The privacy-safe figures. */
 export function canSeeFigures(session: SessionView): boolean {
-  return session.user.roles.some((r) => FIGURES_ROLES.includes(r));
+  return can(session, 'stats.read');
 }
 
-/** Roles with a worklist of deadlines ("My work"). */
-const WORKLIST_ROLES = ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'];
-
+/** A worklist of deadlines ("My work"). */
 export function canUseWorklist(session: SessionView): boolean {
-  return session.user.roles.some((r) => WORKLIST_ROLES.includes(r));
+  return can(session, 'worklist.own');
 }
 
-/** Supervisors also see their team's worklist. */
-export function isSupervisor(session: SessionView): boolean {
-  return session.user.roles.includes('supervisor');
+/** The team's and the organization's worklists (supervisors). */
+export function canSeeTeamWork(session: SessionView): boolean {
+  return can(session, 'worklist.team');
 }
 
 /** Where "Home" goes: search for case roles, figures for analysts and admins, the directory for everyone else. */
@@ -33,13 +37,11 @@ export function homePath(session: SessionView): string {
   return '/directory';
 }
 
-const isCountyAdmin = (session: SessionView) => session.user.roles.includes('county_admin');
-
 /** County administrators edit every directory entry; organization administrators their own organization's. */
 export function canEditProvider(session: SessionView, provider: { organizationId: string | null }): boolean {
-  if (isCountyAdmin(session)) return true;
+  if (can(session, 'directory.edit_any')) return true;
   return (
-    session.user.roles.includes('org_admin') &&
+    can(session, 'directory.edit') &&
     provider.organizationId !== null &&
     provider.organizationId === session.user.organization.id
   );
@@ -47,15 +49,15 @@ export function canEditProvider(session: SessionView, provider: { organizationId
 
 /** Who may add directory entries (an organization administrator's belong to their organization). */
 export function canAddProviders(session: SessionView): boolean {
-  return isCountyAdmin(session) || session.user.roles.includes('org_admin');
+  return can(session, 'directory.edit');
 }
 
 /** Only county administrators keep the CSEC contact list. */
 export function canManageContacts(session: SessionView): boolean {
-  return isCountyAdmin(session);
+  return can(session, 'directory.catalog');
 }
 
-/** Advocates may record services linked to their own organization, in the categories they can read. */
-export function isAdvocate(session: SessionView): boolean {
-  return session.user.roles.includes('advocate');
+/** Advocates record services linked to their own organization, in the categories they can read. */
+export function canRecordLinkedServices(session: SessionView): boolean {
+  return can(session, 'services.record_linked');
 }

@@ -1,33 +1,43 @@
-// A 400 from the API names the fields to fix ("startAt: must be after …"). These turn its
-// messages into error-summary entries that link to the form's own fields.
+// A refused save names the fields to fix (`errors`, each a JSON pointer such as `/body/startAt`
+// with a stable code). These turn them into error-summary entries that link to the form's own
+// fields, with the form's label and the code's translation; never the server's English.
 import { ApiError } from '../api';
 import type { FieldProblem } from '../components/ErrorSummary';
+import { fieldProblemMessage, pointerFields, problemMessage } from './problems';
 
-/** The server's problems as "field: message" strings, from `details.problems` or the message. */
-export function serverProblemList(err: ApiError): string[] {
-  const details = err.details as { problems?: unknown } | undefined;
-  if (Array.isArray(details?.problems)) return details.problems.filter((p): p is string => typeof p === 'string');
-  const message = err.message
-    .replace(/^(Please fix|This service cannot be recorded|This change cannot be saved):\s*/, '')
-    .replace(/\.$/, '');
-  return message.split(/;\s+/).filter(Boolean);
+export interface FormField {
+  id: string;
+  label: string;
 }
 
 /**
- * Each server problem as a field problem: `fields` maps the API's field names to the form's field
- * ids and translated labels; a problem naming no known field goes to `fallback`.
+ * The form field a server field error belongs to: `fields` maps the API's field names (a dotted
+ * path such as `notified.0.arrivedAt`, or the top-level name) to the form's field ids and labels.
+ */
+export function formFieldFor(pointer: string, fields: Record<string, FormField>): FormField | null {
+  for (const name of pointerFields(pointer)) if (fields[name]) return fields[name];
+  return null;
+}
+
+/**
+ * Each of the server's field errors as an error-summary entry ("Start: This cannot be in the
+ * future."); one naming no known field goes to `fallback`. Without field errors, the problem's
+ * own sentence goes to `fallback`.
  */
 export function serverFieldProblems(
   err: ApiError,
-  fields: Record<string, { id: string; label: string }>,
-  fallback: { id: string; label: string },
+  fields: Record<string, FormField>,
+  fallback: FormField,
 ): FieldProblem[] {
-  return serverProblemList(err).map((text) => {
-    const match = /^([A-Za-z.0-9]+):\s*(.*)$/.exec(text);
-    const key = match?.[1]?.split('.')[0] ?? '';
-    const field = fields[key];
-    if (field) return { field: field.id, message: `${field.label}:`, serverDetail: match?.[2] ?? text };
-    return { field: fallback.id, message: `${fallback.label}:`, serverDetail: text };
+  if (err.errors.length === 0) return [{ field: fallback.id, message: `${fallback.label}: ${problemMessage(err)}` }];
+  const seen = new Set<string>();
+  return err.errors.flatMap((e) => {
+    const field = formFieldFor(e.pointer, fields) ?? fallback;
+    const message = `${field.label}: ${fieldProblemMessage(e)}`;
+    const key = `${field.id}|${message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ field: field.id, message }];
   });
 }
 

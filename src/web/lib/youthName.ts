@@ -1,4 +1,4 @@
-import type { YouthView } from '../types';
+import type { YouthView } from '../../contract/youth';
 
 /** The name a worker calls the youth by, as in search results; null if the role may not see it. */
 export function shownName(youth: Pick<YouthView, 'legalFirstName' | 'legalLastName' | 'preferredName'>): string | null {

@@ -1,4 +1,5 @@
 import { Button, TextInput } from '@trussworks/react-uswds';
+import { can } from '../lib/roles';
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -9,10 +10,7 @@ import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { PersonPicker, type StaffPerson } from '../people/PersonPicker';
 import { useActiveSession } from '../session/SessionContext';
-import type { MdtMember } from '../types';
-
-/** Who may change the team: the server checks it per youth (the youth's own workers or a coordinator). */
-const MANAGER_ROLES = ['caseworker', 'supervisor', 'mdt_coordinator'];
+import type { MdtMember } from '../../contract/mdt';
 
 interface Props {
   youthId: string;
@@ -24,7 +22,7 @@ interface Props {
 export function MdtMembers({ youthId, members, onChanged }: Props) {
   const { t } = useTranslation();
   const session = useActiveSession();
-  const mayManage = session.user.roles.some((r) => MANAGER_ROLES.includes(r));
+  const mayManage = can(session, 'youth.record') || can(session, 'mdt.coordinate');
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);

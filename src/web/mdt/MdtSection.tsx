@@ -6,12 +6,12 @@ import { Notice } from '../components/Notice';
 import { formatCountyDateTime, formatList } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
+import { can } from '../lib/roles';
 import { useActiveSession } from '../session/SessionContext';
-import type { MdtMeeting, MdtMeetingCreated, MdtResponse, YouthView } from '../types';
+import type { YouthView } from '../../contract/youth';
+import type { MdtMeeting, MdtView as MdtResponse, MeetingCreated as MdtMeetingCreated } from '../../contract/mdt';
 import { MdtMembers } from './MdtMembers';
 import { MeetingForm, type Person } from './MeetingForm';
-
-const TEAM_ROLES = ['caseworker', 'supervisor', 'mdt_coordinator', 'advocate'];
 
 /** The youth's multidisciplinary team: who is on it, its meetings, and recording a meeting. */
 export function MdtSection({ youth }: { youth: YouthView }) {
@@ -34,7 +34,7 @@ function MdtBody({ youth, mdt, onChanged }: { youth: YouthView; mdt: MdtResponse
   const session = useActiveSession();
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<{ created: MdtMeetingCreated; held: boolean; n: number } | null>(null);
-  const canRecord = session.user.roles.some((r) => TEAM_ROLES.includes(r));
+  const canRecord = can(session, 'mdt.team');
   const people: Person[] = mdt.members.map((m) => ({ userId: m.userId, name: m.name, organization: m.organization }));
   if (!people.some((p) => p.userId === session.user.id)) {
     people.unshift({

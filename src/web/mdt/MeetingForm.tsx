@@ -9,7 +9,9 @@ import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { countyDateTimeInput, countyInputToIso } from '../lib/format';
 import { PersonPicker, type StaffPerson } from '../people/PersonPicker';
-import type { MdtMeetingCreated, MdtTier } from '../types';
+import type { MeetingCreated as MdtMeetingCreated } from '../../contract/mdt';
+import { CAREGIVER_PARTICIPATION, MDT_TIERS, YOUTH_PARTICIPATION } from '../../domain/mdt';
+import { ORGANIZATION_TYPES } from '../../domain/people';
 
 /** A Harbor user who can attend or own an action item: the team's members, the signed-in user, anyone of the county found by name. */
 export interface Person {
@@ -19,24 +21,6 @@ export interface Person {
   organizationType?: string;
 }
 
-export const ORGANIZATION_TYPES = [
-  'child_welfare',
-  'probation',
-  'law_enforcement',
-  'mental_health',
-  'public_health',
-  'health_services',
-  'juvenile_court',
-  'district_attorney',
-  'public_defender',
-  'childs_attorney',
-  'education',
-  'advocacy_cbo',
-  'placement_provider',
-] as const;
-const TIERS: MdtTier[] = ['crisis', 'initial', 'ongoing'];
-const YOUTH_PARTICIPATION = ['in_person', 'remote', 'not_present', 'declined'];
-const CAREGIVER_PARTICIPATION = [...YOUTH_PARTICIPATION, 'none'];
 const OTHER = 'other';
 
 interface AttendeeRow {
@@ -219,7 +203,7 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
             'mdt-tier',
             tier,
             setTier,
-            TIERS.map((v) => ({ value: v, label: t(`mdt.tiers.${v}`) })),
+            MDT_TIERS.map((v) => ({ value: v, label: t(`mdt.tiers.${v}`) })),
             d,
           )
         }

@@ -5,13 +5,12 @@ import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { formatCountyDateTime, formatDuration, formatList } from '../lib/format';
-import { pick } from '../lib/localized';
-import { isSupervisor } from '../lib/roles';
+import { canSeeTeamWork } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
 import { useActiveSession } from '../session/SessionContext';
-import type { CurrentList, CurrentRow } from './types';
+import type { CurrentList, CurrentRow } from '../../contract/missing';
 
 /**
  * On the home page: who is missing now (time elapsed, overdue reports) and which returned youth
@@ -23,7 +22,7 @@ export function CurrentlyMissingPanel() {
   const { result } = useApi<CurrentList>('/api/missing/current');
   if (result.status !== 'ok') return null;
   const { missing, awaitingDebrief } = result.data;
-  if (!isSupervisor(session) && missing.length === 0 && awaitingDebrief.length === 0) return null;
+  if (!canSeeTeamWork(session) && missing.length === 0 && awaitingDebrief.length === 0) return null;
   return (
     <section aria-labelledby="current-missing-heading" className="harbor-section harbor-missing-panel">
       <h2 id="current-missing-heading">{t('missing.current.heading')}</h2>
@@ -120,7 +119,7 @@ function Rows({ rows }: { rows: CurrentRow[] }) {
               <div>
                 <dt>{t('missing.fields.placement')}</dt>
                 <dd>
-                  {r.placementLabel ? pick(r.placementLabel, language) : t('common.notRecorded')}
+                  {r.placementType ? t(`placementTypes.${r.placementType}`) : t('common.notRecorded')}
                   {r.spaNumber !== null && ` · ${t('missing.current.spa', { n: r.spaNumber })}`}
                 </dd>
               </div>

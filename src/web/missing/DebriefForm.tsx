@@ -9,8 +9,9 @@ import { Field } from '../components/Field';
 import { formatCountyDateTime } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import type { ScreeningsResponse } from '../types';
-import { LEAVING_FACTORS, type EpisodeDetail } from './types';
+import type { ScreeningList } from '../../contract/screenings';
+import type { EpisodeDetail } from '../../contract/missing';
+import { LEAVING_FACTORS } from '../../domain/missing';
 
 interface Props {
   youthId: string;
@@ -30,7 +31,7 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const d = episode.debrief;
-  const screenings = useApi<ScreeningsResponse>(`/api/youth/${encodeURIComponent(youthId)}/screenings`);
+  const screenings = useApi<ScreeningList>(`/api/youth/${encodeURIComponent(youthId)}/screenings`);
   const [factors, setFactors] = useState<string[]>(d?.leavingFactors ?? []);
   const [factorsNote, setFactorsNote] = useState(d?.factorsNote ?? '');
   const [addressed, setAddressed] = useState(d?.factorsAddressed ?? '');

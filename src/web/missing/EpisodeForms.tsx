@@ -9,7 +9,8 @@ import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { countyDateTimeInput, countyInputToIso } from '../lib/format';
-import { DISCOVERED_BY, RETURNED_TO, RISK_FACTORS, SEARCH_EFFORT_KINDS, type EpisodeDetail } from './types';
+import type { EpisodeDetail } from '../../contract/missing';
+import { DISCOVERED_BY, RETURNED_TO, RISK_FACTORS, SEARCH_EFFORT_KINDS } from '../../domain/missing';
 
 interface FormProps {
   youthId: string;

@@ -10,20 +10,18 @@ import { PageHeading } from '../components/PageHeading';
 import { DutyCard } from '../csec/DutyCard';
 import { dutyState } from '../csec/dutyState';
 import { formatCountyDateTime, formatDuration, formatList } from '../lib/format';
-import { pick } from '../lib/localized';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
 import { shownName } from '../lib/youthName';
+import { can } from '../lib/roles';
 import { BackToRecord } from '../screening/BackToRecord';
 import { useActiveSession } from '../session/SessionContext';
-import type { YouthView } from '../types';
+import type { YouthView } from '../../contract/youth';
 import { DebriefForm } from './DebriefForm';
 import { DetailsForm, LocatedForm, ReturnedForm, SearchEffortForm } from './EpisodeForms';
 import { ReportForm } from './ReportForm';
-import type { EpisodeDetail } from './types';
-
-const SEARCH_ROLES = ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'];
+import type { EpisodeDetail } from '../../contract/missing';
 
 /** One missing episode from the first call to the documented return. */
 export function EpisodePage() {
@@ -53,7 +51,7 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
   );
   const name = shownName(youth);
   const canEdit = youth.permissions.canEdit && !youth.hiddenCategories.includes('exploitation');
-  const canSearch = session.user.roles.some((r) => SEARCH_ROLES.includes(r));
+  const canSearch = can(session, 'missing.search_log');
   const active = episode.status === 'missing' || episode.status === 'located';
   const elapsed = active
     ? Math.max(0, Math.round((now - new Date(episode.lastSeenAt).getTime()) / 60_000))
@@ -101,7 +99,9 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
         </div>
         <div>
           <dt>{t('missing.fields.placement')}</dt>
-          <dd>{episode.placement ? pick(episode.placement.label, language) : t('common.notRecorded')}</dd>
+          <dd>
+            {episode.placement ? t(`placementTypes.${episode.placement.placementType}`) : t('common.notRecorded')}
+          </dd>
         </div>
         <div>
           <dt>{t('missing.fields.risks')}</dt>

@@ -4,26 +4,9 @@ import { Loading } from '../components/Loading';
 import { countyDate, formatNumber } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
+import type { FiguresView as Figures } from '../../contract/missing';
 
-interface Share {
-  count: number;
-  share: number | null;
-}
-
-interface Figures {
-  from: string;
-  to: string;
-  episodesPerMonth: { month: string; episodes: number }[];
-  medianHoursMissing: number | null;
-  discovered: number;
-  reportedLawEnforcement24h: Share;
-  reportedNcmec24h: Share;
-  returned: number;
-  screened: Share;
-  debriefed: Share;
-  youthWithThreeOrMore: number | '<11';
-  definitions: string;
-}
+type Share = Figures['screened'];
 
 /** The county's missing-youth figures for the last twelve months: no names, the one count of youth suppressed. */
 export function MissingFigures() {

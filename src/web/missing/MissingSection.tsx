@@ -2,11 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProfileSection, SectionStatus } from '../components/ProfileSection';
 import { formatCountyDateTime, formatDuration } from '../lib/format';
-import { pick } from '../lib/localized';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import type { YouthView } from '../types';
-import type { YouthEpisodes } from './types';
+import type { YouthView } from '../../contract/youth';
+import type { YouthEpisodes } from '../../contract/missing';
 
 /** On the youth's profile: every missing episode, time missing each, the placements left from, and "Report missing". */
 export function MissingSection({ youth }: { youth: YouthView }) {
@@ -60,7 +59,12 @@ function MissingBody({ youth, data }: { youth: YouthView; data: YouthEpisodes })
             <p>
               {t('missing.section.placementsLeft')}{' '}
               {data.summary.placementsLeft
-                .map((p) => t('missing.section.placementCount', { label: pick(p.label, language), count: p.episodes }))
+                .map((p) =>
+                  t('missing.section.placementCount', {
+                    label: t(`placementTypes.${p.placementType}`),
+                    count: p.episodes,
+                  }),
+                )
                 .join('; ')}
             </p>
           )}
@@ -92,7 +96,7 @@ function MissingBody({ youth, data }: { youth: YouthView; data: YouthEpisodes })
                     <td data-label={t('missing.fields.status')}>{t(`missing.status.${e.status}`)}</td>
                     <td data-label={t('missing.fields.timeMissing')}>{formatDuration(e.minutesMissing, language)}</td>
                     <td data-label={t('missing.fields.placement')}>
-                      {e.placement ? pick(e.placement.label, language) : t('common.notRecorded')}
+                      {e.placement ? t(`placementTypes.${e.placement.placementType}`) : t('common.notRecorded')}
                     </td>
                     <td data-label={t('missing.fields.debrief')}>{t(`missing.debriefStatus.${e.debriefStatus}`)}</td>
                   </tr>

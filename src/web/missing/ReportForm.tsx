@@ -7,7 +7,8 @@ import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { countyDateTimeInput, countyInputToIso } from '../lib/format';
-import type { EpisodeDetail, ReportKey } from './types';
+import type { EpisodeDetail } from '../../contract/missing';
+import type { ReportKey } from '../../domain/missing';
 
 interface Props {
   youthId: string;

@@ -15,8 +15,9 @@ import { countyDateTimeInput, countyInputToIso } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { shownName } from '../lib/youthName';
 import { BackToRecord } from '../screening/BackToRecord';
-import type { YouthView } from '../types';
-import { LAST_SEEN_PLACES, type EpisodeDetail, type LastSeenPlace } from './types';
+import type { YouthView } from '../../contract/youth';
+import type { EpisodeDetail } from '../../contract/missing';
+import { LAST_SEEN_PLACES, type LastSeenPlace } from '../../domain/missing';
 
 /**
  * Reporting a youth missing, phone first: three answers (last seen when, where, found missing

@@ -3,13 +3,13 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { useApi } from '../lib/useApi';
-import type { NotificationsResponse } from '../types';
+import type { NotificationList } from '../../contract/notifications';
 import { onNotificationsChanged } from './unreadEvents';
 
 /** The number of unread notifications, checked again on every page and after each change. */
 function useUnread(): number {
   const { pathname } = useLocation();
-  const { result, refresh } = useApi<NotificationsResponse>('/api/notifications?limit=1');
+  const { result, refresh } = useApi<NotificationList>('/api/notifications?limit=1');
   useEffect(() => refresh(), [pathname, refresh]);
   useEffect(() => onNotificationsChanged(refresh), [refresh]);
   return result.status === 'ok' ? result.data.unread : 0;

@@ -1,5 +1,6 @@
 import { Button } from '@trussworks/react-uswds';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api';
@@ -8,16 +9,24 @@ import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { formatCountyDateTime } from '../lib/format';
-import { pick } from '../lib/localized';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import type { NotificationItem, NotificationsResponse } from '../types';
+import type { NotificationList as Notifications, NotificationView } from '../../contract/notifications';
 import { announceNotificationsChanged } from './unreadEvents';
+
+/** What happened, without the youth's name: the overdue kind of duty, and why this person was told. */
+function notificationText(t: TFunction, n: NotificationView): string {
+  const kind = n.obligationKind ?? '';
+  return t('notifications.missed.text', {
+    what: t(`obligationKinds.${kind}.overdue`, { defaultValue: t('notifications.missed.unknownKind') }),
+    why: t(`notifications.missed.reason.${n.reason}`),
+  });
+}
 
 /** The signed-in user's notifications (missed deadlines), unread first, each with a link and "Mark as read". */
 export function NotificationsPage() {
   const { t } = useTranslation();
-  const { result, reload, refresh } = useApi<NotificationsResponse>('/api/notifications?limit=200');
+  const { result, reload, refresh } = useApi<Notifications>('/api/notifications?limit=200');
   if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
   return (
     <>
@@ -28,13 +37,13 @@ export function NotificationsPage() {
   );
 }
 
-function NotificationList({ data, onChanged }: { data: NotificationsResponse; onChanged: () => void }) {
+function NotificationList({ data, onChanged }: { data: Notifications; onChanged: () => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<ActionError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const attempt = useState(() => ({ n: 0 }))[0];
 
-  const markRead = async (n: NotificationItem) => {
+  const markRead = async (n: NotificationView) => {
     attempt.n += 1;
     setError(null);
     setBusy(n.id);
@@ -80,7 +89,7 @@ function NotificationList({ data, onChanged }: { data: NotificationsResponse; on
   );
 }
 
-function NotificationCard({ n, busy, onRead }: { n: NotificationItem; busy: boolean; onRead: () => void }) {
+function NotificationCard({ n, busy, onRead }: { n: NotificationView; busy: boolean; onRead: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const headingId = `notification-${n.id}`;
@@ -88,7 +97,7 @@ function NotificationCard({ n, busy, onRead }: { n: NotificationItem; busy: bool
     <li className="harbor-notification margin-bottom-3">
       <article aria-labelledby={headingId}>
         <h3 id={headingId} className="margin-bottom-1 font-sans-md">
-          {pick(n.text, language)}
+          {notificationText(t, n)}
         </h3>
         <p className="margin-y-05">
           {t('notifications.received', { date: formatCountyDateTime(n.createdAt, language) })}

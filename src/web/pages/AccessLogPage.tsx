@@ -5,13 +5,13 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { AccessLogTable } from '../profile/AccessLogTable';
 import { useApi } from '../lib/useApi';
-import type { AccessLogResponse } from '../types';
+import type { AccessLog } from '../../contract/youth';
 
 /** "Who viewed this record": every read, search hit and change, newest first. */
 export function AccessLogPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { result, reload } = useApi<AccessLogResponse>(`/api/youth/${encodeURIComponent(id)}/access-log`);
+  const { result, reload } = useApi<AccessLog>(`/api/youth/${encodeURIComponent(id)}/access-log`);
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
   const { events } = result.data;

@@ -5,12 +5,12 @@ import { PageHeading } from '../components/PageHeading';
 import { FiguresTable } from '../figures/FiguresTable';
 import { MissingFigures } from '../missing/MissingFigures';
 import { useApi } from '../lib/useApi';
-import type { YouthByAreaResponse } from '../types';
+import type { YouthByArea } from '../../contract/stats';
 
 /** Privacy-safe counts for analysts, supervisors and administrators. */
 export function FiguresPage() {
   const { t } = useTranslation();
-  const { result, reload } = useApi<YouthByAreaResponse>('/api/stats/youth-by-area');
+  const { result, reload } = useApi<YouthByArea>('/api/stats/youth-by-area');
   return (
     <>
       {result.status === 'error' ? (

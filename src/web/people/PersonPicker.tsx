@@ -1,15 +1,11 @@
 import { Select, TextInput } from '@trussworks/react-uswds';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PeopleList, PersonView } from '../../contract/people';
 import { useApi } from '../lib/useApi';
 
 /** A staff member of the signed-in user's county, as GET /api/people returns them. */
-export interface StaffPerson {
-  id: string;
-  displayName: string;
-  organization: { id: string; name: string; type: string };
-  roles: string[];
-}
+export type StaffPerson = PersonView;
 
 interface Props {
   /** Prefix for the ids of the two controls. */
@@ -34,9 +30,7 @@ export function PersonPicker({ id, value, onChange, exclude = [], error }: Props
     const timer = window.setTimeout(() => setQuery(typed.trim()), 250);
     return () => window.clearTimeout(timer);
   }, [typed]);
-  const { result } = useApi<{ people: StaffPerson[] }>(
-    `/api/people?limit=25${query ? `&q=${encodeURIComponent(query)}` : ''}`,
-  );
+  const { result } = useApi<PeopleList>(`/api/people?limit=25${query ? `&q=${encodeURIComponent(query)}` : ''}`);
   const people = result.status === 'ok' ? result.data.people.filter((p) => !exclude.includes(p.id)) : [];
   const lost = result.status === 'ok' && value !== '' && !people.some((p) => p.id === value);
   // A new search that no longer lists the chosen person clears the choice: what is shown is what is sent.

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
 import { formatDateTime } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { AccessLogEvent } from '../types';
+import type { AccessLogEvent } from '../../contract/youth';
 
 export function AccessLogTable({ events }: { events: AccessLogEvent[] }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
 import { formatDay } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { YouthAssignment } from '../types';
+import type { YouthAssignment } from '../../contract/youth';
 
 export function AssignmentsTable({ assignments }: { assignments: YouthAssignment[] }) {
   const { t } = useTranslation();

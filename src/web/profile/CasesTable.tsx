@@ -3,7 +3,7 @@ import { DataTable } from '../components/DataTable';
 import { NotRecorded } from '../components/NotRecorded';
 import { formatDate } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { YouthCase } from '../types';
+import type { YouthCase } from '../../contract/youth';
 
 export function CasesTable({ cases }: { cases: YouthCase[] }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DetailList, type Detail } from '../components/DetailList';
 import { NotRecorded } from '../components/NotRecorded';
-import type { YouthView } from '../types';
+import type { YouthView } from '../../contract/youth';
 
 export function ContactSection({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();

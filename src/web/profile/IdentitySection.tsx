@@ -3,7 +3,7 @@ import { DetailList, type Detail } from '../components/DetailList';
 import { NotRecorded, orNotRecorded } from '../components/NotRecorded';
 import { formatDate } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { YouthView } from '../types';
+import type { YouthView } from '../../contract/youth';
 
 /** Whole years between a YYYY-MM-DD birth date and today. */
 function ageInYears(dateOfBirth: string): number | null {

@@ -7,11 +7,11 @@ import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { countyDateTimeInput, countyInputToIso } from '../lib/format';
-import type { ReferralCreated } from '../types';
+import type { ReferralView } from '../../contract/referrals';
 
 interface Props {
   youthId: string;
-  onSaved: (referral: ReferralCreated) => void;
+  onSaved: (referral: ReferralView) => void;
   onCancel: () => void;
 }
 
@@ -51,7 +51,7 @@ export function ReferralForm({ youthId, onSaved, onCancel }: Props) {
     setProblems(null);
     setSaving(true);
     try {
-      const saved = await api<ReferralCreated>(`/api/youth/${encodeURIComponent(youthId)}/referrals`, {
+      const saved = await api<ReferralView>(`/api/youth/${encodeURIComponent(youthId)}/referrals`, {
         method: 'POST',
         body: {
           ...(externalId.trim() ? { externalId: externalId.trim() } : {}),

@@ -6,7 +6,8 @@ import { NotRecorded } from '../components/NotRecorded';
 import { Notice } from '../components/Notice';
 import { formatDay } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { ReferralCreated, YouthReferral } from '../types';
+import type { ReferralView } from '../../contract/referrals';
+import type { YouthReferral } from '../../contract/youth';
 import { ReferralForm } from './ReferralForm';
 
 interface Props {
@@ -20,7 +21,7 @@ export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Pro
   const { t } = useTranslation();
   const language = useLanguage();
   const [open, setOpen] = useState(false);
-  const [notice, setNotice] = useState<{ saved: ReferralCreated; n: number } | null>(null);
+  const [notice, setNotice] = useState<{ saved: ReferralView; n: number } | null>(null);
   return (
     <section aria-labelledby="referrals-heading" className="harbor-section">
       <h2 id="referrals-heading">{t('profile.referrals.heading')}</h2>

@@ -9,7 +9,7 @@ import { MdtSection } from '../mdt/MdtSection';
 import { MissingSection } from '../missing/MissingSection';
 import { SafetyPlanSection } from '../safety/SafetyPlanSection';
 import { shownName } from '../lib/youthName';
-import type { YouthView } from '../types';
+import type { YouthView } from '../../contract/youth';
 import { AssignmentsTable } from './AssignmentsTable';
 import { CasesTable } from './CasesTable';
 import { ContactSection } from './ContactSection';

@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
 import { useApi } from '../lib/useApi';
-import type { YouthView } from '../types';
+import type { YouthView } from '../../contract/youth';
 import { YouthProfile } from './YouthProfile';
 
 export function YouthProfilePage() {

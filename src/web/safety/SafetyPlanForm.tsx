@@ -5,7 +5,7 @@ import { api } from '../api';
 import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
-import type { SafetyPlan } from '../types';
+import type { SafetyPlanView } from '../../contract/safety-plans';
 
 export const PLAN_FIELDS = ['warningSigns', 'safePeople', 'safePlaces', 'ifContacted', 'reachAdvocate'] as const;
 type PlanField = (typeof PLAN_FIELDS)[number];
@@ -13,8 +13,8 @@ type PlanField = (typeof PLAN_FIELDS)[number];
 interface Props {
   youthId: string;
   /** The latest version, which the next one starts from. */
-  latest: SafetyPlan | null;
-  onSaved: (plan: SafetyPlan) => void;
+  latest: SafetyPlanView | null;
+  onSaved: (plan: SafetyPlanView) => void;
   onCancel: () => void;
 }
 
@@ -59,7 +59,7 @@ export function SafetyPlanForm({ youthId, latest, onSaved, onCancel }: Props) {
         reason: reason.trim() || null,
       };
       onSaved(
-        await api<SafetyPlan>(`/api/youth/${encodeURIComponent(youthId)}/safety-plans`, { method: 'POST', body }),
+        await api<SafetyPlanView>(`/api/youth/${encodeURIComponent(youthId)}/safety-plans`, { method: 'POST', body }),
       );
     } catch (err) {
       setSaving(false);

@@ -7,18 +7,16 @@ import { Notice } from '../components/Notice';
 import { formatCountyDateTime } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
+import { can } from '../lib/roles';
 import { useActiveSession } from '../session/SessionContext';
-import type { SafetyPlan, SafetyPlansResponse, YouthView } from '../types';
+import type { SafetyPlanList, SafetyPlanView } from '../../contract/safety-plans';
+import type { YouthView } from '../../contract/youth';
 import { PLAN_FIELDS, SafetyPlanForm } from './SafetyPlanForm';
-
-const WRITER_ROLES = ['caseworker', 'supervisor', 'advocate', 'mdt_coordinator'];
 
 /** The youth's safety plan: the latest version, whether a new one is due, the history, and the next version. */
 export function SafetyPlanSection({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();
-  const { result, reload, refresh } = useApi<SafetyPlansResponse>(
-    `/api/youth/${encodeURIComponent(youth.id)}/safety-plans`,
-  );
+  const { result, reload, refresh } = useApi<SafetyPlanList>(`/api/youth/${encodeURIComponent(youth.id)}/safety-plans`);
   return (
     <ProfileSection headingId="safety-heading" heading={t('safetyPlan.heading')}>
       {result.status === 'ok' ? (
@@ -30,20 +28,12 @@ export function SafetyPlanSection({ youth }: { youth: YouthView }) {
   );
 }
 
-function SafetyBody({
-  youth,
-  data,
-  onChanged,
-}: {
-  youth: YouthView;
-  data: SafetyPlansResponse;
-  onChanged: () => void;
-}) {
+function SafetyBody({ youth, data, onChanged }: { youth: YouthView; data: SafetyPlanList; onChanged: () => void }) {
   const { t } = useTranslation();
   const session = useActiveSession();
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<{ version: number; n: number } | null>(null);
-  const canWrite = session.user.roles.some((r) => WRITER_ROLES.includes(r));
+  const canWrite = can(session, 'safety_plans.write');
   const [latest, ...older] = data.plans;
 
   return (
@@ -107,7 +97,7 @@ function SafetyBody({
   );
 }
 
-function PlanDetails({ plan }: { plan: SafetyPlan }) {
+function PlanDetails({ plan }: { plan: SafetyPlanView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api';
 import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
-import type { InstrumentsResponse, ScreeningDetail } from '../types';
+import type { InstrumentList } from '../../contract/instruments';
+import type { ScreeningDetail } from '../../contract/screenings';
 
 interface Props {
   youthId: string;
@@ -57,8 +58,8 @@ export function AmendScreening({ youthId, screening, instrumentKey }: Props) {
         draft = await start(screening.instrument.versionId, true);
       } catch (err) {
         // The version was retired since: amend with the instrument's current version instead.
-        if (!(err instanceof ApiError && err.status === 400 && /retired/.test(err.message))) throw err;
-        const { instruments } = await api<InstrumentsResponse>('/api/instruments');
+        if (!(err instanceof ApiError && err.code === 'instrument_retired')) throw err;
+        const { instruments } = await api<InstrumentList>('/api/instruments');
         const current = instruments.find((i) => i.key === instrumentKey);
         if (!current) throw err;
         draft = await start(current.versionId, false);

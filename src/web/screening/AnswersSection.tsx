@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { DetailList } from '../components/DetailList';
 import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
-import type { InstrumentDefinition, ScreeningDetail } from '../types';
+import type { InstrumentDefinition } from '../../contract/instruments';
+import type { ScreeningDetail } from '../../contract/screenings';
 
 /** The words of the answer given to an item, in the reader's language. */
 export function useAnswerLabel(screening: ScreeningDetail, definition: InstrumentDefinition) {

@@ -5,7 +5,8 @@ import { PageHeading } from '../components/PageHeading';
 import { formatDateTime } from '../lib/format';
 import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
-import type { InstrumentDefinition, ScreeningDetail } from '../types';
+import type { InstrumentDefinition } from '../../contract/instruments';
+import type { ScreeningDetail } from '../../contract/screenings';
 import { AnswersSection } from './AnswersSection';
 import { BackToRecord } from './BackToRecord';
 

@@ -1,7 +1,7 @@
 import { Radio } from '@trussworks/react-uswds';
 import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
-import type { InstrumentItem, Scale } from '../types';
+import type { InstrumentItem, Scale } from '../../contract/instruments';
 
 interface Props {
   item: InstrumentItem;

@@ -15,21 +15,17 @@ import { pick } from '../lib/localized';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { shownName } from '../lib/youthName';
-import {
-  SCREENING_CONTEXTS,
-  type InstrumentSummary,
-  type InstrumentsResponse,
-  type ScreeningContext,
-  type ScreeningDetail,
-  type YouthView,
-} from '../types';
+import type { InstrumentList, InstrumentSummary } from '../../contract/instruments';
+import type { ScreeningDetail } from '../../contract/screenings';
+import type { YouthView } from '../../contract/youth';
+import { SCREENING_CONTEXTS, type ScreeningContext } from '../../domain/screening-contexts';
 import { BackToRecord } from './BackToRecord';
 
 /** "Start a screening": choose the instrument and where the screening happens, then fill it in. */
 export function NewScreeningPage() {
   const { id = '' } = useParams();
   const youth = useApi<YouthView>(`/api/youth/${encodeURIComponent(id)}`);
-  const instruments = useApi<InstrumentsResponse>('/api/instruments');
+  const instruments = useApi<InstrumentList>('/api/instruments');
   if (youth.result.status === 'error') return <ApiErrorView error={youth.result.error} onRetry={youth.reload} />;
   if (instruments.result.status === 'error')
     return <ApiErrorView error={instruments.result.error} onRetry={instruments.reload} />;

@@ -4,7 +4,9 @@ import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
 import { useApi } from '../lib/useApi';
 import { shownName } from '../lib/youthName';
-import type { InstrumentVersion, ScreeningDetail, YouthView } from '../types';
+import type { InstrumentVersionView } from '../../contract/instruments';
+import type { ScreeningDetail } from '../../contract/screenings';
+import type { YouthView } from '../../contract/youth';
 import { DraftReadOnly } from './DraftReadOnly';
 import { ScreeningForm } from './ScreeningForm';
 import { ScreeningResult } from './ScreeningResult';
@@ -37,7 +39,7 @@ function WithInstrument({
   youth: YouthView;
   screening: ScreeningDetail;
 }) {
-  const { result, reload } = useApi<InstrumentVersion>(
+  const { result, reload } = useApi<InstrumentVersionView>(
     `/api/instruments/versions/${encodeURIComponent(screening.instrument.versionId)}`,
   );
   const [finished, setFinished] = useState<ScreeningDetail | null>(null);

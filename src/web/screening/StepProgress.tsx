@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
-import type { InstrumentSection } from '../types';
+import type { InstrumentSection } from '../../contract/instruments';
 
 interface Props {
   sections: InstrumentSection[];

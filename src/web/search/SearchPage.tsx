@@ -6,7 +6,7 @@ import { PageHeading } from '../components/PageHeading';
 import { CurrentlyMissingPanel } from '../missing/CurrentlyMissing';
 import { recalledQuery, rememberQuery } from '../lib/searchMemory';
 import { toApiError } from '../lib/useApi';
-import type { YouthSearchResponse, YouthSearchResult } from '../types';
+import type { SearchResult, YouthSearchResult } from '../../contract/youth';
 import { SearchResults } from './SearchResults';
 
 const LIMIT = 25;
@@ -33,7 +33,7 @@ export function SearchPage() {
       () => {
         const params = new URLSearchParams({ limit: String(LIMIT) });
         if (trimmed) params.set('q', trimmed);
-        api<YouthSearchResponse>(`/api/youth?${params.toString()}`, { signal: controller.signal }).then(
+        api<SearchResult>(`/api/youth?${params.toString()}`, { signal: controller.signal }).then(
           (body) => {
             setAnswer({ query: trimmed, results: body.results });
             setError(null);

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
-import type { YouthSearchResult } from '../types';
+import type { YouthSearchResult } from '../../contract/youth';
 
 /** Search results as a USWDS collection: one card-like row per youth, readable at phone width. */
 export function SearchResults({ results, showMatch }: { results: YouthSearchResult[]; showMatch: boolean }) {

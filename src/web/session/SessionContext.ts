@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SessionView } from '../types';
+import type { SessionView } from '../../contract/auth';
 
 export type SessionState =
   | { status: 'loading' }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from '../api';
 import { forgetQuery } from '../lib/searchMemory';
-import type { SessionView } from '../types';
+import type { SessionView } from '../../contract/auth';
 import { SessionContext, type SessionContextValue, type SessionState } from './SessionContext';
 
 export function SessionProvider({ children }: { children: ReactNode }) {

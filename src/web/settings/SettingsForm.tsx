@@ -6,7 +6,7 @@ import { ActionErrorAlert, toActionError, type ActionError } from '../components
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { FocusedAlert } from '../components/FocusedAlert';
-import { serverProblemList } from '../lib/serverProblems';
+import { fieldProblemMessage, pointerFields, problemMessage } from '../lib/problems';
 import { useLanguage } from '../lib/useLanguage';
 import { monthName } from './months';
 import { DebriefNote, SettingsSection } from './SettingsSection';
@@ -129,30 +129,31 @@ export function SettingsForm({ view, onSaved, onReload }: Props) {
     return next;
   };
 
-  /** The server's "settings.missing.debriefHours: Too big …" as a link to that field. */
-  const serverProblems = (err: ApiError): FieldProblem[] =>
-    serverProblemList(err).map((text) => {
-      const match = /^settings\.([A-Za-z0-9_.]+):\s*(.*)$/.exec(text);
-      const path = match?.[1] ?? '';
-      const detail = match?.[2] ?? text;
+  /** The server's field errors (`/body/settings/missing/debriefHours`, a code) as links to those fields. */
+  const serverProblems = (err: ApiError): FieldProblem[] => {
+    if (err.errors.length === 0)
+      return [
+        {
+          field: fieldId(RESPONSE_SETTINGS[0]!.path),
+          message: `${t('countySettings.errors.server')}: ${problemMessage(err)}`,
+        },
+      ];
+    return err.errors.map((e) => {
+      const path = (pointerFields(e.pointer)[0] ?? '').replace(/^settings\./, '');
+      const said = fieldProblemMessage(e);
       const number = ALL_NUMBERS.find((s) => s.path === path);
-      if (number) return { field: fieldId(path), message: `${numberLabel(number)}:`, serverDetail: detail };
+      if (number) return { field: fieldId(path), message: `${numberLabel(number)}: ${said}` };
       const flag = ALL_BOOLEANS.find((s) => s.path === path);
-      if (flag)
-        return { field: fieldId(path), message: `${t(`countySettings.fields.${path}.label`)}:`, serverDetail: detail };
+      if (flag) return { field: fieldId(path), message: `${t(`countySettings.fields.${path}.label`)}: ${said}` };
       const tier = MDT_TIERS.find((x) => path.startsWith(`mdtRequiredParties.${x}`));
-      if (tier)
-        return { field: partiesId(tier), message: `${t(`countySettings.tiers.${tier}`)}:`, serverDetail: detail };
+      if (tier) return { field: partiesId(tier), message: `${t(`countySettings.tiers.${tier}`)}: ${said}` };
       if (path.startsWith('advocacy.requiredTrainings'))
-        return { field: TRAININGS_ID, message: `${t('countySettings.trainings.legend')}:`, serverDetail: detail };
+        return { field: TRAININGS_ID, message: `${t('countySettings.trainings.legend')}: ${said}` };
       if (path.startsWith('advocacy.reportPeriodStartMonths'))
-        return { field: MONTHS_ID, message: `${t('countySettings.months.legend')}:`, serverDetail: detail };
-      return {
-        field: fieldId(RESPONSE_SETTINGS[0]!.path),
-        message: `${t('countySettings.errors.server')}:`,
-        serverDetail: text,
-      };
+        return { field: MONTHS_ID, message: `${t('countySettings.months.legend')}: ${said}` };
+      return { field: fieldId(RESPONSE_SETTINGS[0]!.path), message: `${t('countySettings.errors.server')}: ${said}` };
     });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,69 +1,14 @@
 // GET/PUT /api/county/settings (src/features/county/routes.ts) and the shape of the settings
-// (src/domain/county-settings.ts). The limits below repeat the schema's so the form can say what
-// to fix before asking the server; the server still checks everything.
-import type { SessionView } from '../types';
+// (src/domain/county-settings.ts, its type from the contract). The limits below repeat the
+// schema's so the form can say what to fix before asking the server without shipping zod to the
+// browser; the server still checks everything.
+import type { CountySettings } from '../../contract/county';
+import type { SessionView } from '../../contract/auth';
+import { can } from '../lib/roles';
 
-export const ORGANIZATION_TYPES = [
-  'child_welfare',
-  'probation',
-  'law_enforcement',
-  'mental_health',
-  'public_health',
-  'health_services',
-  'juvenile_court',
-  'district_attorney',
-  'public_defender',
-  'childs_attorney',
-  'education',
-  'advocacy_cbo',
-  'placement_provider',
-] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
-
-export const MDT_TIERS = ['crisis', 'initial', 'ongoing'] as const;
-export type MdtTier = (typeof MDT_TIERS)[number];
-
-export interface CountySettings {
-  screening: { rescreenMonths: { no_concern: number; possible_concern: number; clear_concern: number } };
-  crossReport: { hours: number };
-  response: {
-    respondersOnSceneMinutes: number;
-    healthEvaluationHours: number;
-    crisisMdtHours: number;
-    initialMdtDays: number;
-    ongoingMdtDays: number;
-  };
-  mdtRequiredParties: Record<MdtTier, OrganizationType[]>;
-  missing: {
-    lawEnforcementHours: number;
-    ncmecHours: number;
-    attorneyHours: number;
-    notifyParentDefault: boolean;
-    parentHours: number;
-    notifyCourt: boolean;
-    courtHours: number;
-    debriefHours: number;
-  };
-  advocacy: {
-    requiredTrainings: { key: string; label: string }[];
-    recoveredWindowDays: number;
-    reportPeriodStartMonths: number[];
-    vettingWarningDays: number;
-  };
-  escalation: {
-    owner: boolean;
-    supervisor_chain: boolean;
-    supervisor_levels: number;
-    county_admin: boolean;
-    email: boolean;
-  };
-}
-
-export interface CountySettingsView {
-  settings: CountySettings;
-  version: number;
-  updatedAt: string | null;
-}
+export { ORGANIZATION_TYPES, type OrganizationType } from '../../domain/people';
+export { MDT_TIERS, type MdtTier } from '../../domain/mdt';
+export type { CountySettings, CountySettingsView } from '../../contract/county';
 
 export type Unit = 'minutes' | 'hours' | 'days' | 'months' | 'levels';
 
@@ -151,9 +96,9 @@ export const fieldId = (path: string) => `settings-${path.replace(/[._]/g, '-')}
 
 /** Supervisors read the settings; county administrators read and change them (the server's PUT policy). */
 export function canSeeCountySettings(session: SessionView): boolean {
-  return session.user.roles.some((r) => r === 'supervisor' || r === 'county_admin');
+  return can(session, 'settings.view');
 }
 
 export function canEditCountySettings(session: SessionView): boolean {
-  return session.user.roles.includes('county_admin');
+  return can(session, 'settings.edit');
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import type { MfaEnrollment } from '../types';
+import type { MfaEnrollment } from '../../contract/auth';
 import { CancelSignIn } from './CancelSignIn';
 import { MfaCodeForm } from './MfaCodeForm';
 import { describeError, type ShownError } from './describeError';

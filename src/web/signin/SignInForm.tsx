@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { PageHeading } from '../components/PageHeading';
 import { useSession } from '../session/SessionContext';
-import type { SessionView } from '../types';
+import type { SessionView } from '../../contract/auth';
 import { describeError, type ShownError } from './describeError';
 import { ErrorAlert } from './ErrorAlert';
 

@@ -7,13 +7,11 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { DutyCard } from '../csec/DutyCard';
 import { dutyState, sortDuties, type DutyState } from '../csec/dutyState';
-import { pick } from '../lib/localized';
-import { isSupervisor } from '../lib/roles';
+import { canSeeTeamWork } from '../lib/roles';
 import { useApi } from '../lib/useApi';
-import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
 import { useActiveSession } from '../session/SessionContext';
-import type { Obligation, ObligationsResponse } from '../types';
+import type { ObligationList, ObligationView } from '../../contract/obligations';
 
 type View = 'mine' | 'team' | 'organization';
 
@@ -21,11 +19,11 @@ type View = 'mine' | 'team' | 'organization';
 export function MyWorkPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
-  const supervisor = isSupervisor(session);
+  const supervisor = canSeeTeamWork(session);
   // Kept on the page, not in the address: switching must not move focus away from the toggle.
   const [chosen, setChosen] = useState<View>('mine');
   const view: View = supervisor ? chosen : 'mine';
-  const { result, reload } = useApi<ObligationsResponse>(`/api/obligations?view=${view}`);
+  const { result, reload } = useApi<ObligationList>(`/api/obligations?view=${view}`);
   const title =
     view === 'team' ? t('work.teamTitle') : view === 'organization' ? t('worklistOrg.title') : t('work.title');
   const intro =
@@ -63,10 +61,9 @@ export function MyWorkPage() {
   );
 }
 
-function WorkList({ obligations, view }: { obligations: Obligation[]; view: View }) {
+function WorkList({ obligations, view }: { obligations: ObligationView[]; view: View }) {
   const team = view !== 'mine';
   const { t } = useTranslation();
-  const language = useLanguage();
   const now = useNow();
   if (obligations.length === 0) {
     const none = view === 'organization' ? t('worklistOrg.none') : team ? t('work.teamNone') : t('work.none');
@@ -108,7 +105,7 @@ function WorkList({ obligations, view }: { obligations: Obligation[]; view: View
                             {o.youthName ?? t('work.unnamedYouth')}
                           </Link>
                         )}
-                        <span className="harbor-duty__kind">{pick(o.label, language)}</span>
+                        <span className="harbor-duty__kind">{t(`obligationKinds.${o.kind}.label`)}</span>
                       </>
                     }
                   />
