@@ -1,3 +1,4 @@
+import { systemRepo } from '../access/checkpoint.js';
 // The `harbor` command. Every subcommand reads the same environment as the server
 // (DATABASE_URL, or HARBOR_DATA_DIR for the embedded database).
 import { safeErrorFields } from '../server/logger.js';
@@ -214,14 +215,14 @@ jobs
     return withDatabase(async (db) => {
       await prepareDatabase(db);
       if (job === 'missed-obligations') {
-        const r = await markMissedObligations(db, { publicUrl: config.publicUrl });
+        const r = await markMissedObligations(systemRepo(db), { publicUrl: config.publicUrl });
         if (!r.ran) console.log('Another Harbor instance is running this job right now; nothing was done.');
         else
           console.log(
             `Marked ${r.marked} obligation(s) missed; created ${r.notifications} notification(s) and queued ${r.emails} email(s).`,
           );
       } else if (job === 'advocacy-flags') {
-        const r = await runAdvocacyFlags(db);
+        const r = await runAdvocacyFlags(systemRepo(db));
         console.log(`Flagged ${r.added} new candidate advocacy performance issue(s).`);
       } else {
         const r = await sendQueuedEmail(

@@ -156,7 +156,12 @@ export const ApprovalRevoke = z
 export const ApprovalRevoked = z.object({ id: z.string(), revokedOn: z.string() });
 export const AdvocateParam = z.object({ userId: uuid('a user id').describe('The advocate') });
 
-const VettingItem = z.object({ what: z.string(), endsOn: z.string() });
+const VettingItem = z.object({
+  item: z.enum(['clearance', 'training', 'approval']),
+  key: z.string().nullable().describe("The clearance kind or the county's training key; null for an approval"),
+  what: z.string().describe('English, for exports; screens translate item and key'),
+  endsOn: z.string(),
+});
 /** One vetting gap as a code the web translates (src/domain/advocacy.ts VettingGap), with its facts. */
 export const VettingGapItem = z.object({
   code: z.enum([
@@ -214,7 +219,9 @@ export const ExpiringList = z.object({
       name: z.string(),
       organizationId: z.string(),
       organization: z.string(),
-      what: z.string(),
+      item: z.enum(['clearance', 'training', 'approval']),
+      key: z.string().nullable(),
+      what: z.string().describe('English, for exports; screens translate item and key'),
       endsOn: z.string(),
     }),
   ),

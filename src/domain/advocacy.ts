@@ -206,17 +206,28 @@ export function vettingGapItems(
 }
 
 /** Vetting items that end within `days` after `on` (for the worklists' advance warning). */
-export function expiringSoon(record: VettingRecord, on: string, days: number): { what: string; endsOn: string }[] {
+/** A vetting item ending soon: `item` and `key` for screens to translate, `what` in English for exports. */
+export interface ExpiringItem {
+  item: 'clearance' | 'training' | 'approval';
+  /** The clearance kind or the county's training key; null for an approval. */
+  key: string | null;
+  what: string;
+  endsOn: string;
+}
+
+export function expiringSoon(record: VettingRecord, on: string, days: number): ExpiringItem[] {
   const limit = DateTime.fromISO(on, { zone: COUNTY_TIME_ZONE }).plus({ days }).toISODate()!;
   const soon = (end: string | null) => end !== null && end >= on && end <= limit;
-  const out: { what: string; endsOn: string }[] = [];
+  const out: ExpiringItem[] = [];
   for (const c of record.clearances)
-    if (soon(c.expiresOn)) out.push({ what: `${c.kind} clearance`, endsOn: c.expiresOn! });
+    if (soon(c.expiresOn))
+      out.push({ item: 'clearance', key: c.kind, what: `${c.kind} clearance`, endsOn: c.expiresOn! });
   for (const t of record.trainings)
-    if (soon(t.expiresOn)) out.push({ what: `${t.trainingKey} training`, endsOn: t.expiresOn! });
+    if (soon(t.expiresOn))
+      out.push({ item: 'training', key: t.trainingKey, what: `${t.trainingKey} training`, endsOn: t.expiresOn! });
   for (const a of record.approvals)
     if (a.revokedOn === null && soon(a.approvedUntil))
-      out.push({ what: 'contracting department approval', endsOn: a.approvedUntil });
+      out.push({ item: 'approval', key: null, what: 'contracting department approval', endsOn: a.approvedUntil });
   return out.sort((a, b) => (a.endsOn < b.endsOn ? -1 : 1));
 }
 

@@ -9,9 +9,10 @@
 // - Safe after downtime: everything past due is handled in the one run, however old.
 // - Two server instances never run it at once: a transaction-level advisory lock; the one that
 //   does not get it returns at once (ran: false) and the next tick tries again.
+import type { SystemDatabase } from '../access/checkpoint.js';
 import { sql } from 'drizzle-orm';
 import { systemRepo } from '../access/checkpoint.js';
-import { selectRows, type Database, type Db } from '../db/client.js';
+import { selectRows, type Db } from '../db/client.js';
 import { effectiveSettings } from '../domain/county-settings.js';
 import { missedDigestEmail, MAX_LINKS } from '../features/notifications/messages.js';
 
@@ -57,7 +58,10 @@ async function escalationByCounty(tx: Db): Promise<EscalationRow[]> {
   });
 }
 
-export async function markMissedObligations(database: Database, opts: MarkMissedOptions): Promise<MarkMissedResult> {
+export async function markMissedObligations(
+  database: SystemDatabase,
+  opts: MarkMissedOptions,
+): Promise<MarkMissedResult> {
   const now = (opts.now ?? new Date()).toISOString();
   const none = (ran: boolean): MarkMissedResult => ({ ran, marked: 0, notifications: 0, emails: 0 });
   return systemRepo(database).transactionWith({ 'harbor.job': 'mark_missed_obligations' }, async (tx) => {

@@ -2,8 +2,8 @@
 // A run starts right after listen and then every interval (HARBOR_JOB_INTERVAL_SECONDS, 0 = off),
 // never overlapping itself; stop() waits for a run in progress. Several server instances may each
 // run a scheduler: the missed-obligation job takes an advisory lock, and email is claimed per row.
+import type { SystemDatabase } from '../access/checkpoint.js';
 import type { HarborConfig } from '../config.js';
-import type { Database } from '../db/client.js';
 import { sendQueuedEmail } from '../features/notifications/send-email.js';
 import { runAdvocacyFlags } from './advocacy-flags.js';
 import { markMissedObligations } from './mark-missed-obligations.js';
@@ -23,7 +23,7 @@ export interface Scheduler {
 type JobConfig = Pick<HarborConfig, 'jobIntervalMs' | 'publicUrl' | 'smtpUrl' | 'mailFrom'>;
 
 /** One pass of every job; a failing job is logged (by type only: database errors quote values) and the next still runs. */
-export async function runJobsOnce(database: Database, config: JobConfig, log: SchedulerLog): Promise<void> {
+export async function runJobsOnce(database: SystemDatabase, config: JobConfig, log: SchedulerLog): Promise<void> {
   try {
     const r = await markMissedObligations(database, { publicUrl: config.publicUrl });
     if (r.marked > 0) log.info({ job: 'missed-obligations', ...r }, 'marked missed obligations');
@@ -44,7 +44,7 @@ export async function runJobsOnce(database: Database, config: JobConfig, log: Sc
   }
 }
 
-export function startScheduler(database: Database, config: JobConfig, log: SchedulerLog): Scheduler {
+export function startScheduler(database: SystemDatabase, config: JobConfig, log: SchedulerLog): Scheduler {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = config.jobIntervalMs <= 0;

@@ -1,3 +1,4 @@
+import { systemRepo } from '../access/checkpoint.js';
 // `npm start`: migrate, seed the demo county on an empty database (outside production), serve.
 import { safeErrorFields } from './logger.js';
 import { loadConfig, ConfigError } from '../config.js';
@@ -43,7 +44,7 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   // Missed obligations and queued email, every HARBOR_JOB_INTERVAL_SECONDS (0 turns it off).
-  if (config.jobIntervalMs > 0) scheduler = startScheduler(database, config, app.log);
+  if (config.jobIntervalMs > 0) scheduler = startScheduler(systemRepo(database), config, app.log);
   app.log.info({ mode: database.kind, url: `http://${config.host}:${config.port}` }, 'Harbor is ready');
 }
 

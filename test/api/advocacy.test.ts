@@ -1,3 +1,4 @@
+import { systemRepo } from '../../src/access/checkpoint.js';
 // Advocacy by contracted CBOs: contracts, vetting refusals that name what is missing, the referral
 // lifecycle (no skipping, no second acceptance, declined is final), the assigned advocate's access
 // to the youth ending at closure, and who must not see (another CBO, another county, org_admin).
@@ -600,7 +601,7 @@ describe('performance issues and flags', () => {
     expect((await analyst.post('/api/advocacy/flags/refresh')).json().added).toBe(0);
     // The missed-obligation job marks the CBO's duty missed (no owner user: nobody personally
     // notified); the scheduled flag job (system connection, every county) then adds nothing twice.
-    expect((await markMissedObligations(h.db.database, { publicUrl: 'http://localhost' })).marked).toBe(1);
+    expect((await markMissedObligations(systemRepo(h.db.database), { publicUrl: 'http://localhost' })).marked).toBe(1);
     expect(
       (await owner.get(`${bruno()}/obligations`))
         .json()
@@ -609,7 +610,7 @@ describe('performance issues and flags', () => {
             o.kind === 'advocacy_first_contact' && o.status === 'missed',
         ),
     ).toBeTruthy();
-    expect(await runAdvocacyFlags(h.db.database)).toEqual({ added: 0 });
+    expect(await runAdvocacyFlags(systemRepo(h.db.database))).toEqual({ added: 0 });
     const flags = (await analyst.get('/api/advocacy/flags?status=candidate')).json().flags;
     expect(flags.map((f: { kind: string }) => f.kind).sort()).toEqual(['capacity_decline', 'first_contact_missed']);
     const missed = flags.find((f: { kind: string }) => f.kind === 'first_contact_missed');

@@ -1,3 +1,4 @@
+import { systemRepo } from '../../src/access/checkpoint.js';
 // The missed-obligation job and notifications: misses recorded once (a second run and a run after
 // downtime are safe), the owner and the escalation chain told in the app and by an email with no
 // youth name, another county sees nothing, and a missed duty can still be met late.
@@ -37,7 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const run = (now?: Date) => markMissedObligations(h.db.database, { publicUrl: PUBLIC_URL, ...(now ? { now } : {}) });
+const run = (now?: Date) =>
+  markMissedObligations(systemRepo(h.db.database), { publicUrl: PUBLIC_URL, ...(now ? { now } : {}) });
 
 async function addObligation(
   youth: keyof Harness['world']['youth'],
@@ -167,7 +169,7 @@ describe('the missed-obligation job', () => {
     const id = await addObligation('ana', 'worker', -2);
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
     const scheduler = startScheduler(
-      h.db.database,
+      systemRepo(h.db.database),
       { jobIntervalMs: 20, publicUrl: PUBLIC_URL, smtpUrl: undefined, mailFrom: 'Harbor <h@test.example>' },
       log,
     );

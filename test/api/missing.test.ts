@@ -1,3 +1,4 @@
+import { systemRepo } from '../../src/access/checkpoint.js';
 // Missing and runaway youth: the episode from the first call to the documented return, the
 // mandated reports as obligations, the search log, the debrief with its screening, the CSEC Type
 // "Victim While Absent from Placement", and who may see the currently-missing list.
@@ -93,7 +94,7 @@ describe('the whole flow, from the first call to the documented return', () => {
   });
 
   it('escalates the overdue reports to the supervisor (the missed-obligation job)', async () => {
-    await markMissedObligations(h.db.database, { publicUrl: 'http://harbor.test' });
+    await markMissedObligations(systemRepo(h.db.database), { publicUrl: 'http://harbor.test' });
     const notes = (await (await h.as('supervisor')).get('/api/notifications')).json().notifications as {
       obligationKind: string;
       youthId: string;

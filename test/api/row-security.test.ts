@@ -1,3 +1,4 @@
+import { systemRepo } from '../../src/access/checkpoint.js';
 // Row-level security covers every county table: each table with a county_id column has RLS
 // enabled and forced (so the owner is bound by policies too) and a county policy, and every table
 // without one is on the allowlist below, so a new table cannot silently skip the wall.
@@ -134,13 +135,13 @@ describe.skipIf(!serverUrl())('system work as a non-superuser table owner, with 
     try {
       await prepareDatabase(owner);
       await seedDemo(owner, { youthPerCounty: [6, 2] });
-      const missed = await markMissedObligations(owner, {
+      const missed = await markMissedObligations(systemRepo(owner), {
         publicUrl: 'https://harbor.test.example',
         now: new Date(Date.now() + 400 * 86_400_000),
       });
       expect(missed.marked).toBeGreaterThan(0);
       expect(missed.notifications).toBeGreaterThan(0);
-      await runAdvocacyFlags(owner, new Date(Date.now() + 400 * 86_400_000));
+      await runAdvocacyFlags(systemRepo(owner), new Date(Date.now() + 400 * 86_400_000));
 
       const [me] = await owner.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
         'SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user',

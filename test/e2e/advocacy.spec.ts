@@ -284,6 +284,8 @@ test('a county analyst dismisses a candidate issue the data flagged', async ({ p
   await flags.getByRole('button', { name: 'Look for new candidates now' }).click();
   await expect(page.getByRole('status').filter({ hasText: /new candidates? (was|were) found/ })).toBeFocused();
   const first = flags.getByRole('article').first();
+  // The list reloads after the search; count it once it is back.
+  await expect(first).toBeVisible();
   const before = await flags.getByRole('article').count();
   await first.getByRole('button', { name: 'Confirm or dismiss' }).click();
   const dismiss = first.getByRole('form', { name: 'Dismiss' });

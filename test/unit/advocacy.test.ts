@@ -112,8 +112,8 @@ describe('vettingGaps', () => {
 describe('expiringSoon', () => {
   it('lists items ending within the warning window, soonest first', () => {
     expect(expiringSoon(vetted, '2026-11-21', 30)).toEqual([
-      { what: 'security clearance', endsOn: '2026-12-01' },
-      { what: 'county_protocol training', endsOn: '2026-12-10' },
+      { item: 'clearance', key: 'security', what: 'security clearance', endsOn: '2026-12-01' },
+      { item: 'training', key: 'county_protocol', what: 'county_protocol training', endsOn: '2026-12-10' },
     ]);
     expect(expiringSoon(vetted, '2026-11-21', 5)).toEqual([]);
     // Already lapsed is not "expiring": it is a gap.

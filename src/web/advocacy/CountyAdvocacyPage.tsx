@@ -12,6 +12,7 @@ import { formatCountyDateTime, formatDate, formatList } from '../lib/format';
 import { useApi, type ApiResult } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { can } from '../lib/roles';
+import { useVettingItemLabel } from './vettingItemLabel';
 import { useActiveSession } from '../session/SessionContext';
 import './advocacy.css';
 import { ContractForm, type OrgOption } from './ContractForm';
@@ -216,6 +217,7 @@ function Contracts({
 function Expiring({ list }: { list: ExpiringList }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const itemLabel = useVettingItemLabel();
   if (list.items.length === 0) return <p>{t('countyAdvocacy.noneExpiring', { days: list.warningDays })}</p>;
   return (
     <>
@@ -227,7 +229,7 @@ function Expiring({ list }: { list: ExpiringList }) {
         columns={[
           { key: 'org', header: t('countyAdvocacy.organization'), cell: (i) => i.organization },
           { key: 'name', header: t('countyAdvocacy.advocate'), cell: (i) => i.name },
-          { key: 'what', header: t('countyAdvocacy.what'), cell: (i) => i.what },
+          { key: 'what', header: t('countyAdvocacy.what'), cell: (i) => itemLabel(i) },
           { key: 'ends', header: t('countyAdvocacy.endsOn'), cell: (i) => formatDate(i.endsOn, language) },
         ]}
       />

@@ -11,6 +11,7 @@ import type { ApiResult } from '../lib/useApi';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { DateField, SelectField, useFormRun, vettingGapText } from './formKit';
+import { useVettingItemLabel } from './vettingItemLabel';
 import type { AdvocateVetting, Roster } from '../../contract/advocacy';
 import type { CountySettingsView } from '../../contract/county';
 import { CLEARANCE_KINDS } from '../../domain/advocacy';
@@ -50,6 +51,7 @@ function RosterBody({ roster, onSaved }: { roster: Roster; onSaved: (message: st
   const [form, setForm] = useState<'clearance' | 'training' | null>(null);
   const d = (s: string | null) => (s ? formatDate(s, language) : t('cboView.noEnd'));
   const expiring = roster.advocates.flatMap((a) => a.expiring.map((e) => ({ ...e, name: a.name, userId: a.userId })));
+  const itemLabel = useVettingItemLabel();
 
   return (
     <>
@@ -60,7 +62,7 @@ function RosterBody({ roster, onSaved }: { roster: Roster; onSaved: (message: st
         <ul className="usa-list">
           {expiring.map((e) => (
             <li key={`${e.userId}:${e.what}:${e.endsOn}`}>
-              {t('cboView.expiringItem', { name: e.name, what: e.what, date: formatDate(e.endsOn, language) })}
+              {t('cboView.expiringItem', { name: e.name, what: itemLabel(e), date: formatDate(e.endsOn, language) })}
             </li>
           ))}
         </ul>

@@ -11,7 +11,7 @@ import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { formatDate, formatDateTime } from '../lib/format';
+import { formatDate, formatDateTime, formatPeriod } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useActiveSession } from '../session/SessionContext';
@@ -202,7 +202,7 @@ function Report({ report, query }: { report: BoardReport; query: string }) {
       <section aria-labelledby="board-period-heading" className="harbor-section">
         <h2 id="board-period-heading">
           {t('boardReport.periodHeading', {
-            label: report.period.label,
+            label: formatPeriod(report.period.from, report.period.to, language),
             from: formatDate(report.period.from, language),
             to: formatDate(report.period.to, language),
           })}

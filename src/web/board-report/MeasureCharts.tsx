@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../lib/format';
+import { useLanguage } from '../lib/useLanguage';
 import { useFigure } from './figures';
 import type { BoardReportT as BoardReport, CountySummaryT as CountySummary } from '../../contract/board-report';
 
@@ -32,6 +34,7 @@ export function MeasureCharts({ series }: { series: BoardReport['series'] }) {
 
 function MeasureChart({ measure, series }: { measure: Measure; series: BoardReport['series'] }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const f = useFigure();
   const raw = (s: CountySummary) => s[measure];
   const numeric = series.map((p) => raw(p.summary)).map((v) => (typeof v === 'number' ? v : null));
@@ -63,7 +66,7 @@ function MeasureChart({ measure, series }: { measure: Measure; series: BoardRepo
             const width = v !== null && max > 0 ? Math.max(1, Math.round((v / max) * 100)) : 0;
             return (
               <tr key={p.period.from}>
-                <th scope="row">{p.period.label}</th>
+                <th scope="row">{formatPeriod(p.period.from, p.period.to, language)}</th>
                 <td>
                   <span className="harbor-board-chart__value">{text(p.summary)}</span>
                   <span className="harbor-board-chart__track" aria-hidden="true">

@@ -11,6 +11,24 @@ export function formatDate(isoDate: string, language: Language): string {
   return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+/**
+ * A reporting period from..to (YYYY-MM-DD, both included): "Mar 2026 – Jun 2026" when it runs
+ * from a month's first day to a month's last, otherwise the two dates.
+ */
+export function formatPeriod(from: string, to: string, language: Language): string {
+  const f = /^(\d{4})-(\d{2})-01$/.exec(from);
+  const t = /^(\d{4})-(\d{2})-(\d{2})$/.exec(to);
+  if (f && t) {
+    const end = new Date(Date.UTC(Number(t[1]), Number(t[2]) - 1, Number(t[3])));
+    const lastOfMonth = new Date(Date.UTC(Number(t[1]), Number(t[2]), 0)).getUTCDate() === Number(t[3]);
+    if (lastOfMonth) {
+      const month = new Intl.DateTimeFormat(locales[language], { month: 'short', year: 'numeric', timeZone: 'UTC' });
+      return `${month.format(new Date(Date.UTC(Number(f[1]), Number(f[2]) - 1, 1)))} – ${month.format(end)}`;
+    }
+  }
+  return `${formatDate(from, language)} – ${formatDate(to, language)}`;
+}
+
 /** A moment (ISO timestamp), in the reader's own time zone. */
 export function formatDateTime(iso: string, language: Language): string {
   const date = new Date(iso);
