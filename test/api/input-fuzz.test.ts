@@ -247,6 +247,33 @@ describe('every route, every role, bad input', () => {
       const statuses = new Map<number, number>();
       let before = await rowCounts();
 
+      // Ids of records that exist, by the path segment that names them ("screenings" → a
+      // screening's id), taken from every successful answer, so later paths reach real records.
+      const found = new Map<string, string[]>();
+      const harvest = (url: string, res: LightMyRequestResponse) => {
+        if (!/json/.test(String(res.headers['content-type']))) return;
+        const segment = url
+          .split('?')[0]!
+          .split('/')
+          .filter((p) => p && !/^[0-9a-f-]{36}$/i.test(p))
+          .pop();
+        if (!segment) return;
+        const ids: string[] = [];
+        const walk = (v: unknown, depth: number) => {
+          if (depth > 3 || !v || typeof v !== 'object') return;
+          if (Array.isArray(v)) return v.slice(0, 5).forEach((x) => walk(x, depth + 1));
+          const o = v as Record<string, unknown>;
+          if (typeof o.id === 'string') ids.push(o.id);
+          for (const x of Object.values(o)) if (typeof x === 'object') walk(x, depth + 1);
+        };
+        walk(res.json(), 0);
+        if (ids.length) found.set(segment, [...new Set([...(found.get(segment) ?? []), ...ids])].slice(0, 10));
+      };
+      const real = (path: string, name: string) => {
+        if (name === 'id' && path.startsWith('/api/youth/')) return ids.youth;
+        const before = path.split(`{${name}}`)[0]!.split('/').filter(Boolean).pop() ?? '';
+        return found.get(before)?.[0] ?? '4b0c3e1e-0000-4000-8000-00000000abcd';
+      };
       const check = async (method: string, url: string, body: unknown, label: string) => {
         const res = await send(c, method, url, body);
         requests++;
@@ -267,20 +294,31 @@ describe('every route, every role, bad input', () => {
           const changed = diffCounts(before, after);
           if (changed.length) failures.push(`${where} → ${res.statusCode} but wrote to ${changed.join(', ')}`);
           before = after;
-        } else before = await rowCounts();
+        } else {
+          before = await rowCounts();
+          harvest(url, res);
+        }
       };
 
       const rng = fc.sample(fc.integer({ min: 0, max: 1_000_000 }), { numRuns: 4000, seed: 20261203 });
       let pick = 0;
       const choose = <T>(list: readonly T[]) => list[rng[pick++ % rng.length]! % list.length]!;
 
+      // Warm-up: read every list once, so that records the world already has can be addressed.
+      for (const [path, ops] of Object.entries(doc.paths)) {
+        const required = (ops.get?.parameters ?? []).filter((p) => p.in === 'query' && p.required);
+        if (!ops.get || required.length) continue;
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => real(path, name));
+        const res = await send(c, 'get', url);
+        if (res.statusCode < 300) harvest(url, res);
+      }
       for (const [path, ops] of Object.entries(doc.paths)) {
         for (const method of METHODS) {
           const op = ops[method];
           if (!op || SKIP.has(`${method.toUpperCase()} ${path}`)) continue;
-          const url = path.replace(/\{(\w+)\}/g, (_, name: string) =>
-            name === 'id' && path.startsWith('/api/youth/') ? ids.youth : '4b0c3e1e-0000-4000-8000-00000000abcd',
-          );
+          const enumParam = (name: string) =>
+            (op.parameters ?? []).find((p) => p.in === 'path' && p.name === name)?.schema?.enum?.[0];
+          const url = path.replace(/\{(\w+)\}/g, (_, name: string) => String(enumParam(name) ?? real(path, name)));
           const query = (op.parameters ?? []).filter((p) => p.in === 'query');
           const baseQuery = Object.fromEntries(
             query.filter((p) => p.required).map((p) => [p.name, String(sample(doc, p.schema, ids, 0, p.name))]),
