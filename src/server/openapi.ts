@@ -71,6 +71,12 @@ export const PROBLEM_RESPONSES: Readonly<Record<number, { name: string; descript
       'Somebody saved a newer version first, the same record exists, or the step is out of order ' +
       '(codes conflict, stale_version, duplicate).',
   },
+  413: { name: 'PayloadTooLarge', description: 'The request body is over 1 MiB (code payload_too_large).' },
+  414: { name: 'UriTooLong', description: 'A path parameter is over 100 characters (code uri_too_long).' },
+  415: {
+    name: 'UnsupportedMediaType',
+    description: 'The body is not sent as application/json (code unsupported_media_type).',
+  },
   422: {
     name: 'Unprocessable',
     description: 'Valid input that the rules refuse; `code` and `details` say why (code unprocessable or its own).',
@@ -229,7 +235,14 @@ export function problemStatusesFor(
     statuses.add(401);
     if (write || (route.policy && abilityOf(route.policy))) statuses.add(403);
   }
-  if (hasParams) statuses.add(404);
+  if (hasParams) {
+    statuses.add(404);
+    statuses.add(414);
+  }
+  if (schema?.body) {
+    statuses.add(413);
+    statuses.add(415);
+  }
   if (write && access !== 'public' && access !== 'session') {
     statuses.add(409);
     statuses.add(422);

@@ -211,11 +211,14 @@ describe('operation ids and the start-up checks', () => {
       [401, 500],
     );
     expect(problemStatusesFor({ method: 'GET', url: '/api/youth/:id', policy: youth }, {})).toEqual([
-      400, 401, 403, 404, 500,
+      400, 401, 403, 404, 414, 500,
     ]);
     expect(problemStatusesFor({ method: 'PATCH', url: '/api/youth/:id', policy: { access: 'youth' } }, {})).toEqual([
-      400, 401, 403, 404, 409, 422, 500,
+      400, 401, 403, 404, 409, 414, 422, 500,
     ]);
+    expect(
+      problemStatusesFor({ method: 'POST', url: '/api/youth', policy: { access: 'youth' } }, { body: {} }),
+    ).toEqual([400, 401, 403, 409, 413, 415, 422, 500]);
     expect(
       problemStatusesFor(
         { method: 'POST', url: '/api/auth/login', policy: { access: 'public', why: 'x' }, rateLimited: true },
