@@ -132,6 +132,20 @@ export const notFound = (what = 'record') =>
   new HarborError(404, 'not_found', `No ${what} with that id was found, or you do not have access to it.`);
 export const conflict = (message: string, details?: unknown, code = 'conflict') =>
   new HarborError(409, code, message, details);
+/** 409: the version sent is not the record's current one (optimistic concurrency). */
+export const staleVersion = (what: string, yours: number, current: number) =>
+  conflict(
+    `This ${what} changed after you opened it (you had version ${yours}, it is now ${current}). Reload and try again.`,
+    { yourVersion: yours, currentVersion: current },
+    'stale_version',
+  );
+/** 409: the version matched when read, but another change was saved before this one's UPDATE. */
+export const changedMeanwhile = (subject = 'this record', pronoun = 'it') =>
+  conflict(
+    `Someone saved ${subject} at the same moment as you. Reload ${pronoun}, then make your change again.`,
+    undefined,
+    'stale_version',
+  );
 export const unprocessable = (message: string, details?: unknown, code = 'unprocessable') =>
   new HarborError(422, code, message, details);
 export const tooManyRequests = (message: string, details?: unknown, code = 'too_many_requests') =>

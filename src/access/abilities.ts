@@ -11,41 +11,32 @@ import { ROLES, type Role } from '../domain/people.js';
 
 export { ABILITY_NAMES, type Ability };
 
+/** What a caseworker does for the youth assigned to them; a supervisor does all of it too. */
+const CASE_WORK: readonly Ability[] = [
+  'youth.search',
+  'youth.create',
+  'youth.record',
+  'services.record',
+  'first_response.record',
+  'mdt.team',
+  'mdt.review_due',
+  'safety_plans.write',
+  'missing.current',
+  'missing.search_log',
+  'worklist.own',
+  'obligations.meet',
+  'advocacy.refer',
+  'advocacy.close',
+];
+
 export const ABILITIES: Record<Role, readonly Ability[]> = {
-  caseworker: [
-    'youth.search',
-    'youth.create',
-    'youth.record',
-    'services.record',
-    'first_response.record',
-    'mdt.team',
-    'mdt.review_due',
-    'safety_plans.write',
-    'missing.current',
-    'missing.search_log',
-    'worklist.own',
-    'obligations.meet',
-    'advocacy.refer',
-    'advocacy.close',
-  ],
+  caseworker: CASE_WORK,
+  // A supervisor does the case work of their team, and reads and answers for it.
   supervisor: [
-    'youth.search',
-    'youth.create',
-    'youth.record',
+    ...CASE_WORK,
     'youth.access_log',
-    'services.record',
-    'first_response.record',
-    'mdt.team',
-    'mdt.review_due',
-    'safety_plans.write',
-    'missing.current',
-    'missing.search_log',
-    'worklist.own',
     'worklist.team',
-    'obligations.meet',
     'obligations.waive',
-    'advocacy.refer',
-    'advocacy.close',
     'vetting.approve',
     'stats.read',
     'reports.compliance',

@@ -40,6 +40,13 @@ const categoryNotGranted = (category: FieldCategory, access: 'read' | 'write') =
     { category, access },
   );
 
+/** A scope's `require`: 403 unless the grant covers the category for this kind of access. */
+const requireIn =
+  (grant: Grant) =>
+  (category: FieldCategory, access: 'read' | 'write'): void => {
+    if (!(access === 'read' ? grant.read : grant.write).has(category)) throw categoryRefused(category, access);
+  };
+
 /** One field category or more: a declaration cannot be empty. */
 export type Categories = readonly [FieldCategory, ...FieldCategory[]];
 
@@ -61,6 +68,13 @@ class AuditNotes {
   touch(categories: Iterable<FieldCategory>, recordIds: Iterable<string> = []) {
     for (const c of categories) this.categories.add(c);
     for (const r of recordIds) this.recordIds.add(r);
+  }
+  /** The scope's `touch` and `note`, which write into these notes. */
+  hooks() {
+    return {
+      touch: (c: Iterable<FieldCategory>, r?: Iterable<string>) => this.touch(c, r),
+      note: (d: Record<string, unknown>) => void Object.assign(this.details, d),
+    };
   }
   /** The audit entry for the work these notes describe. */
   entry(countyId: string, action: string, youthId: string | null, extra: Record<string, unknown> = {}) {
@@ -161,14 +175,8 @@ export class ScopedRepo {
           youthId,
           grant,
           actor: this.actor,
-          require: (category, kind) => {
-            const allowed = kind === 'read' ? grant.read : grant.write;
-            if (!allowed.has(category)) {
-              throw categoryRefused(category, kind);
-            }
-          },
-          touch: (c, r) => notes.touch(c, r),
-          note: (d) => Object.assign(notes.details, d),
+          require: requireIn(grant),
+          ...notes.hooks(),
         });
         await appendAudit(
           tx,
@@ -220,12 +228,8 @@ export class ScopedRepo {
           youthId: row.youth_id,
           grant,
           actor: this.actor,
-          require: (category, kind) => {
-            const allowed = kind === 'read' ? grant.read : grant.write;
-            if (!allowed.has(category)) throw categoryRefused(category, kind);
-          },
-          touch: (c, r) => notes.touch(c, r),
-          note: (d) => Object.assign(notes.details, d),
+          require: requireIn(grant),
+          ...notes.hooks(),
         });
         await appendAudit(
           tx,
@@ -266,8 +270,7 @@ export class ScopedRepo {
           if (!grant.write.has(category))
             throw categoryRefused(category, 'write', `Your role does not allow you to record ${category} information.`);
         },
-        touch: (c, r) => notes.touch(c, r),
-        note: (d) => Object.assign(notes.details, d),
+        ...notes.hooks(),
       });
       await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, youthId));
       return result;
@@ -290,8 +293,7 @@ export class ScopedRepo {
         actor: this.actor,
         visibleCte: cte,
         grantOf: (relations) => grantFor(this.actor.roles, new Set(relations)),
-        touch: (c, r) => notes.touch(c, r),
-        note: (d) => Object.assign(notes.details, d),
+        ...notes.hooks(),
       });
       await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, null));
       return result;
@@ -322,8 +324,7 @@ export class ScopedRepo {
         addressedTo: (alias) => sql`${sql.identifier(alias)}.organization_id = ${organizationId}`,
         visibleCte: cte,
         grantOf: (relations) => grantFor(this.actor.roles, new Set(relations)),
-        touch: (c, r) => notes.touch(c, r),
-        note: (d) => Object.assign(notes.details, d),
+        ...notes.hooks(),
       });
       await appendAudit(
         tx,

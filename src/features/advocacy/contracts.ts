@@ -5,7 +5,7 @@ import type { AggregateScope } from '../../access/checkpoint.js';
 import type { AdminContext, ReferenceContext } from '../../access/contexts.js';
 import { selectRows, type Db } from '../../db/client.js';
 import { countyToday } from '../../domain/screening-schedule.js';
-import { conflict, forbidden, invalidField, notFound } from '../../errors.js';
+import { changedMeanwhile, forbidden, invalidField, notFound, staleVersion } from '../../errors.js';
 import type { ContractCreate, ContractUpdate, ContractViewT } from '../../contract/advocacy.js';
 
 /** Organization types that can hold the county's side of a contract (not CBOs, not placements). */
@@ -155,11 +155,7 @@ export function updateContract(
       const [current] = await loadContracts(tx, sql`c.id = ${contractId}`);
       if (!current) throw notFound('contract');
       if (current.version !== input.version) {
-        throw conflict(
-          `This contract changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
-          { yourVersion: input.version, currentVersion: current.version },
-          'stale_version',
-        );
+        throw staleVersion('contract', input.version, current.version);
       }
       const { version: _v, ...changes } = input;
       const next = {
@@ -178,12 +174,7 @@ export function updateContract(
           document_refs = ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(next.documentRefs)}::jsonb)), version = version + 1
         WHERE id = ${contractId} AND version = ${input.version} RETURNING id`,
       );
-      if (!updated)
-        throw conflict(
-          'Someone saved this contract at the same moment as you. Reload it, then make your change again.',
-          undefined,
-          'stale_version',
-        );
+      if (!updated) throw changedMeanwhile('this contract');
       note({
         contractId,
         fields: Object.keys(changes)

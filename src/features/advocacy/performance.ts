@@ -6,7 +6,7 @@ import type { AdminContext } from '../../access/contexts.js';
 import { selectRows, type Db } from '../../db/client.js';
 import { FLAG_KINDS, type FlagKind } from '../../domain/advocacy.js';
 import { countyToday } from '../../domain/screening-schedule.js';
-import { conflict, invalidField, notFound } from '../../errors.js';
+import { conflict, invalidField, notFound, staleVersion } from '../../errors.js';
 import { orgScope } from './contracts.js';
 import { detectPerformanceFlags } from './flags.js';
 import type { FlagConfirm, IssueCreate, IssueResolve, IssueUpdate, IssueViewT } from '../../contract/advocacy.js';
@@ -127,12 +127,7 @@ export function createIssue(repo: AdminContext, input: z.infer<typeof IssueCreat
 async function lockIssue(tx: Db, issueId: string, version: number) {
   const [current] = await loadIssues(tx, sql`p.id = ${issueId}`);
   if (!current) throw notFound('performance issue');
-  if (current.version !== version)
-    throw conflict(
-      `This issue changed after you opened it (you had version ${version}, it is now ${current.version}). Reload and try again.`,
-      { yourVersion: version, currentVersion: current.version },
-      'stale_version',
-    );
+  if (current.version !== version) throw staleVersion('issue', version, current.version);
   return current;
 }
 

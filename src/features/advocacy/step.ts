@@ -12,7 +12,7 @@ import {
   type ReferralState,
   type ReferralStep,
 } from '../../domain/advocacy.js';
-import { conflict, HarborError, invalidField, notFound } from '../../errors.js';
+import { HarborError, conflict, invalidField, notFound, staleVersion } from '../../errors.js';
 
 export interface CurrentReferral {
   id: string;
@@ -102,11 +102,7 @@ export async function recordStep(
   const refusal = stepRefusal(current.state, step);
   if (refusal) throw refusal;
   if (current.version !== input.version) {
-    throw conflict(
-      `This referral changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
-      { yourVersion: input.version, currentVersion: current.version },
-      'stale_version',
-    );
+    throw staleVersion('referral', input.version, current.version);
   }
   const to = REFERRAL_STEPS[step].to;
   const at = input.at.toISOString();

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AdminContext, ReferenceContext } from '../../access/contexts.js';
 import { asDate, selectRows, type Db } from '../../db/client.js';
 import { CountySettingsSchema, effectiveSettings, type CountySettings } from '../../domain/county-settings.js';
-import { conflict } from '../../errors.js';
+import { changedMeanwhile, conflict } from '../../errors.js';
 
 export interface SettingsView {
   settings: CountySettings;
@@ -72,13 +72,7 @@ export function updateCountySettings(
               WHERE cs.version = ${currentVersion}
             RETURNING updated_at`,
       );
-      if (!row) {
-        throw conflict(
-          'Someone saved the county settings at the same moment as you. Reload them, then make your change again.',
-          undefined,
-          'stale_version',
-        );
-      }
+      if (!row) throw changedMeanwhile('the county settings', 'them');
       await tx.execute(sql`INSERT INTO county_settings_history (county_id, version, settings, changed_by)
         VALUES (${actor.countyId}, ${next}, ${json}::jsonb, ${actor.userId})`);
       note({ version: next });

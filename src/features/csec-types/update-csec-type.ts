@@ -5,12 +5,9 @@ import { lockYouthForWrite } from '../../access/youth-lock.js';
 import { selectRows } from '../../db/client.js';
 import { csecTypeProblems } from '../../domain/csec-type.js';
 import { countyToday } from '../../domain/screening-schedule.js';
-import { brokenRules, conflict, notFound, ruleTexts } from '../../errors.js';
+import { brokenRules, changedMeanwhile, notFound, ruleTexts, staleVersion } from '../../errors.js';
 import { loadCsecTypes, toView } from './load.js';
 import type { CsecTypeUpdate, CsecTypeViewT } from '../../contract/csec-types.js';
-
-const CHANGED_MEANWHILE =
-  'Someone saved this record at the same moment as you. Reload it, then make your change again.';
 
 /** Changes a CSEC Type record's dates or subcategory (most often: recording its end date). */
 export function updateCsecType(
@@ -25,11 +22,7 @@ export function updateCsecType(
     const current = rows.find((r) => r.id === recordId);
     if (!current) throw notFound('CSEC Type record');
     if (current.version !== input.version) {
-      throw conflict(
-        `This record changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
-        { yourVersion: input.version, currentVersion: current.version },
-        'stale_version',
-      );
+      throw staleVersion('record', input.version, current.version);
     }
     const candidate = {
       id: current.id,
@@ -48,7 +41,7 @@ export function updateCsecType(
               allegation_subcategory = ${input.allegationSubcategory ?? current.allegation_subcategory}, version = version + 1
             WHERE id = ${recordId} AND version = ${input.version} RETURNING id`,
     );
-    if (!updated) throw conflict(CHANGED_MEANWHILE, undefined, 'stale_version');
+    if (!updated) throw changedMeanwhile();
     scope.touch(['exploitation'], [recordId]);
     scope.note({
       fields: Object.keys(input)

@@ -7,7 +7,7 @@ import { asDate, selectRows } from '../../db/client.js';
 import { episodeTimeProblems } from '../../domain/missing.js';
 import { rule } from '../../contract/problems.js';
 import { planObligations } from '../../domain/obligation-rules.js';
-import { brokenRules, conflict, invalidField, ruleTexts } from '../../errors.js';
+import { brokenRules, conflict, invalidField, ruleTexts, staleVersion } from '../../errors.js';
 import { settingsIn } from '../county/settings.js';
 import { openObligationsFor } from '../obligations/open-obligations-for.js';
 import { episodeDetail, loadDuties, loadEpisode, loadEpisodes, placementOf, toEpisodeView } from './load.js';
@@ -107,11 +107,7 @@ export function updateEpisode(
   return repo.forYouth(youthId, 'missing.update', { write: ['exploitation'] }, async (scope) => {
     const current = await loadEpisode(scope.tx, youthId, episodeId, true);
     if (current.version !== input.version) {
-      throw conflict(
-        `This episode changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
-        { yourVersion: input.version, currentVersion: current.version },
-        'stale_version',
-      );
+      throw staleVersion('episode', input.version, current.version);
     }
     const lastSeenAt = input.lastSeenAt ? new Date(input.lastSeenAt) : asDate(current.last_seen_at);
     const discoveredAt = input.discoveredAt ? new Date(input.discoveredAt) : asDate(current.discovered_at);

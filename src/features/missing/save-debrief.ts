@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { YouthContext } from '../../access/contexts.js';
 import { asDate, selectRows } from '../../db/client.js';
 import { countyDate } from '../../domain/missing.js';
-import { brokenRules, conflict, ruleTexts } from '../../errors.js';
+import { brokenRules, conflict, ruleTexts, staleVersion } from '../../errors.js';
 import { rule, type RuleProblem } from '../../contract/problems.js';
 import { recordCsecTypeIn } from '../csec-types/record-csec-type.js';
 import { meetObligationsBySource } from '../obligations/meet-by-source.js';
@@ -33,11 +33,7 @@ export function saveDebrief(
     if (current?.status === 'complete')
       throw conflict('This debrief is complete and can no longer change.', undefined, 'debrief_complete');
     if ((current?.version ?? 0) !== input.version) {
-      throw conflict(
-        `This debrief changed after you opened it (you had version ${input.version}, it is now ${current?.version ?? 0}). Reload and try again.`,
-        { yourVersion: input.version, currentVersion: current?.version ?? 0 },
-        'stale_version',
-      );
+      throw staleVersion('debrief', input.version, current?.version ?? 0);
     }
     const returnedAt = asDate(e.returned_at)!;
     const lastSeenAt = asDate(e.last_seen_at);

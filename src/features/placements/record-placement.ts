@@ -4,7 +4,7 @@ import type { YouthScope } from '../../access/checkpoint.js';
 import type { YouthContext } from '../../access/contexts.js';
 import { selectRows } from '../../db/client.js';
 import { findOverlap } from '../../domain/placements.js';
-import { conflict, invalidField, notFound } from '../../errors.js';
+import { changedMeanwhile, conflict, invalidField, notFound, staleVersion } from '../../errors.js';
 import { interval, loadPlacements, toView } from './load.js';
 import type { PlacementCreate, PlacementUpdate, PlacementViewT } from '../../contract/placements.js';
 
@@ -93,9 +93,6 @@ export function recordPlacement(
   });
 }
 
-const CHANGED_MEANWHILE =
-  'Someone saved this record at the same moment as you. Reload it, then make your change again.';
-
 /** Ends or corrects a placement (send the version you loaded). */
 export function updatePlacement(
   repo: YouthContext,
@@ -108,11 +105,7 @@ export function updatePlacement(
     const current = rows.find((r) => r.id === placementId);
     if (!current) throw notFound('placement');
     if (current.version !== input.version) {
-      throw conflict(
-        `This placement changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
-        { yourVersion: input.version, currentVersion: current.version },
-        'stale_version',
-      );
+      throw staleVersion('placement', input.version, current.version);
     }
     const before = interval(current);
     const startAt = input.startAt ? new Date(input.startAt) : before.start;
@@ -130,7 +123,7 @@ export function updatePlacement(
                 address = ${input.address === undefined ? current.address : input.address}, version = version + 1
               WHERE id = ${placementId} AND version = ${input.version} RETURNING id`,
       );
-      if (!updated) throw conflict(CHANGED_MEANWHILE, undefined, 'stale_version');
+      if (!updated) throw changedMeanwhile();
     } catch (err) {
       if (isOverlapViolation(err))
         throw conflict(

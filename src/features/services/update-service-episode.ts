@@ -3,13 +3,10 @@ import type { z } from 'zod';
 import type { YouthContext } from '../../access/contexts.js';
 import { asDate, selectRows } from '../../db/client.js';
 import { serviceEpisodeProblems } from '../../domain/services.js';
-import { brokenRules, conflict, notFound, ruleTexts } from '../../errors.js';
+import { brokenRules, changedMeanwhile, notFound, ruleTexts, staleVersion } from '../../errors.js';
 import { linkedToUser, loadEpisodes, requireEpisodeWrite, toView, visibleTo } from './load.js';
 import { providerOrganization } from './record-service-episode.js';
 import type { ServiceEpisodeUpdate, ServiceEpisodeViewT } from '../../contract/services.js';
-
-const CHANGED_MEANWHILE =
-  'Someone saved this record at the same moment as you. Reload it, then make your change again.';
 
 /** Starts, ends or corrects a service episode (send the version you loaded). */
 export function updateServiceEpisode(
@@ -23,11 +20,7 @@ export function updateServiceEpisode(
     if (!current || !visibleTo(scope, current)) throw notFound('service episode');
     requireEpisodeWrite(scope, current.category ?? 'identity', linkedToUser(scope, current));
     if (current.version !== input.version) {
-      throw conflict(
-        `This service record changed after you opened it (you had version ${input.version}, it is now ${current.version}). Reload and try again.`,
-        { yourVersion: input.version, currentVersion: current.version },
-        'stale_version',
-      );
+      throw staleVersion('service record', input.version, current.version);
     }
     if (input.providerId !== undefined) await providerOrganization(scope, input.providerId);
     const pick = <T>(next: T | undefined, prev: T) => (next === undefined ? prev : next);
@@ -52,7 +45,7 @@ export function updateServiceEpisode(
             version = version + 1
           WHERE id = ${episodeId} AND version = ${input.version} RETURNING id`,
     );
-    if (!updated) throw conflict(CHANGED_MEANWHILE, undefined, 'stale_version');
+    if (!updated) throw changedMeanwhile();
     scope.touch([current.category ?? 'identity'], [episodeId]);
     scope.note({
       fields: Object.keys(input)
