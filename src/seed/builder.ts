@@ -10,8 +10,8 @@ export class Builder {
 
   async county(def: CountyDefinition): Promise<string> {
     const [row] = await this.database.query<{ id: string }>(
-      `INSERT INTO counties (code, name) VALUES ($1, $2)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      `INSERT INTO counties (code, name, runs_harbor) VALUES ($1, $2, true)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, runs_harbor = true RETURNING id`,
       [def.code, def.name],
     );
     for (const spa of def.spas) {

@@ -36,7 +36,7 @@ export const DEMO_LOGINS: { email: string; name: string; what: string }[] = [
 ];
 
 export async function isDatabaseEmpty(database: Database): Promise<boolean> {
-  const [row] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM counties');
+  const [row] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM counties WHERE runs_harbor');
   return (row?.n ?? 0) === 0;
 }
 
@@ -49,7 +49,7 @@ export async function seedDemo(database: Database, opts: { youthPerCounty?: [num
   }
   if (!(await isDatabaseEmpty(database))) {
     throw new Error(
-      'Refusing to seed demo data: the database already has counties. Use a fresh data folder or database.',
+      'Refusing to seed demo data: the database already has a county running Harbor. Use a fresh data folder or database.',
     );
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -118,7 +118,7 @@ describe('demo seed', () => {
 
   it('refuses to run twice or in production', async () => {
     const db = made[0]!;
-    await expect(seedDemo(db.database)).rejects.toThrow(/already has counties/);
+    await expect(seedDemo(db.database)).rejects.toThrow(/already has a county running Harbor/);
     const previous = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {

@@ -1,7 +1,7 @@
 // Counties, organizations, accounts and sessions, youth and their system links.
 // Migrations 0001 (tables) and 0004 (the referral and youth columns it adds).
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 
 export const counties = pgTable('counties', {
@@ -9,6 +9,9 @@ export const counties = pgTable('counties', {
   code: text('code').notNull(),
   name: text('name').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  // Migration 0014: the FIPS county code (three digits) and whether the county runs Harbor.
+  fips: text('fips'),
+  runsHarbor: boolean('runs_harbor').notNull().default(false),
 });
 
 export const servicePlanningAreas = pgTable(
@@ -70,10 +73,11 @@ export const loginThrottle = pgTable('login_throttle', {
 export const youth = pgTable('youth', {
   id: uuid('id').primaryKey().defaultRandom(),
   countyId: uuid('county_id').notNull(),
-  legalFirstName: text('legal_first_name').notNull(),
-  legalLastName: text('legal_last_name').notNull(),
+  // Nullable since 0014: a de-identified state extract has no names, and some have no date of birth.
+  legalFirstName: text('legal_first_name'),
+  legalLastName: text('legal_last_name'),
   preferredName: text('preferred_name'),
-  dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+  dateOfBirth: date('date_of_birth', { mode: 'string' }),
   genderIdentity: text('gender_identity'),
   pronouns: text('pronouns'),
   sexualOrientation: text('sexual_orientation'),
@@ -86,11 +90,14 @@ export const youth = pgTable('youth', {
   dualStatus: boolean('dual_status').notNull().default(false),
   // Folded, unaccented names for trigram search, computed by the database; never written.
   searchText: text('search_text').generatedAlwaysAs(
-    sql`harbor_fold(legal_first_name || ' ' || legal_last_name || ' ' || coalesce(preferred_name, ''))`,
+    sql`harbor_fold(coalesce(legal_first_name, '') || ' ' || coalesce(legal_last_name, '') || ' ' || coalesce(preferred_name, ''))`,
   ),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  // The state system's recorded sex, as the extract gives it (0014).
+  sex: text('sex'),
+  importBatchId: uuid('import_batch_id'),
 });
 
 export const youthAliases = pgTable('youth_aliases', {
@@ -113,11 +120,60 @@ export const cases = pgTable('cases', {
   id: uuid('id').primaryKey().defaultRandom(),
   youthId: uuid('youth_id').notNull(),
   countyId: uuid('county_id').notNull(),
-  organizationId: uuid('organization_id').notNull(),
+  // NULL only for an imported case in a county with no agency of its kind in Harbor (0014).
+  organizationId: uuid('organization_id'),
   kind: text('kind').notNull(),
   externalId: text('external_id'),
   openedOn: date('opened_on', { mode: 'string' }).notNull(),
   closedOn: date('closed_on', { mode: 'string' }),
+  assignedUserId: uuid('assigned_user_id'),
+  closeReason: text('close_reason'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  recordedBy: uuid('recorded_by'),
+  importBatchId: uuid('import_batch_id'),
+});
+
+/** Every saved state of a case (0014). */
+export const caseHistory = pgTable('case_history', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  countyId: uuid('county_id').notNull(),
+  version: integer('version').notNull(),
+  snapshot: jsonb('snapshot').notNull(),
+  changedAt: ts('changed_at').notNull().defaultNow(),
+  changedBy: uuid('changed_by'),
+  importBatchId: uuid('import_batch_id'),
+});
+
+/** One run of the state extract importer (0014); counts only. */
+export const importBatches = pgTable('import_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  countyId: uuid('county_id'),
+  source: text('source').notNull(),
+  startedBy: uuid('started_by'),
+  startedAt: ts('started_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+  summary: jsonb('summary').notNull().default({}),
+});
+
+/** The data-quality queue (0014): one row per problem, until fixed or marked reviewed. */
+export const dataQualityIssues = pgTable('data_quality_issues', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  countyId: uuid('county_id').notNull(),
+  youthId: uuid('youth_id').notNull(),
+  kind: text('kind').notNull(),
+  recordKind: text('record_kind').notNull(),
+  recordId: uuid('record_id').notNull(),
+  otherYouthId: uuid('other_youth_id'),
+  details: jsonb('details').notNull().default({}),
+  status: text('status').notNull().default('open'),
+  detectedAt: ts('detected_at').notNull().defaultNow(),
+  resolvedAt: ts('resolved_at'),
+  resolvedBy: uuid('resolved_by'),
+  note: text('note'),
+  version: integer('version').notNull().default(1),
 });
 
 /** Hotline referrals (child welfare), not advocacy referrals (advocacy.ts). */
@@ -125,7 +181,7 @@ export const referrals = pgTable('referrals', {
   id: uuid('id').primaryKey().defaultRandom(),
   youthId: uuid('youth_id').notNull(),
   countyId: uuid('county_id').notNull(),
-  organizationId: uuid('organization_id').notNull(),
+  organizationId: uuid('organization_id'),
   externalId: text('external_id'),
   receivedAt: ts('received_at').notNull(),
   disposition: text('disposition'),
@@ -134,6 +190,8 @@ export const referrals = pgTable('referrals', {
   allegations: text('allegations').array().notNull().default([]),
   specialProjectCodes: text('special_project_codes').array().notNull().default([]),
   recordedBy: uuid('recorded_by'),
+  // NULL organization only for an imported referral in a county with no child welfare agency in Harbor.
+  importBatchId: uuid('import_batch_id'),
 });
 
 export const assignments = pgTable('assignments', {

@@ -70,12 +70,14 @@ export const csecTypeRecords = pgTable('csec_type_records', {
   type: text('type').notNull(),
   startDate: date('start_date', { mode: 'string' }).notNull(),
   endDate: date('end_date', { mode: 'string' }),
-  allegationSubcategory: text('allegation_subcategory').notNull(),
+  // NULL only for an imported Type (source state_extract), queued for data quality (0014).
+  allegationSubcategory: text('allegation_subcategory'),
   source: text('source').notNull(),
   screeningId: uuid('screening_id'),
   referralId: uuid('referral_id'),
   caseId: uuid('case_id'),
-  recordedBy: uuid('recorded_by').notNull(),
+  recordedBy: uuid('recorded_by'),
   recordedAt: ts('recorded_at').notNull().defaultNow(),
   version: integer('version').notNull().default(1),
+  importBatchId: uuid('import_batch_id'),
 });
