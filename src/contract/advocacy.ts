@@ -282,6 +282,12 @@ export const ReferralView = z.object({
   id: z.string(),
   youthId: z.string(),
   youthName: z.string().nullable().describe("Shown only when the user's own relation to the youth grants identity"),
+  youthClientId: z
+    .string()
+    .nullable()
+    .describe(
+      'For a youth with no names on record (a state extract), shown under the same rule as the name: their state client id',
+    ),
   organizationId: z.string(),
   organization: z.string(),
   contractId: z.string(),

@@ -54,7 +54,11 @@ export const ReviewDueList = z.object({
   youth: z.array(
     z.object({
       youthId: z.string(),
-      name: z.string(),
+      name: z.string().nullable().describe('Null for a youth with no names on record (a state extract)'),
+      stateClientId: z
+        .string()
+        .nullable()
+        .describe('For a youth with no names on record: their state client id, shown instead of the name'),
       tier: z.enum(MDT_TIERS),
       dueAt: z.string(),
       overdue: z.boolean(),

@@ -212,7 +212,11 @@ const ReportState = z.object({
 export const CurrentRow = z.object({
   episodeId: z.string(),
   youthId: z.string(),
-  youthName: z.string(),
+  youthName: z.string().nullable().describe('Null for a youth with no names on record (a state extract)'),
+  youthClientId: z
+    .string()
+    .nullable()
+    .describe('For a youth with no names on record: their state client id, shown instead of the name'),
   spaNumber: z.number().nullable(),
   status: z.enum(EPISODE_STATUSES),
   lastSeenAt: z.string(),

@@ -7,6 +7,10 @@ export const ObligationView = z.object({
   id: z.string(),
   youthId: z.string(),
   youthName: z.string().optional(),
+  youthClientId: z
+    .string()
+    .optional()
+    .describe('For a youth with no names on record (a state extract): their state client id, shown instead'),
   youthVisible: z
     .boolean()
     .optional()

@@ -50,10 +50,16 @@ export const YouthSearchQuery = z.object({
 export const YouthView = z.object({
   id: z.string(),
   version: z.number(),
-  legalFirstName: z.string().optional(),
-  legalLastName: z.string().optional(),
+  legalFirstName: z.string().nullable().optional().describe('Null for a youth from a de-identified state extract'),
+  legalLastName: z.string().nullable().optional().describe('Null for a youth from a de-identified state extract'),
   preferredName: z.string().nullable().optional(),
-  dateOfBirth: z.string().optional(),
+  dateOfBirth: z.string().nullable().optional().describe('Null when the state extract did not give one'),
+  stateClientId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('The CWS/CMS client id; a youth with no names on record is shown by it'),
+  sex: z.string().nullable().optional().describe('As the state extract records it'),
   genderIdentity: z.string().nullable().optional(),
   pronouns: z.string().nullable().optional(),
   sexualOrientation: z.string().nullable().optional(),
@@ -72,7 +78,7 @@ export const YouthView = z.object({
         id: z.string(),
         kind: z.string(),
         externalId: z.string().nullable(),
-        organization: z.string(),
+        organization: z.string().nullable().describe('Null for an imported case with no agency of its kind in Harbor'),
         openedOn: z.string(),
         closedOn: z.string().nullable(),
       }),
@@ -83,7 +89,10 @@ export const YouthView = z.object({
       z.object({
         id: z.string(),
         externalId: z.string().nullable(),
-        organization: z.string(),
+        organization: z
+          .string()
+          .nullable()
+          .describe('Null for an imported referral with no agency of its kind in Harbor'),
         receivedAt: z.string(),
         disposition: z.string().nullable(),
         specialProjectCodes: z.array(z.string()),
@@ -117,9 +126,13 @@ export const SearchResult = z.object({
   results: z.array(
     z.object({
       id: z.string(),
-      name: z.string(),
-      legalName: z.string(),
-      dateOfBirth: z.string(),
+      name: z.string().nullable().describe('The name the youth is called by; null when the record has no names'),
+      legalName: z.string().nullable(),
+      stateClientId: z
+        .string()
+        .nullable()
+        .describe('For a youth with no names: the state client id they are shown by; otherwise null'),
+      dateOfBirth: z.string().nullable(),
       spaNumber: z.number().nullable(),
       matchedOn: z.enum(['name', 'alias', 'date_of_birth', 'identifier', 'caseload']),
     }),

@@ -21,6 +21,8 @@ export const YOUTH_FIELD_CATEGORY = {
   preferredName: 'identity',
   aliases: 'identity',
   dateOfBirth: 'identity',
+  sex: 'identity',
+  stateClientId: 'identity',
   genderIdentity: 'identity',
   pronouns: 'identity',
   sexualOrientation: 'identity',

@@ -56,10 +56,12 @@ export class Builder {
 
   async youth(y: {
     countyId: string;
-    legalFirstName: string;
-    legalLastName: string;
+    /** Null, with the last name and often the date of birth, for a youth from a de-identified state extract. */
+    legalFirstName: string | null;
+    legalLastName: string | null;
     preferredName?: string | null;
-    dateOfBirth: string;
+    dateOfBirth: string | null;
+    sex?: string | null;
     genderIdentity?: string | null;
     pronouns?: string | null;
     raceEthnicity?: string[];
@@ -71,8 +73,8 @@ export class Builder {
   }): Promise<string> {
     const [row] = await this.database.query<{ id: string }>(
       `INSERT INTO youth (county_id, legal_first_name, legal_last_name, preferred_name, date_of_birth,
-                          gender_identity, pronouns, race_ethnicity, primary_language, spa_number, phone)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+                          gender_identity, pronouns, race_ethnicity, primary_language, spa_number, phone, sex)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         y.countyId,
         y.legalFirstName,
@@ -85,6 +87,7 @@ export class Builder {
         y.primaryLanguage ?? null,
         y.spaNumber ?? null,
         y.phone ?? null,
+        y.sex ?? null,
       ],
     );
     const id = row!.id;
@@ -107,7 +110,8 @@ export class Builder {
   async case(c: {
     youthId: string;
     countyId: string;
-    organizationId: string;
+    /** Null for an imported case in a county with no agency of its kind in Harbor. */
+    organizationId: string | null;
     kind: CaseKind;
     externalId?: string | null;
     openedOn: string;
@@ -124,7 +128,8 @@ export class Builder {
   async referral(r: {
     youthId: string;
     countyId: string;
-    organizationId: string;
+    /** Null for an imported referral in a county with no agency of its kind in Harbor. */
+    organizationId: string | null;
     externalId?: string | null;
     receivedAt: string;
     disposition?: string | null;

@@ -6,11 +6,13 @@ import type { Relation } from '../../access/grants.js';
 import { asDate, selectRows, type Db } from '../../db/client.js';
 import type { ReferralState } from '../../domain/advocacy.js';
 import type { ReferralViewT } from '../../contract/advocacy.js';
+import { youthLabelColumns } from '../youth/display-name.js';
 
 export interface ReferralRow {
   id: string;
   youth_id: string;
-  youth_name: string;
+  youth_name: string | null;
+  youth_client_id: string | null;
   organization_id: string;
   organization: string;
   contract_id: string;
@@ -39,7 +41,7 @@ export interface ReferralRow {
 export async function referralRows(tx: Db, where: SQL, limit = 500): Promise<ReferralRow[]> {
   return selectRows<ReferralRow>(
     tx,
-    sql`SELECT ar.id, ar.youth_id, coalesce(y.preferred_name, y.legal_first_name) || ' ' || y.legal_last_name AS youth_name,
+    sql`SELECT ar.id, ar.youth_id, ${youthLabelColumns('y')},
                ar.organization_id, o.name AS organization, ar.contract_id, ru.display_name AS referred_by, ar.referred_by AS referred_by_user_id,
                ro.name AS referred_by_organization, ar.referred_at, ar.reason, ar.urgency, ar.state, ar.decline_reason,
                ar.advocate_user_id, au.display_name AS advocate, ar.accepted_at, ar.declined_at, ar.advocate_assigned_at,
@@ -142,6 +144,7 @@ export async function referralViews(tx: Db, rows: ReferralRow[], access: Referra
       id: r.id,
       youthId: r.youth_id,
       youthName: sees ? r.youth_name : null,
+      youthClientId: sees ? r.youth_client_id : null,
       organizationId: r.organization_id,
       organization: r.organization,
       contractId: r.contract_id,

@@ -101,7 +101,7 @@ export function addressedReferral(repo: YouthContext, referralId: string): Promi
       const rows = await referralRows(scope.tx, sql`ar.id = ${referralId}`);
       const [view] = await referralViews(scope.tx, rows, accessIn(scope));
       scope.touch([
-        ...(view!.youthName !== null ? ['identity' as const] : []),
+        ...(view!.youthName !== null || view!.youthClientId !== null ? ['identity' as const] : []),
         ...(view!.reasonHidden ? [] : ['exploitation' as const]),
       ]);
       return view!;
@@ -140,7 +140,7 @@ export function referralInbox(
       });
       scope.touch(
         [
-          ...(views.some((v) => v.youthName !== null) ? (['identity'] as const) : []),
+          ...(views.some((v) => v.youthName !== null || v.youthClientId !== null) ? (['identity'] as const) : []),
           ...(views.some((v) => !v.reasonHidden) ? (['exploitation'] as const) : []),
         ],
         rows.flatMap((r) => [r.id, r.youth_id]),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { YouthContext } from '../../access/contexts.js';
 import type { Relation } from '../../access/grants.js';
 import { asDate, selectRows } from '../../db/client.js';
+import { youthLabelColumns } from '../youth/display-name.js';
 
 const MDT_DUTIES = ['crisis_mdt_24h', 'initial_mdt', 'ongoing_mdt_review'] as const;
 const TIER = { crisis_mdt_24h: 'crisis', initial_mdt: 'initial', ongoing_mdt_review: 'ongoing' } as const;
@@ -15,7 +16,8 @@ export function mdtReviewDue(repo: YouthContext) {
     const rows = await selectRows<{
       youth_id: string;
       relations: Relation[];
-      youth_name: string;
+      youth_name: string | null;
+      youth_client_id: string | null;
       kind: (typeof MDT_DUTIES)[number];
       due_at: Date | string;
       status: string;
@@ -23,7 +25,7 @@ export function mdtReviewDue(repo: YouthContext) {
       scope.tx,
       sql`${scope.visibleCte}
         SELECT DISTINCT ON (ob.youth_id) ob.youth_id, v.relations,
-               coalesce(y.preferred_name, y.legal_first_name) || ' ' || y.legal_last_name AS youth_name, ob.kind, ob.due_at, ob.status
+               ${youthLabelColumns('y')}, ob.kind, ob.due_at, ob.status
           FROM obligations ob JOIN visible v ON v.youth_id = ob.youth_id JOIN youth y ON y.id = ob.youth_id
          WHERE ob.kind IN (${sql.join(
            MDT_DUTIES.map((k) => sql`${k}`),
@@ -42,6 +44,7 @@ export function mdtReviewDue(repo: YouthContext) {
         .map((r) => ({
           youthId: r.youth_id,
           name: r.youth_name,
+          stateClientId: r.youth_client_id,
           tier: TIER[r.kind],
           dueAt: asDate(r.due_at).toISOString(),
           overdue: asDate(r.due_at).getTime() < now,

@@ -10,6 +10,7 @@ import { asDate, selectRows } from '../../db/client.js';
 import { statusAt } from '../../domain/deadlines.js';
 import { minutesMissing, REPORT_KINDS, type EpisodeStatus, type ReportKey } from '../../domain/missing.js';
 import type { PlacementType } from '../../domain/placements.js';
+import { youthLabelColumns } from '../youth/display-name.js';
 import { placementOf } from './load.js';
 import type { CurrentList, CurrentRow } from '../../contract/missing.js';
 
@@ -17,7 +18,8 @@ interface Row {
   id: string;
   youth_id: string;
   relations: Relation[];
-  youth_name: string;
+  youth_name: string | null;
+  youth_client_id: string | null;
   spa_number: number | null;
   status: EpisodeStatus;
   last_seen_at: Date | string;
@@ -45,7 +47,7 @@ export function currentlyMissing(repo: YouthContext): Promise<z.infer<typeof Cur
     const rows = await selectRows<Row>(
       scope.tx,
       sql`${scope.visibleCte}
-        SELECT e.id, e.youth_id, v.relations, coalesce(y.preferred_name, y.legal_first_name) || ' ' || y.legal_last_name AS youth_name,
+        SELECT e.id, e.youth_id, v.relations, ${youthLabelColumns('y')},
                y.spa_number, e.status, e.last_seen_at, e.last_seen_place, e.discovered_at, e.returned_at, pe.placement_type, e.risk_factors,
                d.status AS debrief_status,
                (SELECT json_agg(json_build_object('kind', ob.kind, 'status', ob.status, 'dueAt', ob.due_at, 'metAt', ob.met_at, 'waivedAt', ob.waived_at))
@@ -89,6 +91,7 @@ export function currentlyMissing(repo: YouthContext): Promise<z.infer<typeof Cur
         episodeId: r.id,
         youthId: r.youth_id,
         youthName: r.youth_name,
+        youthClientId: r.youth_client_id,
         spaNumber: r.spa_number,
         status: r.status,
         lastSeenAt: asDate(r.last_seen_at).toISOString(),

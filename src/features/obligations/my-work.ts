@@ -4,6 +4,7 @@ import type { YouthContext } from '../../access/contexts.js';
 import type { Relation } from '../../access/grants.js';
 import { selectRows } from '../../db/client.js';
 import { forbidden } from '../../errors.js';
+import { youthLabelColumns } from '../youth/display-name.js';
 import { OBLIGATION_SELECT, toView, type ObligationRow, type ObligationViewT } from './view.js';
 
 export type WorklistView = 'mine' | 'team' | 'organization';
@@ -31,7 +32,7 @@ export function myWork(repo: YouthContext, view: WorklistView): Promise<{ obliga
     const rows = await selectRows<ObligationRow & { relations: Relation[] }>(
       scope.tx,
       sql`${scope.visibleCte}
-        SELECT w.*, v.relations, coalesce(y.preferred_name, y.legal_first_name) || ' ' || y.legal_last_name AS youth_name
+        SELECT w.*, v.relations, ${youthLabelColumns('y')}
           FROM (${OBLIGATION_SELECT}
                 WHERE ob.owner_user_id IN (${owners})
                   AND (ob.status IN ('open', 'missed') OR greatest(ob.met_at, ob.waived_at) > now() - interval '7 days')) w
@@ -58,12 +59,12 @@ export function myWork(repo: YouthContext, view: WorklistView): Promise<{ obliga
 function organizationWork(repo: YouthContext): Promise<{ obligations: ObligationViewT[] }> {
   return repo.acrossYouth('obligations.worklist.organization', async (scope) => {
     const org = scope.actor.organizationId;
-    const rows = await selectRows<ObligationRow & { relations: Relation[] | null; visible_name: string | null }>(
+    const rows = await selectRows<
+      ObligationRow & { relations: Relation[] | null; visible_name: string | null; visible_client_id: string | null }
+    >(
       scope.tx,
       sql`${scope.visibleCte}
-        SELECT w.*, v.relations,
-               CASE WHEN v.youth_id IS NULL THEN NULL
-                    ELSE coalesce(y.preferred_name, y.legal_first_name) || ' ' || y.legal_last_name END AS visible_name
+        SELECT w.*, v.relations, ${youthLabelColumns('y', 'visible_')}
           FROM (${OBLIGATION_SELECT}
                 WHERE (ob.owner_organization_id = ${org}
                        OR ob.owner_user_id IN (SELECT su.id FROM users su WHERE su.organization_id = ${org}))
@@ -83,12 +84,18 @@ function organizationWork(repo: YouthContext): Promise<{ obligations: Obligation
     scope.note({ rows: rows.length, named: rows.filter((r) => reads(r, 'identity')).length });
     return {
       obligations: rows.map((r) => {
-        const { visible_name: name, relations: _relations, ...row } = r;
+        const { visible_name: name, visible_client_id: clientId, relations: _relations, ...row } = r;
         // What met or waived a duty can describe the youth's situation: only with the grant for it.
         const details = reads(r, 'exploitation') ? {} : { met_record: null, waive_reason: null };
         if (reads(r, 'identity'))
-          return { ...toView({ ...row, ...details, youth_name: name ?? undefined }), youthVisible: true };
-        return { ...toView({ ...row, ...details, youth_id: '', youth_name: undefined }), youthVisible: false };
+          return {
+            ...toView({ ...row, ...details, youth_name: name ?? undefined, youth_client_id: clientId ?? undefined }),
+            youthVisible: true,
+          };
+        return {
+          ...toView({ ...row, ...details, youth_id: '', youth_name: undefined, youth_client_id: undefined }),
+          youthVisible: false,
+        };
       }),
     };
   });

@@ -9,7 +9,9 @@ export { ObligationView, type ObligationViewT } from '../../contract/obligations
 export interface ObligationRow {
   id: string;
   youth_id: string;
-  youth_name?: string;
+  youth_name?: string | null;
+  /** The state client id of a youth with no names, shown in place of the name. */
+  youth_client_id?: string | null;
   kind: ObligationKind;
   status: 'open' | 'met' | 'missed' | 'waived';
   due_at: Date | string;
@@ -43,6 +45,7 @@ export function toView(raw: ObligationRow, now = new Date()): ObligationViewT {
     id: row.id,
     youthId: row.youth_id,
     ...(row.youth_name ? { youthName: row.youth_name } : {}),
+    ...(row.youth_client_id ? { youthClientId: row.youth_client_id } : {}),
     kind: row.kind,
     basis: kind?.basis ?? '',
     status,

@@ -5,6 +5,7 @@ import type { YouthContext } from '../../access/contexts.js';
 import { FIELD_CATEGORIES, YOUTH_FIELD_CATEGORY, type FieldCategory } from '../../domain/field-categories.js';
 import { selectRows } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import { stateClientIdSql } from './display-name.js';
 import type { YouthViewT } from '../../contract/youth.js';
 
 /** Reads a youth's record, returning only the fields the user's grant covers. */
@@ -16,10 +17,12 @@ export function getYouth(repo: YouthContext, youthId: string): Promise<YouthView
 interface YouthRow {
   id: string;
   version: number;
-  legal_first_name: string;
-  legal_last_name: string;
+  legal_first_name: string | null;
+  legal_last_name: string | null;
   preferred_name: string | null;
-  date_of_birth: string;
+  date_of_birth: string | null;
+  sex: string | null;
+  state_client_id: string | null;
   gender_identity: string | null;
   pronouns: string | null;
   sexual_orientation: string | null;
@@ -38,7 +41,7 @@ interface YouthRow {
         id: string;
         kind: string;
         externalId: string | null;
-        organization: string;
+        organization: string | null;
         openedOn: string;
         closedOn: string | null;
       }[]
@@ -47,7 +50,7 @@ interface YouthRow {
     | {
         id: string;
         externalId: string | null;
-        organization: string;
+        organization: string | null;
         receivedAt: string;
         disposition: string | null;
         specialProjectCodes: string[];
@@ -70,18 +73,19 @@ function youthQuery(youthId: string, withLists: boolean) {
          FROM youth_identifiers i WHERE i.youth_id = y.id) AS identifiers,
       (SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'externalId', c.external_id, 'organization', o.name,
               'openedOn', c.opened_on, 'closedOn', c.closed_on) ORDER BY c.opened_on DESC)
-         FROM cases c JOIN organizations o ON o.id = c.organization_id WHERE c.youth_id = y.id) AS cases,
+         FROM cases c LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.youth_id = y.id) AS cases,
       (SELECT json_agg(json_build_object('id', r.id, 'externalId', r.external_id, 'organization', o.name,
               'receivedAt', r.received_at, 'disposition', r.disposition, 'specialProjectCodes', r.special_project_codes)
               ORDER BY r.received_at DESC)
-         FROM referrals r JOIN organizations o ON o.id = r.organization_id WHERE r.youth_id = y.id) AS referrals,
+         FROM referrals r LEFT JOIN organizations o ON o.id = r.organization_id WHERE r.youth_id = y.id) AS referrals,
       (SELECT json_agg(json_build_object('id', a.id, 'worker', u.display_name, 'organization', o.name, 'role', a.role,
               'startsAt', a.starts_at, 'endsAt', a.ends_at) ORDER BY a.starts_at)
          FROM assignments a JOIN users u ON u.id = a.user_id JOIN organizations o ON o.id = a.organization_id
         WHERE a.youth_id = y.id AND (a.ends_at IS NULL OR a.ends_at > now())) AS assignments`
     : sql``;
   return sql`SELECT y.id, y.version, y.legal_first_name, y.legal_last_name, y.preferred_name,
-      y.date_of_birth::text AS date_of_birth, y.gender_identity, y.pronouns, y.sexual_orientation, y.race_ethnicity,
+      y.date_of_birth::text AS date_of_birth, y.sex, ${stateClientIdSql('y')} AS state_client_id,
+      y.gender_identity, y.pronouns, y.sexual_orientation, y.race_ethnicity,
       y.primary_language, y.spa_number, s.name AS spa_name, y.phone, y.email, y.entry_pathway, y.dual_status${lists}
     FROM youth y LEFT JOIN service_planning_areas s ON s.county_id = y.county_id AND s.number = y.spa_number
    WHERE y.id = ${youthId}`;
@@ -110,6 +114,8 @@ export async function readYouth(scope: YouthScope): Promise<YouthViewT> {
       legalLastName: r.legal_last_name,
       preferredName: r.preferred_name,
       dateOfBirth: r.date_of_birth,
+      stateClientId: r.state_client_id,
+      sex: r.sex,
       genderIdentity: r.gender_identity,
       pronouns: r.pronouns,
       sexualOrientation: r.sexual_orientation,

@@ -4,6 +4,7 @@ import type { YouthContext } from '../../access/contexts.js';
 import { canSee, type Relation } from '../../access/grants.js';
 import type { z } from 'zod';
 import type { SearchResult } from '../../contract/youth.js';
+import { youthLabelColumns, youthLegalNameSql } from './display-name.js';
 
 type Result = z.infer<typeof SearchResult>;
 
@@ -20,10 +21,10 @@ export function parseDateQuery(q: string): string | null {
 
 interface Row {
   id: string;
-  legal_first_name: string;
-  legal_last_name: string;
-  preferred_name: string | null;
-  date_of_birth: string;
+  name: string | null;
+  legal_name: string | null;
+  client_id: string | null;
+  date_of_birth: string | null;
   spa_number: number | null;
   relations: Relation[];
   matched_on: Result['results'][number]['matchedOn'];
@@ -37,17 +38,19 @@ export function searchYouth(repo: YouthContext, q: string | undefined, limit = 2
   const query = (q ?? '').trim();
   return repo.acrossYouth('youth.search', async (scope) => {
     const dob = parseDateQuery(query);
+    // The name, or for a youth with no names the state client id they are listed with.
+    const labels = sql`${youthLabelColumns('y', '')}, ${youthLegalNameSql('y')} AS legal_name`;
     const rows = await selectRows<Row>(
       scope.tx,
       query === ''
         ? sql`${scope.visibleCte}
-          SELECT y.id, y.legal_first_name, y.legal_last_name, y.preferred_name, y.date_of_birth::text AS date_of_birth,
+          SELECT y.id, ${labels}, y.date_of_birth::text AS date_of_birth,
                  y.spa_number, v.relations, 'caseload' AS matched_on
             FROM visible v JOIN youth y ON y.id = v.youth_id
-           ORDER BY y.legal_last_name, y.legal_first_name LIMIT ${limit}`
+           ORDER BY y.legal_last_name, y.legal_first_name, client_id, y.id LIMIT ${limit}`
         : sql`${scope.visibleCte}, q AS (SELECT harbor_fold(${query}) AS f, lower(${query}) AS raw)
           SELECT * FROM (
-            SELECT y.id, y.legal_first_name, y.legal_last_name, y.preferred_name,
+            SELECT y.id, ${labels}, y.legal_last_name, y.legal_first_name,
                    y.date_of_birth::text AS date_of_birth, y.spa_number, v.relations,
                    CASE
                      WHEN ${dob}::date IS NOT NULL AND y.date_of_birth = ${dob}::date THEN 'date_of_birth'
@@ -63,15 +66,17 @@ export function searchYouth(repo: YouthContext, q: string | undefined, limit = 2
               FROM visible v JOIN youth y ON y.id = v.youth_id CROSS JOIN q
           ) m
           WHERE matched_on IS NOT NULL
-          ORDER BY (matched_on IN ('identifier', 'date_of_birth')) DESC, score DESC, legal_last_name
+          ORDER BY (matched_on IN ('identifier', 'date_of_birth')) DESC, score DESC, legal_last_name, legal_first_name,
+                   client_id, id
           LIMIT ${limit}`,
     );
     const results = rows
       .filter((r) => canSee(scope.grantOf(r.relations)))
       .map((r) => ({
         id: r.id,
-        name: `${r.preferred_name ?? r.legal_first_name} ${r.legal_last_name}`,
-        legalName: `${r.legal_first_name} ${r.legal_last_name}`,
+        name: r.name,
+        legalName: r.legal_name,
+        stateClientId: r.client_id,
         dateOfBirth: r.date_of_birth,
         spaNumber: r.spa_number,
         matchedOn: r.matched_on,

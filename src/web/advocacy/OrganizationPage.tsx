@@ -11,6 +11,7 @@ import { formatCountyDateTime } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { can } from '../lib/roles';
+import { youthLabel } from '../lib/youthName';
 import { useActiveSession } from '../session/SessionContext';
 import { CloseDisclosure } from './AdvocateSteps';
 import { AssignAdvocate, DecideReferral } from './InboxActions';
@@ -73,10 +74,11 @@ function OrganizationView({ roster }: { roster: ReturnType<typeof useApi<Roster>
 function YouthLabel({ r }: { r: AdvocacyReferral }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  if (!r.youthName) return <>{t('cboView.youthHidden', { when: formatCountyDateTime(r.referredAt, language) })}</>;
+  const label = youthLabel(t, r.youthName, r.youthClientId);
+  if (!label) return <>{t('cboView.youthHidden', { when: formatCountyDateTime(r.referredAt, language) })}</>;
   return (
     <Link className="usa-link" to={`/youth/${encodeURIComponent(r.youthId)}`}>
-      {r.youthName}
+      {label}
     </Link>
   );
 }

@@ -9,6 +9,7 @@ import { canSeeTeamWork } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
+import { youthLabel } from '../lib/youthName';
 import { useActiveSession } from '../session/SessionContext';
 import type { CurrentList, CurrentRow } from '../../contract/missing';
 
@@ -94,7 +95,7 @@ function Rows({ rows }: { rows: CurrentRow[] }) {
                   className="usa-link"
                   to={`/youth/${encodeURIComponent(r.youthId)}/missing/${encodeURIComponent(r.episodeId)}`}
                 >
-                  {r.youthName}
+                  {youthLabel(t, r.youthName, r.youthClientId) ?? t('youth.noName')}
                 </Link>
               </p>
               <span className="usa-tag harbor-duty__tag">{t(`missing.status.${r.status}`)}</span>

@@ -49,7 +49,7 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(
     (location.state as { reported?: boolean } | null)?.reported ? { text: t('missing.page.reported'), n: 0 } : null,
   );
-  const name = shownName(youth);
+  const name = shownName(youth, t);
   const canEdit = youth.permissions.canEdit && !youth.hiddenCategories.includes('exploitation');
   const canSearch = can(session, 'missing.search_log');
   const active = episode.status === 'missing' || episode.status === 'located';

@@ -44,7 +44,7 @@ function QuickReport({ youth }: { youth: YouthView }) {
   const [openEpisode, setOpenEpisode] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const attempt = useRef(0);
-  const name = shownName(youth);
+  const name = shownName(youth, t);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

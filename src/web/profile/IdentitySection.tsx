@@ -29,15 +29,17 @@ function List({ items }: { items: string[] }) {
 export function IdentitySection({ youth }: { youth: YouthView }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  if (youth.legalFirstName === undefined) return null;
+  if (youth.legalFirstName === undefined && youth.legalLastName === undefined) return null;
 
   const items: Detail[] = [];
   const add = (key: string, value: Detail['value']) => items.push({ key, label: t(`profile.fields.${key}`), value });
 
-  add('legalName', `${youth.legalFirstName} ${youth.legalLastName ?? ''}`.trim());
+  // A youth from a de-identified state extract has no names (shown by the state client id below).
+  add('legalName', orNotRecorded([youth.legalFirstName, youth.legalLastName].filter(Boolean).join(' ')));
   if (youth.preferredName !== undefined) add('preferredName', orNotRecorded(youth.preferredName));
   if (youth.pronouns !== undefined) add('pronouns', orNotRecorded(youth.pronouns));
-  if (youth.dateOfBirth !== undefined) {
+  if (youth.dateOfBirth === null) add('dateOfBirth', <NotRecorded />);
+  else if (youth.dateOfBirth !== undefined) {
     const age = ageInYears(youth.dateOfBirth);
     add(
       'dateOfBirth',
@@ -46,6 +48,8 @@ export function IdentitySection({ youth }: { youth: YouthView }) {
         : t('profile.dateOfBirthWithAge', { date: formatDate(youth.dateOfBirth, language), count: age }),
     );
   }
+  // Only state extracts record it: no "Not recorded" on every youth entered in Harbor.
+  if (youth.sex) add('sex', youth.sex);
   if (youth.genderIdentity !== undefined) add('genderIdentity', orNotRecorded(youth.genderIdentity));
   if (youth.sexualOrientation !== undefined) add('sexualOrientation', orNotRecorded(youth.sexualOrientation));
   if (youth.raceEthnicity !== undefined) add('raceEthnicity', <List items={youth.raceEthnicity} />);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
 import { Disclosure } from '../components/Disclosure';
-import { NotRecorded } from '../components/NotRecorded';
+import { NotRecorded, orNotRecorded } from '../components/NotRecorded';
 import { Notice } from '../components/Notice';
 import { formatDay } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
@@ -41,7 +41,11 @@ export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Pro
           rowKey={(r) => r.id}
           columns={[
             { key: 'number', header: t('profile.referrals.number'), cell: (r) => r.externalId ?? <NotRecorded /> },
-            { key: 'organization', header: t('profile.referrals.organization'), cell: (r) => r.organization },
+            {
+              key: 'organization',
+              header: t('profile.referrals.organization'),
+              cell: (r) => orNotRecorded(r.organization),
+            },
             {
               key: 'received',
               header: t('profile.referrals.received'),

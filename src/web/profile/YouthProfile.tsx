@@ -11,7 +11,7 @@ import { SafetyPlanSection } from '../safety/SafetyPlanSection';
 import { shownName } from '../lib/youthName';
 import type { YouthView } from '../../contract/youth';
 import { AssignmentsTable } from './AssignmentsTable';
-import { CasesTable } from './CasesTable';
+import { CasesSection } from './CasesSection';
 import { ContactSection } from './ContactSection';
 import { HiddenCategoriesNote } from './HiddenCategoriesNote';
 import { IdentitySection } from './IdentitySection';
@@ -20,7 +20,7 @@ import { ReferralsTable } from './ReferralsTable';
 /** `onChanged` fetches the record again after something was added to it (a referral). */
 export function YouthProfile({ youth, onChanged }: { youth: YouthView; onChanged: () => void }) {
   const { t } = useTranslation();
-  const name = shownName(youth);
+  const name = shownName(youth, t);
   const canRecordReferral = youth.permissions.canEdit && !youth.hiddenCategories.includes('exploitation');
   return (
     <article className="harbor-profile">
@@ -48,7 +48,7 @@ export function YouthProfile({ youth, onChanged }: { youth: YouthView; onChanged
       <SafetyPlanSection youth={youth} />
       <MdtSection youth={youth} />
       <AdvocacySection youth={youth} />
-      {youth.cases && <CasesTable cases={youth.cases} />}
+      {!youth.hiddenCategories.includes('identity') && <CasesSection youth={youth} />}
       {youth.referrals && (
         <ReferralsTable
           referrals={youth.referrals}

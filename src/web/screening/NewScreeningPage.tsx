@@ -54,7 +54,7 @@ function NewScreeningForm({
   const [error, setError] = useState<ActionError | null>(null);
   const [saving, setSaving] = useState(false);
   const attempt = useRef(0);
-  const name = shownName(youth);
+  const name = shownName(youth, t);
   const chosen = instruments.find((i) => i.versionId === versionId);
 
   const submit = async (event: FormEvent) => {

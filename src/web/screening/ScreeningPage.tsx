@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
@@ -39,6 +40,7 @@ function WithInstrument({
   youth: YouthView;
   screening: ScreeningDetail;
 }) {
+  const { t } = useTranslation();
   const { result, reload } = useApi<InstrumentVersionView>(
     `/api/instruments/versions/${encodeURIComponent(screening.instrument.versionId)}`,
   );
@@ -46,7 +48,7 @@ function WithInstrument({
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
   const shown = finished ?? screening;
-  const name = shownName(youth);
+  const name = shownName(youth, t);
   if (shown.status === 'final') {
     return (
       <ScreeningResult

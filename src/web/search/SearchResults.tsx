@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NotRecorded } from '../components/NotRecorded';
 import { formatDate } from '../lib/format';
 import { useLanguage } from '../lib/useLanguage';
+import { youthLabel } from '../lib/youthName';
 import type { YouthSearchResult } from '../../contract/youth';
 
 /** Search results as a USWDS collection: one card-like row per youth, readable at phone width. */
@@ -15,15 +17,15 @@ export function SearchResults({ results, showMatch }: { results: YouthSearchResu
           <div className="usa-collection__body">
             <h3 className="usa-collection__heading">
               <Link className="usa-link" to={`/youth/${r.id}`}>
-                {r.name}
+                {youthLabel(t, r.name, r.stateClientId) ?? t('youth.noName')}
               </Link>
             </h3>
-            {r.legalName !== r.name && (
+            {r.legalName && r.legalName !== r.name && (
               <p className="usa-collection__description">{t('search.legalName', { name: r.legalName })}</p>
             )}
             <ul className="usa-collection__meta" aria-label={t('search.details')}>
               <li className="usa-collection__meta-item">
-                {t('search.dob')}: {formatDate(r.dateOfBirth, language)}
+                {t('search.dob')}: {r.dateOfBirth ? formatDate(r.dateOfBirth, language) : <NotRecorded />}
               </li>
               <li className="usa-collection__meta-item">
                 {r.spaNumber === null ? t('search.noSpa') : t('search.spa', { number: r.spaNumber })}

@@ -10,6 +10,7 @@ import { dutyState, sortDuties, type DutyState } from '../csec/dutyState';
 import { canSeeTeamWork } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useNow } from '../lib/useNow';
+import { youthLabel } from '../lib/youthName';
 import { useActiveSession } from '../session/SessionContext';
 import type { ObligationList, ObligationView } from '../../contract/obligations';
 
@@ -102,7 +103,7 @@ function WorkList({ obligations, view }: { obligations: ObligationView[]; view: 
                           <span className="harbor-duty__hidden-youth">{t('worklistOrg.youthNotVisible')}</span>
                         ) : (
                           <Link className="usa-link" to={`/youth/${encodeURIComponent(o.youthId)}`}>
-                            {o.youthName ?? t('work.unnamedYouth')}
+                            {youthLabel(t, o.youthName, o.youthClientId) ?? t('work.unnamedYouth')}
                           </Link>
                         )}
                         <span className="harbor-duty__kind">{t(`obligationKinds.${o.kind}.label`)}</span>
