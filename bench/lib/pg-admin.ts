@@ -24,7 +24,9 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 /** The server's version string, or null (with the reason) when it does not answer. */
 export async function pgAvailable(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
   try {
-    const version = await admin(async (c) => (await c.query<{ v: string }>('SHOW server_version')).rows[0]!.v);
+    const version = await admin(
+      async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version,
+    );
     return { ok: true, version };
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };

@@ -37,6 +37,7 @@ export const ABILITIES: Record<Role, readonly Ability[]> = {
     'youth.access_log',
     'worklist.team',
     'obligations.waive',
+    'data_quality.work',
     'vetting.approve',
     'stats.read',
     'reports.compliance',
@@ -108,6 +109,7 @@ export const ABILITIES: Record<Role, readonly Ability[]> = {
     'directory.edit',
     'directory.edit_any',
     'directory.catalog',
+    'import.extract',
   ],
   state_analyst: ['stats.read', 'reports.board', 'reports.missing', 'figures.all_counties'],
   org_admin: [

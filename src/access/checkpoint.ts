@@ -18,6 +18,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Database, type Db } from '../db/client.js';
 import type { FieldCategory } from '../domain/field-categories.js';
 import { forbidden, HarborError, notFound } from '../errors.js';
+import { importExtract, type ImportSummary } from '../features/import/import-extract.js';
 import { can } from './abilities.js';
 import type { Actor, RequestMeta } from './actor.js';
 import { appendAudit } from './audit.js';
@@ -133,6 +134,18 @@ export interface AggregateScope {
   tx: Db;
   actor: Actor;
   allCounties: boolean;
+  note(details: Record<string, unknown>): void;
+}
+
+/**
+ * The county's data-quality queue (forDataQuality): county-wide, not per youth. The work touches
+ * what it shows or changes (identity for names and dates of birth, exploitation for Types) with
+ * the ids of the youth and records, for the audit event.
+ */
+export interface DataQualityScope {
+  tx: Db;
+  actor: Actor;
+  touch(categories: Iterable<FieldCategory>, recordIds?: Iterable<string>): void;
   note(details: Record<string, unknown>): void;
 }
 
@@ -298,6 +311,68 @@ export class ScopedRepo {
       await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, null));
       return result;
     });
+  }
+
+  /**
+   * The county's data-quality queue, worked by supervisors (data_quality.work): the soft gaps of
+   * imported history, across every youth of the county, not only those the supervisor relates
+   * to, because keeping the county's records sound is a county-wide stewardship. What it shows is
+   * state client ids, Types and dates, never names; the fixes it makes are to dates, subcategories
+   * and dates of birth. Runs as harbor_app in the user's county (row-level security keeps it
+   * there) and is audited as one event naming every youth and record the work touched.
+   */
+  async forDataQuality<T>(action: string, work: (scope: DataQualityScope) => Promise<T>): Promise<T> {
+    if (!can(this.actor, 'data_quality.work')) {
+      throw forbidden('The data-quality queue is worked by supervisors.');
+    }
+    const notes = new AuditNotes();
+    return this.scoped(false, async (tx) => {
+      const result = await work({ tx, actor: this.actor, ...notes.hooks() });
+      await appendAudit(tx, this.actor, this.meta, notes.entry(this.actor.countyId, action, null));
+      return result;
+    });
+  }
+
+  /**
+   * The state extract uploaded by the county administrator (import.extract): the one entry point
+   * of an admin context that writes youth data. Administrators never read youth records, and this
+   * does not let them: it runs the system importer (src/features/import/import-extract.ts), which
+   * refuses any client outside the administrator's county (county_not_yours) and matches only
+   * that county's records, and it returns counts, file names, line numbers and error codes, never
+   * a name, a date of birth or a client id. The importer audits the batch it writes (one event
+   * per county, action import.extract, as this user); a dry run or a refused import writes no
+   * batch, so it is audited here, with its counts.
+   */
+  async importExtract(opts: { dir: string; dryRun: boolean }): Promise<ImportSummary> {
+    if (!can(this.actor, 'import.extract')) {
+      throw forbidden("Only the county administrator imports the state's extract.");
+    }
+    const summary = await importExtract(this.database, {
+      dir: opts.dir,
+      dryRun: opts.dryRun,
+      source: 'upload',
+      countyId: this.actor.countyId,
+      userId: this.actor.userId,
+      actorRoles: this.actor.roles,
+      requestId: this.meta.requestId,
+    });
+    if (!summary.batchId) {
+      await this.scoped(false, (tx) =>
+        appendAudit(tx, this.actor, this.meta, {
+          countyId: this.actor.countyId,
+          action: summary.dryRun ? 'import.extract_check' : 'import.extract_refused',
+          outcome: 'allowed',
+          details: {
+            dryRun: summary.dryRun,
+            ok: summary.ok,
+            errorCount: summary.errorCount,
+            errorsByCode: summary.errorsByCode,
+            rows: Object.fromEntries(Object.entries(summary.files).map(([file, f]) => [file, f.rows])),
+          },
+        }),
+      );
+    }
+    return summary;
   }
 
   /**

@@ -26,6 +26,11 @@ export interface YouthContext {
   readonly forAddressed: ScopedRepo['forAddressed'];
   /** Records addressed to the user's organization (a CBO's advocacy inbox), audited with every id listed. */
   readonly acrossAddressed: ScopedRepo['acrossAddressed'];
+  /**
+   * The county's data-quality queue (supervisors): county-wide stewardship of imported records,
+   * so not limited to youth the user relates to; it shows state client ids and dates, never names.
+   */
+  readonly forDataQuality: ScopedRepo['forDataQuality'];
 }
 
 /** `aggregate` routes: figures without identities, as harbor_aggregate. */
@@ -47,6 +52,12 @@ export interface AdminContext {
   readonly kind: 'admin';
   readonly actor: Actor;
   readonly forCounty: ScopedRepo['forCounty'];
+  /**
+   * The state extract upload (import.extract): the one admin entry point that writes youth data.
+   * It runs the system importer restricted to the administrator's county and answers with counts
+   * and line numbers only, never identities (see ScopedRepo.importExtract).
+   */
+  readonly importExtract: ScopedRepo['importExtract'];
 }
 
 /** Reference data read from either a reference or an admin route. */
@@ -72,6 +83,7 @@ export const contexts = {
     acrossYouth: repo.acrossYouth.bind(repo),
     forAddressed: repo.forAddressed.bind(repo),
     acrossAddressed: repo.acrossAddressed.bind(repo),
+    forDataQuality: repo.forDataQuality.bind(repo),
   }),
   aggregate: (repo: ScopedRepo): AggregateContext => ({
     kind: 'aggregate',
@@ -87,6 +99,7 @@ export const contexts = {
     kind: 'admin',
     actor: repo.actor,
     forCounty: repo.forCounty.bind(repo),
+    importExtract: repo.importExtract.bind(repo),
   }),
   self: (repo: ScopedRepo): SelfContext => ({
     kind: 'self',

@@ -105,7 +105,10 @@ export async function restore(
     );
   }
   return database.pinned(async (conn) => {
-    const [{ n } = { n: 0 }] = await conn.query<{ n: number }>('SELECT count(*)::int AS n FROM counties');
+    // Every database has the 58 counties (reference data, migration 0014); data is people and youth.
+    const [{ n } = { n: 0 }] = await conn.query<{ n: number }>(
+      'SELECT ((SELECT count(*) FROM users) + (SELECT count(*) FROM youth))::int AS n',
+    );
     if (n > 0 && !opts.force) {
       throw new RestoreError(
         'The target database already holds data. Restore into an empty one, or pass --force to replace everything in it.',

@@ -16,6 +16,8 @@ import { addUser, parseRoles, resetPassword, UserInputError } from './users.js';
 import { importInstrument, InstrumentImportError } from '../features/instruments/install.js';
 import { sealPlainSecrets } from '../features/auth/mfa.js';
 import { importProviders, ProviderImportError } from '../features/directory/import-providers.js';
+import { importExtract } from '../features/import/import-extract.js';
+import { describeProgress, describeSummary } from '../features/import/describe.js';
 import { sendQueuedEmail } from '../features/notifications/send-email.js';
 import { runAdvocacyFlags } from '../jobs/advocacy-flags.js';
 import { markMissedObligations } from '../jobs/mark-missed-obligations.js';
@@ -200,6 +202,36 @@ importCmd
       }
     });
   });
+
+importCmd
+  .command('extract <dir>')
+  .description(
+    'import the state extract in a folder: clients.csv (required), referrals.csv, cases.csv, csec_types.csv (docs/IMPORT.md)',
+  )
+  .option('--dry-run', 'check everything and report what would change, writing nothing')
+  .action((dir: string, opts: { dryRun?: boolean }) =>
+    withDatabase(async (db) => {
+      await prepareDatabase(db);
+      const tty = process.stderr.isTTY;
+      let last = 0;
+      const summary = await importExtract(db, {
+        dir: path.resolve(dir),
+        dryRun: opts.dryRun === true,
+        source: 'cli',
+        onProgress: (p) => {
+          const now = Date.now();
+          if (p.phase === 'stage' && now - last < 500) return;
+          last = now;
+          const line = describeProgress(p);
+          if (tty) process.stderr.write(`\r\x1b[K${line}`);
+          else process.stderr.write(`${line}\n`);
+        },
+      });
+      if (tty) process.stderr.write('\r\x1b[K');
+      console.log(describeSummary(summary));
+      if (!summary.ok) process.exitCode = 1;
+    }),
+  );
 
 const JOBS = ['missed-obligations', 'send-email', 'advocacy-flags'] as const;
 const jobs = program

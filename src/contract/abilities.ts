@@ -25,6 +25,8 @@ export const ABILITY_NAMES = [
   'worklist.team',
   'obligations.meet',
   'obligations.waive',
+  // The county's data-quality queue (imported history's gaps), worked by supervisors.
+  'data_quality.work',
   // Advocacy by contracted CBOs.
   'advocacy.refer',
   'advocacy.inbox',
@@ -54,6 +56,8 @@ export const ABILITY_NAMES = [
   'directory.edit',
   'directory.edit_any',
   'directory.catalog',
+  // The state extract uploaded by the county administrator: the one admin door that writes youth data.
+  'import.extract',
 ] as const;
 
 export type Ability = (typeof ABILITY_NAMES)[number];

@@ -1,6 +1,12 @@
 // CSEC Type records: record, change, list with today's type under the state hierarchy.
 import { z } from 'zod';
-import { CSEC_SOURCES, CSEC_TYPE_CODES, type CsecSource, type CsecTypeCode } from '../domain/csec-type.js';
+import {
+  CSEC_RECORD_SOURCES,
+  CSEC_SOURCES,
+  CSEC_TYPE_CODES,
+  type CsecSource,
+  type CsecTypeCode,
+} from '../domain/csec-type.js';
 import { DATE_OF_BIRTH_MIN, countyToday, id, isoDate, line } from './primitives.js';
 
 export { CSEC_SOURCES, CSEC_TYPE_CODES, type CsecSource, type CsecTypeCode };
@@ -46,11 +52,21 @@ export const CsecTypeView = z.object({
   type: z.enum(CSEC_TYPE_CODES).describe('The CSEC Type; the web translates it (csecTypes.<type>.label)'),
   startDate: z.string(),
   endDate: z.string().nullable(),
-  allegationSubcategory: z.string(),
-  source: z.enum(CSEC_SOURCES),
+  /** Null only for a Type imported without one (queued for data quality). */
+  allegationSubcategory: z.string().nullable(),
+  source: z.enum(CSEC_RECORD_SOURCES),
   screeningId: z.string().nullable(),
-  associatedWith: z.object({ kind: z.enum(['referral', 'case']), id: z.string() }).nullable(),
-  recordedBy: z.string(),
+  associatedWith: z
+    .object({
+      kind: z.enum(['referral', 'case']),
+      id: z.string(),
+      /** The referral's or case's number in the state system, when it has one. */
+      number: z.string().nullable(),
+    })
+    .nullable()
+    .describe('The referral or case the Type belongs to (received..disposition, else the case open that day)'),
+  /** Null for a Type imported from the state extract: no Harbor user recorded it. */
+  recordedBy: z.string().nullable(),
   recordedAt: z.string(),
   version: z.number(),
 });

@@ -68,6 +68,8 @@ export const FIELD_PROBLEM_CODES = [
   'no_contract_with_department', // the advocate's CBO holds no contract with that department
   'not_active_advocate', // not an active advocate of the referral's organization
   'not_in_contract', // the contract does not include the milestone's service; { service }
+  'not_case_agency_worker', // a case's worker must be an active user of the county's agency of its kind; { kind }
+  'after_closed', // a case cannot open after the day it closed; { closedOn }
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
 
@@ -174,6 +176,12 @@ export const FEATURE_PROBLEM_CODES = {
   referrals: [
     'referral_disposition_recorded', // 409: the hotline referral already has a disposition
   ],
+  cases: [
+    'no_agency_for_case_kind', // 400: the youth's county has no agency of that kind in Harbor; { kind }
+    'case_already_open', // 409: the youth has an open case of that kind with that number
+    'case_number_taken', // 409: another case of the county has that number (case-insensitive)
+    'case_closed', // 409: the case is already closed; { closedOn }
+  ],
   obligations: [
     'obligation_settled', // 409: already met or waived; { status }
     'obligation_kind_unknown', // 409: this Harbor does not know how to meet that kind; { kind }
@@ -239,6 +247,19 @@ export const FEATURE_PROBLEM_CODES = {
     'issue_resolved', // 409: a resolved issue cannot change; raise a new one
     'issue_already_resolved', // 409: { resolvedOn }
     'flag_already_decided', // 409: the candidate flag was already confirmed or dismissed; { status }
+  ],
+  dataQuality: [
+    'data_quality_not_fixable_here', // 400: mark it reviewed or fix it on the youth's profile; { kind }
+    'data_quality_issue_settled', // 409: the issue is already reviewed or fixed; { status }
+    'data_quality_export_too_large', // 400: one export holds at most { limit } issues and { total } match
+  ],
+  imports: [
+    'not_a_zip', // 400: the upload is not a zip file, or the zip is damaged
+    'upload_empty', // 400: the upload has no content
+    'upload_too_large', // 413: the zip is over { maxMegabytes } MB
+    'extract_too_large', // 413: the extract's files hold over { maxMegabytes } MB once unzipped
+    'zip_file_twice', // 400: the zip holds { file } twice (in two folders)
+    'zip_unsupported_compression', // 400: { file } is compressed with a method Harbor cannot read; zip it again
   ],
   reports: [
     'report_period_or_range', // 400: give a period or a range, not both

@@ -6,7 +6,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -30,6 +33,11 @@ export interface Database {
   transactionWith<T>(settings: Record<string, string>, fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Pins one connection for work that spans statements (locks, transactions by hand). */
   pinned<T>(fn: (conn: RawConnection) => Promise<T>): Promise<T>;
+  /**
+   * A transaction for bulk work: commits when fn returns, rolls back when it throws. On PGlite it
+   * holds the database's lock throughout, so no request's statements interleave with it.
+   */
+  bulkTransaction<T>(fn: (tx: BulkTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -37,6 +45,28 @@ export interface RawConnection {
   execScript(sqlText: string): Promise<void>;
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
 }
+
+/** One transaction on one connection for bulk loading (src/features/import): raw SQL, COPY and Drizzle. */
+export interface BulkTransaction extends RawConnection {
+  /** Drizzle bound to the same transaction, for use cases written against Db. */
+  db: Db;
+  /**
+   * COPY text-format lines (tab-separated, `\N` for NULL, each ending in a newline) into a table,
+   * streamed: on a server through COPY FROM STDIN, on PGlite in blocks of a few megabytes. The
+   * table and column names must be plain identifiers. Bulk loading only (src/features/import).
+   */
+  copyIn(table: string, columns: readonly string[], lines: AsyncIterable<string>): Promise<void>;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+function copyTarget(table: string, columns: readonly string[]): string {
+  if (!IDENTIFIER.test(table) || !columns.every((c) => IDENTIFIER.test(c)))
+    throw new Error('copyIn takes plain identifiers only');
+  return `${table} (${columns.join(', ')})`;
+}
+
+/** PGlite has no COPY FROM STDIN: the lines go in blocks through its /dev/blob device. */
+const PGLITE_COPY_BLOCK = 4 << 20;
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
@@ -75,6 +105,37 @@ export async function openPglite(client: PGlite): Promise<Database> {
     ...raw,
     // PGlite is a single connection already.
     pinned: (fn) => fn(raw),
+    bulkTransaction(fn) {
+      return client.transaction(async (t) => {
+        const tx: BulkTransaction = {
+          db: drizzlePglite(t as unknown as PGlite, { schema }) as unknown as Db,
+          async execScript(sqlText) {
+            await t.exec(sqlText);
+          },
+          async query<T>(sqlText: string, params: unknown[] = []) {
+            return (await t.query<T>(sqlText, params)).rows;
+          },
+          async copyIn(table, columns, lines) {
+            const statement = `COPY ${copyTarget(table, columns)} FROM '/dev/blob'`;
+            let block: string[] = [];
+            let size = 0;
+            const flush = async () => {
+              if (block.length === 0) return;
+              await t.query(statement, [], { blob: new Blob(block) });
+              block = [];
+              size = 0;
+            };
+            for await (const line of lines) {
+              block.push(line);
+              size += line.length;
+              if (size >= PGLITE_COPY_BLOCK) await flush();
+            }
+            await flush();
+          },
+        };
+        return fn(tx);
+      });
+    },
     transactionWith(settings, fn) {
       return db.transaction(async (tx) => {
         await tx.execute(sql.raw(settingsSql(settings)));
@@ -141,6 +202,35 @@ function openServer(url: string, poolSize: number): Database {
       } catch (err) {
         // A connection left inside a failed transaction must not go back to the pool.
         broken = true;
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
+    async bulkTransaction(fn) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          db: drizzlePg(client, { schema }) as unknown as Db,
+          async execScript(sqlText) {
+            await client.query(sqlText);
+          },
+          async query<T>(sqlText: string, params: unknown[] = []) {
+            return (await client.query(sqlText, params)).rows as T[];
+          },
+          async copyIn(table, columns, lines) {
+            const sink = client.query(copyFrom(`COPY ${copyTarget(table, columns)} FROM STDIN`));
+            await pipeline(Readable.from(lines), sink);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
         throw err;
       } finally {
         client.release(broken);

@@ -20,6 +20,8 @@ export type CsecTypeCode = (typeof CSEC_TYPE_CODES)[number];
 /** Where the knowledge of a CSEC Type came from. */
 export const CSEC_SOURCES = ['screening', 'self_disclosure', 'law_enforcement', 'court', 'other'] as const;
 export type CsecSource = (typeof CSEC_SOURCES)[number];
+/** Where a stored record came from: a worker's source, or the state extract (docs/IMPORT.md). */
+export const CSEC_RECORD_SOURCES = [...CSEC_SOURCES, 'state_extract'] as const;
 
 export interface CsecTypeInfo {
   code: CsecTypeCode;

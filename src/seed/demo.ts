@@ -7,6 +7,7 @@ import type { Role } from '../domain/people.js';
 import { hashPassword } from '../features/auth/passwords.js';
 import { Builder } from './builder.js';
 import { seedAdvocacy } from './demo-advocacy.js';
+import { seedDataQuality } from './demo-data-quality.js';
 import { seedDirectory } from './demo-directory.js';
 import { seedIdentification } from './demo-identification.js';
 import { seedMissing } from './demo-missing.js';
@@ -312,6 +313,7 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   const services = await seedServicesAndPlacements(conn, faker, histories, now);
   const missing = await seedMissing(conn, faker, histories, now, socialworker);
   const advocacy = await seedAdvocacy(conn, faker, histories, now);
+  const dataQuality = await seedDataQuality(conn, histories, la);
   return {
     counties: 2,
     youth: youthCount,
@@ -320,5 +322,6 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
     ...services,
     ...missing,
     ...advocacy,
+    ...dataQuality,
   };
 }

@@ -20,8 +20,10 @@ import { registerAuthRoutes } from '../features/auth/routes.js';
 import { SessionStore } from '../features/auth/sessions.js';
 import { registerComplianceRoutes } from '../features/compliance/routes.js';
 import { registerBoardReportRoutes } from '../features/board-report/routes.js';
+import { registerCaseRoutes } from '../features/cases/routes.js';
 import { registerCountyRoutes } from '../features/county/routes.js';
 import { registerCsecTypeRoutes } from '../features/csec-types/routes.js';
+import { registerDataQualityRoutes } from '../features/data-quality/routes.js';
 import { registerDirectoryRoutes } from '../features/directory/routes.js';
 import { registerMdtRoutes } from '../features/mdt/routes.js';
 import { registerMissingRoutes } from '../features/missing/routes.js';
@@ -29,6 +31,7 @@ import { registerPlacementRoutes } from '../features/placements/routes.js';
 import { registerSafetyPlanRoutes } from '../features/safety-plans/routes.js';
 import { registerServiceRoutes } from '../features/services/routes.js';
 import { registerFirstResponseRoutes } from '../features/first-response/routes.js';
+import { registerImportRoutes } from '../features/import/routes.js';
 import { registerInstrumentRoutes } from '../features/instruments/routes.js';
 import { registerNotificationRoutes } from '../features/notifications/routes.js';
 import { registerObligationRoutes } from '../features/obligations/routes.js';
@@ -176,6 +179,7 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerScreeningRoutes(app);
   registerCsecTypeRoutes(app);
   registerReferralRoutes(app);
+  registerCaseRoutes(app);
   registerObligationRoutes(app);
   registerNotificationRoutes(app);
   registerDirectoryRoutes(app);
@@ -189,6 +193,8 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerMissingRoutes(app);
   registerPeopleRoutes(app);
   registerAdvocacyRoutes(app);
+  registerDataQualityRoutes(app);
+  registerImportRoutes(app);
 
   if (withWeb) {
     await app.register(async (web) => {

@@ -2,6 +2,7 @@
 // all) in any string of its body, query or path, or in any key. PostgreSQL refuses NUL in text,
 // and a character nobody can see has no business in a youth's record. Line breaks and tabs pass
 // here; fields that must be one line refuse them in their schema (src/contract/primitives.ts).
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { FieldProblem } from '../contract/problems.js';
 import { hasControlCharacters } from '../contract/primitives.js';
@@ -35,7 +36,10 @@ export function registerInputGuard(app: FastifyInstance) {
     const pointers = [
       ...controlCharacterPointers(request.params, '/params'),
       ...controlCharacterPointers(request.query, '/query'),
-      ...(Buffer.isBuffer(request.body) ? [] : controlCharacterPointers(request.body, '/body')),
+      // Raw bodies (a buffer, or the stream of an uploaded file) are not walked.
+      ...(Buffer.isBuffer(request.body) || request.body instanceof Readable
+        ? []
+        : controlCharacterPointers(request.body, '/body')),
     ];
     if (pointers.length === 0) return;
     const errors: FieldProblem[] = pointers.map((pointer) =>

@@ -31,6 +31,7 @@ export const TAGS: Readonly<Record<string, string>> = {
   screenings: "Screening instruments and a youth's screenings: drafts, autosave, finalizing and scoring.",
   'csec-types': "A youth's CSEC Type records and today's single type under the state hierarchy.",
   referrals: 'Hotline referrals, the "S-CSEC Referral" special project code and dispositions.',
+  cases: "A youth's child welfare and probation cases: opened, corrected and closed, with their history.",
   obligations: 'Deadlines (obligations): worklists, meeting and waiving them.',
   notifications: 'In-app notifications, such as missed deadlines; never a youth’s name.',
   directory: 'The resource directory: providers, vacancies, the service catalog and CSEC contacts.',
@@ -43,6 +44,10 @@ export const TAGS: Readonly<Record<string, string>> = {
   reports: 'County reports (compliance, advocacy, missing youth) as JSON, CSV, Excel or PDF.',
   people: "The county's active staff and organizations, for person and agency pickers.",
   advocacy: 'Advocacy contracts, advocate vetting, referrals to community organizations and performance issues.',
+  'data-quality':
+    "The county's data-quality queue of imported history's gaps, for supervisors: state ids and dates, never names.",
+  imports:
+    "The county administrator's upload of the state extract (a zip of CSV files) and the county's recent imports: counts and line numbers, never names.",
 };
 
 /** Shared error responses, by status: the component name and what the status means here. */

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { canImportExtract, ImportPage } from './admin/ImportPage';
 import { CountyAdvocacyPage } from './advocacy/CountyAdvocacyPage';
 import { OrganizationPage } from './advocacy/OrganizationPage';
 import { canUseCboView, canUseCountyAdvocacy } from './advocacy/roles';
@@ -6,6 +7,8 @@ import { BoardReportPage } from './board-report/BoardReportPage';
 import { canSeeBoardReport } from './board-report/roles';
 import { CompliancePage } from './compliance/CompliancePage';
 import { canSeeCompliance } from './compliance/roles';
+import { DataQualityPage } from './data-quality/DataQualityPage';
+import { canWorkDataQuality } from './data-quality/roles';
 import { HomeRedirect } from './components/HomeRedirect';
 import { Layout } from './components/Layout';
 import { NotFoundContent } from './components/NotFoundContent';
@@ -63,6 +66,14 @@ export function App() {
             }
           />
           <Route
+            path="data-quality"
+            element={
+              <RequireRole allow={canWorkDataQuality}>
+                <DataQualityPage />
+              </RequireRole>
+            }
+          />
+          <Route
             path="work"
             element={
               <RequireRole allow={canUseWorklist}>
@@ -107,6 +118,14 @@ export function App() {
             element={
               <RequireRole allow={canSeeCountySettings}>
                 <CountySettingsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/import"
+            element={
+              <RequireRole allow={canImportExtract}>
+                <ImportPage />
               </RequireRole>
             }
           />

@@ -229,13 +229,14 @@ describe('database roles', () => {
       'acrossYouth',
       'actor',
       'forAddressed',
+      'forDataQuality',
       'forNewYouth',
       'forYouth',
       'kind',
     ]);
     expect(await keys(analyst, 'aggregate')).toEqual(['actor', 'aggregate', 'kind']);
     expect(await keys(analyst, 'reference')).toEqual(['actor', 'forCounty', 'kind']);
-    expect(await keys(admin, 'admin')).toEqual(['actor', 'forCounty', 'kind']);
+    expect(await keys(admin, 'admin')).toEqual(['actor', 'forCounty', 'importExtract', 'kind']);
     expect(await keys(worker, 'self')).toEqual(['actor', 'forSelf', 'kind']);
   });
 });

@@ -35,6 +35,8 @@ describe('the abilities table', () => {
     expect(rolesWith('advocacy.refer')).toEqual(['caseworker', 'supervisor']);
     expect(rolesWith('advocacy.respond')).toEqual(['advocate', 'org_admin']);
     expect(rolesWith('obligations.waive')).toEqual(['supervisor']);
+    expect(rolesWith('data_quality.work')).toEqual(['supervisor']);
+    expect(rolesWith('import.extract')).toEqual(['county_admin']);
     expect(rolesWith('figures.all_counties')).toEqual(['state_analyst']);
   });
 

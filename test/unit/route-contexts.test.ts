@@ -26,6 +26,8 @@ export function compileTimeChecks(app: FastifyInstance) {
     void ctx.forYouth;
     // @ts-expect-error nor read figures across counties
     void ctx.aggregate;
+    // @ts-expect-error nor import the state extract (the county administrator's, on an admin route)
+    void ctx.importExtract;
     return ctx.forCounty('x', async () => 1, { audit: false });
   });
   r.get('/youth', { config: { policy: { access: 'youth' } }, schema: {} }, async (_request, ctx) => {
@@ -63,7 +65,7 @@ describe('route contexts', () => {
     );
     expect(Object.keys(contexts.aggregate(repo)).sort()).toEqual(['actor', 'aggregate', 'kind']);
     expect(Object.keys(contexts.reference(repo)).sort()).toEqual(['actor', 'forCounty', 'kind']);
-    expect(Object.keys(contexts.admin(repo)).sort()).toEqual(['actor', 'forCounty', 'kind']);
+    expect(Object.keys(contexts.admin(repo)).sort()).toEqual(['actor', 'forCounty', 'importExtract', 'kind']);
     expect(Object.keys(contexts.self(repo)).sort()).toEqual(['actor', 'forSelf', 'kind']);
     expect(Object.keys(contexts.youth(repo))).not.toContain('aggregate');
     expect(Object.keys(contexts.youth(repo))).not.toContain('forCounty');

@@ -8,12 +8,13 @@ export interface CsecTypeRow {
   type: CsecTypeCode;
   start_date: string;
   end_date: string | null;
-  allegation_subcategory: string;
+  allegation_subcategory: string | null;
   source: CsecTypeViewT['source'];
   screening_id: string | null;
   referral_id: string | null;
   case_id: string | null;
-  recorded_by_name: string;
+  link_number: string | null;
+  recorded_by_name: string | null;
   recorded_at: Date | string;
   version: number;
 }
@@ -22,8 +23,10 @@ export async function loadCsecTypes(tx: Db, youthId: string): Promise<CsecTypeRo
   return selectRows<CsecTypeRow>(
     tx,
     sql`SELECT t.id, t.type, t.start_date::text AS start_date, t.end_date::text AS end_date, t.allegation_subcategory,
-               t.source, t.screening_id, t.referral_id, t.case_id, u.display_name AS recorded_by_name, t.recorded_at, t.version
-          FROM csec_type_records t JOIN users u ON u.id = t.recorded_by
+               t.source, t.screening_id, t.referral_id, t.case_id, coalesce(r.external_id, c.external_id) AS link_number,
+               u.display_name AS recorded_by_name, t.recorded_at, t.version
+          FROM csec_type_records t LEFT JOIN users u ON u.id = t.recorded_by
+          LEFT JOIN referrals r ON r.id = t.referral_id LEFT JOIN cases c ON c.id = t.case_id
          WHERE t.youth_id = ${youthId} ORDER BY t.start_date DESC, t.recorded_at DESC`,
   );
 }
@@ -53,9 +56,9 @@ export function toView(row: CsecTypeRow): CsecTypeViewT {
     source: row.source,
     screeningId: row.screening_id,
     associatedWith: row.referral_id
-      ? { kind: 'referral', id: row.referral_id }
+      ? { kind: 'referral', id: row.referral_id, number: row.link_number }
       : row.case_id
-        ? { kind: 'case', id: row.case_id }
+        ? { kind: 'case', id: row.case_id, number: row.link_number }
         : null,
     recordedBy: row.recorded_by_name,
     recordedAt: asDate(row.recorded_at).toISOString(),

@@ -3,9 +3,11 @@ import { FocusTrap } from 'focus-trap-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
+import { canImportExtract } from '../admin/ImportPage';
 import { canUseCboView, canUseCountyAdvocacy } from '../advocacy/roles';
 import { canSeeBoardReport } from '../board-report/roles';
 import { canSeeCompliance } from '../compliance/roles';
+import { canWorkDataQuality } from '../data-quality/roles';
 import { canSearchYouth, canSeeFigures, canUseWorklist } from '../lib/roles';
 import { NotificationsLink } from '../notifications/NotificationsLink';
 import { useSession } from '../session/SessionContext';
@@ -59,6 +61,11 @@ export function SiteNav({ session, expanded, onClose }: Props) {
         <span>{t('compliancePage.nav')}</span>
       </NavLink>
     ),
+    canWorkDataQuality(session) && (
+      <NavLink key="data-quality" to="/data-quality" className={linkClass}>
+        <span>{t('dataQuality.nav')}</span>
+      </NavLink>
+    ),
     canUseCboView(session) && (
       <NavLink key="advocacy-org" to="/advocacy/organization" className={linkClass}>
         <span>{t('advocacy.nav')}</span>
@@ -77,6 +84,11 @@ export function SiteNav({ session, expanded, onClose }: Props) {
     canSeeCountySettings(session) && (
       <NavLink key="county-settings" to="/settings" className={linkClass}>
         <span>{t('countySettings.nav')}</span>
+      </NavLink>
+    ),
+    canImportExtract(session) && (
+      <NavLink key="import" to="/admin/import" className={linkClass}>
+        <span>{t('imports.nav')}</span>
       </NavLink>
     ),
   ].filter(Boolean);

@@ -107,15 +107,24 @@ export function CsecTimeline({
                   </p>
                   <p className="margin-y-05">
                     {t('csec.typeDetails', {
-                      subcategory: e.record.allegationSubcategory,
+                      subcategory: e.record.allegationSubcategory ?? t('csec.noSubcategory'),
                       source: t(`csecSources.${e.record.source}`),
                     })}
                   </p>
+                  <p className="margin-y-05">
+                    {e.record.associatedWith
+                      ? t(`csec.associated.${e.record.associatedWith.kind}`, {
+                          number: e.record.associatedWith.number ?? t('csec.associated.noNumber'),
+                        })
+                      : t('csec.associated.none')}
+                  </p>
                   <p className="margin-y-05 text-base-dark font-body-2xs">
-                    {t('csec.recordedBy', {
-                      name: e.record.recordedBy,
-                      when: formatDateTime(e.record.recordedAt, language),
-                    })}
+                    {e.record.recordedBy
+                      ? t('csec.recordedBy', {
+                          name: e.record.recordedBy,
+                          when: formatDateTime(e.record.recordedAt, language),
+                        })
+                      : t('csec.importedAt', { when: formatDateTime(e.record.recordedAt, language) })}
                   </p>
                 </div>
               </li>

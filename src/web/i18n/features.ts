@@ -3,6 +3,10 @@
 // error caught by test/unit/i18n.test.ts, as is a key present in one language only.
 import advocacyEn from './features/advocacy.en.json';
 import advocacyEs from './features/advocacy.es.json';
+import dataQualityEn from './features/dataQuality.en.json';
+import dataQualityEs from './features/dataQuality.es.json';
+import importsEn from './features/imports.en.json';
+import importsEs from './features/imports.es.json';
 import missingEn from './features/missing.en.json';
 import missingEs from './features/missing.es.json';
 import problemsEn from './features/problems.en.json';
@@ -18,6 +22,8 @@ export const FEATURE_FILES = {
   missing: { en: missingEn, es: missingEs },
   settings: { en: settingsEn, es: settingsEs },
   problems: { en: problemsEn, es: problemsEs },
+  dataQuality: { en: dataQualityEn, es: dataQualityEs },
+  imports: { en: importsEn, es: importsEs },
 } as const;
 
 export const FEATURE_MESSAGES = {
