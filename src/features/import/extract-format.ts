@@ -1,6 +1,7 @@
 // The state extract's files and columns (docs/IMPORT.md), and the checks one row can fail on its
 // own. Checks that need other rows or the database (unknown client, a duplicate id, a client
 // that moved county) are set-based, in import-extract.ts.
+import { IMPORT_ERROR_CODES, type ImportErrorCode } from '../../contract/imports.js';
 import { CSEC_TYPES, type CsecTypeCode } from '../../domain/csec-type.js';
 
 export const EXTRACT_FILES = ['clients', 'referrals', 'cases', 'csec_types'] as const;
@@ -46,32 +47,9 @@ export const COLUMNS: Record<ExtractFile, ColumnSpec[]> = {
   ],
 };
 
-/** The stable codes of hard errors (docs/IMPORT.md lists them with their meaning). */
-export const HARD_ERROR_CODES = [
-  'missing_file',
-  'missing_column',
-  'duplicate_column',
-  'invalid_utf8',
-  'unclosed_quote',
-  'stray_quote',
-  'wrong_field_count',
-  'required',
-  'too_long',
-  'control_character',
-  'invalid_date',
-  'date_in_future',
-  'date_too_early',
-  'end_before_start',
-  'unknown_county',
-  'county_not_yours',
-  'unknown_csec_type',
-  'unknown_case_kind',
-  'unknown_client',
-  'duplicate_id',
-  'client_changed_county',
-  'id_belongs_to_other_client',
-] as const;
-export type HardErrorCode = (typeof HARD_ERROR_CODES)[number];
+/** The stable codes of hard errors: the contract's list, which the web translates (docs/IMPORT.md). */
+export const HARD_ERROR_CODES = IMPORT_ERROR_CODES;
+export type HardErrorCode = ImportErrorCode;
 
 export interface HardError {
   file: string;
