@@ -88,6 +88,9 @@ export const ABILITIES: Record<Role, readonly Ability[]> = {
     'reports.board_internal',
     'reports.compliance',
     'reports.missing',
+    'reports.state',
+    'state.plan_figures',
+    'state.submit',
   ],
   county_admin: [
     'advocacy.county_view',
@@ -110,8 +113,17 @@ export const ABILITIES: Record<Role, readonly Ability[]> = {
     'directory.edit_any',
     'directory.catalog',
     'import.extract',
+    'reports.state',
   ],
-  state_analyst: ['stats.read', 'reports.board', 'reports.missing', 'figures.all_counties'],
+  state_analyst: [
+    'stats.read',
+    'reports.board',
+    'reports.missing',
+    'figures.all_counties',
+    'reports.state',
+    'state.review',
+    'state.program',
+  ],
   org_admin: [
     'advocacy.inbox',
     'advocacy.respond',

@@ -430,6 +430,22 @@ export class ScopedRepo {
   }
 
   /**
+   * The state CSEC Program's administration (issue 13): statewide program data (participation,
+   * population denominators) and the review of every county's submissions. As harbor_reference,
+   * so no identity column can be read; across counties only for users with figures.all_counties
+   * (state analysts), anyone else keeps the county wall. Always audited.
+   */
+  async forState<T>(action: string, work: (scope: AggregateScope) => Promise<T>): Promise<T> {
+    const allCounties = can(this.actor, 'figures.all_counties');
+    const details: Record<string, unknown> = {};
+    return this.scopedAs('harbor_reference', allCounties, async (tx) => {
+      const result = await work({ tx, actor: this.actor, allCounties, note: (d) => Object.assign(details, d) });
+      await appendAudit(tx, this.actor, this.meta, { countyId: this.actor.countyId, action, details });
+      return result;
+    });
+  }
+
+  /**
    * The signed-in user's own rows (notifications), as harbor_reference; row-level security adds
    * the user's id to the county (a restrictive policy). Not audited: nothing about anyone else.
    */

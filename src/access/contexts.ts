@@ -58,6 +58,11 @@ export interface AdminContext {
    * and line numbers only, never identities (see ScopedRepo.importExtract).
    */
   readonly importExtract: ScopedRepo['importExtract'];
+  /**
+   * The state CSEC Program's administration: statewide program data and every county's
+   * submissions for state analysts (figures.all_counties); the county wall for anyone else.
+   */
+  readonly forState: ScopedRepo['forState'];
 }
 
 /** Reference data read from either a reference or an admin route. */
@@ -100,6 +105,7 @@ export const contexts = {
     actor: repo.actor,
     forCounty: repo.forCounty.bind(repo),
     importExtract: repo.importExtract.bind(repo),
+    forState: repo.forState.bind(repo),
   }),
   self: (repo: ScopedRepo): SelfContext => ({
     kind: 'self',

@@ -50,6 +50,12 @@ export const ABILITY_NAMES = [
   'reports.compliance',
   'reports.missing',
   'figures.all_counties',
+  // The state CSEC Program (issue 13; docs/STATE-REPORT.md).
+  'reports.state',
+  'state.plan_figures',
+  'state.submit',
+  'state.review',
+  'state.program',
   // County reference data and administration.
   'settings.view',
   'settings.edit',

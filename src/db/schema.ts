@@ -11,6 +11,7 @@ import * as missing from './schema/missing.js';
 import * as obligations from './schema/obligations.js';
 import * as response from './schema/response.js';
 import * as services from './schema/services.js';
+import * as state from './schema/state.js';
 
 export * from './schema/advocacy.js';
 export * from './schema/audit.js';
@@ -20,6 +21,7 @@ export * from './schema/missing.js';
 export * from './schema/obligations.js';
 export * from './schema/response.js';
 export * from './schema/services.js';
+export * from './schema/state.js';
 
 /** Every table, for `drizzle(client, { schema })` and the drift test. Area files export tables only. */
 export const schema = {
@@ -31,4 +33,5 @@ export const schema = {
   ...response,
   ...advocacy,
   ...missing,
+  ...state,
 };

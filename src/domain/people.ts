@@ -14,6 +14,8 @@ export const ORGANIZATION_TYPES = [
   'education',
   'advocacy_cbo',
   'placement_provider',
+  // The state CSEC Program's staff (migration 0015): statewide figures, no youth.
+  'state_agency',
 ] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 

@@ -34,6 +34,11 @@ export const DEMO_LOGINS: { email: string; name: string; what: string }[] = [
     name: 'Nadia Ferreira',
     what: "administrator of an LA advocacy organization's directory entries",
   },
+  {
+    email: 'state@ca.demo',
+    name: 'Harriet Okafor',
+    what: "state CSEC Program analyst (every county's figures, never a name or a row)",
+  },
 ];
 
 export async function isDatabaseEmpty(database: Database): Promise<boolean> {
@@ -112,6 +117,15 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   await user(la, laOrg.dcfs, 6, ['auditor']);
   const sdWorker = await user(sd, sdOrg.cws, 7, ['caseworker']);
   await user(la, laOrg.cbo1, 8, ['org_admin']);
+  // The state's program staff work for a state agency; its office is in Sacramento County, which
+  // does not run Harbor (docs/STATE-REPORT.md, "Who sees what").
+  const [sacramento] = await conn.query<{ id: string }>(`SELECT id FROM counties WHERE code = 'sacramento'`);
+  const cdss = await b.organization(
+    sacramento!.id,
+    'California Department of Social Services, CSEC Program (fictional staff)',
+    'state_agency',
+  );
+  await user(sacramento!.id, cdss, 9, ['state_analyst']);
 
   // Colleagues without a password (they cannot sign in until an admin sets one).
   const colleague = async (

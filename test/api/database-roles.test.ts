@@ -236,7 +236,7 @@ describe('database roles', () => {
     ]);
     expect(await keys(analyst, 'aggregate')).toEqual(['actor', 'aggregate', 'kind']);
     expect(await keys(analyst, 'reference')).toEqual(['actor', 'forCounty', 'kind']);
-    expect(await keys(admin, 'admin')).toEqual(['actor', 'forCounty', 'importExtract', 'kind']);
+    expect(await keys(admin, 'admin')).toEqual(['actor', 'forCounty', 'forState', 'importExtract', 'kind']);
     expect(await keys(worker, 'self')).toEqual(['actor', 'forSelf', 'kind']);
   });
 });

@@ -98,6 +98,8 @@ export const youth = pgTable('youth', {
   // The state system's recorded sex, as the extract gives it (0014).
   sex: text('sex'),
   importBatchId: uuid('import_batch_id'),
+  // Whether the date of birth is known, without it (0015): readable by harbor_aggregate.
+  hasDateOfBirth: boolean('has_date_of_birth').generatedAlwaysAs(sql`date_of_birth IS NOT NULL`),
 });
 
 export const youthAliases = pgTable('youth_aliases', {
