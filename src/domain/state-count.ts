@@ -8,8 +8,11 @@
 //     their highest referral-associated Type starting in the period;
 //   - victims are the five victim Types; at-risk youth are those whose counted Type is At Risk.
 //
-// A Type associated with neither a referral nor a case, or starting outside the period, is not
-// counted; the report lists such Types among its data limitations.
+// A Type associated with no referral counts as case-associated, whether or not a case was open
+// on its start date: seed 004, Appendix B: "All CSEC Type in CWS/CMS, with start dates that did
+// not fall between the referral received date and referral disposition date, were assumed to be
+// associated with cases." The report lists those with no case open among its data limitations,
+// and Types starting outside the period too (not counted).
 //
 // This differs from countByHierarchy (src/domain/csec-type.ts), which counts every Type whose
 // dates OVERLAP the period: a Type that started years earlier and still applies counts there,
@@ -21,7 +24,7 @@ import { CSEC_TYPE_CODES, CSEC_TYPES, isIsoDate, rankOf, type CsecTypeCode } fro
 export interface StateCountedType {
   type: CsecTypeCode;
   startDate: string;
-  /** What the Type is associated with (docs/IMPORT.md, "Association"); null: neither. */
+  /** What the Type is associated with (docs/IMPORT.md, "Association"); null: neither, counted as a case's. */
   association: 'case' | 'referral' | null;
 }
 
@@ -84,7 +87,7 @@ export function stateCount(
   const result: StateCount = { cases: emptyTable(), referralOnly: emptyTable() };
   for (const types of byYouth.values()) {
     const inPeriod = types.filter((t) => startsIn(t.startDate, from, to));
-    const onCase = highest(inPeriod.filter((t) => t.association === 'case').map((t) => t.type));
+    const onCase = highest(inPeriod.filter((t) => t.association !== 'referral').map((t) => t.type));
     if (onCase) {
       add(result.cases, onCase);
       continue;

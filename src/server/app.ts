@@ -32,6 +32,8 @@ import { registerSafetyPlanRoutes } from '../features/safety-plans/routes.js';
 import { registerServiceRoutes } from '../features/services/routes.js';
 import { registerFirstResponseRoutes } from '../features/first-response/routes.js';
 import { registerImportRoutes } from '../features/import/routes.js';
+import { registerStateProgramRoutes } from '../features/state-program/routes.js';
+import { registerStateReportRoutes } from '../features/state-report/routes.js';
 import { registerInstrumentRoutes } from '../features/instruments/routes.js';
 import { registerNotificationRoutes } from '../features/notifications/routes.js';
 import { registerObligationRoutes } from '../features/obligations/routes.js';
@@ -195,6 +197,8 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerAdvocacyRoutes(app);
   registerDataQualityRoutes(app);
   registerImportRoutes(app);
+  registerStateReportRoutes(app);
+  registerStateProgramRoutes(app);
 
   if (withWeb) {
     await app.register(async (web) => {

@@ -46,6 +46,8 @@ export const TAGS: Readonly<Record<string, string>> = {
   advocacy: 'Advocacy contracts, advocate vetting, referrals to community organizations and performance issues.',
   'data-quality':
     "The county's data-quality queue of imported history's gaps, for supervisors: state ids and dates, never names.",
+  'state-program':
+    "The state CSEC Program: the state report by CSEC Type, County Plan figures, counties' participation and population denominators, and counties' submissions to the state. Figures and hashed ids, never a name.",
   imports:
     "The county administrator's upload of the state extract (a zip of CSV files) and the county's recent imports: counts and line numbers, never names.",
 };

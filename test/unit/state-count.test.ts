@@ -54,7 +54,7 @@ describe('the start-date rule', () => {
     expect(r.cases.victims).toBe(0);
   });
 
-  it('counts referral-only youth in their own table, and a case Type wins over a higher referral Type', () => {
+  it('counts referral-only youth in their own table, a case Type wins over a higher referral Type, and a Type outside every referral window counts as a case Type', () => {
     const r = stateCount(
       [
         { youthId: 'hotline-only', types: [t('victim_during_care', '2015-09-01', 'referral')] },
@@ -67,7 +67,7 @@ describe('the start-date rule', () => {
       FY.from,
       FY.to,
     );
-    expect(r.cases.byType).toMatchObject({ at_risk: 1, victim_during_care: 0 });
+    expect(r.cases.byType).toMatchObject({ at_risk: 1, victim_during_care: 1 });
     expect(r.referralOnly.byType).toMatchObject({ victim_during_care: 1 });
     expect(r.referralOnly.victims).toBe(1);
   });
