@@ -139,9 +139,14 @@ CREATE TABLE state_submission_rows (
   PRIMARY KEY (submission_id, line)
 );
 
+-- County Plans are entered, and submissions reviewed, through administration (harbor_reference).
+-- A submission's figures and rows are made from the county's Types, which only harbor_aggregate
+-- reads, so it writes them; neither role can read an identity column.
 GRANT SELECT, INSERT, UPDATE ON county_plan_figures, state_submissions TO harbor_reference;
-GRANT SELECT, INSERT, DELETE ON state_submission_rows TO harbor_reference;
-GRANT SELECT ON county_plan_figures, state_submissions, state_submission_rows TO harbor_aggregate;
+GRANT SELECT ON state_submission_rows TO harbor_reference;
+GRANT SELECT ON county_plan_figures TO harbor_aggregate;
+GRANT SELECT, INSERT, UPDATE ON state_submissions TO harbor_aggregate;
+GRANT SELECT, INSERT, DELETE ON state_submission_rows TO harbor_aggregate;
 
 DO $$
 DECLARE t text;
@@ -202,4 +207,4 @@ BEGIN
    ORDER BY 1, t.start_date, t.type;
 END $$;
 REVOKE ALL ON FUNCTION harbor_submission_rows(uuid, date, date) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION harbor_submission_rows(uuid, date, date) TO harbor_reference;
+GRANT EXECUTE ON FUNCTION harbor_submission_rows(uuid, date, date) TO harbor_aggregate;
