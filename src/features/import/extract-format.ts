@@ -70,11 +70,41 @@ const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 /** For Type names: also without punctuation, so "At-Risk", "at_risk" and "At Risk" agree. */
 const foldWords = (s: string) => fold(s.replace(/[-_,.;:/()]+/g, ' '));
 
-/** CSEC Types by Harbor code or the state's label, in any case and punctuation. */
+/**
+ * The other spellings seed 004 itself uses for each Type: its Table 1 ("...Independent Living
+ * Placement Services", "Victim while Absent from Placement"), its hierarchy list ("Victim in Open
+ * Case", "Victim while absent without leave", "Receiving ILP services", "Victim Before Care") and
+ * the special project codes ("CSEC victim during foster care", "CSEC absent from placement").
+ * A leading "CSEC" is dropped before matching, so "CSEC At Risk" is "At Risk".
+ */
+const TYPE_ALIASES: Record<CsecTypeCode, readonly string[]> = {
+  victim_during_care: ['Victim During Foster Care', 'Victim During Care'],
+  victim_open_case_not_in_care: ['Victim in Open Case', 'Victim in Open Case Not in Foster Care'],
+  victim_absent_from_placement: [
+    'Victim while Absent from Placement',
+    'Victim while absent without leave',
+    'Victim Absent from Placement',
+    'Absent from Placement',
+  ],
+  victim_closed_case_ilp: [
+    'Victim in Closed Case, Receiving Independent Living Placement Services',
+    'Victim in Closed Case, Receiving ILP services',
+    'Victim with Closed Case Receiving Independent Living Program services',
+    'Victim in Closed Case',
+  ],
+  victim_before_care: ['Victim Before Care', 'Victim Before Foster Care'],
+  at_risk: ['At Risk', 'At Risk of CSE'],
+};
+
+/** Folded for Type names, without a leading "CSEC" (the special project codes' prefix). */
+const foldType = (s: string) => foldWords(s).replace(/^csec /, '');
+
+/** CSEC Types by Harbor code, the state's label or one of its other spellings, in any case and punctuation. */
 const TYPE_LOOKUP = new Map<string, CsecTypeCode>();
 for (const t of CSEC_TYPES) {
-  TYPE_LOOKUP.set(foldWords(t.code), t.code);
-  TYPE_LOOKUP.set(foldWords(t.stateLabel), t.code);
+  TYPE_LOOKUP.set(foldType(t.code), t.code);
+  TYPE_LOOKUP.set(foldType(t.stateLabel), t.code);
+  for (const alias of TYPE_ALIASES[t.code]) TYPE_LOOKUP.set(foldType(alias), t.code);
 }
 
 /** The same few spellings come a million times: remember each as written (bounded). */
@@ -82,7 +112,7 @@ const typeSeen = new Map<string, CsecTypeCode | null>();
 export function resolveCsecType(value: string): CsecTypeCode | null {
   let code = typeSeen.get(value);
   if (code === undefined) {
-    code = TYPE_LOOKUP.get(foldWords(value)) ?? null;
+    code = TYPE_LOOKUP.get(foldType(value)) ?? null;
     if (typeSeen.size < 1000) typeSeen.set(value, code);
   }
   return code;
