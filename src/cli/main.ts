@@ -17,6 +17,8 @@ import { importInstrument, InstrumentImportError } from '../features/instruments
 import { sealPlainSecrets } from '../features/auth/mfa.js';
 import { importProviders, ProviderImportError } from '../features/directory/import-providers.js';
 import { importExtract } from '../features/import/import-extract.js';
+import { importPopulationFile } from '../features/state-program/population.js';
+import { HarborError } from '../errors.js';
 import { describeProgress, describeSummary } from '../features/import/describe.js';
 import { sendQueuedEmail } from '../features/notifications/send-email.js';
 import { runAdvocacyFlags } from '../jobs/advocacy-flags.js';
@@ -232,6 +234,32 @@ importCmd
       if (!summary.ok) process.exitCode = 1;
     }),
   );
+
+importCmd
+  .command('population <file>')
+  .description(
+    'load population denominators (youth aged 10-20 in child welfare, per county and fiscal year) from a CSV ' +
+      'file with the columns county, fiscal_year, youth_10_20_in_child_welfare; all rows or none',
+  )
+  .action((file: string) => {
+    if (!existsSync(file)) throw new UserInputError(`There is no file ${file}.`);
+    return withDatabase(async (db) => {
+      await prepareDatabase(db);
+      try {
+        const r = await importPopulationFile(systemRepo(db), path.resolve(file));
+        console.log(
+          `Imported ${file}: ${r.inserted} inserted, ${r.updated} updated (${r.counties.length} ${r.counties.length === 1 ? 'county' : 'counties'}; ${r.fiscalYears.join(', ')}).`,
+        );
+      } catch (err) {
+        if (!(err instanceof HarborError) || err.code !== 'population_file_invalid') throw err;
+        const { errors } = err.details as { errors: { line: number; column: string | null; message: string }[] };
+        for (const e of errors)
+          console.error(`  ${e.line ? `line ${e.line}` : 'file'}${e.column ? ` (${e.column})` : ''}: ${e.message}`);
+        console.error(`harbor: ${err.message.split('; nothing was imported.')[0]}; nothing was imported.`);
+        process.exitCode = 1;
+      }
+    });
+  });
 
 const JOBS = ['missed-obligations', 'send-email', 'advocacy-flags'] as const;
 const jobs = program

@@ -70,6 +70,7 @@ export const FIELD_PROBLEM_CODES = [
   'not_in_contract', // the contract does not include the milestone's service; { service }
   'not_case_agency_worker', // a case's worker must be an active user of the county's agency of its kind; { kind }
   'after_closed', // a case cannot open after the day it closed; { closedOn }
+  'unknown_county', // no California county has that code or FIPS code
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
 
@@ -267,6 +268,22 @@ export const FEATURE_PROBLEM_CODES = {
     'report_range_too_long', // 400: a report covers at most { max } days; { days }
     'report_public_only', // 403: the role sees the public version only
     'report_public_periods_only', // 400: the public version covers the county's reporting periods; { from, to }
+    'state_report_fiscal_year_or_range', // 400: give fiscalYear, or from and to, not both
+    'state_report_public_fiscal_years_only', // 400: the public state report covers whole fiscal years; { fiscalYear }
+  ],
+  stateProgram: [
+    'state_county_unknown', // 400: no California county has that code or FIPS code; { county }
+    'state_county_twice', // 400: the same county is listed twice; { county }
+    'plan_types_over_victims', // 400: the victims by Type add up to more than the victims served; { sum, victimsServed }
+    'plan_types_not_victims', // 400: all five victim Types are given and do not add up to the victims served; { sum, victimsServed }
+    'plan_figures_exist', // 409: the year's figures are entered already; send the version read; { fiscalYear, currentVersion }
+    'plan_figures_not_entered', // 409: a version was sent, but the year has no figures yet; { fiscalYear }
+    'population_file_invalid', // 400: the population file has errors, nothing was imported; { errorCount, errors: [{ line, column, code, message }] }
+    'submission_exists', // 409: the county has a submission for that period; { id, status }
+    'submission_is_draft', // 409: the submission is still a draft (not submitted); { status }
+    'submission_is_submitted', // 409: the submission is with the state for review; { status }
+    'submission_is_accepted', // 409: the submission was accepted and can no longer change; { status }
+    'submission_is_returned', // 409: the submission was returned to the county; { status }
   ],
 } as const;
 export type FeatureProblemCode = (typeof FEATURE_PROBLEM_CODES)[keyof typeof FEATURE_PROBLEM_CODES][number];

@@ -109,7 +109,11 @@ export const CountyRow = z.object({
     .object({ victimsServed: Count, atRiskIdentified: Count })
     .nullable()
     .describe('The County Plan figures for the plan year, when entered'),
-  victimsDifference: z.number().int().nullable().describe('County Plans minus Harbor; null without plan figures or when hidden'),
+  victimsDifference: z
+    .number()
+    .int()
+    .nullable()
+    .describe('County Plans minus Harbor; null without plan figures or when hidden'),
   atRiskDifference: z.number().int().nullable(),
   dataQuality: DataQualityCounts,
 });
@@ -281,3 +285,79 @@ export const SubmissionRollup = z.object({
   totals: z.object({ submitted: SubmissionFigures, extract: SubmissionFigures }),
 });
 export type SubmissionRollupT = z.infer<typeof SubmissionRollup>;
+
+// Requests and answers of the program's routes (src/features/state-program/routes.ts) -----------
+
+export const FiscalYearParams = z.object({ fiscalYear: FiscalYear }).strict();
+
+export const PlanFiguresQuery = z
+  .object({
+    fiscalYear: FiscalYear.optional().describe('One fiscal year, e.g. 2015-16; without it, every year entered'),
+  })
+  .strict();
+export const PlanFiguresList = z.array(PlanFigures);
+
+export const ParticipationQuery = z
+  .object({
+    fiscalYear: FiscalYear.optional().describe('A state fiscal year, e.g. 2016-17; default: the one containing today'),
+  })
+  .strict();
+export const ParticipationList = z.array(Participation).describe("California's 58 counties, by name");
+
+/** Codes of the population file's errors: one per line and column (line 0: the whole file). */
+export const POPULATION_ERROR_CODES = [
+  'empty_file',
+  'invalid_utf8',
+  'unclosed_quote',
+  'stray_quote',
+  'missing_column',
+  'duplicate_column',
+  'wrong_field_count',
+  'required',
+  'too_long',
+  'control_character',
+  'unknown_county',
+  'invalid_fiscal_year',
+  'invalid_count',
+  'duplicate_row',
+  'too_many_errors',
+] as const;
+export type PopulationErrorCode = (typeof POPULATION_ERROR_CODES)[number];
+
+export const PopulationError = z.object({
+  line: z.number().int().min(0).describe('The line in the file (the header is line 1); 0 for the whole file'),
+  column: z.string().nullable(),
+  code: z.enum(POPULATION_ERROR_CODES),
+  message: z.string().describe('English, for the command line and API clients'),
+});
+export type PopulationErrorT = z.infer<typeof PopulationError>;
+
+/** The most a population file may hold (413 payload_too_large above it). */
+export const MAX_POPULATION_BYTES = 5 * 1024 * 1024;
+
+/** The request body: the CSV itself, sent as text/csv (documented as binary). */
+export const PopulationUploadBody = z.unknown().meta({
+  type: 'string',
+  format: 'binary',
+  description:
+    'A CSV file (UTF-8, at most 5 MB) with the columns county (a name such as "Los Angeles" or "Los Angeles ' +
+    'County", or a FIPS code such as 037), fiscal_year (e.g. 2015-16) and youth_10_20_in_child_welfare (a whole ' +
+    'number). Content-Type: text/csv.',
+});
+
+export const PopulationImportResult = z.object({
+  inserted: z.number().int().describe('County and fiscal year pairs new in Harbor'),
+  updated: z.number().int().describe('Pairs Harbor had, now with the file’s figure'),
+});
+export type PopulationImportResultT = z.infer<typeof PopulationImportResult>;
+
+export const SubmissionList = z.array(Submission);
+export const SubmissionListQuery = z
+  .object({
+    from: Day.optional().describe('Only submissions whose period ends on or after this day'),
+    to: Day.optional().describe('Only submissions whose period starts on or before this day'),
+  })
+  .strict();
+export const SubmissionRollupQuery = z
+  .object({ from: Day.describe('First day of the period'), to: Day.describe('Last day of the period, included') })
+  .strict();

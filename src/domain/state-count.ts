@@ -114,3 +114,37 @@ export function fiscalYearPeriod(fiscalYear: string): { from: string; to: string
   const start = Number(m[1]);
   return { from: `${start}-07-01`, to: `${start + 1}-06-30` };
 }
+
+/**
+ * The counting rule in plain words, English and Spanish: printed on every output of the state
+ * report (JSON `rule`, the CSV's first rows, the workbook's first sheet, the PDF) so a figure never
+ * travels without the rule that made it.
+ */
+export const STATE_COUNTING_RULE: { readonly en: string; readonly es: string } = {
+  en:
+    'Counting rule (state CSEC Program). The period runs from its first day to its last day, both included; ' +
+    'by default it is the state fiscal year, July 1 to June 30. ' +
+    'Each youth is counted once, under the highest case-associated CSEC Type whose start date falls in the period, ' +
+    `in this order: ${CSEC_TYPES.map((t) => `(${t.rank}) ${t.stateLabel}`).join(', ')}. ` +
+    'A Type that started before the period is not counted, even if it still applied during it. ' +
+    "A Type is associated with a referral when its start date falls between the referral's received date and its disposition date; " +
+    'a Type outside every referral window counts as associated with a case, whether or not a case was open that day, ' +
+    'as the state assumed (seed 004, Appendix B). ' +
+    'Youth with referral-associated Types only (identified during a hotline investigation) are counted in a table of their own, ' +
+    'each once, under their highest such Type. ' +
+    'Victims are the youth counted under one of the five victim Types; youth at risk are those whose counted Type is At Risk.',
+  es:
+    'Regla de conteo (Programa CSEC del estado). El período va de su primer día a su último día, ambos incluidos; ' +
+    'por defecto es el año fiscal del estado, del 1 de julio al 30 de junio. ' +
+    'Cada joven se cuenta una sola vez, bajo el Tipo CSEC asociado a un caso más alto cuya fecha de inicio cae en el período, ' +
+    'en este orden: (1) víctima durante el cuidado de crianza, (2) víctima en un caso abierto, fuera del cuidado de crianza, ' +
+    '(3) víctima mientras estaba ausente de su colocación, (4) víctima en un caso cerrado, que recibe servicios del Programa de Vida Independiente, ' +
+    '(5) víctima antes del cuidado de crianza, (6) en riesgo. ' +
+    'Un Tipo que comenzó antes del período no se cuenta, aunque siguiera vigente durante él. ' +
+    'Un Tipo pertenece a una remisión cuando su fecha de inicio cae entre la fecha en que se recibió la remisión y la fecha de su disposición; ' +
+    'un Tipo fuera de toda ventana de remisión se cuenta como asociado a un caso, haya habido o no un caso abierto ese día, ' +
+    'como lo supuso el estado (semilla 004, Apéndice B). ' +
+    'Los jóvenes con Tipos asociados solo a remisiones (identificados durante una investigación de la línea directa) se cuentan en una tabla aparte, ' +
+    'cada uno una vez, bajo el más alto de esos Tipos. ' +
+    'Las víctimas son los jóvenes contados bajo uno de los cinco Tipos de víctima; los jóvenes en riesgo son aquellos cuyo Tipo contado es En riesgo.',
+};

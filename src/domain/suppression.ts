@@ -73,11 +73,22 @@ const add = (a: Cost, b: Cost): Cost => [a[0] + b[0], a[1] + b[1]];
 const less = (a: Cost, b: Cost): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 
 /**
+ * Totals to hide whatever their count, as complementary entries: a total that another table
+ * also shows and hides there must be hidden here too, and the rules then protect it here.
+ */
+export interface SuppressTableOptions {
+  hide?: { rowTotals?: readonly number[]; columnTotals?: readonly number[]; grandTotal?: boolean };
+}
+
+/**
  * Suppress a table of counts (rows × columns, at least 1 × 1) with its row totals, column
  * totals and grand total, which are computed from the cells. Throws RangeError on input that
  * is not a non-empty rectangle of whole numbers ≥ 0.
  */
-export function suppressTable(cells: readonly (readonly number[])[]): SuppressedTable {
+export function suppressTable(
+  cells: readonly (readonly number[])[],
+  options: SuppressTableOptions = {},
+): SuppressedTable {
   if (!Array.isArray(cells) || cells.length === 0) throw new RangeError('a table needs at least one row');
   const nRows = cells.length;
   const nCols = cells[0]?.length ?? 0;
@@ -103,6 +114,12 @@ export function suppressTable(cells: readonly (readonly number[])[]): Suppressed
 
   const v = (k: number): number => value[k] ?? 0;
   const reason: (SuppressionReason | null)[] = value.map((n) => (isPrimary(n) ? 'primary' : null));
+  const force = (k: number) => {
+    if (reason[k] === null) reason[k] = 'complementary';
+  };
+  for (const i of options.hide?.rowTotals ?? []) if (i >= 0 && i < nRows) force(i * C + nCols);
+  for (const j of options.hide?.columnTotals ?? []) if (j >= 0 && j < nCols) force(nRows * C + j);
+  if (options.hide?.grandTotal) force(nRows * C + nCols);
   const hidden = (k: number): boolean => reason[k] !== null;
 
   // Lines: every row then every column of the grid, each a list of entry indexes.

@@ -12,6 +12,7 @@ import { seedDirectory } from './demo-directory.js';
 import { seedIdentification } from './demo-identification.js';
 import { seedMissing } from './demo-missing.js';
 import { seedServicesAndPlacements } from './demo-services.js';
+import { seedStateProgram } from './demo-state.js';
 
 export const DEMO_PASSWORD = 'harbor-demo';
 export const DEMO_SEED = 20_261_121;
@@ -112,7 +113,7 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   const socialworker = await user(la, laOrg.dcfs, 0, ['caseworker'], supervisor);
   const probationOfficer = await user(la, laOrg.probation, 2, ['caseworker']);
   const advocate = await user(la, laOrg.cbo1, 3, ['advocate']);
-  await user(la, laOrg.dcfs, 4, ['county_analyst']);
+  const laAnalyst = await user(la, laOrg.dcfs, 4, ['county_analyst']);
   await user(la, laOrg.dcfs, 5, ['county_admin']);
   await user(la, laOrg.dcfs, 6, ['auditor']);
   const sdWorker = await user(sd, sdOrg.cws, 7, ['caseworker']);
@@ -328,6 +329,7 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
   const missing = await seedMissing(conn, faker, histories, now, socialworker);
   const advocacy = await seedAdvocacy(conn, faker, histories, now);
   const dataQuality = await seedDataQuality(conn, histories, la);
+  const stateProgram = await seedStateProgram(conn, { la, sd }, laAnalyst, today);
   return {
     counties: 2,
     youth: youthCount,
@@ -337,5 +339,6 @@ async function seed(conn: RawConnection, passwordHash: string, [laYouth, sdYouth
     ...missing,
     ...advocacy,
     ...dataQuality,
+    ...stateProgram,
   };
 }
