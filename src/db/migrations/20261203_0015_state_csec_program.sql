@@ -25,9 +25,31 @@ GRANT EXECUTE ON FUNCTION csec_type_rank(text) TO harbor_app, harbor_aggregate, 
 ALTER TABLE youth ADD COLUMN has_date_of_birth boolean GENERATED ALWAYS AS (date_of_birth IS NOT NULL) STORED;
 GRANT SELECT (has_date_of_birth) ON youth TO harbor_aggregate, harbor_reference;
 
--- The report reads Types by start date across every county.
+-- The report reads Types by start date across every county, each statement from an index alone
+-- (an index-only scan; docs/BENCHMARKS.md, section 6): the Type table (youth, county, Type,
+-- referral), the Types that started before the period and still apply (end date), and the data
+-- limitations (a subcategory missing; neither a referral nor a case; youth without a birth date).
 CREATE INDEX csec_type_records_start_idx ON csec_type_records (start_date)
   INCLUDE (youth_id, county_id, type, referral_id);
+CREATE INDEX csec_type_records_start_end_idx ON csec_type_records (start_date) INCLUDE (county_id, end_date);
+CREATE INDEX csec_type_records_no_subcategory_idx ON csec_type_records (start_date) INCLUDE (county_id)
+  WHERE allegation_subcategory IS NULL;
+CREATE INDEX csec_type_records_no_case_idx ON csec_type_records (start_date) INCLUDE (county_id)
+  WHERE referral_id IS NULL AND case_id IS NULL;
+CREATE INDEX youth_without_date_of_birth_idx ON youth (id) INCLUDE (county_id) WHERE NOT has_date_of_birth;
+
+-- The county wall (0003), the same answer written for statewide figures. The planner cannot know
+-- what a setting holds: it guessed 1% of rows for "the setting is 'on'", so on a statewide year it
+-- sorted where it should hash and spilled to disk; a COALESCE is guessed at one half. The
+-- all-counties test comes first (one setting read per row, no cast of the county id, when it is
+-- on), and the function is parallel safe (current_setting is: parallel workers get the
+-- transaction's settings), so a statewide count may use parallel workers. Visible exactly when it
+-- was before; where the old form gave NULL (no all-counties setting at all) this gives false.
+CREATE OR REPLACE FUNCTION harbor_county_visible(row_county uuid) RETURNS boolean
+  LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT coalesce(current_setting('harbor.all_counties', true) = 'on', false)
+      OR row_county::text = current_setting('harbor.county_id', true)
+$$;
 
 -- Statewide reference data: public figures, not youth data; no county wall. Read by every
 -- application role; written through the state program's administration (ability
@@ -81,6 +103,26 @@ SELECT c.id, l.fy, l.tier
       'Tulare','Ventura','Yolo','Yuba'])
   ) l
   JOIN counties c ON c.fips IS NOT NULL AND c.name = l.n || ' County';
+
+-- Row-level security on these two, although every county's row is public: all three roles read
+-- them; only the state's administration (harbor_reference with harbor.all_counties on, which
+-- ScopedRepo.forState sets for state analysts only) may write; the owner (system work: the
+-- migration's lists, `harbor import population`) may do anything.
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['csec_program_participation','child_welfare_population']
+  LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY statewide_read ON %I FOR SELECT TO harbor_app, harbor_aggregate, harbor_reference
+                      USING (true)', t);
+    EXECUTE format('CREATE POLICY state_writes ON %I TO harbor_reference
+                      USING (current_setting(''harbor.all_counties'', true) = ''on'')
+                      WITH CHECK (current_setting(''harbor.all_counties'', true) = ''on'')', t);
+    EXECUTE format('CREATE POLICY owner_system_access ON %I TO CURRENT_USER USING (true) WITH CHECK (true)', t);
+  END LOOP;
+END $$;
 
 -- What a county reported in its County Plan for a fiscal year: the second source seed 004 sets
 -- beside the state system's count. Entered by the county analyst (ability state.plan_figures).
@@ -169,6 +211,11 @@ CREATE TABLE county_submission_secrets (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 REVOKE ALL ON county_submission_secrets FROM PUBLIC;
+ALTER TABLE county_submission_secrets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE county_submission_secrets FORCE ROW LEVEL SECURITY;
+CREATE POLICY no_application_access ON county_submission_secrets TO harbor_app, harbor_aggregate, harbor_reference
+  USING (false) WITH CHECK (false);
+CREATE POLICY owner_system_access ON county_submission_secrets TO CURRENT_USER USING (true) WITH CHECK (true);
 
 -- The de-identified rows of a county's Types starting in from..to: the only way an application
 -- role reaches a date of birth or a state id for the state submission, and it returns neither.
