@@ -32,6 +32,11 @@ import { ScreeningPage } from './screening/ScreeningPage';
 import { SearchPage } from './search/SearchPage';
 import { CountySettingsPage } from './settings/CountySettingsPage';
 import { canSeeCountySettings } from './settings/types';
+import { canEnterPlanFigures, canRunStateProgram, canSeeStateReport, canSeeSubmissions } from './state-program/common';
+import { PlanFiguresPage } from './state-program/PlanFiguresPage';
+import { ProgramPage } from './state-program/ProgramPage';
+import { StateReportPage } from './state-program/StateReportPage';
+import { SubmissionsPage } from './state-program/SubmissionsPage';
 import { MyWorkPage } from './work/MyWorkPage';
 
 export function App() {
@@ -110,6 +115,38 @@ export function App() {
             element={
               <RequireRole allow={canSeeBoardReport}>
                 <BoardReportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="reports/state"
+            element={
+              <RequireRole allow={canSeeStateReport}>
+                <StateReportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="state/plans"
+            element={
+              <RequireRole allow={canEnterPlanFigures}>
+                <PlanFiguresPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="state/program"
+            element={
+              <RequireRole allow={canRunStateProgram}>
+                <ProgramPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="state/submissions"
+            element={
+              <RequireRole allow={canSeeSubmissions}>
+                <SubmissionsPage />
               </RequireRole>
             }
           />

@@ -12,6 +12,7 @@ import { canSearchYouth, canSeeFigures, canUseWorklist } from '../lib/roles';
 import { NotificationsLink } from '../notifications/NotificationsLink';
 import { useSession } from '../session/SessionContext';
 import { canSeeCountySettings } from '../settings/types';
+import { canEnterPlanFigures, canRunStateProgram, canSeeStateReport, canSeeSubmissions } from '../state-program/common';
 import type { SessionView } from '../../contract/auth';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -79,6 +80,26 @@ export function SiteNav({ session, expanded, onClose }: Props) {
     canSeeBoardReport(session) && (
       <NavLink key="board-report" to="/reports/advocacy" className={linkClass}>
         <span>{t('boardReport.nav')}</span>
+      </NavLink>
+    ),
+    canSeeStateReport(session) && (
+      <NavLink key="state-report" to="/reports/state" className={linkClass}>
+        <span>{t('stateReport.nav')}</span>
+      </NavLink>
+    ),
+    canSeeSubmissions(session) && (
+      <NavLink key="state-submissions" to="/state/submissions" className={linkClass}>
+        <span>{t('stateSubmissions.nav')}</span>
+      </NavLink>
+    ),
+    canEnterPlanFigures(session) && (
+      <NavLink key="state-plans" to="/state/plans" className={linkClass}>
+        <span>{t('statePlans.nav')}</span>
+      </NavLink>
+    ),
+    canRunStateProgram(session) && (
+      <NavLink key="state-program" to="/state/program" className={linkClass}>
+        <span>{t('stateProgram.nav')}</span>
       </NavLink>
     ),
     canSeeCountySettings(session) && (

@@ -15,6 +15,8 @@ import responseEn from './features/response.en.json';
 import responseEs from './features/response.es.json';
 import settingsEn from './features/settings.en.json';
 import settingsEs from './features/settings.es.json';
+import stateProgramEn from './features/stateProgram.en.json';
+import stateProgramEs from './features/stateProgram.es.json';
 
 export const FEATURE_FILES = {
   response: { en: responseEn, es: responseEs },
@@ -24,6 +26,7 @@ export const FEATURE_FILES = {
   problems: { en: problemsEn, es: problemsEs },
   dataQuality: { en: dataQualityEn, es: dataQualityEs },
   imports: { en: importsEn, es: importsEs },
+  stateProgram: { en: stateProgramEn, es: stateProgramEs },
 } as const;
 
 export const FEATURE_MESSAGES = {
