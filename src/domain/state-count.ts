@@ -129,7 +129,7 @@ export const STATE_COUNTING_RULE: { readonly en: string; readonly es: string } =
     'A Type that started before the period is not counted, even if it still applied during it. ' +
     "A Type is associated with a referral when its start date falls between the referral's received date and its disposition date; " +
     'a Type outside every referral window counts as associated with a case, whether or not a case was open that day, ' +
-    'as the state assumed (seed 004, Appendix B). ' +
+    'as the state assumed in its CSEC Program report to the Legislature (Appendix B). ' +
     'Youth with referral-associated Types only (identified during a hotline investigation) are counted in a table of their own, ' +
     'each once, under their highest such Type. ' +
     'Victims are the youth counted under one of the five victim Types; youth at risk are those whose counted Type is At Risk.',
@@ -143,7 +143,7 @@ export const STATE_COUNTING_RULE: { readonly en: string; readonly es: string } =
     'Un Tipo que comenzó antes del período no se cuenta, aunque siguiera vigente durante él. ' +
     'Un Tipo pertenece a una remisión cuando su fecha de inicio cae entre la fecha en que se recibió la remisión y la fecha de su disposición; ' +
     'un Tipo fuera de toda ventana de remisión se cuenta como asociado a un caso, haya habido o no un caso abierto ese día, ' +
-    'como lo supuso el estado (semilla 004, Apéndice B). ' +
+    'como lo supuso el estado en su informe del Programa CSEC a la Legislatura (Apéndice B). ' +
     'Los jóvenes con Tipos asociados solo a remisiones (identificados durante una investigación de la línea directa) se cuentan en una tabla aparte, ' +
     'cada uno una vez, bajo el más alto de esos Tipos. ' +
     'Las víctimas son los jóvenes contados bajo uno de los cinco Tipos de víctima; los jóvenes en riesgo son aquellos cuyo Tipo contado es En riesgo.',
