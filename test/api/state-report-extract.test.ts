@@ -12,6 +12,7 @@
 //      count, reproduced cell for cell.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSEC_TYPES } from '../../src/domain/csec-type.js';
 import { importExtract } from '../../src/features/import/import-extract.js';
 import { stateFigures, sumFigures } from '../../src/features/state-report/figures.js';
 import { startHarness, type Harness } from '../support/app.js';
@@ -437,6 +438,16 @@ describe("seed 004's Type table, reproduced from an extract built to it", () => 
     expect(e.cases.byType).toEqual(SEED_004.table);
     expect(e.cases.victims).toBe(699);
     expect(e.cases.atRisk).toBe(954);
+  });
+
+  it('csec_type_rank() in the database ranks the Types as src/domain/csec-type.ts does', async () => {
+    const rows = await h.db.database.query<{ t: string; rank: number }>(
+      `SELECT t, csec_type_rank(t) AS rank FROM unnest($1::text[]) AS t`,
+      [CSEC_TYPES.map((c) => c.code)],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.t, Number(r.rank)]))).toEqual(
+      Object.fromEntries(CSEC_TYPES.map((c) => [c.code, c.rank])),
+    );
   });
 
   it('the counting statements give the table as harbor_aggregate, under row-level security', async () => {
