@@ -65,7 +65,13 @@ describe('route contexts', () => {
     );
     expect(Object.keys(contexts.aggregate(repo)).sort()).toEqual(['actor', 'aggregate', 'kind']);
     expect(Object.keys(contexts.reference(repo)).sort()).toEqual(['actor', 'forCounty', 'kind']);
-    expect(Object.keys(contexts.admin(repo)).sort()).toEqual(['actor', 'forCounty', 'forState', 'importExtract', 'kind']);
+    expect(Object.keys(contexts.admin(repo)).sort()).toEqual([
+      'actor',
+      'forCounty',
+      'forState',
+      'importExtract',
+      'kind',
+    ]);
     expect(Object.keys(contexts.self(repo)).sort()).toEqual(['actor', 'forSelf', 'kind']);
     expect(Object.keys(contexts.youth(repo))).not.toContain('aggregate');
     expect(Object.keys(contexts.youth(repo))).not.toContain('forCounty');
