@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds what is out of date: the server (tsc -> dist/) and the web app (vite -> dist/web).
+// Builds what is out of date: the server (tsc -> dist/) and the web app (vite -> dist/web, with
+// .br and .gz next to each text file: scripts/precompress.ts, a Vite plugin).
 // `npm start` and `npx harbor` call this first, so a fresh clone needs no separate build step.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,7 @@ export function build({ force = false, quiet = false, web = true } = {}) {
     'src/contract',
     'src/domain',
     'vite.config.ts',
+    'scripts/precompress.ts',
     'tsconfig.web.json',
     'package.json',
   ]);

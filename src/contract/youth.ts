@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FIELD_CATEGORIES } from '../domain/field-categories.js';
 import { ENTRY_PATHWAYS, IDENTIFIER_SYSTEMS } from '../domain/people.js';
 import { dateOfBirth, email, id, line, name, phone } from './primitives.js';
+import { exportLanguage, pageQuery, PageInfo } from './paging.js';
 
 export const YouthId = z.object({ id: id().describe('Youth id (UUID)') });
 
@@ -43,7 +44,9 @@ export const YouthSaved = z.object({ id: z.string(), version: z.number() });
 export const YouthSearchQuery = z.object({
   q: line({ max: 100 })
     .optional()
-    .describe('Name, alias, YYYY-MM-DD or MM/DD/YYYY, or an external id; empty lists your youth'),
+    .describe(
+      'Name, alias, YYYY-MM-DD or MM/DD/YYYY, or an external id; empty lists the first youth you may see (GET /api/caseload pages your caseload with its total)',
+    ),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
@@ -142,16 +145,44 @@ export type SearchResult = z.infer<typeof SearchResult>;
 export type YouthSearchResult = SearchResult['results'][number];
 export type MatchedOn = YouthSearchResult['matchedOn'];
 
-export const AccessLog = z.object({
-  events: z.array(
-    z.object({
-      at: z.string(),
-      actor: z.object({ name: z.string(), organization: z.string().nullable(), roles: z.array(z.string()) }).nullable(),
-      action: z.string(),
-      outcome: z.string(),
-      categories: z.array(z.string()),
-    }),
-  ),
+// "My youth": the caseload, paged and sorted on the server, with the true total. ----------------
+
+/**
+ * The relations that put a youth on a user's caseload: assigned to them or to someone they
+ * supervise, on a team (MDT) they sit on, or in their advocacy. Not the organization-wide
+ * relation: an auditor or an organization-wide supervisor sees many youth, but none of them is
+ * "theirs" by that alone.
+ */
+export const CASELOAD_RELATIONS = ['assigned', 'supervises', 'mdt', 'advocacy'] as const;
+export type CaseloadRelation = (typeof CASELOAD_RELATIONS)[number];
+
+export const CASELOAD_SORTS = ['name', 'dateOfBirth', 'spa'] as const;
+export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
+
+export const CaseloadQuery = z.object(pageQuery(CASELOAD_SORTS, { sort: 'name', dir: 'asc' })).strict();
+export type CaseloadQuery = z.infer<typeof CaseloadQuery>;
+
+export const CaseloadCsvQuery = z
+  .object({ sort: CaseloadQuery.shape.sort, dir: CaseloadQuery.shape.dir, lang: exportLanguage() })
+  .strict();
+export type CaseloadCsvQuery = z.infer<typeof CaseloadCsvQuery>;
+
+export const CaseloadYouth = z.object({
+  id: z.string(),
+  name: z.string().nullable().describe('The name the youth is called by; null when the record has no names'),
+  legalName: z.string().nullable(),
+  stateClientId: z
+    .string()
+    .nullable()
+    .describe('For a youth with no names: the state client id they are shown by; otherwise null'),
+  dateOfBirth: z.string().nullable(),
+  spaNumber: z.number().nullable(),
+  relations: z.array(z.enum(CASELOAD_RELATIONS)).describe('Why the youth is on your caseload'),
 });
-export type AccessLog = z.infer<typeof AccessLog>;
-export type AccessLogEvent = AccessLog['events'][number];
+export type CaseloadYouth = z.infer<typeof CaseloadYouth>;
+
+export const Caseload = z.object({ youth: z.array(CaseloadYouth), ...PageInfo });
+export type Caseload = z.infer<typeof Caseload>;
+
+// Who viewed this record (src/contract/access-log.ts holds its query and the visit rule).
+export { AccessLog } from './access-log.js';

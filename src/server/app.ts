@@ -49,6 +49,7 @@ import { loggerOptions } from './logger.js';
 import { checkRouteDocs, swaggerOptions } from './openapi.js';
 import { registerPolicyHook } from './policy-hook.js';
 import { routes } from './route.js';
+import { REVALIDATE, webStaticOptions } from './web-assets.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -150,6 +151,10 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
     reply.header('x-request-id', request.id);
     // Youth data must not sit in shared or browser caches.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // The web app's pages (index.html for client-side routes) are revalidated on every load;
+    // its static files set their own (src/server/web-assets.ts: hashed assets are immutable).
+    else if (!reply.hasHeader('cache-control') && !reply.raw.hasHeader('cache-control'))
+      reply.header('cache-control', REVALIDATE);
   });
 
   const webDir = config.webDir ?? path.join(projectRoot(), 'dist', 'web');
@@ -203,7 +208,7 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   if (withWeb) {
     await app.register(async (web) => {
       declarePluginRoutes(web, "the web app's static files");
-      await web.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+      await web.register(fastifyStatic, webStaticOptions(webDir));
     });
   }
   return app;

@@ -151,22 +151,20 @@ describe('GET /api/youth (search)', () => {
 });
 
 describe('GET /api/youth/:id/access-log', () => {
-  it('shows supervisors who viewed the record, including searches and denied attempts', async () => {
+  it('shows supervisors who viewed the record, including denied attempts, one line per person per visit', async () => {
     await open('worker', 'ana');
     await open('otherWorker', 'ana'); // denied: recorded too
     const res = await (await h.as('supervisor')).get(`/api/youth/${h.world.youth.ana}/access-log`);
     expect(res.statusCode).toBe(200);
-    const events = res.json().events as { actor: { name: string } | null; action: string; outcome: string }[];
-    expect(events).toEqual(
+    const visits = res.json().visits as { actor: { name: string } | null; viewed: string[]; refused: string[] }[];
+    expect(visits).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          action: 'youth.read',
-          outcome: 'allowed',
+          viewed: expect.arrayContaining(['record']),
           actor: expect.objectContaining({ name: 'Test worker' }),
         }),
         expect.objectContaining({
-          action: 'youth.read',
-          outcome: 'denied',
+          refused: ['record'],
           actor: expect.objectContaining({ name: 'Test otherWorker' }),
         }),
       ]),

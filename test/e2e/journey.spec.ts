@@ -27,8 +27,8 @@ test('a supervisor finds a youth, opens the record, sees who viewed it, and sign
   expect(displayName).not.toBe('');
   await expect(header).toContainText('Los Angeles County');
   await expect(page.getByRole('heading', { level: 2, name: 'My youth' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'assigned to you' })).toBeVisible();
-  const results = page.locator('.harbor-results .usa-collection__heading a');
+  await expect(page.getByRole('status').filter({ hasText: 'on your caseload' })).toBeVisible();
+  const results = page.locator('.harbor-results').getByRole('link');
   await expect(results.first()).toBeVisible();
 
   // Search by part of the first youth's last name.
@@ -73,7 +73,7 @@ test('a supervisor finds a youth, opens the record, sees who viewed it, and sign
 
 test('when the session ends, the next action leads to sign-in and then back', async ({ page, context }) => {
   await signIn(page, 'socialworker@la.demo');
-  const first = page.locator('.harbor-results .usa-collection__heading a').first();
+  const first = page.locator('.harbor-results').getByRole('link').first();
   await expect(first).toBeVisible();
   const href = await first.getAttribute('href');
   await context.clearCookies();
@@ -131,7 +131,7 @@ test('an unknown address shows the friendly not-found page', async ({ page }) =>
 
 test('a server error shows the error page with a reference number for staff', async ({ page }) => {
   await signIn(page, 'socialworker@la.demo');
-  const first = page.locator('.harbor-results .usa-collection__heading a').first();
+  const first = page.locator('.harbor-results').getByRole('link').first();
   await expect(first).toBeVisible();
   await page.route(/\/api\/youth\/[^/?]+$/, (route) =>
     route.fulfill({
@@ -174,7 +174,7 @@ test('switching to Español translates the app and is remembered', async ({ page
 test('at phone width the menu opens, keeps focus inside, and closes with Escape', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, 'socialworker@la.demo');
-  await expect(page.locator('.harbor-results .usa-collection__heading a').first()).toBeVisible();
+  await expect(page.locator('.harbor-results').getByRole('link').first()).toBeVisible();
   await expectNoAxeViolations(page, 'search at phone width');
 
   const menu = page.getByRole('button', { name: 'Menu' });

@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../server/route.js';
-import { accessLog } from './access-log.js';
+import { accessLog, accessLogCsv } from './access-log.js';
+import { caseload, caseloadCsv } from './caseload.js';
 import { createYouth } from './create-youth.js';
 import { getYouth } from './get-youth.js';
+import { AccessLogCsvQuery, AccessLogQuery } from '../../contract/access-log.js';
 import {
   AccessLog,
+  Caseload,
+  CaseloadCsvQuery,
+  CaseloadQuery,
   SearchResult,
   YouthCreate,
   YouthCreated,
@@ -86,11 +91,64 @@ export function registerYouthRoutes(app: FastifyInstance) {
       config: { policy: { access: 'youth', ability: 'youth.access_log' } },
       schema: {
         tags,
-        summary: 'Who viewed or changed this record, newest first',
+        summary:
+          'Who viewed or changed this record: one line per person per visit (events less than 10 minutes apart), filtered, sorted (newest first) and paged, with the total',
         params: YouthId,
+        querystring: AccessLogQuery,
         response: { 200: AccessLog },
       },
     },
-    async (request, ctx) => accessLog(ctx, request.params.id),
+    async (request, ctx) => accessLog(ctx, request.params.id, request.query),
+  );
+
+  r.get(
+    '/api/youth/:id/access-log.csv',
+    {
+      config: { policy: { access: 'youth', ability: 'youth.access_log' } },
+      schema: {
+        tags,
+        summary: "Every matching visit of the record's access log as CSV, times in county time with the zone",
+        params: YouthId,
+        querystring: AccessLogCsvQuery,
+      },
+    },
+    async (request, ctx, reply) => {
+      const csv = await accessLogCsv(ctx, request.params.id, request.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="harbor-access-log.csv"')
+        .send(csv);
+    },
+  );
+
+  // "My youth": the caseload, paged on the server with its true total, and as CSV.
+  r.get(
+    '/api/caseload',
+    {
+      config: { policy: { access: 'youth', ability: 'youth.search' } },
+      schema: {
+        tags,
+        summary:
+          'Your caseload: youth assigned to you or to people you supervise, on your teams (MDT) or in your advocacy; paged and sorted, with the total',
+        querystring: CaseloadQuery,
+        response: { 200: Caseload },
+      },
+    },
+    async (request, ctx) => caseload(ctx, request.query),
+  );
+
+  r.get(
+    '/api/caseload.csv',
+    {
+      config: { policy: { access: 'youth', ability: 'youth.search' } },
+      schema: { tags, summary: 'Your whole caseload as CSV, in the order asked for', querystring: CaseloadCsvQuery },
+    },
+    async (request, ctx, reply) => {
+      const csv = await caseloadCsv(ctx, request.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="harbor-my-youth.csv"')
+        .send(csv);
+    },
   );
 }

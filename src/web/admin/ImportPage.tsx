@@ -6,7 +6,6 @@ import { Button, ButtonGroup } from '@trussworks/react-uswds';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SessionView } from '../../contract/auth';
 import type {
   ImportBatchList,
   ImportBatchView,
@@ -29,8 +28,7 @@ import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useActiveSession } from '../session/SessionContext';
 
-/** Who uploads the extract: the county administrator (import.extract). */
-export const canImportExtract = (session: SessionView) => can(session, 'import.extract');
+export { canImportExtract } from './roles';
 
 /** The server's cap (MAX_UPLOAD_BYTES of src/contract/imports.ts), repeated so zod stays off the page. */
 const MAX_MEGABYTES = 512;

@@ -3,7 +3,7 @@ import { FocusTrap } from 'focus-trap-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
-import { canImportExtract } from '../admin/ImportPage';
+import { canImportExtract } from '../admin/roles';
 import { canUseCboView, canUseCountyAdvocacy } from '../advocacy/roles';
 import { canSeeBoardReport } from '../board-report/roles';
 import { canSeeCompliance } from '../compliance/roles';

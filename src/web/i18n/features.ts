@@ -7,6 +7,8 @@ import dataQualityEn from './features/dataQuality.en.json';
 import dataQualityEs from './features/dataQuality.es.json';
 import importsEn from './features/imports.en.json';
 import importsEs from './features/imports.es.json';
+import listsEn from './features/lists.en.json';
+import listsEs from './features/lists.es.json';
 import missingEn from './features/missing.en.json';
 import missingEs from './features/missing.es.json';
 import problemsEn from './features/problems.en.json';
@@ -27,6 +29,7 @@ export const FEATURE_FILES = {
   dataQuality: { en: dataQualityEn, es: dataQualityEs },
   imports: { en: importsEn, es: importsEs },
   stateProgram: { en: stateProgramEn, es: stateProgramEs },
+  lists: { en: listsEn, es: listsEs },
 } as const;
 
 export const FEATURE_MESSAGES = {

@@ -7,6 +7,7 @@ import { CurrentlyMissingPanel } from '../missing/CurrentlyMissing';
 import { recalledQuery, rememberQuery } from '../lib/searchMemory';
 import { toApiError } from '../lib/useApi';
 import type { SearchResult, YouthSearchResult } from '../../contract/youth';
+import { Caseload } from './Caseload';
 import { SearchResults } from './SearchResults';
 
 const LIMIT = 25;
@@ -17,7 +18,10 @@ interface Answer {
   results: YouthSearchResult[];
 }
 
-/** Find a youth: results as you type; an empty box lists the user's own youth ("My youth"). */
+/**
+ * Find a youth: results as you type; an empty box shows the user's caseload ("My youth"), paged
+ * and sorted by the server with its true total (Caseload).
+ */
 export function SearchPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState(recalledQuery);
@@ -28,23 +32,21 @@ export function SearchPage() {
   useEffect(() => rememberQuery(query), [query]);
 
   useEffect(() => {
+    // The empty box is the caseload, which loads itself.
+    if (!trimmed) return;
     const controller = new AbortController();
-    const timer = window.setTimeout(
-      () => {
-        const params = new URLSearchParams({ limit: String(LIMIT) });
-        if (trimmed) params.set('q', trimmed);
-        api<SearchResult>(`/api/youth?${params.toString()}`, { signal: controller.signal }).then(
-          (body) => {
-            setAnswer({ query: trimmed, results: body.results });
-            setError(null);
-          },
-          (err: unknown) => {
-            if (!controller.signal.aborted) setError({ query: trimmed, error: toApiError(err) });
-          },
-        );
-      },
-      trimmed ? DEBOUNCE_MS : 0,
-    );
+    const timer = window.setTimeout(() => {
+      const params = new URLSearchParams({ limit: String(LIMIT), q: trimmed });
+      api<SearchResult>(`/api/youth?${params.toString()}`, { signal: controller.signal }).then(
+        (body) => {
+          setAnswer({ query: trimmed, results: body.results });
+          setError(null);
+        },
+        (err: unknown) => {
+          if (!controller.signal.aborted) setError({ query: trimmed, error: toApiError(err) });
+        },
+      );
+    }, DEBOUNCE_MS);
     // A newer query cancels the older one, so stale results never replace fresh ones.
     return () => {
       window.clearTimeout(timer);
@@ -58,11 +60,9 @@ export function SearchPage() {
   const mine = trimmed === '';
 
   let status = '';
-  if (current) {
+  if (current && !mine) {
     const count = current.results.length;
-    if (mine) status = count ? t('search.myCount', { count }) : t('search.myNone');
-    else
-      status = count ? t('search.count', { count, query: current.query }) : t('search.none', { query: current.query });
+    status = count ? t('search.count', { count, query: current.query }) : t('search.none', { query: current.query });
   }
 
   return (
@@ -91,23 +91,31 @@ export function SearchPage() {
       </form>
 
       <h2 className="margin-top-5">{mine ? t('search.myYouth') : t('search.resultsHeading')}</h2>
-      {/* Always in the page, so screen readers announce each new count. */}
-      <p role="status" aria-live="polite" className="harbor-search-status">
-        {status}
-      </p>
-      {!current && !failed && <p className="text-base">{t('search.searching')}</p>}
-      {failed && (
-        <Alert type="error" headingLevel="h3" slim>
-          {failed.status === 0 ? t('errors.network') : t('errors.generic')}
-          {failed.requestId && ` ${t('errors.reference')} ${failed.requestId}`}
-        </Alert>
-      )}
-      {/* While a new search runs, the previous results stay in place rather than flashing away. */}
-      {shown && shown.results.length > 0 && (
-        <div aria-busy={!current} className={current ? undefined : 'harbor-stale'}>
-          <SearchResults results={shown.results} showMatch={shown.query !== ''} />
-          {shown.results.length >= LIMIT && <p className="text-base-dark">{t('search.limited', { count: LIMIT })}</p>}
-        </div>
+      {mine ? (
+        <Caseload />
+      ) : (
+        <>
+          {/* Always in the page, so screen readers announce each new count. */}
+          <p role="status" aria-live="polite" className="harbor-search-status">
+            {status}
+          </p>
+          {!current && !failed && <p className="text-base">{t('search.searching')}</p>}
+          {failed && (
+            <Alert type="error" headingLevel="h3" slim>
+              {failed.status === 0 ? t('errors.network') : t('errors.generic')}
+              {failed.requestId && ` ${t('errors.reference')} ${failed.requestId}`}
+            </Alert>
+          )}
+          {/* While a new search runs, the previous results stay in place rather than flashing away. */}
+          {shown && shown.results.length > 0 && (
+            <div aria-busy={!current} className={current ? undefined : 'harbor-stale'}>
+              <SearchResults results={shown.results} showMatch />
+              {shown.results.length >= LIMIT && (
+                <p className="text-base-dark">{t('search.limited', { count: LIMIT })}</p>
+              )}
+            </div>
+          )}
+        </>
       )}
     </>
   );
