@@ -18,6 +18,7 @@ import { fiscalYearOf, fiscalYearPeriod, STATE_COUNTING_RULE } from '../../domai
 import { badRequest, invalidField, notFound } from '../../errors.js';
 import type { CountyRowT, StateReportQueryT, StateReportT } from '../../contract/state-report.js';
 import { stateFigures, sumFigures, type CountyFigures } from './figures.js';
+import { countyLookup, loadCounties, type CountyInfo } from '../state-program/counties.js';
 import { limitations } from './limitations.js';
 import { publicStateReport } from './public-version.js';
 
@@ -92,23 +93,9 @@ export const isFiscalYear = (p: StatePeriod) => {
   return fy.from === p.from && fy.to === p.to;
 };
 
-interface CountyInfo {
-  id: string;
-  code: string;
-  name: string;
-  fips: string | null;
-}
-
-/** A county by its code (los-angeles) or FIPS code (037; also 37 and the state-prefixed 06037). */
+/** A county by its code (los-angeles), name or FIPS code (037, 37, 06037): the program's one lookup. */
 async function findCounty(tx: Db, ref: string): Promise<CountyInfo | null> {
-  const fips = /^\d{1,3}$/.test(ref) ? ref.padStart(3, '0') : /^06\d{3}$/.test(ref) ? ref.slice(2) : null;
-  const [row] = await selectRows<CountyInfo>(
-    tx,
-    sql`SELECT id, code, name, fips FROM counties
-         WHERE code = ${ref} ${fips ? sql`OR fips = ${fips}` : sql``}
-         ORDER BY (code = ${ref}) DESC LIMIT 1`,
-  );
-  return row ?? null;
+  return countyLookup(await loadCounties(tx))(ref);
 }
 
 const idIn = (column: SQL, ids: readonly string[]): SQL =>

@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiErrorView } from '../components/ApiErrorView';
 import { DataTable } from '../components/DataTable';
-import { DateTimeInput } from '../components/DateTimeInput';
 import { DetailList } from '../components/DetailList';
+import { DateRangeFields, dateRangeProblems, DAY } from '../components/DateRangeFields';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
-import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate, formatDateTime, formatPeriod } from '../lib/format';
@@ -20,8 +19,6 @@ import { MeasureCharts } from './MeasureCharts';
 import type { BoardReportT as BoardReport, CboRowT as CboRow } from '../../contract/board-report';
 import { BOARD_REPORT_PERIODS, BOARD_REPORT_VERSIONS, type BoardReportVersion } from '../../domain/advocacy';
 import { canSeeInternalBoardReport } from './roles';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const PERIOD_CHOICES = [...BOARD_REPORT_PERIODS, 'custom'] as const;
 
@@ -95,10 +92,13 @@ function ChoiceForm({
     attempt.current += 1;
     const list: FieldProblem[] = [];
     if (c.period === 'custom') {
-      if (!DAY.test(c.from)) list.push({ field: 'board-from', message: t('boardReport.errors.from') });
-      if (!DAY.test(c.to)) list.push({ field: 'board-to', message: t('boardReport.errors.to') });
-      else if (DAY.test(c.from) && c.to < c.from)
-        list.push({ field: 'board-to', message: t('boardReport.errors.order') });
+      list.push(
+        ...dateRangeProblems(c, 'board', {
+          from: t('boardReport.errors.from'),
+          to: t('boardReport.errors.to'),
+          order: t('boardReport.errors.order'),
+        }),
+      );
     }
     if (list.length) {
       setProblems({ list, attempt: attempt.current });
@@ -132,32 +132,13 @@ function ChoiceForm({
       </Fieldset>
       {c.period === 'custom' && (
         <>
-          <Field id="board-from" label={t('boardReport.from')} error={errorFor('board-from')}>
-            {(d) => (
-              <DateTimeInput
-                id="board-from"
-                name="from"
-                kind="date"
-                value={c.from}
-                invalid={!!errorFor('board-from')}
-                aria-describedby={d}
-                onChange={(e) => setC({ ...c, from: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field id="board-to" label={t('boardReport.to')} error={errorFor('board-to')}>
-            {(d) => (
-              <DateTimeInput
-                id="board-to"
-                name="to"
-                kind="date"
-                value={c.to}
-                invalid={!!errorFor('board-to')}
-                aria-describedby={d}
-                onChange={(e) => setC({ ...c, to: e.target.value })}
-              />
-            )}
-          </Field>
+          <DateRangeFields
+            idPrefix="board"
+            range={c}
+            onChange={(r) => setC({ ...c, ...r })}
+            labels={{ from: t('boardReport.from'), to: t('boardReport.to') }}
+            errorFor={errorFor}
+          />
         </>
       )}
       {internalAllowed ? (

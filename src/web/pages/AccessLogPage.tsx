@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiErrorView } from '../components/ApiErrorView';
 import type { TableSort } from '../components/DataTable';
-import { DateTimeInput } from '../components/DateTimeInput';
+import { DateRangeFields, dateRangeProblems, DAY } from '../components/DateRangeFields';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
@@ -22,7 +22,6 @@ import {
 } from '../../contract/access-log';
 import { PAGE_SIZE_DEFAULT } from '../../contract/paging';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Sort = (typeof ACCESS_LOG_SORTS)[number];
 
@@ -188,11 +187,8 @@ function FilterForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     attempt.current += 1;
-    const list: FieldProblem[] = [];
-    if (f.from && !DAY.test(f.from)) list.push({ field: 'log-from', message: t('accessLog.filters.badDate') });
-    if (f.to && !DAY.test(f.to)) list.push({ field: 'log-to', message: t('accessLog.filters.badDate') });
-    else if (f.from && f.to && DAY.test(f.from) && f.to < f.from)
-      list.push({ field: 'log-to', message: t('accessLog.filters.order') });
+    const bad = t('accessLog.filters.badDate');
+    const list = dateRangeProblems(f, 'log', { from: bad, to: bad, order: t('accessLog.filters.order') }, true);
     if (list.length) {
       setProblems({ list, attempt: attempt.current });
       return;
@@ -246,37 +242,14 @@ function FilterForm({
           </Select>
         )}
       </Field>
-      <Field
-        id="log-from"
-        label={t('accessLog.filters.from')}
-        hint={t('accessLog.filters.dateHint')}
-        error={errorFor('log-from')}
-      >
-        {(d) => (
-          <DateTimeInput
-            id="log-from"
-            name="from"
-            kind="date"
-            value={f.from}
-            invalid={!!errorFor('log-from')}
-            aria-describedby={d}
-            onChange={set('from')}
-          />
-        )}
-      </Field>
-      <Field id="log-to" label={t('accessLog.filters.to')} error={errorFor('log-to')}>
-        {(d) => (
-          <DateTimeInput
-            id="log-to"
-            name="to"
-            kind="date"
-            value={f.to}
-            invalid={!!errorFor('log-to')}
-            aria-describedby={d}
-            onChange={set('to')}
-          />
-        )}
-      </Field>
+      <DateRangeFields
+        idPrefix="log"
+        range={f}
+        onChange={(r) => setF({ ...f, ...r })}
+        labels={{ from: t('accessLog.filters.from'), to: t('accessLog.filters.to') }}
+        hints={{ from: t('accessLog.filters.dateHint') }}
+        errorFor={errorFor}
+      />
       <div className="margin-top-2">
         <Button type="submit">{t('accessLog.filters.apply')}</Button>
         <Button type="button" unstyled className="margin-left-2" onClick={onClear}>

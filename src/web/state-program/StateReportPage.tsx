@@ -10,7 +10,7 @@ import { useSearchParams } from 'react-router';
 import type { CountyRowT, CountT, ParticipationT, StateReportT } from '../../contract/state-report';
 import { STATE_REPORT_VERSIONS } from '../../contract/state-report';
 import { ApiErrorView } from '../components/ApiErrorView';
-import { DateTimeInput } from '../components/DateTimeInput';
+import { DateRangeFields, dateRangeProblems } from '../components/DateRangeFields';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
@@ -128,10 +128,13 @@ function ChoiceForm({
     attempt.current += 1;
     const list: FieldProblem[] = [];
     if (c.mode === 'custom') {
-      if (!DAY.test(c.from)) list.push({ field: 'state-from', message: t('stateReport.errors.from') });
-      if (!DAY.test(c.to)) list.push({ field: 'state-to', message: t('stateReport.errors.to') });
-      else if (DAY.test(c.from) && c.to < c.from)
-        list.push({ field: 'state-to', message: t('stateReport.errors.order') });
+      list.push(
+        ...dateRangeProblems(c, 'state', {
+          from: t('stateReport.errors.from'),
+          to: t('stateReport.errors.to'),
+          order: t('stateReport.errors.order'),
+        }),
+      );
       if (c.version === 'public')
         list.push({ field: 'state-version-public', message: t('stateReport.errors.publicYears') });
     }
@@ -191,32 +194,13 @@ function ChoiceForm({
         </Field>
       ) : (
         <div className="harbor-date-pair">
-          <Field id="state-from" label={t('stateReport.from')} error={errorFor('state-from')}>
-            {(d) => (
-              <DateTimeInput
-                id="state-from"
-                name="from"
-                kind="date"
-                value={c.from}
-                invalid={!!errorFor('state-from')}
-                aria-describedby={d}
-                onChange={(e) => setC({ ...c, from: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field id="state-to" label={t('stateReport.to')} error={errorFor('state-to')}>
-            {(d) => (
-              <DateTimeInput
-                id="state-to"
-                name="to"
-                kind="date"
-                value={c.to}
-                invalid={!!errorFor('state-to')}
-                aria-describedby={d}
-                onChange={(e) => setC({ ...c, to: e.target.value })}
-              />
-            )}
-          </Field>
+          <DateRangeFields
+            idPrefix="state"
+            range={c}
+            onChange={(r) => setC({ ...c, ...r })}
+            labels={{ from: t('stateReport.from'), to: t('stateReport.to') }}
+            errorFor={errorFor}
+          />
         </div>
       )}
       <Field id="state-plan-year" label={t('stateReport.planYear')} hint={t('stateReport.planYearHint')}>

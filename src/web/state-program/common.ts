@@ -19,7 +19,7 @@ export const canSubmitToState = (s: SessionView) => can(s, 'state.submit');
 export const canReviewSubmissions = (s: SessionView) => can(s, 'state.review');
 export const canSeeSubmissions = (s: SessionView) => canSubmitToState(s) || canReviewSubmissions(s);
 
-export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export { DAY } from '../components/DateRangeFields';
 export const FISCAL_YEAR = /^\d{4}-\d{2}$/;
 /** The first fiscal year the CSEC Program counted (seed 004: 2014-15). */
 const FIRST_FISCAL_YEAR = 2014;
