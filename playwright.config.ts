@@ -4,9 +4,11 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3199;
-/** A second server that requires two-step sign-in (test/e2e/mfa.spec.ts; keep MFA_PORT there equal). */
-const MFA_PORT = 3189;
+// HARBOR_E2E_PORT moves both servers (the MFA one is 10 below), so two checkouts can run their
+// browser tests side by side.
+const PORT = Number(process.env.HARBOR_E2E_PORT ?? 3199);
+/** A second server that requires two-step sign-in (test/e2e/mfa.spec.ts reads the same rule). */
+const MFA_PORT = PORT - 10;
 // Computed once in the runner; worker processes inherit them through the environment.
 const stamp = Date.now();
 process.env.HARBOR_E2E_DATA_DIR ??= path.join('.tmp', `e2e-data-${stamp}`);

@@ -24,6 +24,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
+let mutationHandler: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -32,6 +33,11 @@ export function setCsrfToken(token: string | null): void {
 /** Called when any request (other than sign-in ones) finds the session gone. */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
+}
+
+/** Called after every successful write (POST, PUT, PATCH, DELETE): lib/queryClient.ts marks the cache stale. */
+export function setMutationHandler(handler: (() => void) | null): void {
+  mutationHandler = handler;
 }
 
 export interface RequestOptions {
@@ -105,6 +111,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
     throw error;
   }
+  if (method !== 'GET') mutationHandler?.();
   return json as T;
 }
 

@@ -4,7 +4,7 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const PASSWORD = 'harbor-demo';
 /** The server started by playwright.config.ts with HARBOR_REQUIRE_MFA=true. */
-export const MFA_BASE_URL = 'http://127.0.0.1:3189';
+export const MFA_BASE_URL = `http://127.0.0.1:${Number(process.env.HARBOR_E2E_PORT ?? 3199) - 10}`;
 
 /** WCAG 2.1 A and AA, as the project promises. */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, isAbort } from '../api';
+import { useCallback } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../api';
 
 export type ApiResult<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ok'; data: T };
 
@@ -8,29 +9,38 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError(0, 'client_error', err instanceof Error ? err.message : String(err), null);
 }
 
+/** The cache key of a GET: its path, query string included (see lib/queryClient.ts). */
+export const apiKey = (path: string) => ['api', path] as const;
+
 /**
- * GETs a path; a new path (or reload) cancels the request still in flight. `reload` shows the
- * loading state again; `refresh` keeps what is shown until the new answer arrives (after a save).
+ * GETs a path through the shared cache (TanStack Query): a new path cancels the request still in
+ * flight, a cached answer shows at once while it is refreshed unless a write has invalidated it. `reload` shows the loading state
+ * again (after an error); `refresh` keeps what is shown until the new answer arrives.
  */
 export function useApi<T>(path: string): { result: ApiResult<T>; reload: () => void; refresh: () => void } {
-  const [attempt, setAttempt] = useState(0);
-  const [quiet, setQuiet] = useState(0);
-  const [state, setState] = useState<{ key: string; result: ApiResult<T> } | null>(null);
-  const key = `${attempt}:${path}`;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api<T>(path, { signal: controller.signal }).then(
-      (data) => setState({ key, result: { status: 'ok', data } }),
-      (err: unknown) => {
-        if (controller.signal.aborted || isAbort(err)) return;
-        setState({ key, result: { status: 'error', error: toApiError(err) } });
-      },
-    );
-    return () => controller.abort();
-  }, [path, key, quiet]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const refresh = useCallback(() => setQuiet((n) => n + 1), []);
-  return { result: state?.key === key ? state.result : { status: 'loading' }, reload, refresh };
+  const client = useQueryClient();
+  const query = useQuery<T, ApiError>({
+    queryKey: apiKey(path),
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<T>(path, { signal });
+      } catch (err) {
+        throw toApiError(err);
+      }
+    },
+  });
+  const reload = useCallback(() => void client.resetQueries({ queryKey: apiKey(path), exact: true }), [client, path]);
+  const refresh = useCallback(
+    () => void client.invalidateQueries({ queryKey: apiKey(path), exact: true }),
+    [client, path],
+  );
+  // A copy a write has since invalidated is not shown: the page waits for the fresh one.
+  const invalidated = !query.isFetchedAfterMount && (client.getQueryState(apiKey(path))?.isInvalidated ?? false);
+  const result: ApiResult<T> =
+    query.status === 'success' && !invalidated
+      ? { status: 'ok', data: query.data }
+      : query.status === 'error'
+        ? { status: 'error', error: query.error }
+        : { status: 'loading' };
+  return { result, reload, refresh };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from '../api';
+import { forgetAll } from '../lib/queryClient';
 import { forgetQuery } from '../lib/searchMemory';
 import type { SessionView } from '../../contract/auth';
 import { SessionContext, type SessionContextValue, type SessionState } from './SessionContext';
@@ -15,6 +16,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const clear = useCallback((reason: 'expired' | 'signed_out') => {
     setCsrfToken(null);
     forgetQuery();
+    forgetAll();
     setState({ status: 'signed_out', reason });
   }, []);
 
