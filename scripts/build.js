@@ -32,11 +32,11 @@ function stamp(name) {
   writeFileSync(path.join(root, 'dist', name), new Date().toISOString() + '\n');
 }
 
-export function build({ force = false, quiet = false, web = true } = {}) {
+export function build({ force = false, quiet = false, web = true, server = true } = {}) {
   const log = (m) => quiet || console.error(m);
   const isWeb = (p) => p.startsWith(path.join(root, 'src', 'web'));
   const serverInputs = newest(['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], isWeb);
-  if (force || serverInputs > stampTime('.server-built')) {
+  if (server && (force || serverInputs > stampTime('.server-built'))) {
     log('Building the server (tsc)...');
     execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
     cpSync(path.join(root, 'src/db/migrations'), path.join(root, 'dist/db/migrations'), { recursive: true });

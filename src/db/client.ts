@@ -148,6 +148,11 @@ export async function openPglite(client: PGlite): Promise<Database> {
   };
 }
 
+/** An in-memory PGlite with Harbor's extensions (tests dump one prepared copy as their template). */
+export function newMemoryPglite(): PGlite {
+  return new PGlite({ extensions: PG_EXTENSIONS });
+}
+
 /** Loads a PGlite from a data-folder tarball (used by tests to start from a migrated template). */
 export async function openPgliteFromDump(dump: Blob): Promise<Database> {
   return openPglite(new PGlite({ loadDataDir: dump, extensions: PG_EXTENSIONS }));

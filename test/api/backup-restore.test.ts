@@ -54,7 +54,8 @@ describe('harbor backup / restore', () => {
     } finally {
       await target.drop();
     }
-  });
+    // A whole backup and restore: about 10 s on a quiet machine, several times that on a busy one.
+  }, 120_000);
 
   it('restores an embedded-database backup into a fresh embedded database too', async () => {
     const file = path.join(dir, 'two.harbor.gz');
@@ -66,7 +67,7 @@ describe('harbor backup / restore', () => {
     } finally {
       await embedded.close();
     }
-  });
+  }, 120_000);
 
   it('refuses a database that already holds data unless forced, and a file that is not a backup', async () => {
     const file = path.join(dir, 'three.harbor.gz');
@@ -78,7 +79,7 @@ describe('harbor backup / restore', () => {
     const plain = path.join(dir, 'plain.txt');
     writeFileSync(plain, 'not gzip');
     await expect(restore(h.db.database, plain)).rejects.toThrow(/not a Harbor backup/);
-  });
+  }, 120_000);
 
   it('changes nothing when a damaged backup fails half-way', async () => {
     const file = path.join(dir, 'damaged.harbor.gz');

@@ -1,8 +1,10 @@
 // A fresh, migrated database per test file: in-memory PGlite by default, or a new database on
 // the PostgreSQL server named by DATABASE_URL (the CI runs the API suite both ways).
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { inject } from 'vitest';
+import { openDatabase, openPgliteFromDump, type Database } from '../../src/db/client.js';
 import { prepareDatabase } from '../../src/db/prepare.js';
 
 export interface TestDatabase {
@@ -17,7 +19,10 @@ export const serverUrl = () => process.env.DATABASE_URL;
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = serverUrl();
   if (!base) {
-    const database = await openDatabase({});
+    // The run's prepared template (test/support/global-setup.ts); prepareDatabase then finds
+    // nothing to do, but still checks, so a stale template could not hide a migration.
+    const template = inject('pgliteTemplate');
+    const database = template ? await openPgliteFromDump(new Blob([readFileSync(template)])) : await openDatabase({});
     await prepareDatabase(database);
     return { database, url: null, drop: () => database.close() };
   }
