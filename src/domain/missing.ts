@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { rule, type RuleProblem } from '../contract/problems.js';
 import { COUNTY_TIME_ZONE } from './geography.js';
+import { isBeforeMinute } from './time-order.js';
 
 /** open (missing, located) → returned (awaiting the debrief) → closed (debrief complete). */
 export const EPISODE_STATUSES = ['missing', 'located', 'returned', 'closed'] as const;
@@ -119,20 +120,20 @@ export function episodeTimeProblems(t: EpisodeTimes, now: Date = new Date()): Ru
   const soon = now.getTime() + 60_000;
   if (t.lastSeenAt.getTime() > soon) problems.push(rule('lastSeenAt', 'date_in_future', 'cannot be in the future'));
   if (t.discoveredAt.getTime() > soon) problems.push(rule('discoveredAt', 'date_in_future', 'cannot be in the future'));
-  if (t.discoveredAt < t.lastSeenAt)
+  if (isBeforeMinute(t.discoveredAt, t.lastSeenAt))
     problems.push(
       rule('discoveredAt', 'before_last_seen', 'the youth cannot be found missing before they were last seen'),
     );
   if (t.locatedAt) {
     if (t.locatedAt.getTime() > soon) problems.push(rule('locatedAt', 'date_in_future', 'cannot be in the future'));
-    if (t.locatedAt < t.lastSeenAt)
+    if (isBeforeMinute(t.locatedAt, t.lastSeenAt))
       problems.push(rule('locatedAt', 'before_last_seen', 'cannot be before the youth was last seen'));
   }
   if (t.returnedAt) {
     if (t.returnedAt.getTime() > soon) problems.push(rule('returnedAt', 'date_in_future', 'cannot be in the future'));
-    if (t.returnedAt < t.discoveredAt)
+    if (isBeforeMinute(t.returnedAt, t.discoveredAt))
       problems.push(rule('returnedAt', 'before_discovered', 'the youth cannot return before they were found missing'));
-    if (t.locatedAt && t.returnedAt < t.locatedAt)
+    if (t.locatedAt && isBeforeMinute(t.returnedAt, t.locatedAt))
       problems.push(rule('returnedAt', 'before_located', 'cannot be before the youth was located'));
   }
   return problems;

@@ -102,7 +102,7 @@ test('a caseworker finds a Spanish-speaking provider with a vacancy, places a yo
   await expect(status).toBeVisible();
 
   const filters = page.getByRole('group', { name: 'Filters' });
-  await filters.getByLabel('Language spoken').fill('Spanish');
+  await filters.getByLabel('Language spoken').selectOption('Spanish');
   await filters.getByText('Have a vacancy now').click();
   await expect(filters.getByLabel('Have a vacancy now')).toBeChecked();
   await filters.getByLabel('Service Planning Area (SPA)').selectOption(String(spa));
@@ -429,7 +429,7 @@ test('at phone width and in Spanish the directory filters fold away and still wo
   await expect(page.getByLabel('Idioma que hablan')).toBeHidden();
   await toggle.click();
   await expect(page.getByLabel('Idioma que hablan')).toBeVisible();
-  await page.getByLabel('Idioma que hablan').fill('Spanish');
+  await page.getByLabel('Idioma que hablan').selectOption({ label: 'Español' });
   await page.getByText('Tienen una plaza libre ahora').click();
   await expect(page.getByRole('button', { name: 'Filtros (2 activos)' })).toHaveAttribute('aria-expanded', 'true');
   // Results still loading are dimmed; scan once the new ones are in.

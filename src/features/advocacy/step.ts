@@ -12,6 +12,7 @@ import {
   type ReferralState,
   type ReferralStep,
 } from '../../domain/advocacy.js';
+import { isBeforeMinute, notEarlierThan } from '../../domain/time-order.js';
 import { HarborError, conflict, invalidField, notFound, staleVersion } from '../../errors.js';
 
 export interface CurrentReferral {
@@ -53,12 +54,16 @@ export function lastStepAt(r: CurrentReferral): Date {
   return new Date(Math.max(...times.map((t) => t.getTime())));
 }
 
-/** The time a step happened: given or now; never in the future, never before `notBefore`. */
+/**
+ * The time a step happened: given or now; never in the future, never before `notBefore` at
+ * minute precision (src/domain/time-order.ts): a step typed for 22:50 may follow one stored at
+ * 22:50:32, and is then stored at 22:50:32 so the history keeps its order.
+ */
 export function stepTime(given: string | undefined, notBefore: Date, what = 'at'): Date {
   const at = given ? new Date(given) : new Date();
   if (at.getTime() > Date.now() + 60_000)
     throw invalidField(`/body/${what}`, 'date_in_future', `${what}: a step cannot be recorded in the future.`);
-  if (at.getTime() < notBefore.getTime()) {
+  if (isBeforeMinute(at, notBefore)) {
     throw invalidField(
       `/body/${what}`,
       'before_previous_step',
@@ -66,7 +71,7 @@ export function stepTime(given: string | undefined, notBefore: Date, what = 'at'
       { at: notBefore.toISOString() },
     );
   }
-  return at;
+  return notEarlierThan(at, notBefore);
 }
 
 export const unprocessable = (message: string, details?: unknown, code = 'unprocessable', errors?: FieldProblem[]) =>

@@ -6,6 +6,7 @@ import { asDate, selectRows } from '../../db/client.js';
 import { brokenRules, conflict, fieldError, HarborError, invalidField, notFound } from '../../errors.js';
 import type { EncounterCreate } from '../../contract/first-response.js';
 import { rule, type RuleProblem } from '../../contract/problems.js';
+import { isBeforeMinute } from '../../domain/time-order.js';
 import { settingsIn } from '../county/settings.js';
 import { meetObligationsBySource } from '../obligations/meet-by-source.js';
 import { openObligationsFor } from '../obligations/open-obligations-for.js';
@@ -22,14 +23,14 @@ function checkTimes(input: EncounterCreate) {
       rule('hotlineCalledAt', 'too_early', 'more than a day before the youth was found; check the date', { days: 1 }),
     );
   for (const [i, n] of input.notified.entries()) {
-    if (n.arrivedAt && ms(n.arrivedAt)! < ms(n.notifiedAt)!)
+    if (n.arrivedAt && isBeforeMinute(ms(n.arrivedAt)!, ms(n.notifiedAt)!))
       problems.push({
         field: `notified.${i}.arrivedAt`,
         code: 'before_notified',
         text: `notified[${i}].arrivedAt: an agency cannot arrive before it was notified`,
       });
   }
-  if (input.healthEvaluationAt && ms(input.healthEvaluationAt)! < found)
+  if (input.healthEvaluationAt && isBeforeMinute(ms(input.healthEvaluationAt)!, found))
     problems.push(rule('healthEvaluationAt', 'before_found', 'cannot be before the youth was found'));
   if (problems.length)
     throw brokenRules('encounter_invalid', `Please fix: ${problems.map((p) => p.text).join('; ')}.`, problems);

@@ -10,7 +10,10 @@ interface KindDef {
    * itself (obligationKinds.<kind>.label, .overdue and .basis in src/web/i18n).
    */
   label: string;
-  /** The legal or protocol basis, in English for API clients. */
+  /**
+   * The legal or protocol basis, in English for API clients: plain words, no source citations
+   * (the protocols come from seeds 000, 002 and 004; DOMAIN.md says which is which).
+   */
   basis: string;
   meetRecord: z.ZodType<Record<string, unknown>>;
   /** The field of the meet record that says when the duty was done (met on time if at or before due). */
@@ -35,35 +38,35 @@ export const OBLIGATION_KINDS = {
   responders_on_scene: {
     label: 'Responder on scene',
     basis:
-      'First Responder Protocol (seeds 002, 004): each responding agency is expected on scene within 90 minutes of the call; the county sets the time.',
+      'First Responder Protocol: each responding agency is expected on scene within 90 minutes of the call; the county sets the time.',
     meetRecord: MEET_RECORDS.responders_on_scene,
     doneAt: 'arrivedAt',
   },
   health_evaluation_72h: {
     label: 'Health evaluation',
     basis:
-      'First Responder Protocol (seeds 002, 004): a health evaluation follows within 72 hours of first responder contact; the county sets the time.',
+      'First Responder Protocol: a health evaluation follows within 72 hours of first responder contact; the county sets the time.',
     meetRecord: MEET_RECORDS.health_evaluation_72h,
     doneAt: 'completedAt',
   },
   crisis_mdt_24h: {
     label: 'Crisis MDT',
     basis:
-      'Three-tier MDT (seed 004), tier 1: a crisis MDT within hours of identification when the youth is in immediate danger (treated as 24 hours; the county sets it).',
+      'Three-tier MDT, tier 1: a crisis MDT within hours of identification when the youth is in immediate danger (treated as 24 hours; the county sets it).',
     meetRecord: MEET_RECORDS.crisis_mdt_24h,
     doneAt: 'heldAt',
   },
   initial_mdt: {
     label: 'Initial MDT',
     basis:
-      'Three-tier MDT (seed 004), tier 2: an initial MDT within 7 to 10 days of identification when there is no immediate danger; WIC 16524.8 parties.',
+      'Three-tier MDT, tier 2: an initial MDT within 7 to 10 days of identification when there is no immediate danger; WIC 16524.8 parties.',
     meetRecord: MEET_RECORDS.initial_mdt,
     doneAt: 'heldAt',
   },
   ongoing_mdt_review: {
     label: 'Ongoing MDT review',
     basis:
-      'Three-tier MDT (seed 004), tier 3: the MDT meets regularly to review the youth (every 30 days unless the county sets otherwise).',
+      'Three-tier MDT, tier 3: the MDT meets regularly to review the youth (every 30 days unless the county sets otherwise).',
     meetRecord: MEET_RECORDS.ongoing_mdt_review,
     doneAt: 'heldAt',
   },
@@ -125,7 +128,7 @@ export const OBLIGATION_KINDS = {
   advocacy_first_contact: {
     label: 'Advocate first contact',
     basis:
-      "The CBO's advocacy contract (seed 000): first contact with a referred youth within the contract's response time (24 hours unless it says otherwise).",
+      "The CBO's advocacy contract: first contact with a referred youth within the contract's response time (24 hours unless it says otherwise).",
     meetRecord: MEET_RECORDS.advocacy_first_contact,
     doneAt: 'contactedAt',
     metThrough: 'the advocacy referral (record the first contact there)',

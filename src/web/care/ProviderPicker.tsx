@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { countyDaysAgo, formatDaysAgo } from '../lib/format';
+import { languageLabel } from '../lib/labels';
 import { useLanguage } from '../lib/useLanguage';
 import type { ProviderList, ProviderView as Provider } from '../../contract/directory';
 
@@ -87,7 +88,7 @@ export function ProviderPicker({ id, legend, filter, selected, onSelect, error }
         );
     }
     if (p.csecTrained) parts.push(t('directory.flags.csecTrained'));
-    if (p.languages.length) parts.push(p.languages.join(', '));
+    if (p.languages.length) parts.push(p.languages.map((l) => languageLabel(l, t)).join(', '));
     if (p.spas.length) parts.push(t('picker.spas', { list: p.spas.join(', ') }));
     return parts.join(' · ');
   };

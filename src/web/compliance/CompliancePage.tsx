@@ -9,7 +9,7 @@ import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { countyDate, formatNumber } from '../lib/format';
+import { countyDate, formatDate, formatNumber } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import type { ComplianceReport } from '../../contract/compliance';
@@ -127,7 +127,9 @@ function Report({ report, query }: { report: ComplianceReport; query: string }) 
         }).format(share);
   return (
     <>
-      <p>{t('compliancePage.showing', { from: report.from, to: report.to })}</p>
+      <p>
+        {t('compliancePage.showing', { from: formatDate(report.from, language), to: formatDate(report.to, language) })}
+      </p>
       <ul className="usa-button-group margin-bottom-3">
         <li className="usa-button-group__item">
           <a className="usa-button usa-button--outline" href={`/api/reports/compliance.csv?${query}`} download>

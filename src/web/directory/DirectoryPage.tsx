@@ -15,6 +15,7 @@ import {
   type DirectoryFilters,
 } from '../lib/directory';
 import { formatNumber } from '../lib/format';
+import { languageLabel } from '../lib/labels';
 import { pick } from '../lib/localized';
 import { canAddProviders } from '../lib/roles';
 import { toApiError, useApi } from '../lib/useApi';
@@ -46,6 +47,14 @@ export function DirectoryPage() {
 
   const [filters, setFilters] = useState<DirectoryFilters>(() => filtersFromParams(params));
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // The language as a choice (the search matches any case); one from a shared address that is not
+  // in the common list still shows as chosen.
+  const languageValue =
+    COMMON_LANGUAGES.find((l) => l.toLowerCase() === filters.language.toLowerCase()) ?? filters.language;
+  const languageChoices =
+    languageValue && !COMMON_LANGUAGES.includes(languageValue)
+      ? [...COMMON_LANGUAGES, languageValue]
+      : COMMON_LANGUAGES;
   const typed = filtersToParams(filters).toString();
   const [applied, setApplied] = useState(typed);
   const [paging, setPaging] = useState(() => ({ query: typed, page: Math.max(1, Number(params.get('page')) || 1) }));
@@ -231,27 +240,21 @@ export function DirectoryPage() {
                   </Select>
                 </div>
                 <div className="usa-form-group">
-                  <Label
-                    htmlFor="directory-language"
-                    hint={<span className="display-block">{t('directory.filter.languageHint')}</span>}
-                  >
-                    {t('directory.filter.language')}
-                  </Label>
-                  <TextInput
+                  <Label htmlFor="directory-language">{t('directory.filter.language')}</Label>
+                  {/* Languages by their names in the reader's language; the value stays the stored English name. */}
+                  <Select
                     id="directory-language"
                     name="language"
-                    type="text"
-                    list="directory-languages"
-                    autoComplete="off"
-                    maxLength={40}
-                    value={filters.language}
+                    value={languageValue}
                     onChange={(e) => set('language', e.target.value)}
-                  />
-                  <datalist id="directory-languages">
-                    {COMMON_LANGUAGES.map((l) => (
-                      <option key={l} value={l} />
+                  >
+                    <option value="">{t('languageNames.any')}</option>
+                    {languageChoices.map((l) => (
+                      <option key={l} value={l}>
+                        {languageLabel(l, t)}
+                      </option>
                     ))}
-                  </datalist>
+                  </Select>
                 </div>
                 <div className="usa-form-group">
                   <Label htmlFor="directory-population">{t('directory.filter.population')}</Label>

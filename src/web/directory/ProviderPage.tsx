@@ -12,6 +12,7 @@ import { Notice } from '../components/Notice';
 import { PageHeading } from '../components/PageHeading';
 import { directoryPath } from '../lib/directory';
 import { formatCountyDateTime, formatDate, formatList } from '../lib/format';
+import { languageLabel } from '../lib/labels';
 import { canEditProvider } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
@@ -126,7 +127,7 @@ function ProviderView({ provider: p, history, historyFailed, services, contacts,
     { key: 'lgbtqAffirming', label: fieldLabel('lgbtqAffirming', t), value: yesNo(p.lgbtqAffirming) },
     { key: 'servesParentingYouth', label: fieldLabel('servesParentingYouth', t), value: yesNo(p.servesParentingYouth) },
     { key: 'servesBoys', label: fieldLabel('servesBoys', t), value: yesNo(p.servesBoys) },
-    { key: 'languages', label: fieldLabel('languages', t), value: list(p.languages) },
+    { key: 'languages', label: fieldLabel('languages', t), value: list(p.languages.map((l) => languageLabel(l, t))) },
     {
       key: 'spas',
       label: fieldLabel('spas', t),

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatList } from '../lib/format';
+import { languageLabel } from '../lib/labels';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
 import { useCountySpas } from '../lib/reference';
@@ -37,7 +38,10 @@ export function ProviderResults({ providers, services }: { providers: Provider[]
           p.languages.length > 0 && {
             key: 'languages',
             label: t('directory.fields.languages'),
-            value: formatList(p.languages, language),
+            value: formatList(
+              p.languages.map((l) => languageLabel(l, t)),
+              language,
+            ),
           },
           p.spas.length > 0 && {
             key: 'spas',

@@ -19,6 +19,8 @@ import settingsEn from './features/settings.en.json';
 import settingsEs from './features/settings.es.json';
 import stateProgramEn from './features/stateProgram.en.json';
 import stateProgramEs from './features/stateProgram.es.json';
+import timeEn from './features/time.en.json';
+import timeEs from './features/time.es.json';
 
 export const FEATURE_FILES = {
   response: { en: responseEn, es: responseEs },
@@ -30,6 +32,7 @@ export const FEATURE_FILES = {
   imports: { en: importsEn, es: importsEs },
   stateProgram: { en: stateProgramEn, es: stateProgramEs },
   lists: { en: listsEn, es: listsEs },
+  time: { en: timeEn, es: timeEs },
 } as const;
 
 export const FEATURE_MESSAGES = {

@@ -1,4 +1,7 @@
-// Dates, times, numbers and lists in the reader's language.
+// Dates, times, numbers and lists in the reader's language. The one place the web turns dates
+// into words (docs/ARCHITECTURE.md, "Time"): a calendar date (YYYY-MM-DD) is shown as that day,
+// never shifted by a time zone; an instant is shown in county time (America/Los_Angeles)
+// whatever the reader's device says; one date style per language ("Dec 2, 2026", "2 dic 2026").
 import type { Language } from '../i18n';
 
 const locales: Record<Language, string> = { en: 'en-US', es: 'es-US' };
@@ -6,7 +9,8 @@ const locales: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 /** A calendar date sent as YYYY-MM-DD; formatted without any time-zone shift. */
 export function formatDate(isoDate: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
+  // A full timestamp given by mistake reads as its county day, never as raw ISO.
+  if (!match) return /^\d{4}-\d{2}-\d{2}T/.test(isoDate) ? formatCountyDay(isoDate, language) : isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
@@ -29,18 +33,26 @@ export function formatPeriod(from: string, to: string, language: Language): stri
   return `${formatDate(from, language)} – ${formatDate(to, language)}`;
 }
 
-/** A moment (ISO timestamp), in the reader's own time zone. */
+/** A moment (ISO timestamp), in county time with the zone: "Dec 2, 2026, 3:45 PM PST". */
 export function formatDateTime(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return formatCountyDateTime(iso, language);
 }
 
-/** The date part of a timestamp, in the reader's own time zone. */
-export function formatDay(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium' }).format(date);
+/**
+ * The day of a date or a moment: a calendar date (YYYY-MM-DD) as it is, a moment by its county
+ * day. Never the reader's device zone (a case opened Jan 26 is not "Jan 25" in a Pacific browser).
+ */
+export function formatDay(value: string, language: Language): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, language);
+  return formatCountyDay(value, language);
+}
+
+/** A month sent as YYYY-MM (or a date in it): "Oct 2026" / "oct 2026". */
+export function formatMonth(value: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})/.exec(value);
+  if (!match) return value;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(locales[language], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 export function formatNumber(n: number, language: Language): string {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
 import { Loading } from '../components/Loading';
-import { countyDate, formatNumber } from '../lib/format';
+import { countyDate, formatMonth, formatNumber } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import type { FiguresView as Figures } from '../../contract/missing';
@@ -74,7 +74,7 @@ export function MissingFigures() {
             rows={result.data.episodesPerMonth}
             rowKey={(r) => r.month}
             columns={[
-              { key: 'month', header: t('missingFigures.month'), cell: (r) => r.month },
+              { key: 'month', header: t('missingFigures.month'), cell: (r) => formatMonth(r.month, language) },
               {
                 key: 'episodes',
                 header: t('missingFigures.episodes'),

@@ -5,6 +5,7 @@ import { Disclosure } from '../components/Disclosure';
 import { NotRecorded, orNotRecorded } from '../components/NotRecorded';
 import { Notice } from '../components/Notice';
 import { formatDay } from '../lib/format';
+import { dispositionLabel } from '../lib/labels';
 import { useLanguage } from '../lib/useLanguage';
 import type { ReferralView } from '../../contract/referrals';
 import type { YouthReferral } from '../../contract/youth';
@@ -54,7 +55,7 @@ export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Pro
             {
               key: 'disposition',
               header: t('profile.referrals.disposition'),
-              cell: (r) => r.disposition ?? t('profile.referrals.pending'),
+              cell: (r) => (r.disposition ? dispositionLabel(r.disposition, t) : t('profile.referrals.pending')),
             },
             {
               key: 'codes',
