@@ -324,6 +324,15 @@ export const ReferralView = z.object({
 });
 export type ReferralViewT = z.infer<typeof ReferralView>;
 export type ReferralView = ReferralViewT;
+/** The answer to a close on the youth's record: the referral, and whether the closer's access to the youth ended with it. */
+export const ClosedReferralView = ReferralView.extend({
+  accessEnded: z
+    .boolean()
+    .describe(
+      "True when the closer (the assigned advocate) can no longer open the youth's record: the page should leave it, not reload it",
+    ),
+});
+export type ClosedReferralView = z.infer<typeof ClosedReferralView>;
 export const ReferralList = z.object({ referrals: z.array(ReferralView) });
 export type ReferralList = z.infer<typeof ReferralList>;
 export const InboxQuery = z

@@ -398,6 +398,10 @@ describe('referral lifecycle', () => {
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json()).toMatchObject({ state: 'advocate_assigned', advocate: 'Test advocate', youthName: null });
     referral = assigned.json();
+    // "People assigned" lists the advocate from the referral (one source of truth with the Advocacy section).
+    const carrier = await h.as('otherWorker');
+    const people = (await carrier.get(bruno())).json().assignments as { worker: string; role: string }[];
+    expect(people).toContainEqual(expect.objectContaining({ worker: 'Test advocate', role: 'advocate' }));
 
     const seen = await advocate.get(bruno());
     expect(seen.statusCode).toBe(200);
@@ -475,6 +479,11 @@ describe('referral lifecycle', () => {
     const closed = await step('close', { reason: 'goals_met' });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ state: 'closed', closeReason: 'goals_met' });
+    // The close says the advocate's access ended, so the page leaves the record instead of reloading it.
+    expect(closed.json().accessEnded).toBe(true);
+    expect(
+      ((await carrier.get(bruno())).json().assignments as { role: string }[]).filter((a) => a.role === 'advocate'),
+    ).toEqual([]);
     expect((await advocate.get(bruno())).statusCode).toBe(404);
     expect((await advocate.get(`${bruno()}/advocacy-referrals`)).statusCode).toBe(404);
     expect(
@@ -529,6 +538,21 @@ describe('referral lifecycle', () => {
     ).toBe(409);
   });
 
+  it('lists no advocate under People assigned without an open referral (an assignment row alone is not one)', async () => {
+    const b = new Builder(h.db.database);
+    await b.assignment({
+      youthId: h.world.youth.bruno,
+      countyId: h.world.counties.la,
+      userId: extra.rookie.id,
+      organizationId: h.world.orgs.cboA,
+      role: 'advocate',
+    });
+    const view = (await (await h.as('otherWorker')).get(bruno())).json();
+    expect(view.assignments.filter((a: { role: string }) => a.role === 'advocate')).toEqual([]);
+    const { referrals } = (await (await h.as('otherWorker')).get(`${bruno()}/advocacy-referrals`)).json();
+    expect(referrals.filter((r: { state: string }) => r.state !== 'closed' && r.state !== 'declined')).toEqual([]);
+  });
+
   it('lets the referrer withdraw, and waives the duty when nobody had reached the youth', async () => {
     const owner = await h.as('otherWorker');
     const made = (
@@ -556,6 +580,15 @@ describe('referral lifecycle', () => {
       state: 'closed',
       detail: { reason: 'withdrawn_by_referrer', side: 'referrer' },
     });
+    // The referrer keeps the youth: nothing ended for them.
+    expect(closed.json().accessEnded).toBe(false);
+    // A second close of the same referral is a 409 with a code, not a 500.
+    const again = await owner.post(`${bruno()}/advocacy-referrals/${made.id}/close`, {
+      version: closed.json().version,
+      reason: 'withdrawn_by_referrer',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toEqual(expect.any(String));
     const ob = (await owner.get(`${bruno()}/obligations`))
       .json()
       .obligations.filter(

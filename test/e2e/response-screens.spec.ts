@@ -108,15 +108,14 @@ test('a caseworker adds a county staff member to the youth’s team and removes 
   // The meeting form finds anyone of the county, not only the team, as an attendee.
   await mdt.getByRole('button', { name: 'Record an MDT meeting' }).click();
   const meeting = mdt.getByRole('form', { name: 'Record an MDT meeting' });
-  const other = meeting.getByRole('group', { name: 'Someone not on the team' });
+  const other = meeting.getByRole('group', { name: 'Find a person for this meeting' });
   await other.getByLabel('Search county staff by name').fill('keiko');
   await expect(other.getByText('1 person matches.')).toBeVisible();
   const keiko = await other.getByLabel('Person').locator('option', { hasText: 'Keiko Brandt' }).getAttribute('value');
   await other.getByLabel('Person').selectOption(keiko!);
-  await other.getByRole('button', { name: 'Add to this meeting’s people' }).click();
-  await expect(other.getByText('Keiko Brandt can now be chosen as an attendee or an action item owner.')).toBeVisible();
-  await meeting.getByRole('button', { name: 'Add an attendee' }).click();
-  await meeting.getByRole('group', { name: 'Attendee 1' }).getByLabel('Person').selectOption(keiko!);
+  await other.getByRole('button', { name: 'Add as an attendee' }).click();
+  await expect(other.getByText('Keiko Brandt was added as an attendee.')).toBeVisible();
+  await expect(meeting.getByRole('group', { name: 'Attendee 1' }).getByLabel('Person')).toHaveValue(keiko!);
   await expect(meeting.getByRole('group', { name: 'Attendee 1' }).getByLabel('Organization type')).toHaveValue(
     'advocacy_cbo',
   );

@@ -12,6 +12,7 @@ import { ADVOCATE_ACCESS_STATES, MILESTONE_SERVICE, type MilestoneKind } from '.
 import { countyToday } from '../../domain/screening-schedule.js';
 import { conflict, fieldError, invalidField, notFound } from '../../errors.js';
 import { meetObligationsBySource, waiveObligationsBySource } from '../obligations/meet-by-source.js';
+import { usefulRelations, visibleYouthQuery } from '../../access/relation.js';
 import { accessIn, referralRows, referralViews } from './load-referrals.js';
 import type {
   AssignBody,
@@ -267,6 +268,18 @@ async function close(scope: YouthScope, current: CurrentReferral, input: z.infer
   return viewAfter(scope, current.id);
 }
 
+/**
+ * Whether the closer can no longer open the youth's record: the relations are asked again inside
+ * the transaction, after the close. The page then leaves the record instead of failing on it.
+ */
+async function accessEndedFor(scope: YouthScope, youthId: string): Promise<boolean> {
+  const relations = usefulRelations(scope.actor);
+  if (relations.length === 0) return true;
+  const { cte } = visibleYouthQuery(scope.actor, relations, youthId);
+  const rows = await selectRows<{ youth_id: string }>(scope.tx, sql`${cte} SELECT v.youth_id FROM visible v`);
+  return rows.length === 0;
+}
+
 /** The CBO closes a referral addressed to it (its administrator, or any of its advocates). */
 export function closeByOrganization(repo: YouthContext, referralId: string, input: z.infer<typeof CloseBody>) {
   return repo.forAddressed(ADDRESSED, referralId, 'advocacy.referral.close', async (scope) =>
@@ -285,6 +298,7 @@ export function closeForYouth(
     const current = await lockReferral(scope, referralId);
     const advocate = current.advocate_user_id === scope.actor.userId && scope.grant.relations.has('advocacy');
     if (!advocate && scope.grant.write.size === 0) throw notFound('referral');
-    return close(scope, current, input, advocate ? 'advocate' : 'referrer');
+    const view = await close(scope, current, input, advocate ? 'advocate' : 'referrer');
+    return { ...view, accessEnded: await accessEndedFor(scope, youthId) };
   });
 }

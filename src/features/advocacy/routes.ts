@@ -41,6 +41,7 @@ import {
   ReferralCreate,
   ReferralList,
   ReferralParam,
+  ClosedReferralView,
   ReferralView,
   Roster,
   StepBase,
@@ -378,10 +379,10 @@ export function registerAdvocacyRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          "The assigned advocate, or the referrer's side (withdraw), closes the referral; the advocate's access ends",
+          "The assigned advocate, or the referrer's side (withdraw), closes the referral; the advocate's access ends (accessEnded says so)",
         params: YouthReferralParam,
         body: CloseBody,
-        response: { 200: ReferralView },
+        response: { 200: ClosedReferralView },
       },
     },
     async (request, ctx) => closeForYouth(ctx, request.params.id, request.params.referralId, request.body),

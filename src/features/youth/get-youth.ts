@@ -78,10 +78,17 @@ function youthQuery(youthId: string, withLists: boolean) {
               'receivedAt', r.received_at, 'disposition', r.disposition, 'specialProjectCodes', r.special_project_codes)
               ORDER BY r.received_at DESC)
          FROM referrals r LEFT JOIN organizations o ON o.id = r.organization_id WHERE r.youth_id = y.id) AS referrals,
-      (SELECT json_agg(json_build_object('id', a.id, 'worker', u.display_name, 'organization', o.name, 'role', a.role,
-              'startsAt', a.starts_at, 'endsAt', a.ends_at) ORDER BY a.starts_at)
-         FROM assignments a JOIN users u ON u.id = a.user_id JOIN organizations o ON o.id = a.organization_id
-        WHERE a.youth_id = y.id AND (a.ends_at IS NULL OR a.ends_at > now())) AS assignments`
+      (SELECT json_agg(json_build_object('id', p.id, 'worker', p.worker, 'organization', p.organization, 'role', p.role,
+              'startsAt', p.starts_at, 'endsAt', p.ends_at) ORDER BY p.starts_at)
+         FROM (SELECT a.id, u.display_name AS worker, o.name AS organization, a.role, a.starts_at, a.ends_at
+                 FROM assignments a JOIN users u ON u.id = a.user_id JOIN organizations o ON o.id = a.organization_id
+                WHERE a.youth_id = y.id AND a.role <> 'advocate' AND (a.ends_at IS NULL OR a.ends_at > now())
+               UNION ALL
+               -- The advocate: from the advocacy referral only, so this list and the Advocacy section agree.
+               SELECT ar.id, u.display_name, o.name, 'advocate', ar.advocate_assigned_at, NULL
+                 FROM advocacy_referrals ar JOIN users u ON u.id = ar.advocate_user_id
+                 JOIN organizations o ON o.id = ar.organization_id
+                WHERE ar.youth_id = y.id AND ar.state IN ('advocate_assigned', 'first_contact', 'engaged')) p) AS assignments`
     : sql``;
   return sql`SELECT y.id, y.version, y.legal_first_name, y.legal_last_name, y.preferred_name,
       y.date_of_birth::text AS date_of_birth, y.sex, ${stateClientIdSql('y')} AS state_client_id,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import './advocacy.css';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { Disclosure } from '../components/Disclosure';
 import { Notice } from '../components/Notice';
 import { ProfileSection, SectionStatus } from '../components/ProfileSection';
@@ -11,13 +12,18 @@ import { useLanguage } from '../lib/useLanguage';
 import { can } from '../lib/roles';
 import { useActiveSession } from '../session/SessionContext';
 import type { YouthView } from '../../contract/youth';
-import type { ActiveOrganizations, ReferralList, ReferralView as AdvocacyReferral } from '../../contract/advocacy';
+import type {
+  ActiveOrganizations,
+  ClosedReferralView,
+  ReferralList,
+  ReferralView as AdvocacyReferral,
+} from '../../contract/advocacy';
 import type { ServiceEpisodeList as ServiceEpisodesResponse } from '../../contract/services';
 import { ADVOCATE_ACCESS_STATES as ADVOCATE_STATES, OPEN_REFERRAL_STATES as OPEN_STATES } from '../../domain/advocacy';
 import { CloseDisclosure, MilestoneForm, StepForm, youthClosePath } from './AdvocateSteps';
 import { ReferralDetails } from './ReferralDetails';
 import { ReferToCboForm } from './ReferToCboForm';
-import { canReferToAdvocacy } from './roles';
+import { canReferToAdvocacy, canUseCboView } from './roles';
 
 /** The youth's advocacy referrals: referring to a CBO, and the assigned advocate's steps. */
 export function AdvocacySection({ youth }: { youth: YouthView }) {
@@ -73,6 +79,7 @@ function AdvocacyBody({
         <Disclosure id="advocacy-refer-box" label={t('advocacy.refer.open')} open={open} onToggle={setOpen}>
           <ReferToCboForm
             youthId={youth.id}
+            active={referrals.filter((r) => OPEN_STATES.includes(r.state))}
             onSaved={(r) => {
               setOpen(false);
               done(t('advocacy.refer.saved', { organization: r.organization }));
@@ -129,6 +136,19 @@ function ReferralItems({
     return e ? `${pick(e.service.name, language)} (${formatCountyDay(e.referredAt, language)})` : null;
   };
   const isCaseRole = can(session, 'advocacy.refer');
+  const navigate = useNavigate();
+  // The advocate's access to the youth ends with the close: leave the record for the organization's
+  // page with the confirmation, rather than reloading a record that is no longer theirs.
+  const closed = (r: AdvocacyReferral) => {
+    if ((r as ClosedReferralView).accessEnded) {
+      void navigate(canUseCboView(session) ? '/advocacy/organization' : '/', {
+        replace: true,
+        state: { closedReferral: r.organization },
+      });
+      return;
+    }
+    onSaved(t('advocacy.close.saved'));
+  };
   return (
     <ul className="usa-list usa-list--unstyled">
       {referrals.map((r) => {
@@ -160,11 +180,7 @@ function ReferralItems({
                     services={contract?.services ?? null}
                     onSaved={() => onSaved(t('advocacy.milestone.saved'))}
                   />
-                  <CloseDisclosure
-                    referral={r}
-                    path={youthClosePath(r)}
-                    onSaved={() => onSaved(t('advocacy.close.saved'))}
-                  />
+                  <CloseDisclosure referral={r} path={youthClosePath(r)} onSaved={closed} />
                 </div>
               )}
               {canWithdraw && (

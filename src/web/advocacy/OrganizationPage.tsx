@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import './advocacy.css';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { ApiErrorView } from '../components/ApiErrorView';
 import { DataTable } from '../components/DataTable';
 import { Loading } from '../components/Loading';
@@ -38,7 +38,11 @@ function OrganizationView({ roster }: { roster: ReturnType<typeof useApi<Roster>
   const { t } = useTranslation();
   const session = useActiveSession();
   const inbox = useApi<ReferralList>('/api/advocacy/referrals');
-  const [saved, setSaved] = useState<{ message: string; n: number } | null>(null);
+  // An advocate who closed a referral on the youth's record lands here (their access to the youth ended).
+  const closedOn = (useLocation().state as { closedReferral?: string } | null)?.closedReferral;
+  const [saved, setSaved] = useState<{ message: string; n: number } | null>(
+    closedOn ? { message: t('day.advocacy.closedAccessEnded', { organization: closedOn }), n: 0 } : null,
+  );
   const done = (message: string) => {
     setSaved({ message, n: (saved?.n ?? 0) + 1 });
     inbox.refresh();

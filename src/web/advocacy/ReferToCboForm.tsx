@@ -1,4 +1,4 @@
-import { Button } from '@trussworks/react-uswds';
+import { Alert, Button, Checkbox, FormGroup } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -12,10 +12,13 @@ import { REFERRAL_URGENCIES } from '../../domain/advocacy';
 /** Refers the youth to a CBO holding an advocacy contract in force today. */
 export function ReferToCboForm({
   youthId,
+  active = [],
   onSaved,
   onCancel,
 }: {
   youthId: string;
+  /** The youth's referrals still open: a second one is sent only once the user confirms it. */
+  active?: AdvocacyReferral[];
   onSaved: (r: AdvocacyReferral) => void;
   onCancel: () => void;
 }) {
@@ -24,6 +27,7 @@ export function ReferToCboForm({
   const [organizationId, setOrganizationId] = useState('');
   const [reason, setReason] = useState('');
   const [urgency, setUrgency] = useState('routine');
+  const [confirmed, setConfirmed] = useState(false);
   const form = useFormRun();
 
   const check = () => {
@@ -32,6 +36,8 @@ export function ReferToCboForm({
     if (reason.trim().length < 3)
       list.push({ field: 'advocacy-refer-reason', message: t('advocacy.refer.errors.reason') });
     if (!urgency) list.push({ field: 'advocacy-refer-urgency', message: t('advocacy.refer.errors.urgency') });
+    if (active.length > 0 && !confirmed)
+      list.push({ field: 'advocacy-refer-confirm', message: t('day.advocacy.confirmError') });
     return list;
   };
   const send = async () => {
@@ -55,6 +61,18 @@ export function ReferToCboForm({
       <h3 id="advocacy-refer-heading">{t('advocacy.refer.heading')}</h3>
       {form.alerts(t('advocacy.refer.failed'))}
       {orgs.result.status === 'error' && <p className="usa-error-message">{t('advocacy.refer.noList')}</p>}
+      {active.length > 0 && (
+        <Alert type="warning" headingLevel="h4" heading={t('day.advocacy.activeHeading')} className="margin-y-2">
+          <ul className="usa-list">
+            {active.map((r) => (
+              <li key={r.id}>
+                {t('advocacy.referralTitle', { organization: r.organization, state: t(`advocacy.states.${r.state}`) })}
+              </li>
+            ))}
+          </ul>
+          {t('day.advocacy.activeText')}
+        </Alert>
+      )}
       <SelectField
         id="advocacy-refer-org"
         label={t('advocacy.refer.organization')}
@@ -85,6 +103,23 @@ export function ReferToCboForm({
         onChange={setUrgency}
         options={REFERRAL_URGENCIES.map((u) => ({ value: u, label: t(`advocacy.urgencies.${u}`) }))}
       />
+      {active.length > 0 && (
+        <FormGroup error={!!form.errorFor('advocacy-refer-confirm')}>
+          {form.errorFor('advocacy-refer-confirm') && (
+            <span className="usa-error-message" id="advocacy-refer-confirm-error">
+              {form.errorFor('advocacy-refer-confirm')}
+            </span>
+          )}
+          <Checkbox
+            id="advocacy-refer-confirm"
+            name="confirmSecond"
+            checked={confirmed}
+            onChange={(e) => setConfirmed(e.target.checked)}
+            aria-describedby={form.errorFor('advocacy-refer-confirm') ? 'advocacy-refer-confirm-error' : undefined}
+            label={t('day.advocacy.confirm')}
+          />
+        </FormGroup>
+      )}
       <div className="harbor-step-buttons">
         <Button type="submit" disabled={form.saving}>
           {form.saving ? form.savingLabel : t('advocacy.refer.submit')}

@@ -3,6 +3,8 @@
 // error caught by test/unit/i18n.test.ts, as is a key present in one language only.
 import advocacyEn from './features/advocacy.en.json';
 import advocacyEs from './features/advocacy.es.json';
+import dayEn from './features/day.en.json';
+import dayEs from './features/day.es.json';
 import dataQualityEn from './features/dataQuality.en.json';
 import dataQualityEs from './features/dataQuality.es.json';
 import importsEn from './features/imports.en.json';
@@ -33,6 +35,7 @@ export const FEATURE_FILES = {
   stateProgram: { en: stateProgramEn, es: stateProgramEs },
   lists: { en: listsEn, es: listsEs },
   time: { en: timeEn, es: timeEs },
+  day: { en: dayEn, es: dayEs },
 } as const;
 
 export const FEATURE_MESSAGES = {

@@ -75,6 +75,27 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
     setAttendees((rows) => [...rows, { key, person: '', name: '', organizationType: '', present: true }]);
     focusLater(`mdt-att-${key}-person`);
   };
+  // A person found by name joins the meeting as an attendee (present), with their organization's type.
+  const addPicked = () => {
+    if (!picked) return;
+    if (!people.some((p) => p.userId === picked.id))
+      setFound((list) => [
+        ...list,
+        {
+          userId: picked.id,
+          name: picked.displayName,
+          organization: picked.organization.name,
+          organizationType: picked.organization.type,
+        },
+      ]);
+    const key = nextKey.current++;
+    setAttendees((rows) => [
+      ...rows,
+      { key, person: picked.id, name: '', organizationType: picked.organization.type, present: true },
+    ]);
+    setFoundNotice((n) => ({ name: picked.displayName, n: (n?.n ?? 0) + 1 }));
+    setPicked(null);
+  };
   const removeAttendee = (key: number) => {
     setAttendees((rows) => rows.filter((r) => r.key !== key));
     focusLater('mdt-add-attendee');
@@ -267,28 +288,9 @@ export function MeetingForm({ youthId, people: teamPeople, onSaved, onCancel }: 
           id="mdt-find"
           value={picked?.id ?? ''}
           onChange={choosePicked}
-          exclude={people.map((p) => p.userId)}
+          exclude={attendees.map((a) => a.person)}
         />
-        <Button
-          type="button"
-          outline
-          className="margin-top-2"
-          disabled={!picked}
-          onClick={() => {
-            if (!picked) return;
-            setFound((list) => [
-              ...list,
-              {
-                userId: picked.id,
-                name: picked.displayName,
-                organization: picked.organization.name,
-                organizationType: picked.organization.type,
-              },
-            ]);
-            setFoundNotice((n) => ({ name: picked.displayName, n: (n?.n ?? 0) + 1 }));
-            setPicked(null);
-          }}
-        >
+        <Button type="button" outline className="margin-top-2" disabled={!picked} onClick={addPicked}>
           {t('people.addToMeeting')}
         </Button>
         <p className="usa-hint margin-top-1" aria-live="polite">

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Fieldset, FormGroup, Radio, Select, TextInput, Textarea } from '@trussworks/react-uswds';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
@@ -18,6 +18,8 @@ interface Props {
   episode: EpisodeDetail;
   onSaved: (episode: EpisodeDetail & { csecTypeRecorded: boolean }, completed: boolean) => void;
   onCancel: () => void;
+  /** A screening just done for this episode (from the screening's link back): chosen when it is a candidate. */
+  preselectScreeningId?: string;
 }
 
 type Exploited = 'yes' | 'no' | 'unknown' | '';
@@ -27,8 +29,9 @@ type Exploited = 'yes' | 'no' | 'unknown' | '';
  * away, and the CSEC screening done on return. A draft can be saved at any time; completing it
  * needs every element and a finished screening.
  */
-export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
+export function DebriefForm({ youthId, episode, onSaved, onCancel, preselectScreeningId }: Props) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const language = useLanguage();
   const d = episode.debrief;
   const screenings = useApi<ScreeningList>(`/api/youth/${encodeURIComponent(youthId)}/screenings`);
@@ -38,12 +41,21 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
   const [experiences, setExperiences] = useState(d?.experiences ?? '');
   const [exploited, setExploited] = useState<Exploited>(d?.exploitedWhileAbsent ?? '');
   const [subcategory, setSubcategory] = useState('');
-  const [screeningId, setScreeningId] = useState(d?.screening?.id ?? '');
+  const [screeningId, setScreeningId] = useState(d?.screening?.id ?? preselectScreeningId ?? '');
   const [problems, setProblems] = useState<{ list: FieldProblem[]; attempt: number } | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [saving, setSaving] = useState(false);
   const attempt = useRef(0);
   const typeRecorded = !!d?.csecTypeRecordId;
+  // What was typed and not yet saved: leaving warns, and "Start a screening" saves a draft first.
+  const dirty =
+    factors.join() !== (d?.leavingFactors ?? []).join() ||
+    factorsNote !== (d?.factorsNote ?? '') ||
+    addressed !== (d?.factorsAddressed ?? '') ||
+    experiences !== (d?.experiences ?? '') ||
+    exploited !== (d?.exploitedWhileAbsent ?? '') ||
+    subcategory !== '';
+  useLeaveWarning(dirty && !saving, t('day.debrief.leaveWarning'));
 
   // Screenings done on return from missing, since this episode began.
   const candidates =
@@ -53,7 +65,7 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
         )
       : [];
 
-  const save = async (complete: boolean) => {
+  const save = async (complete: boolean, then?: (saved: EpisodeDetail & { csecTypeRecorded: boolean }) => void) => {
     attempt.current += 1;
     setError(null);
     const list: FieldProblem[] = [];
@@ -94,7 +106,8 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
         },
       );
       setSaving(false);
-      onSaved(saved, complete);
+      if (then) then(saved);
+      else onSaved(saved, complete);
     } catch (err) {
       setSaving(false);
       setError(toActionError(err, attempt.current));
@@ -102,6 +115,7 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
   };
 
   const errorFor = (field: string) => problems?.list.find((p) => p.field === field)?.message;
+  const screeningPath = `/youth/${encodeURIComponent(youthId)}/screenings/new?context=return_from_missing&episode=${encodeURIComponent(episode.id)}`;
   const area = (
     id: string,
     label: string,
@@ -231,9 +245,20 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
         )}
       </Field>
       <p>
-        <Link className="usa-link" to={`/youth/${encodeURIComponent(youthId)}/screenings/new`}>
+        <a
+          className="usa-link"
+          href={screeningPath}
+          data-keeps-draft
+          onClick={(e) => {
+            e.preventDefault();
+            // Keep what was typed: a draft on the server, then the screening (its reason chosen).
+            if (!dirty) void navigate(screeningPath);
+            else void save(false, () => void navigate(screeningPath));
+          }}
+        >
           {t('debrief.startScreening')}
-        </Link>
+        </a>
+        {dirty && <span className="usa-hint display-block">{t('day.debrief.savedFirst')}</span>}
       </p>
       <div className="harbor-step-buttons">
         <Button type="submit" disabled={saving}>
@@ -248,4 +273,38 @@ export function DebriefForm({ youthId, episode, onSaved, onCancel }: Props) {
       </div>
     </form>
   );
+}
+
+/**
+ * Warns before unsaved text is lost: closing or reloading the tab (the browser's own prompt), and
+ * following a link inside Harbor (a confirm). BrowserRouter has no navigation blocker, so links are
+ * caught in the capture phase, before React Router's handler.
+ */
+export function useLeaveWarning(active: boolean, message: string) {
+  useEffect(() => {
+    if (!active) return;
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    const click = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const link = (e.target as Element | null)?.closest?.('a[href]');
+      if (!(link instanceof HTMLAnchorElement) || link.target === '_blank' || link.hasAttribute('data-keeps-draft'))
+        return;
+      const url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin) return;
+      if (url.pathname === window.location.pathname && url.search === window.location.search) return;
+      if (!window.confirm(message)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    document.addEventListener('click', click, true);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('click', click, true);
+    };
+  }, [active, message]);
 }

@@ -1,7 +1,7 @@
 import { Alert } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiErrorView } from '../components/ApiErrorView';
 import { Disclosure } from '../components/Disclosure';
 import { Loading } from '../components/Loading';
@@ -44,8 +44,11 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
   const now = useNow();
   const session = useActiveSession();
   const location = useLocation();
+  const [search] = useSearchParams();
   const [episode, setEpisode] = useState(initial);
-  const [open, setOpen] = useState<Open>(null);
+  // Back from a screening started in the debrief: the debrief opens again, that screening chosen.
+  const [open, setOpen] = useState<Open>(search.get('debrief') === 'open' ? 'debrief' : null);
+  const returnedScreening = search.get('screening') ?? undefined;
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(
     (location.state as { reported?: boolean } | null)?.reported ? { text: t('missing.page.reported'), n: 0 } : null,
   );
@@ -135,6 +138,12 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
             </dd>
           </div>
         )}
+        {ncmecCaseNumber(episode) && (
+          <div>
+            <dt>{t('day.ncmecCaseNumber')}</dt>
+            <dd>{ncmecCaseNumber(episode)}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('missing.fields.reportedBy')}</dt>
           <dd>{episode.reportedBy}</dd>
@@ -170,6 +179,7 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
                 now={now}
                 heading={t(`missingReports.${report}.label`)}
               >
+                <NcmecNumber record={obligation.record} />
                 {canEdit && (state === 'due' || state === 'overdue') && (
                   <Disclosure
                     id={`${key}-form`}
@@ -299,6 +309,7 @@ function EpisodeBody({ youth, initial }: { youth: YouthView; initial: EpisodeDet
                   <DebriefForm
                     youthId={youth.id}
                     episode={episode}
+                    preselectScreeningId={returnedScreening}
                     onCancel={() => setOpen(null)}
                     onSaved={(e, completed) =>
                       saved(
@@ -379,6 +390,26 @@ function DebriefSummary({ episode }: { episode: EpisodeDetail }) {
           </dd>
         </div>
       )}
+    </dl>
+  );
+}
+
+/** The NCMEC case number, once the report to NCMEC is recorded. */
+function ncmecCaseNumber(episode: EpisodeDetail): string | null {
+  const value = episode.reports.find((r) => r.report === 'ncmec')?.obligation.record?.ncmecCaseNumber;
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+function NcmecNumber({ record }: { record: Record<string, unknown> | null }) {
+  const { t } = useTranslation();
+  const value = record?.ncmecCaseNumber;
+  if (typeof value !== 'string' || !value.trim()) return null;
+  return (
+    <dl className="harbor-duty__facts">
+      <div>
+        <dt>{t('day.ncmecCaseNumber')}</dt>
+        <dd>{value}</dd>
+      </div>
     </dl>
   );
 }

@@ -42,7 +42,7 @@ export function PersonPicker({ id, value, onChange, exclude = [], error }: Props
   const errorId = `${id}-error`;
   const countId = `${id}-count`;
   return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+    <div className={`usa-form-group harbor-person-picker${error ? ' usa-form-group--error' : ''}`}>
       <label className="usa-label" htmlFor={searchId}>
         {t('people.search')}
       </label>

@@ -1,7 +1,7 @@
 import { Button, Fieldset, FormGroup, Label, Radio, Select } from '@trussworks/react-uswds';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
 import { ApiErrorView } from '../components/ApiErrorView';
@@ -48,8 +48,12 @@ function NewScreeningForm({
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  // Started from a return debrief: the reason is known, and the result links back to the episode.
+  const asked = search.get('context');
+  const episodeId = search.get('episode');
   const [versionId, setVersionId] = useState('');
-  const [context, setContext] = useState<ScreeningContext | ''>('');
+  const [context, setContext] = useState<ScreeningContext | ''>(SCREENING_CONTEXTS.find((c) => c === asked) ?? '');
   const [gaps, setGaps] = useState<{ instrument: boolean; context: boolean; attempt: number } | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -75,7 +79,8 @@ function NewScreeningForm({
         body: { instrumentVersionId: versionId, context },
       });
       // Replace: "Back" from the form goes to the record, not to this page again.
-      void navigate(`/youth/${encodeURIComponent(youthId)}/screenings/${encodeURIComponent(draft.id)}`, {
+      const back = episodeId ? `?episode=${encodeURIComponent(episodeId)}` : '';
+      void navigate(`/youth/${encodeURIComponent(youthId)}/screenings/${encodeURIComponent(draft.id)}${back}`, {
         replace: true,
       });
     } catch (err) {

@@ -1,6 +1,6 @@
 import { Alert } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../components/DataTable';
 import { DemonstrationAlert } from '../components/DemonstrationAlert';
 import { DetailList } from '../components/DetailList';
@@ -37,6 +37,8 @@ export function ScreeningResult({ youthId, youthName, canEdit, screening, defini
     return section ? pick(section.title, language) : key;
   };
   const base = `/youth/${encodeURIComponent(youthId)}`;
+  const [search] = useSearchParams();
+  const episodeId = screening.context === 'return_from_missing' ? search.get('episode') : null;
   const overdue = screening.nextDueOn !== null && screening.nextDueOn < countyDate();
 
   return (
@@ -54,6 +56,16 @@ export function ScreeningResult({ youthId, youthName, canEdit, screening, defini
             {t('result.finished')}
           </Alert>
         </div>
+      )}
+      {episodeId && (
+        <p>
+          <Link
+            className="usa-button"
+            to={`${base}/missing/${encodeURIComponent(episodeId)}?debrief=open&screening=${encodeURIComponent(screening.id)}#missing-debrief-heading`}
+          >
+            {t('day.screening.backToDebrief')}
+          </Link>
+        </p>
       )}
       {screening.supersededById && (
         <Alert type="info" headingLevel="h2" slim className="margin-y-2">
