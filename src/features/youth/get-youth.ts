@@ -82,9 +82,16 @@ function youthQuery(youthId: string, withLists: boolean) {
               'startsAt', p.starts_at, 'endsAt', p.ends_at) ORDER BY p.starts_at)
          FROM (SELECT a.id, u.display_name AS worker, o.name AS organization, a.role, a.starts_at, a.ends_at
                  FROM assignments a JOIN users u ON u.id = a.user_id JOIN organizations o ON o.id = a.organization_id
-                WHERE a.youth_id = y.id AND a.role <> 'advocate' AND (a.ends_at IS NULL OR a.ends_at > now())
+                WHERE a.youth_id = y.id AND (a.ends_at IS NULL OR a.ends_at > now())
+                  -- An advocate assigned through an open referral is listed once, from the referral.
+                  AND NOT (a.role = 'advocate' AND EXISTS (
+                        SELECT 1 FROM advocacy_referrals ar2 WHERE ar2.youth_id = y.id
+                           AND ar2.advocate_user_id = a.user_id
+                           AND ar2.state IN ('advocate_assigned', 'first_contact', 'engaged')))
                UNION ALL
-               -- The advocate: from the advocacy referral only, so this list and the Advocacy section agree.
+               -- The advocate of an open advocacy referral, so this list and the Advocacy section agree.
+               -- An advocate assigned directly (no referral) stays listed above: whoever can open the
+               -- record is shown here.
                SELECT ar.id, u.display_name, o.name, 'advocate', ar.advocate_assigned_at, NULL
                  FROM advocacy_referrals ar JOIN users u ON u.id = ar.advocate_user_id
                  JOIN organizations o ON o.id = ar.organization_id
