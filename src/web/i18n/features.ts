@@ -3,6 +3,8 @@
 // error caught by test/unit/i18n.test.ts, as is a key present in one language only.
 import advocacyEn from './features/advocacy.en.json';
 import advocacyEs from './features/advocacy.es.json';
+import correctionsEn from './features/corrections.en.json';
+import correctionsEs from './features/corrections.es.json';
 import dataQualityEn from './features/dataQuality.en.json';
 import dataQualityEs from './features/dataQuality.es.json';
 import importsEn from './features/imports.en.json';
@@ -30,6 +32,7 @@ export const FEATURE_FILES = {
   imports: { en: importsEn, es: importsEs },
   stateProgram: { en: stateProgramEn, es: stateProgramEs },
   lists: { en: listsEn, es: listsEs },
+  corrections: { en: correctionsEn, es: correctionsEs },
 } as const;
 
 export const FEATURE_MESSAGES = {
