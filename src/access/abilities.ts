@@ -35,6 +35,7 @@ export const ABILITIES: Record<Role, readonly Ability[]> = {
   supervisor: [
     ...CASE_WORK,
     'youth.access_log',
+    'corrections.history',
     'worklist.team',
     'obligations.waive',
     'data_quality.work',
@@ -73,7 +74,7 @@ export const ABILITIES: Record<Role, readonly Ability[]> = {
     'worklist.own',
   ],
   // Youth identities never: the grants give auditors the identity of youth they relate to only.
-  auditor: ['youth.search', 'youth.access_log'],
+  auditor: ['youth.search', 'youth.access_log', 'corrections.history'],
   // Figures, never rows: no record-level list of youth records (the advocacy inbox is for the
   // organization a referral is addressed to; the county reads the Board report).
   county_analyst: [

@@ -11,6 +11,8 @@ export const ABILITY_NAMES = [
   'youth.create',
   'youth.record',
   'youth.access_log',
+  // Earlier versions of corrected records and discarded drafts (supervisors and auditors).
+  'corrections.history',
   'youth.team_record',
   'services.record',
   'services.record_linked',

@@ -12,9 +12,9 @@ import { DATE_OF_BIRTH_MIN, countyToday, id, isoDate, line } from './primitives.
 export { CSEC_SOURCES, CSEC_TYPE_CODES, type CsecSource, type CsecTypeCode };
 
 /** When a type began to apply: a real date, not before any youth's birth (1990), not in the future. */
-const startDate = () => isoDate({ min: DATE_OF_BIRTH_MIN, max: countyToday, futureCode: true });
+export const startDate = () => isoDate({ min: DATE_OF_BIRTH_MIN, max: countyToday, futureCode: true });
 /** When it stopped applying: a real date from 1990 to 2099. */
-const endDate = () => isoDate({ min: DATE_OF_BIRTH_MIN });
+export const endDate = () => isoDate({ min: DATE_OF_BIRTH_MIN });
 
 export const CsecTypeCreate = z
   .object({

@@ -81,6 +81,7 @@ export const MdtView = z.object({
   meetings: z.array(
     z.object({
       id: z.string(),
+      version: z.number().int().describe('Send it back with a correction (optimistic concurrency)'),
       tier: z.enum(MDT_TIERS),
       scheduledAt: z.string(),
       heldAt: z.string().nullable(),

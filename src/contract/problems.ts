@@ -170,6 +170,7 @@ export const FEATURE_PROBLEM_CODES = {
     'screening_incomplete', // 400: required items unanswered; { missing: [{ section, item }] }
     'screening_already_amended', // 409: amend the newer screening instead
     'amendment_in_progress', // 409: an amendment draft exists; { draftId }
+    'screening_discard_not_allowed', // 403: only the draft's author or a supervisor discards it
   ],
   csecTypes: [
     'csec_type_invalid', // 400: the record breaks the state's rules; `errors` per field

@@ -30,5 +30,6 @@ export const ReferralView = z.object({
   dispositionAt: z.string().nullable(),
   allegations: z.array(z.string()),
   specialProjectCodes: z.array(z.string()),
+  version: z.number().int().describe('Send it back with a correction (optimistic concurrency)'),
 });
 export type ReferralView = z.infer<typeof ReferralView>;

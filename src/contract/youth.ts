@@ -98,7 +98,9 @@ export const YouthView = z.object({
           .describe('Null for an imported referral with no agency of its kind in Harbor'),
         receivedAt: z.string(),
         disposition: z.string().nullable(),
+        dispositionAt: z.string().nullable(),
         specialProjectCodes: z.array(z.string()),
+        version: z.number().int(),
       }),
     )
     .optional(),

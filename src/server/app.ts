@@ -39,6 +39,7 @@ import { registerNotificationRoutes } from '../features/notifications/routes.js'
 import { registerObligationRoutes } from '../features/obligations/routes.js';
 import { registerPeopleRoutes } from '../features/people/routes.js';
 import { registerReferralRoutes } from '../features/referrals/routes.js';
+import { registerCorrectionRoutes } from '../features/corrections/routes.js';
 import { registerScreeningRoutes } from '../features/screenings/routes.js';
 import { registerStatsRoutes } from '../features/stats/routes.js';
 import { registerYouthRoutes } from '../features/youth/routes.js';
@@ -186,6 +187,7 @@ export async function buildApp({ database, config, serveWeb = true, logStream }:
   registerScreeningRoutes(app);
   registerCsecTypeRoutes(app);
   registerReferralRoutes(app);
+  registerCorrectionRoutes(app);
   registerCaseRoutes(app);
   registerObligationRoutes(app);
   registerNotificationRoutes(app);

@@ -31,6 +31,8 @@ export const TAGS: Readonly<Record<string, string>> = {
   screenings: "Screening instruments and a youth's screenings: drafts, autosave, finalizing and scoring.",
   'csec-types': "A youth's CSEC Type records and today's single type under the state hierarchy.",
   referrals: 'Hotline referrals, the "S-CSEC Referral" special project code and dispositions.',
+  corrections:
+    'Earlier versions of corrected MDT meetings, CSEC Types and referrals, and discarded draft screenings, with the reasons (supervisors and auditors).',
   cases: "A youth's child welfare and probation cases: opened, corrected and closed, with their history.",
   obligations: 'Deadlines (obligations): worklists, meeting and waiving them.',
   notifications: 'In-app notifications, such as missed deadlines; never a youth’s name.',

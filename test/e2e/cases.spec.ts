@@ -10,6 +10,7 @@ test('a caseworker opens a case from the profile, sees it listed, closes it and 
   page,
 }) => {
   await signIn(page, WORKER);
+  await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
   await expect(page.getByRole('heading', { level: 2, name: 'My youth' })).toBeVisible();
   await page.locator('.harbor-results').getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -405,6 +405,7 @@ test('an advocate sees placements and services without where the youth lives', a
     return results[0]!;
   });
   await signIn(page, 'advocate@la.demo');
+  await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
   await page.locator('.harbor-results').getByRole('link', { name: youth.name, exact: true }).click();
   const section = care(page);
   await expect(section.getByRole('heading', { level: 3, name: 'Current placement' })).toBeVisible();

@@ -19,8 +19,10 @@ test('a supervisor finds a youth, opens the record, sees who viewed it, and sign
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
 
-  // Home for case roles is the search, with "My youth" listed before anything is typed.
-  await expect(page).toHaveURL(/\/search$/);
+  // A supervisor's home is the team's work (issue 14); the search lists "My youth" before anything is typed.
+  await expect(page).toHaveURL(/\/work$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'My team’s work' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Find a youth' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Find a youth' })).toBeVisible();
   const header = page.getByRole('banner');
   const displayName = (await header.locator('.harbor-account__name').textContent())?.trim() ?? '';
@@ -73,6 +75,7 @@ test('a supervisor finds a youth, opens the record, sees who viewed it, and sign
 
 test('when the session ends, the next action leads to sign-in and then back', async ({ page, context }) => {
   await signIn(page, 'socialworker@la.demo');
+  await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
   const first = page.locator('.harbor-results').getByRole('link').first();
   await expect(first).toBeVisible();
   const href = await first.getAttribute('href');
@@ -131,6 +134,7 @@ test('an unknown address shows the friendly not-found page', async ({ page }) =>
 
 test('a server error shows the error page with a reference number for staff', async ({ page }) => {
   await signIn(page, 'socialworker@la.demo');
+  await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
   const first = page.locator('.harbor-results').getByRole('link').first();
   await expect(first).toBeVisible();
   await page.route(/\/api\/youth\/[^/?]+$/, (route) =>
@@ -162,6 +166,8 @@ test('switching to Español translates the app and is remembered', async ({ page
   await page.getByLabel('Correo electrónico del trabajo').fill('socialworker@la.demo');
   await page.getByLabel('Contraseña').fill(PASSWORD);
   await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mi trabajo' })).toBeVisible();
+  await page.goto('/search');
   await expect(page.getByRole('heading', { level: 1, name: 'Buscar a un joven' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Mis jóvenes' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
@@ -174,6 +180,7 @@ test('switching to Español translates the app and is remembered', async ({ page
 test('at phone width the menu opens, keeps focus inside, and closes with Escape', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, 'socialworker@la.demo');
+  await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
   await expect(page.locator('.harbor-results').getByRole('link').first()).toBeVisible();
   await expectNoAxeViolations(page, 'search at phone width');
 

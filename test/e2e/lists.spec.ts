@@ -61,6 +61,7 @@ for (const [label, viewport] of [
       const { total, lastByName } = await workerCaseload(request);
       expect(total).toBeGreaterThan(25);
       await signIn(page, WORKER);
+      await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
       await expect(page.getByRole('heading', { level: 2, name: 'My youth' })).toBeVisible();
       const status = page.getByRole('status').filter({ hasText: 'on your caseload' });
       await expect(status).toHaveText(`Showing 1–25 of ${total} youth on your caseload.`);
@@ -119,6 +120,7 @@ for (const [label, viewport] of [
       page,
     }) => {
       await signIn(page, SUPERVISOR);
+      await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
       // Open the first youth of the supervisor's team and its log.
       await myYouth(page).getByRole('link').first().click();
       await expect(page).toHaveURL(/\/youth\/[0-9a-f-]+$/);

@@ -7,6 +7,7 @@ const WORKER = 'socialworker@la.demo';
 
 test('a caseworker records a crisis MDT meeting and finds its action item on My work', async ({ page }) => {
   await signIn(page, WORKER);
+  await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
   const session = (await (await page.request.get('/api/auth/session')).json()) as { user: { id: string } };
 
   // Open a youth from "My youth".

@@ -30,7 +30,7 @@ test('first sign-in sets up two-step sign-in; the next one asks for the code', a
 
   await page.getByLabel('6-digit code').fill(totp.generate());
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Find a youth' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -48,5 +48,5 @@ test('first sign-in sets up two-step sign-in; the next one asks for the code', a
   // The next period's code (accepted for clock drift), so a replay check could not refuse it.
   await page.getByLabel('6-digit code').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Find a youth' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
 });

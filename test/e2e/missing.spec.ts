@@ -83,6 +83,7 @@ test('on a phone, a caseworker reports a youth missing, records the NCMEC report
   baseURL,
 }) => {
   await signIn(page, WORKER);
+  await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
   await expect(page.getByRole('heading', { level: 2, name: 'My youth' })).toBeVisible();
   const youth = await youthNotMissing(page.request);
   await page.locator('.harbor-results').getByRole('link', { name: youth.name, exact: true }).click();

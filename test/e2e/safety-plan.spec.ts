@@ -30,6 +30,7 @@ async function youthOutsideScreeningTest(request: APIRequestContext): Promise<st
 
 test('a caseworker writes the next version of a safety plan and the old one stays in the history', async ({ page }) => {
   await signIn(page, WORKER);
+  await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
   await expect(page.getByRole('heading', { level: 2, name: 'My youth' })).toBeVisible();
   const youthName = await youthOutsideScreeningTest(page.request);
   await page.locator('.harbor-results').getByRole('link', { name: youthName, exact: true }).click();

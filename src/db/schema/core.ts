@@ -194,6 +194,7 @@ export const referrals = pgTable('referrals', {
   recordedBy: uuid('recorded_by'),
   // NULL organization only for an imported referral in a county with no child welfare agency in Harbor.
   importBatchId: uuid('import_batch_id'),
+  version: integer('version').notNull().default(1),
 });
 
 export const assignments = pgTable('assignments', {
@@ -205,4 +206,19 @@ export const assignments = pgTable('assignments', {
   role: text('role').notNull(),
   startsAt: ts('starts_at').notNull().defaultNow(),
   endsAt: ts('ends_at'),
+});
+
+/** Earlier versions of corrected records and discarded drafts (migration 0016; src/features/corrections). */
+export const recordCorrections = pgTable('record_corrections', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  countyId: uuid('county_id').notNull(),
+  youthId: uuid('youth_id').notNull(),
+  recordKind: text('record_kind').notNull(),
+  recordId: uuid('record_id').notNull(),
+  action: text('action').notNull(),
+  version: integer('version').notNull(),
+  earlier: jsonb('earlier').notNull(),
+  reason: text('reason').notNull(),
+  correctedBy: uuid('corrected_by').notNull(),
+  correctedAt: ts('corrected_at').notNull().defaultNow(),
 });

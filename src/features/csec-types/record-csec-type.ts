@@ -98,8 +98,31 @@ export async function recordCsecTypeIn(
         RETURNING id, recorded_at`,
   );
   const id = row!.id;
+  const { obligationId, mdt } = await openVictimDuties(scope, {
+    id,
+    type: input.type,
+    recordedAt: asDate(row!.recorded_at),
+    immediateDanger: input.immediateDanger ?? false,
+  });
+  scope.touch(['exploitation'], [id, ...(obligationId ? [obligationId] : []), ...mdt]);
+  scope.note({ type: input.type, crossReport: obligationId !== null });
+  const [saved] = (await loadCsecTypes(tx, youthId)).filter((r) => r.id === id);
+  return { ...toView(saved!), crossReportObligationId: obligationId };
+}
+
+/**
+ * The duties a victim type opens (the 24-hour cross-report for a youth in child welfare; the
+ * crisis or initial MDT), from when the record was made. Recording a type and correcting a
+ * non-victim type into a victim type both call it; nothing opens for a non-victim type.
+ */
+export async function openVictimDuties(
+  scope: YouthScope,
+  record: { id: string; type: Input['type']; recordedAt: Date; immediateDanger: boolean },
+): Promise<{ obligationId: string | null; mdt: string[] }> {
+  const { tx, actor, youthId } = scope;
+  const { id } = record;
   let obligationId: string | null = null;
-  const def = CSEC_TYPES.find((t) => t.code === input.type)!;
+  const def = CSEC_TYPES.find((t) => t.code === record.type)!;
   if (def.isVictim && (await receivesChildWelfare(tx, youthId))) {
     const owner = (await childWelfareOwner(tx, youthId)) ?? {
       userId: actor.userId,
@@ -112,7 +135,7 @@ export async function recordCsecTypeIn(
       kind: 'cross_report_law_enforcement',
       sourceKind: 'csec_type',
       sourceId: id,
-      dueAt: dueAt(asDate(row!.recorded_at), { hours: settings.crossReport.hours }),
+      dueAt: dueAt(record.recordedAt, { hours: settings.crossReport.hours }),
       ownerUserId: owner.userId,
       ownerOrganizationId: owner.organizationId,
     });
@@ -124,14 +147,11 @@ export async function recordCsecTypeIn(
           kind: 'victim_identified',
           youthId,
           sourceId: id,
-          at: asDate(row!.recorded_at),
+          at: record.recordedAt,
           recordedBy: actor,
-          immediateDanger: input.immediateDanger ?? false,
+          immediateDanger: record.immediateDanger,
         })
       ).opened.map((o) => o.id)
     : [];
-  scope.touch(['exploitation'], [id, ...(obligationId ? [obligationId] : []), ...mdt]);
-  scope.note({ type: input.type, crossReport: obligationId !== null });
-  const [saved] = (await loadCsecTypes(tx, youthId)).filter((r) => r.id === id);
-  return { ...toView(saved!), crossReportObligationId: obligationId };
+  return { obligationId, mdt };
 }

@@ -12,6 +12,8 @@ import {
   CsecTypeView,
 } from '../../contract/csec-types.js';
 import { updateCsecType } from './update-csec-type.js';
+import { correctCsecType } from './correct-csec-type.js';
+import { CsecTypeCorrection } from '../../contract/corrections.js';
 
 export function registerCsecTypeRoutes(app: FastifyInstance) {
   const r = routes(app);
@@ -58,5 +60,20 @@ export function registerCsecTypeRoutes(app: FastifyInstance) {
       },
     },
     async (request, ctx) => updateCsecType(ctx, request.params.id, request.params.recordId, request.body),
+  );
+  r.post(
+    '/api/youth/:id/csec-types/:recordId/correction',
+    {
+      config: writers,
+      schema: {
+        tags,
+        summary:
+          'Correct a CSEC Type recorded wrongly (its type, dates or subcategory) with a reason (send the version you loaded); the earlier values are kept and its duties follow',
+        params: CsecTypeParams,
+        body: CsecTypeCorrection,
+        response: { 200: CsecTypeView },
+      },
+    },
+    async (request, ctx) => correctCsecType(ctx, request.params.id, request.params.recordId, request.body),
   );
 }

@@ -25,6 +25,7 @@ export function getMdt(repo: YouthContext, youthId: string): Promise<MdtViewT> {
     );
     const meetings = await selectRows<{
       id: string;
+      version: number;
       tier: MdtTier;
       scheduled_at: Date | string;
       held_at: Date | string | null;
@@ -37,7 +38,7 @@ export function getMdt(repo: YouthContext, youthId: string): Promise<MdtViewT> {
         { id: string; description: string; owner: string; dueAt: string; obligationId: string | null }[] | null;
     }>(
       tx,
-      sql`SELECT g.id, g.tier, g.scheduled_at, g.held_at, g.youth_participation, g.caregiver_participation, g.decisions, g.missing_parties,
+      sql`SELECT g.id, g.version, g.tier, g.scheduled_at, g.held_at, g.youth_participation, g.caregiver_participation, g.decisions, g.missing_parties,
             (SELECT json_agg(json_build_object('name', a.name, 'organizationType', a.organization_type, 'role', a.role, 'present', a.present))
                FROM mdt_attendees a WHERE a.meeting_id = g.id) AS attendees,
             (SELECT json_agg(json_build_object('id', i.id, 'description', i.description, 'owner', u.display_name, 'dueAt', i.due_at,
@@ -57,6 +58,7 @@ export function getMdt(repo: YouthContext, youthId: string): Promise<MdtViewT> {
       })),
       meetings: meetings.map((m) => ({
         id: m.id,
+        version: m.version,
         tier: m.tier,
         scheduledAt: iso(m.scheduled_at)!,
         heldAt: iso(m.held_at),

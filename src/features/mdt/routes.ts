@@ -4,6 +4,8 @@ import { YouthId } from '../../contract/youth.js';
 import { getMdt } from './get-mdt.js';
 import { addMember, endMembership } from './members.js';
 import { recordMeeting } from './record-meeting.js';
+import { correctMeeting } from './correct-meeting.js';
+import { MeetingCorrected, MeetingCorrection, MeetingParams } from '../../contract/corrections.js';
 import { mdtReviewDue } from './review-due.js';
 import {
   MdtView,
@@ -83,5 +85,20 @@ export function registerMdtRoutes(app: FastifyInstance) {
       },
     },
     async (request, ctx, reply) => reply.code(201).send(await recordMeeting(ctx, request.params.id, request.body)),
+  );
+  r.patch(
+    '/api/youth/:id/mdt/meetings/:meetingId',
+    {
+      config: team,
+      schema: {
+        tags,
+        summary:
+          'Correct a recorded meeting with a reason (send the version you loaded); the earlier values are kept and its deadlines follow',
+        params: MeetingParams,
+        body: MeetingCorrection,
+        response: { 200: MeetingCorrected },
+      },
+    },
+    async (request, ctx) => correctMeeting(ctx, request.params.id, request.params.meetingId, request.body),
   );
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { routes } from '../../server/route.js';
 import { ReferralCreate, ReferralDisposition, ReferralParams, ReferralView } from '../../contract/referrals.js';
 import { YouthId } from '../../contract/youth.js';
-import { recordDisposition, recordReferral } from './record-referral.js';
+import { correctReferral, recordDisposition, recordReferral } from './record-referral.js';
+import { ReferralCorrection } from '../../contract/corrections.js';
 
 export function registerReferralRoutes(app: FastifyInstance) {
   const r = routes(app);
@@ -34,5 +35,20 @@ export function registerReferralRoutes(app: FastifyInstance) {
       },
     },
     async (request, ctx) => recordDisposition(ctx, request.params.id, request.params.referralId, request.body),
+  );
+  r.patch(
+    '/api/youth/:id/referrals/:referralId',
+    {
+      config: writers,
+      schema: {
+        tags: ['referrals'],
+        summary:
+          "Correct a referral's number, received time or decision, with a reason (send the version you loaded); the earlier values are kept",
+        params: ReferralParams,
+        body: ReferralCorrection,
+        response: { 200: ReferralView },
+      },
+    },
+    async (request, ctx) => correctReferral(ctx, request.params.id, request.params.referralId, request.body),
   );
 }

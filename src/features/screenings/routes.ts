@@ -13,6 +13,8 @@ import {
   ScreeningSave,
 } from '../../contract/screenings.js';
 import { startScreening } from './start-screening.js';
+import { discardScreening } from './discard-screening.js';
+import { ScreeningDiscard, ScreeningDiscarded } from '../../contract/corrections.js';
 
 export function registerScreeningRoutes(app: FastifyInstance) {
   const r = routes(app);
@@ -86,5 +88,20 @@ export function registerScreeningRoutes(app: FastifyInstance) {
       },
     },
     async (request, ctx) => finalizeScreening(ctx, request.params.id, request.params.screeningId, request.body.version),
+  );
+  r.post(
+    '/api/youth/:id/screenings/:screeningId/discard',
+    {
+      config: writers,
+      schema: {
+        tags,
+        summary:
+          'Discard a draft started by mistake, with a reason (its author or a supervisor; a final screening is amended instead)',
+        params: ScreeningParams,
+        body: ScreeningDiscard,
+        response: { 200: ScreeningDiscarded },
+      },
+    },
+    async (request, ctx) => discardScreening(ctx, request.params.id, request.params.screeningId, request.body),
   );
 }

@@ -53,7 +53,9 @@ interface YouthRow {
         organization: string | null;
         receivedAt: string;
         disposition: string | null;
+        dispositionAt: string | null;
         specialProjectCodes: string[];
+        version: number;
       }[]
     | null;
   assignments:
@@ -75,7 +77,8 @@ function youthQuery(youthId: string, withLists: boolean) {
               'openedOn', c.opened_on, 'closedOn', c.closed_on) ORDER BY c.opened_on DESC)
          FROM cases c LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.youth_id = y.id) AS cases,
       (SELECT json_agg(json_build_object('id', r.id, 'externalId', r.external_id, 'organization', o.name,
-              'receivedAt', r.received_at, 'disposition', r.disposition, 'specialProjectCodes', r.special_project_codes)
+              'receivedAt', r.received_at, 'disposition', r.disposition, 'dispositionAt', r.disposition_at,
+              'specialProjectCodes', r.special_project_codes, 'version', r.version)
               ORDER BY r.received_at DESC)
          FROM referrals r LEFT JOIN organizations o ON o.id = r.organization_id WHERE r.youth_id = y.id) AS referrals,
       (SELECT json_agg(json_build_object('id', p.id, 'worker', p.worker, 'organization', p.organization, 'role', p.role,
@@ -140,7 +143,11 @@ export async function readYouth(scope: YouthScope): Promise<YouthViewT> {
       aliases: r.aliases ?? [],
       identifiers: r.identifiers ?? [],
       cases,
-      referrals: referrals.map((x) => ({ ...x, receivedAt: iso(x.receivedAt) })),
+      referrals: referrals.map((x) => ({
+        ...x,
+        receivedAt: iso(x.receivedAt),
+        dispositionAt: x.dispositionAt === null ? null : iso(x.dispositionAt),
+      })),
       assignments: (r.assignments ?? []).map((a) => ({
         ...a,
         startsAt: iso(a.startsAt),

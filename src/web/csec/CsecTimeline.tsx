@@ -7,6 +7,8 @@ import { pick } from '../lib/localized';
 import { useLanguage } from '../lib/useLanguage';
 import type { CsecTypeView } from '../../contract/csec-types';
 import type { ScreeningSummary } from '../../contract/screenings';
+import { CorrectionHistory } from '../corrections/CorrectionHistory';
+import { CsecTypeCorrection } from './CsecTypeCorrection';
 
 type Entry =
   | { kind: 'screening'; date: string; at: string; screening: ScreeningSummary }
@@ -17,10 +19,14 @@ export function CsecTimeline({
   youthId,
   screenings,
   records,
+  canCorrect = false,
+  onCorrected,
 }: {
   youthId: string;
   screenings: ScreeningSummary[];
   records: CsecTypeView[];
+  canCorrect?: boolean;
+  onCorrected?: () => void;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -126,6 +132,10 @@ export function CsecTimeline({
                         })
                       : t('csec.importedAt', { when: formatDateTime(e.record.recordedAt, language) })}
                   </p>
+                  <CorrectionHistory youthId={youthId} kind="csec_type" recordId={e.record.id} />
+                  {canCorrect && (
+                    <CsecTypeCorrection youthId={youthId} record={e.record} onSaved={() => onCorrected?.()} />
+                  )}
                 </div>
               </li>
             ),

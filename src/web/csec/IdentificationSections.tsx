@@ -209,7 +209,16 @@ function Loaded({ youth }: { youth: YouthView }) {
         canEdit={youth.permissions.canEdit}
         onChanged={duties.refresh}
       />
-      <CsecTimeline youthId={youth.id} screenings={list} records={records} />
+      <CsecTimeline
+        youthId={youth.id}
+        screenings={list}
+        records={records}
+        canCorrect={youth.permissions.canEdit}
+        onCorrected={() => {
+          types.refresh();
+          duties.refresh();
+        }}
+      />
     </>
   );
 }

@@ -5,6 +5,8 @@ import advocacyEn from './features/advocacy.en.json';
 import advocacyEs from './features/advocacy.es.json';
 import dayEn from './features/day.en.json';
 import dayEs from './features/day.es.json';
+import correctionsEn from './features/corrections.en.json';
+import correctionsEs from './features/corrections.es.json';
 import dataQualityEn from './features/dataQuality.en.json';
 import dataQualityEs from './features/dataQuality.es.json';
 import importsEn from './features/imports.en.json';
@@ -36,6 +38,7 @@ export const FEATURE_FILES = {
   lists: { en: listsEn, es: listsEs },
   time: { en: timeEn, es: timeEs },
   day: { en: dayEn, es: dayEs },
+  corrections: { en: correctionsEn, es: correctionsEs },
 } as const;
 
 export const FEATURE_MESSAGES = {

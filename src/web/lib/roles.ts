@@ -30,8 +30,14 @@ export function canSeeTeamWork(session: SessionView): boolean {
   return can(session, 'worklist.team');
 }
 
-/** Where "Home" goes: search for case roles, figures for analysts and admins, the directory for everyone else. */
+/**
+ * Where "Home" goes, by role: whoever has deadlines lands on My work (a supervisor on the team's
+ * work, with the currently-missing panel), analysts and administrators on figures, other case
+ * roles (auditors) on search, everyone else on the directory.
+ */
 export function homePath(session: SessionView): string {
+  if (canUseWorklist(session)) return '/work';
+  if (canSeeFigures(session)) return '/figures';
   if (canSearchYouth(session)) return '/search';
   if (canSeeFigures(session)) return '/figures';
   return '/directory';

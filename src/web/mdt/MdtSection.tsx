@@ -12,6 +12,8 @@ import type { YouthView } from '../../contract/youth';
 import type { MdtMeeting, MdtView as MdtResponse, MeetingCreated as MdtMeetingCreated } from '../../contract/mdt';
 import { MdtMembers } from './MdtMembers';
 import { MeetingForm, type Person } from './MeetingForm';
+import { MeetingCorrection } from './MeetingCorrection';
+import { CorrectionHistory } from '../corrections/CorrectionHistory';
 
 /** The youth's multidisciplinary team: who is on it, its meetings, and recording a meeting. */
 export function MdtSection({ youth }: { youth: YouthView }) {
@@ -35,6 +37,7 @@ function MdtBody({ youth, mdt, onChanged }: { youth: YouthView; mdt: MdtResponse
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<{ created: MdtMeetingCreated; held: boolean; n: number } | null>(null);
   const canRecord = can(session, 'mdt.team');
+  const [corrected, setCorrected] = useState(0);
   const people: Person[] = mdt.members.map((m) => ({ userId: m.userId, name: m.name, organization: m.organization }));
   if (!people.some((p) => p.userId === session.user.id)) {
     people.unshift({
@@ -70,6 +73,11 @@ function MdtBody({ youth, mdt, onChanged }: { youth: YouthView; mdt: MdtResponse
             ))}
         </Notice>
       )}
+      {corrected > 0 && (
+        <Notice key={`corrected-${corrected}`}>
+          <p className="usa-alert__text">{t('corrections.saved')}</p>
+        </Notice>
+      )}
       <MdtMembers youthId={youth.id} members={mdt.members} onChanged={onChanged} />
       <h3>{t('mdt.meetings')}</h3>
       {mdt.meetings.length === 0 ? (
@@ -77,7 +85,18 @@ function MdtBody({ youth, mdt, onChanged }: { youth: YouthView; mdt: MdtResponse
       ) : (
         <ul className="usa-list usa-list--unstyled">
           {mdt.meetings.map((m) => (
-            <MeetingItem key={m.id} meeting={m} party={party} language={language} />
+            <MeetingItem
+              key={m.id}
+              meeting={m}
+              party={party}
+              language={language}
+              youthId={youth.id}
+              canCorrect={canRecord}
+              onChanged={() => {
+                setCorrected((n) => n + 1);
+                onChanged();
+              }}
+            />
           ))}
         </ul>
       )}
@@ -103,10 +122,16 @@ function MeetingItem({
   meeting: m,
   party,
   language,
+  youthId,
+  canCorrect,
+  onChanged,
 }: {
   meeting: MdtMeeting;
   party: (type: string) => string;
   language: ReturnType<typeof useLanguage>;
+  youthId: string;
+  canCorrect: boolean;
+  onChanged: () => void;
 }) {
   const { t } = useTranslation();
   const headingId = `mdt-meeting-${m.id}`;
@@ -196,6 +221,8 @@ function MeetingItem({
             </dd>
           </div>
         </dl>
+        <CorrectionHistory youthId={youthId} kind="mdt_meeting" recordId={m.id} />
+        {canCorrect && <MeetingCorrection youthId={youthId} meeting={m} onSaved={onChanged} />}
       </article>
     </li>
   );

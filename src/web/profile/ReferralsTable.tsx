@@ -1,3 +1,4 @@
+import { Button } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/DataTable';
@@ -10,6 +11,8 @@ import { useLanguage } from '../lib/useLanguage';
 import type { ReferralView } from '../../contract/referrals';
 import type { YouthReferral } from '../../contract/youth';
 import { ReferralForm } from './ReferralForm';
+import { ReferralDecision } from './ReferralDecision';
+import { CorrectionHistory } from '../corrections/CorrectionHistory';
 
 interface Props {
   referrals: YouthReferral[];
@@ -23,6 +26,9 @@ export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Pro
   const language = useLanguage();
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<{ saved: ReferralView; n: number } | null>(null);
+  const [deciding, setDeciding] = useState<string | null>(null);
+  const [decided, setDecided] = useState<{ recorded: boolean; n: number } | null>(null);
+  const decidingReferral = referrals.find((r) => r.id === deciding) ?? null;
   return (
     <section aria-labelledby="referrals-heading" className="harbor-section">
       <h2 id="referrals-heading">{t('profile.referrals.heading')}</h2>
@@ -31,6 +37,11 @@ export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Pro
           {notice.saved.specialProjectCodes.length
             ? t('referralForm.savedWithCodes', { codes: notice.saved.specialProjectCodes.join(', ') })
             : t('referralForm.saved')}
+        </Notice>
+      )}
+      {decided && (
+        <Notice key={`decided-${decided.n}`}>
+          {decided.recorded ? t('corrections.referral.recorded') : t('corrections.saved')}
         </Notice>
       )}
       {referrals.length === 0 ? (
@@ -55,7 +66,12 @@ export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Pro
             {
               key: 'disposition',
               header: t('profile.referrals.disposition'),
-              cell: (r) => (r.disposition ? dispositionLabel(r.disposition, t) : t('profile.referrals.pending')),
+              cell: (r) => (
+                <>
+                  {r.disposition ? dispositionLabel(r.disposition, t) : t('profile.referrals.pending')}
+                  <CorrectionHistory youthId={youthId} kind="referral" recordId={r.id} />
+                </>
+              ),
             },
             {
               key: 'codes',
@@ -69,9 +85,44 @@ export function ReferralsTable({ referrals, youthId, canRecord, onChanged }: Pro
                     ))
                   : t('common.none'),
             },
+            ...(canRecord
+              ? [
+                  {
+                    key: 'decision',
+                    header: t('corrections.referral.column'),
+                    cell: (r: YouthReferral) => (
+                      <Button
+                        type="button"
+                        unstyled
+                        aria-expanded={deciding === r.id}
+                        aria-controls="referral-decision"
+                        onClick={() => setDeciding(deciding === r.id ? null : r.id)}
+                      >
+                        {r.disposition === null ? t('corrections.referral.record') : t('corrections.referral.correct')}
+                        <span className="usa-sr-only">, {r.externalId ?? formatDay(r.receivedAt, language)}</span>
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
+      <div id="referral-decision">
+        {decidingReferral && (
+          <ReferralDecision
+            key={decidingReferral.id}
+            youthId={youthId}
+            referral={decidingReferral}
+            onCancel={() => setDeciding(null)}
+            onSaved={(recorded) => {
+              setDeciding(null);
+              setDecided({ recorded, n: (decided?.n ?? 0) + 1 });
+              onChanged();
+            }}
+          />
+        )}
+      </div>
       {canRecord && (
         <Disclosure id="record-referral" label={t('referralForm.open')} open={open} onToggle={setOpen}>
           <ReferralForm

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { Notice } from '../components/Notice';
 import { AdvocacySection } from '../advocacy/AdvocacySection';
 import { PageHeading } from '../components/PageHeading';
 import { CareSection } from '../care/CareSection';
@@ -22,6 +23,8 @@ export function YouthProfile({ youth, onChanged }: { youth: YouthView; onChanged
   const { t } = useTranslation();
   const name = shownName(youth, t);
   const canRecordReferral = youth.permissions.canEdit && !youth.hiddenCategories.includes('exploitation');
+  // Said once on arrival after discarding a draft screening on its own page.
+  const discarded = (useLocation().state as { notice?: string } | null)?.notice === 'screeningDiscarded';
   return (
     <article className="harbor-profile">
       <p className="margin-bottom-0">
@@ -31,6 +34,7 @@ export function YouthProfile({ youth, onChanged }: { youth: YouthView; onChanged
       </p>
       {/* The tab title stays generic: it is kept in browser history, names must not be. */}
       <PageHeading documentTitle={t('profile.documentTitle')}>{name ?? t('profile.unnamed')}</PageHeading>
+      {discarded && <Notice>{t('corrections.discard.done')}</Notice>}
       <HiddenCategoriesNote categories={youth.hiddenCategories} />
       {youth.permissions.canViewAccessLog && (
         <p>

@@ -1,9 +1,14 @@
 import { Button, Label, Textarea } from '@trussworks/react-uswds';
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api';
 import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
 import { DemonstrationAlert } from '../components/DemonstrationAlert';
+import { Disclosure } from '../components/Disclosure';
+import { CorrectionForm } from '../corrections/CorrectionForm';
+import { canSeeTeamWork } from '../lib/roles';
+import { useActiveSession } from '../session/SessionContext';
 import { FocusedAlert } from '../components/FocusedAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime } from '../lib/format';
@@ -47,6 +52,11 @@ export function ScreeningForm({ youthId, youthName, screening, definition, onFin
   const [finalConflict, setFinalConflict] = useState(false);
   const [focusRequest, setFocusRequest] = useState<{ request: FocusRequest; n: number } | null>(null);
   const attempt = useRef(0);
+  const session = useActiveSession();
+  const navigate = useNavigate();
+  const [discarding, setDiscarding] = useState(false);
+  // Its author or a supervisor may discard a draft (the server checks; this only shapes the page).
+  const mayDiscard = canSeeTeamWork(session) || session.user.displayName === screening.administeredBy;
   const stepHeading = useRef<HTMLHeadingElement>(null);
 
   const body = useMemo(() => ({ ratings, notes: notes.trim() ? notes : null }), [ratings, notes]);
@@ -282,6 +292,35 @@ export function ScreeningForm({ youthId, youthName, screening, definition, onFin
           )}
         </div>
       </form>
+      {mayDiscard && (
+        <section aria-labelledby="discard-heading" className="harbor-section margin-top-4">
+          <h2 id="discard-heading" className="usa-sr-only">
+            {t('corrections.discard.open')}
+          </h2>
+          <Disclosure
+            id="discard-draft"
+            label={t('corrections.discard.open')}
+            open={discarding}
+            onToggle={setDiscarding}
+          >
+            <CorrectionForm
+              id="discard"
+              fields={[]}
+              intro={t('corrections.discard.intro')}
+              submitLabel={t('corrections.discard.submit')}
+              onCancel={() => setDiscarding(false)}
+              onSubmit={async (_changed, reason) => {
+                const version = await autosave.flush();
+                await api(`${path}/discard`, {
+                  method: 'POST',
+                  body: { version: version ?? screening.version, reason },
+                });
+                void navigate(`/youth/${encodeURIComponent(youthId)}`, { state: { notice: 'screeningDiscarded' } });
+              }}
+            />
+          </Disclosure>
+        </section>
+      )}
     </>
   );
 }

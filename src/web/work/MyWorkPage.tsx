@@ -1,4 +1,4 @@
-import { Button, ButtonGroup } from '@trussworks/react-uswds';
+import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -6,12 +6,14 @@ import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { DutyCard } from '../csec/DutyCard';
+import { CurrentlyMissingPanel } from '../missing/CurrentlyMissing';
 import { dutyState, sortDuties, type DutyState } from '../csec/dutyState';
 import { canSeeTeamWork } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useNow } from '../lib/useNow';
 import { youthLabel } from '../lib/youthName';
 import { useActiveSession } from '../session/SessionContext';
+import type { NotificationList } from '../../contract/notifications';
 import type { ObligationList, ObligationView } from '../../contract/obligations';
 
 type View = 'mine' | 'team' | 'organization';
@@ -22,7 +24,8 @@ export function MyWorkPage() {
   const session = useActiveSession();
   const supervisor = canSeeTeamWork(session);
   // Kept on the page, not in the address: switching must not move focus away from the toggle.
-  const [chosen, setChosen] = useState<View>('mine');
+  // A supervisor starts on the team's work: what is overdue there is what needs them first.
+  const [chosen, setChosen] = useState<View>(supervisor ? 'team' : 'mine');
   const view: View = supervisor ? chosen : 'mine';
   const { result, reload } = useApi<ObligationList>(`/api/obligations?view=${view}`);
   const title =
@@ -57,8 +60,44 @@ export function MyWorkPage() {
           </div>
         </div>
       )}
+      <UnreadNotice />
+      {supervisor && view === 'mine' && <TeamOverdueNotice onShow={() => setChosen('team')} />}
       {result.status === 'loading' ? <Loading /> : <WorkList obligations={result.data.obligations} view={view} />}
+      <CurrentlyMissingPanel />
     </>
+  );
+}
+
+/** Unread notifications (missed deadlines) said on the page itself, not only by the header's badge. */
+function UnreadNotice() {
+  const { t } = useTranslation();
+  const { result } = useApi<NotificationList>('/api/notifications?limit=1');
+  if (result.status !== 'ok' || result.data.unread === 0) return null;
+  return (
+    <Alert type="warning" headingLevel="h2" slim className="margin-bottom-2" role="status">
+      {t('home.unread', { count: result.data.unread })}{' '}
+      <Link className="usa-link" to="/notifications">
+        {t('home.unreadLink')}
+      </Link>
+    </Alert>
+  );
+}
+
+/** On "Mine", a supervisor is told how much of the team's work is overdue, one press away. */
+function TeamOverdueNotice({ onShow }: { onShow: () => void }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const { result } = useApi<ObligationList>('/api/obligations?view=team');
+  if (result.status !== 'ok') return null;
+  const overdue = result.data.obligations.filter((o) => dutyState(o, now) === 'overdue').length;
+  if (overdue === 0) return null;
+  return (
+    <Alert type="warning" headingLevel="h2" slim className="margin-bottom-2" role="status">
+      {t('home.teamOverdue', { count: overdue })}{' '}
+      <Button type="button" unstyled onClick={onShow}>
+        {t('home.showTeam')}
+      </Button>
+    </Alert>
   );
 }
 
@@ -67,7 +106,7 @@ function WorkList({ obligations, view }: { obligations: ObligationView[]; view: 
   const { t } = useTranslation();
   const now = useNow();
   if (obligations.length === 0) {
-    const none = view === 'organization' ? t('worklistOrg.none') : team ? t('work.teamNone') : t('work.none');
+    const none = view === 'organization' ? t('worklistOrg.none') : team ? t('work.teamNone') : t('home.noneOfYours');
     return <p className="harbor-timeline-empty">{none}</p>;
   }
   const sorted = sortDuties(obligations, now);
