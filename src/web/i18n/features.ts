@@ -5,6 +5,8 @@ import advocacyEn from './features/advocacy.en.json';
 import advocacyEs from './features/advocacy.es.json';
 import dataQualityEn from './features/dataQuality.en.json';
 import dataQualityEs from './features/dataQuality.es.json';
+import intakeEn from './features/intake.en.json';
+import intakeEs from './features/intake.es.json';
 import importsEn from './features/imports.en.json';
 import importsEs from './features/imports.es.json';
 import listsEn from './features/lists.en.json';
@@ -30,6 +32,7 @@ export const FEATURE_FILES = {
   imports: { en: importsEn, es: importsEs },
   stateProgram: { en: stateProgramEn, es: stateProgramEs },
   lists: { en: listsEn, es: listsEs },
+  intake: { en: intakeEn, es: intakeEs },
 } as const;
 
 export const FEATURE_MESSAGES = {
