@@ -10,7 +10,7 @@ import { NotFoundContent } from './components/NotFoundContent';
 import { RequireRole } from './components/RequireRole';
 import { RequireSession } from './components/RequireSession';
 import { lazyPage } from './lib/lazyPage';
-import { canAddProviders, canSearchYouth, canSeeFigures, canUseWorklist } from './lib/roles';
+import { canAddProviders, canAddYouth, canSearchYouth, canSeeFigures, canUseWorklist } from './lib/roles';
 import { SignInPage } from './pages/SignInPage';
 import { canSeeCountySettings } from './settings/types';
 import { canEnterPlanFigures, canRunStateProgram, canSeeStateReport, canSeeSubmissions } from './state-program/common';
@@ -29,10 +29,13 @@ const ProviderPage = lazyPage(() => import('./directory/ProviderPage'), 'Provide
 const CurrentlyMissingPage = lazyPage(() => import('./missing/CurrentlyMissing'), 'CurrentlyMissingPage');
 const EpisodePage = lazyPage(() => import('./missing/EpisodePage'), 'EpisodePage');
 const ReportMissingPage = lazyPage(() => import('./missing/ReportMissingPage'), 'ReportMissingPage');
+const NewYouthPage = lazyPage(() => import('./intake/NewYouthPage'), 'NewYouthPage');
 const NotificationsPage = lazyPage(() => import('./notifications/NotificationsPage'), 'NotificationsPage');
 const AccessLogPage = lazyPage(() => import('./pages/AccessLogPage'), 'AccessLogPage');
 const FiguresPage = lazyPage(() => import('./pages/FiguresPage'), 'FiguresPage');
 const YouthProfilePage = lazyPage(() => import('./profile/YouthProfilePage'), 'YouthProfilePage');
+const YouthPrintPage = lazyPage(() => import('./profile/YouthPrintPage'), 'YouthPrintPage');
+const SafetyPlanPrintPage = lazyPage(() => import('./profile/YouthPrintPage'), 'SafetyPlanPrintPage');
 const NewScreeningPage = lazyPage(() => import('./screening/NewScreeningPage'), 'NewScreeningPage');
 const ScreeningPage = lazyPage(() => import('./screening/ScreeningPage'), 'ScreeningPage');
 const SearchPage = lazyPage(() => import('./search/SearchPage'), 'SearchPage');
@@ -182,7 +185,17 @@ export function App() {
             }
           />
           <Route path="directory/providers/:id" element={<ProviderPage />} />
+          <Route
+            path="youth/new"
+            element={
+              <RequireRole allow={canAddYouth}>
+                <NewYouthPage />
+              </RequireRole>
+            }
+          />
           <Route path="youth/:id" element={<YouthProfilePage />} />
+          <Route path="youth/:id/print" element={<YouthPrintPage />} />
+          <Route path="youth/:id/print/safety-plan" element={<SafetyPlanPrintPage />} />
           <Route path="youth/:id/screenings/new" element={<NewScreeningPage />} />
           <Route path="youth/:id/screenings/:screeningId" element={<ScreeningPage />} />
           <Route path="youth/:id/access-log" element={<AccessLogPage />} />

@@ -110,6 +110,18 @@ export const youthAliases = pgTable('youth_aliases', {
   searchText: text('search_text').generatedAlwaysAs(sql`harbor_fold(alias)`),
 });
 
+/** Each change to a youth's identity or contact details, with the previous values (migration 0017). */
+export const youthIdentityHistory = pgTable('youth_identity_history', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  youthId: uuid('youth_id').notNull(),
+  countyId: uuid('county_id').notNull(),
+  changedBy: uuid('changed_by').notNull(),
+  changedAt: ts('changed_at').notNull().defaultNow(),
+  version: integer('version').notNull(),
+  fields: text('fields').array().notNull(),
+  previous: jsonb('previous').notNull(),
+});
+
 export const youthIdentifiers = pgTable('youth_identifiers', {
   id: uuid('id').primaryKey().defaultRandom(),
   youthId: uuid('youth_id').notNull(),

@@ -19,6 +19,9 @@ import {
   YouthSearchQuery,
   YouthView,
 } from '../../contract/youth.js';
+import { DuplicateCheck, DuplicateMatches, IdentityHistory } from '../../contract/youth-intake.js';
+import { identityHistory } from './identity-history.js';
+import { possibleDuplicates } from './possible-duplicates.js';
 import { searchYouth } from './search-youth.js';
 import { updateYouth } from './update-youth.js';
 
@@ -52,6 +55,38 @@ export function registerYouthRoutes(app: FastifyInstance) {
       },
     },
     async (request, ctx, reply) => reply.code(201).send(await createYouth(ctx, request.body)),
+  );
+
+  // Intake (issue 14, finding 1): likely duplicates before saving, only among youth the user could
+  // find by search. A POST so that the names stay out of URLs and request logs.
+  r.post(
+    '/api/youth/possible-duplicates',
+    {
+      config: { policy: { access: 'youth', ability: 'youth.create' } },
+      schema: {
+        tags,
+        summary:
+          'Youth you could find by search who may be the person you are about to add (similar name or alias, same date of birth)',
+        body: DuplicateCheck,
+        response: { 200: DuplicateMatches },
+      },
+    },
+    async (request, ctx) => possibleDuplicates(ctx, request.body),
+  );
+
+  r.get(
+    '/api/youth/:id/identity-history',
+    {
+      config: { policy: { access: 'youth' } },
+      schema: {
+        tags,
+        summary:
+          "Each change to the youth's identity and contact details: who, when, which fields and the previous values (newest first)",
+        params: YouthId,
+        response: { 200: IdentityHistory },
+      },
+    },
+    async (request, ctx) => identityHistory(ctx, request.params.id),
   );
 
   r.get(

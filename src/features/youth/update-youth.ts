@@ -6,6 +6,7 @@ import { auditEvents, users, youth } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import { categoriesOf, checkServiceArea, replaceLists, youthColumns } from './write-youth-fields.js';
 import type { YouthPatch } from '../../contract/youth.js';
+import { recordIdentityChange, snapshotBefore } from './identity-history.js';
 
 /**
  * Saves changes to a youth's record with optimistic concurrency: the caller sends the version it
@@ -33,6 +34,7 @@ export function updateYouth(
       const categories = categoriesOf(input);
       for (const c of categories) scope.require(c, 'write');
       await checkServiceArea(scope.tx, scope.actor.countyId, input.spaNumber);
+      const before = await snapshotBefore(scope, input);
       const [row] = await scope.tx
         .update(youth)
         .set({ ...youthColumns(input), version: sql`${youth.version} + 1`, updatedAt: sql`now()` })
@@ -40,8 +42,10 @@ export function updateYouth(
         .returning({ version: youth.version });
       if (!row) throw await staleVersion(scope.tx, youthId, version);
       await replaceLists(scope, scope.actor.countyId, input);
+      // The identity history keeps what each changed field held before (migration 0017).
+      const changed = await recordIdentityChange(scope, before, input, row.version);
       scope.touch(categories, [youthId]);
-      scope.note({ fields, version: row.version });
+      scope.note({ fields, version: row.version, history: changed });
       return { id: youthId, version: row.version };
     },
   );

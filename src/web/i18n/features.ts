@@ -9,6 +9,8 @@ import correctionsEn from './features/corrections.en.json';
 import correctionsEs from './features/corrections.es.json';
 import dataQualityEn from './features/dataQuality.en.json';
 import dataQualityEs from './features/dataQuality.es.json';
+import intakeEn from './features/intake.en.json';
+import intakeEs from './features/intake.es.json';
 import importsEn from './features/imports.en.json';
 import importsEs from './features/imports.es.json';
 import listsEn from './features/lists.en.json';
@@ -39,6 +41,7 @@ export const FEATURE_FILES = {
   time: { en: timeEn, es: timeEs },
   day: { en: dayEn, es: dayEs },
   corrections: { en: correctionsEn, es: correctionsEs },
+  intake: { en: intakeEn, es: intakeEs },
 } as const;
 
 export const FEATURE_MESSAGES = {

@@ -16,6 +16,16 @@ export function canSearchYouth(session: SessionView): boolean {
 }
 
 /** The privacy-safe figures. */
+/** Intake: adding a youth (and checking for likely duplicates first). */
+export function canAddYouth(session: SessionView): boolean {
+  return can(session, 'youth.create') && can(session, 'youth.search');
+}
+
+/** Recording facts on a youth's record (reporting missing among them), for the youth the user holds. */
+export function canRecordYouth(session: SessionView): boolean {
+  return can(session, 'youth.record');
+}
+
 export function canSeeFigures(session: SessionView): boolean {
   return can(session, 'stats.read');
 }

@@ -5,13 +5,14 @@ import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { formatCountyDateTime, formatDuration, formatList } from '../lib/format';
-import { canSeeTeamWork } from '../lib/roles';
+import { canRecordYouth, canSearchYouth, canSeeTeamWork } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
 import { youthLabel } from '../lib/youthName';
 import { useActiveSession } from '../session/SessionContext';
 import type { CurrentList, CurrentRow } from '../../contract/missing';
+import { ReportMissingFinder } from './ReportMissingFinder';
 
 /**
  * On the home page: who is missing now (time elapsed, overdue reports) and which returned youth
@@ -40,12 +41,14 @@ export function CurrentlyMissingPanel() {
 /** The whole list on its own page. */
 export function CurrentlyMissingPage() {
   const { t } = useTranslation();
+  const session = useActiveSession();
   const { result, reload } = useApi<CurrentList>('/api/missing/current');
   if (result.status === 'error') return <ApiErrorView error={result.error} onRetry={reload} />;
   return (
     <>
       <PageHeading documentTitle={t('missing.current.heading')}>{t('missing.current.heading')}</PageHeading>
       <p className="usa-intro">{t('missing.current.intro')}</p>
+      {canRecordYouth(session) && canSearchYouth(session) && <ReportMissingFinder />}
       {result.status === 'loading' ? <Loading /> : <MissingLists data={result.data} headingLevel="h2" />}
     </>
   );
@@ -76,6 +79,7 @@ function MissingLists({ data, headingLevel }: { data: CurrentList; headingLevel:
 
 function Rows({ rows }: { rows: CurrentRow[] }) {
   const { t } = useTranslation();
+  const canReport = canRecordYouth(useActiveSession());
   const language = useLanguage();
   const now = useNow();
   return (
@@ -146,6 +150,13 @@ function Rows({ rows }: { rows: CurrentRow[] }) {
                 </div>
               )}
             </dl>
+            {!open && canReport && (
+              <p className="margin-top-1 margin-bottom-0">
+                <Link className="usa-link" to={`/youth/${encodeURIComponent(r.youthId)}/missing/new`}>
+                  {t('profileLead.reportAgain')}
+                </Link>
+              </p>
+            )}
           </li>
         );
       })}

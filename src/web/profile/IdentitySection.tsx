@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DetailList, type Detail } from '../components/DetailList';
 import { NotRecorded, orNotRecorded } from '../components/NotRecorded';
@@ -26,7 +27,8 @@ function List({ items }: { items: string[] }) {
   );
 }
 
-export function IdentitySection({ youth }: { youth: YouthView }) {
+/** `children`: what follows the details inside the section (the correction form). */
+export function IdentitySection({ youth, children }: { youth: YouthView; children?: ReactNode }) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (youth.legalFirstName === undefined && youth.legalLastName === undefined) return null;
@@ -74,6 +76,7 @@ export function IdentitySection({ youth }: { youth: YouthView }) {
     <section aria-labelledby="identity-heading" className="harbor-section">
       <h2 id="identity-heading">{t('profile.identity')}</h2>
       <DetailList items={items} />
+      {children}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Disclosure } from '../components/Disclosure';
 import { ProfileSection, SectionStatus } from '../components/ProfileSection';
 import { Notice } from '../components/Notice';
@@ -55,6 +56,11 @@ function SafetyBody({ youth, data, onChanged }: { youth: YouthView; data: Safety
         <>
           <h3>{t('safetyPlan.latest', { version: latest.version })}</h3>
           <PlanDetails plan={latest} />
+          <p className="harbor-no-print">
+            <Link className="usa-link" to={`/youth/${encodeURIComponent(youth.id)}/print/safety-plan`}>
+              {t('profileLead.printSafetyPlan')}
+            </Link>
+          </p>
         </>
       ) : (
         <p>{t('safetyPlan.none')}</p>
@@ -97,7 +103,7 @@ function SafetyBody({ youth, data, onChanged }: { youth: YouthView; data: Safety
   );
 }
 
-function PlanDetails({ plan }: { plan: SafetyPlanView }) {
+export function PlanDetails({ plan }: { plan: SafetyPlanView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (

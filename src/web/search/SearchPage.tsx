@@ -1,11 +1,15 @@
 import { Alert, Label, TextInput } from '@trussworks/react-uswds';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, type ApiError } from '../api';
 import { PageHeading } from '../components/PageHeading';
 import { CurrentlyMissingPanel } from '../missing/CurrentlyMissing';
+import { canAddYouth, canRecordYouth } from '../lib/roles';
 import { recalledQuery, rememberQuery } from '../lib/searchMemory';
 import { toApiError } from '../lib/useApi';
+import { useActiveSession } from '../session/SessionContext';
+import type { IntakeState } from '../intake/NewYouthPage';
 import type { SearchResult, YouthSearchResult } from '../../contract/youth';
 import { Caseload } from './Caseload';
 import { SearchResults } from './SearchResults';
@@ -24,6 +28,8 @@ interface Answer {
  */
 export function SearchPage() {
   const { t } = useTranslation();
+  const session = useActiveSession();
+  const mayAdd = canAddYouth(session);
   const [query, setQuery] = useState(recalledQuery);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<{ query: string; error: ApiError } | null>(null);
@@ -68,6 +74,13 @@ export function SearchPage() {
   return (
     <>
       <PageHeading documentTitle={t('search.title')}>{t('search.title')}</PageHeading>
+      {mayAdd && (
+        <p>
+          <Link className="usa-button usa-button--outline" to="/youth/new">
+            {t('intake.add')}
+          </Link>
+        </p>
+      )}
       {/* The supervisor's glance: who is missing, overdue reports, debriefs still due (missing capability). */}
       <CurrentlyMissingPanel />
       <form
@@ -100,6 +113,14 @@ export function SearchPage() {
             {status}
           </p>
           {!current && !failed && <p className="text-base">{t('search.searching')}</p>}
+          {/* Nobody found: the next step is to add the youth (the names typed go along, never in the address). */}
+          {current && current.results.length === 0 && mayAdd && (
+            <p>
+              <Link className="usa-button" to="/youth/new" state={{ name: current.query } satisfies IntakeState}>
+                {t('intake.addNamed', { query: current.query })}
+              </Link>
+            </p>
+          )}
           {failed && (
             <Alert type="error" headingLevel="h3" slim>
               {failed.status === 0 ? t('errors.network') : t('errors.generic')}
@@ -109,7 +130,7 @@ export function SearchPage() {
           {/* While a new search runs, the previous results stay in place rather than flashing away. */}
           {shown && shown.results.length > 0 && (
             <div aria-busy={!current} className={current ? undefined : 'harbor-stale'}>
-              <SearchResults results={shown.results} showMatch />
+              <SearchResults results={shown.results} showMatch reportMissing={canRecordYouth(session)} />
               {shown.results.length >= LIMIT && (
                 <p className="text-base-dark">{t('search.limited', { count: LIMIT })}</p>
               )}

@@ -7,7 +7,16 @@ import { youthLabel } from '../lib/youthName';
 import type { YouthSearchResult } from '../../contract/youth';
 
 /** Search results as a USWDS collection: one card-like row per youth, readable at phone width. */
-export function SearchResults({ results, showMatch }: { results: YouthSearchResult[]; showMatch: boolean }) {
+export function SearchResults({
+  results,
+  showMatch,
+  reportMissing = false,
+}: {
+  results: YouthSearchResult[];
+  showMatch: boolean;
+  /** A "Report missing" link on each result (issue 14, finding 4), for those who record facts. */
+  reportMissing?: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -16,7 +25,7 @@ export function SearchResults({ results, showMatch }: { results: YouthSearchResu
         <li key={r.id} className="usa-collection__item">
           <div className="usa-collection__body">
             <h3 className="usa-collection__heading">
-              <Link className="usa-link" to={`/youth/${r.id}`}>
+              <Link className="usa-link" id={`result-${r.id}`} to={`/youth/${r.id}`}>
                 {youthLabel(t, r.name, r.stateClientId) ?? t('youth.noName')}
               </Link>
             </h3>
@@ -36,6 +45,17 @@ export function SearchResults({ results, showMatch }: { results: YouthSearchResu
                 </li>
               )}
             </ul>
+            {reportMissing && (
+              <p className="margin-top-1 margin-bottom-0">
+                <Link
+                  className="usa-link"
+                  to={`/youth/${encodeURIComponent(r.id)}/missing/new`}
+                  aria-describedby={`result-${r.id}`}
+                >
+                  {t('profileLead.reportMissing')}
+                </Link>
+              </p>
+            )}
           </div>
         </li>
       ))}

@@ -8,7 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { DutyCard } from '../csec/DutyCard';
 import { CurrentlyMissingPanel } from '../missing/CurrentlyMissing';
 import { dutyState, sortDuties, type DutyState } from '../csec/dutyState';
-import { canSeeTeamWork } from '../lib/roles';
+import { canAddYouth, canSeeTeamWork } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useNow } from '../lib/useNow';
 import { youthLabel } from '../lib/youthName';
@@ -38,6 +38,13 @@ export function MyWorkPage() {
     <>
       <PageHeading documentTitle={t('work.title')}>{title}</PageHeading>
       <p className="usa-intro">{intro}</p>
+      {canAddYouth(session) && (
+        <p>
+          <Link className="usa-button usa-button--outline" to="/youth/new">
+            {t('intake.add')}
+          </Link>
+        </p>
+      )}
       {supervisor && (
         <div className="margin-bottom-3">
           <p className="text-bold margin-bottom-1" id="work-view-label">
