@@ -48,6 +48,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Leave a 401 to the caller instead of ending the session (sign-in, session check). */
   expectUnauthorized?: boolean;
+  /**
+   * A write that changes nothing another part of the screen shows (a draft's autosave): the
+   * cache is left alone. Every other successful write invalidates it (lib/queryClient.ts).
+   */
+  keepCache?: boolean;
 }
 
 interface ErrorBody {
@@ -111,7 +116,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
     throw error;
   }
-  if (method !== 'GET') mutationHandler?.();
+  if (method !== 'GET' && !options.keepCache) mutationHandler?.();
   return json as T;
 }
 

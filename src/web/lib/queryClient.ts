@@ -1,10 +1,11 @@
 // The web's one data cache (TanStack Query). Every GET goes through it (useApi), keyed by its
 // path, so a page seen a moment ago shows at once and then refreshes. Every successful write
-// marks the whole cache invalidated (api.ts calls the mutation handler) without refetching: the
-// page that wrote refreshes what it shows, and any other page waits for a fresh answer instead
-// of showing one a save has changed (useApi), so a form is never filled from a stale copy.
-// Signing out, or a session that ends, empties it: a youth's record must not stay in memory for
-// the next person at the same browser.
+// invalidates the whole cache (api.ts calls the mutation handler): what is on screen is fetched
+// again at once, so a summary, the deadlines and My work follow the action just taken, and any
+// page mounted later waits for a fresh answer instead of showing one a save has changed
+// (useApi), so a form is never filled from a stale copy. A draft's autosave keeps the cache
+// (`keepCache`). Signing out, or a session that ends, empties it: a youth's record must not stay
+// in memory for the next person at the same browser.
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api';
 
@@ -22,9 +23,9 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** After a write: every answer is invalidated, and refetched when a page next asks for it. */
+/** After a write: every answer is invalidated; those on screen are fetched again now. */
 export function invalidateAll(): void {
-  void queryClient.invalidateQueries({ refetchType: 'none' });
+  void queryClient.invalidateQueries();
 }
 
 /** On sign-out or an ended session: nothing cached survives. */

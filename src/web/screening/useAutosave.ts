@@ -46,6 +46,8 @@ export function useAutosave(path: string, initialVersion: number, body: DraftBod
         const saved = await api<ScreeningDetail>(path, {
           method: 'PATCH',
           body: { version: version.current, ...draft },
+          // Saving a draft changes nothing else on screen; refetching would only add reads.
+          keepCache: true,
         });
         version.current = saved.version;
         savedJson.current = sending;
