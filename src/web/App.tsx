@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router';
-import { canImportExtract } from './admin/roles';
+import { canImportExtract } from './import/roles';
 import { canUseCboView, canUseCountyAdvocacy } from './advocacy/roles';
 import { canSeeBoardReport } from './board-report/roles';
 import { canSeeCompliance } from './compliance/roles';
@@ -11,12 +11,12 @@ import { RequireRole } from './components/RequireRole';
 import { RequireSession } from './components/RequireSession';
 import { lazyPage } from './lib/lazyPage';
 import { canAddProviders, canAddYouth, canSearchYouth, canSeeFigures, canUseWorklist } from './lib/roles';
-import { SignInPage } from './pages/SignInPage';
-import { canSeeCountySettings } from './settings/types';
+import { SignInPage } from './auth/SignInPage';
+import { canSeeCountySettings } from './county/types';
 import { canEnterPlanFigures, canRunStateProgram, canSeeStateReport, canSeeSubmissions } from './state-program/common';
 
 // Every page but sign-in is its own chunk, loaded when first opened (the layout shows "Loading…").
-const ImportPage = lazyPage(() => import('./admin/ImportPage'), 'ImportPage');
+const ImportPage = lazyPage(() => import('./import/ImportPage'), 'ImportPage');
 const CountyAdvocacyPage = lazyPage(() => import('./advocacy/CountyAdvocacyPage'), 'CountyAdvocacyPage');
 const OrganizationPage = lazyPage(() => import('./advocacy/OrganizationPage'), 'OrganizationPage');
 const BoardReportPage = lazyPage(() => import('./board-report/BoardReportPage'), 'BoardReportPage');
@@ -29,22 +29,22 @@ const ProviderPage = lazyPage(() => import('./directory/ProviderPage'), 'Provide
 const CurrentlyMissingPage = lazyPage(() => import('./missing/CurrentlyMissing'), 'CurrentlyMissingPage');
 const EpisodePage = lazyPage(() => import('./missing/EpisodePage'), 'EpisodePage');
 const ReportMissingPage = lazyPage(() => import('./missing/ReportMissingPage'), 'ReportMissingPage');
-const NewYouthPage = lazyPage(() => import('./intake/NewYouthPage'), 'NewYouthPage');
+const NewYouthPage = lazyPage(() => import('./youth/NewYouthPage'), 'NewYouthPage');
 const NotificationsPage = lazyPage(() => import('./notifications/NotificationsPage'), 'NotificationsPage');
-const AccessLogPage = lazyPage(() => import('./pages/AccessLogPage'), 'AccessLogPage');
-const FiguresPage = lazyPage(() => import('./pages/FiguresPage'), 'FiguresPage');
-const YouthProfilePage = lazyPage(() => import('./profile/YouthProfilePage'), 'YouthProfilePage');
-const YouthPrintPage = lazyPage(() => import('./profile/YouthPrintPage'), 'YouthPrintPage');
-const SafetyPlanPrintPage = lazyPage(() => import('./profile/YouthPrintPage'), 'SafetyPlanPrintPage');
-const NewScreeningPage = lazyPage(() => import('./screening/NewScreeningPage'), 'NewScreeningPage');
-const ScreeningPage = lazyPage(() => import('./screening/ScreeningPage'), 'ScreeningPage');
-const SearchPage = lazyPage(() => import('./search/SearchPage'), 'SearchPage');
-const CountySettingsPage = lazyPage(() => import('./settings/CountySettingsPage'), 'CountySettingsPage');
+const AccessLogPage = lazyPage(() => import('./youth/AccessLogPage'), 'AccessLogPage');
+const FiguresPage = lazyPage(() => import('./stats/FiguresPage'), 'FiguresPage');
+const YouthProfilePage = lazyPage(() => import('./youth/YouthProfilePage'), 'YouthProfilePage');
+const YouthPrintPage = lazyPage(() => import('./youth/YouthPrintPage'), 'YouthPrintPage');
+const SafetyPlanPrintPage = lazyPage(() => import('./youth/YouthPrintPage'), 'SafetyPlanPrintPage');
+const NewScreeningPage = lazyPage(() => import('./screenings/NewScreeningPage'), 'NewScreeningPage');
+const ScreeningPage = lazyPage(() => import('./screenings/ScreeningPage'), 'ScreeningPage');
+const SearchPage = lazyPage(() => import('./youth/SearchPage'), 'SearchPage');
+const CountySettingsPage = lazyPage(() => import('./county/CountySettingsPage'), 'CountySettingsPage');
 const PlanFiguresPage = lazyPage(() => import('./state-program/PlanFiguresPage'), 'PlanFiguresPage');
 const ProgramPage = lazyPage(() => import('./state-program/ProgramPage'), 'ProgramPage');
 const StateReportPage = lazyPage(() => import('./state-program/StateReportPage'), 'StateReportPage');
 const SubmissionsPage = lazyPage(() => import('./state-program/SubmissionsPage'), 'SubmissionsPage');
-const MyWorkPage = lazyPage(() => import('./work/MyWorkPage'), 'MyWorkPage');
+const MyWorkPage = lazyPage(() => import('./obligations/MyWorkPage'), 'MyWorkPage');
 
 export function App() {
   return (

@@ -8,7 +8,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { setMutationHandler } from './api';
 import { invalidateAll, queryClient } from './lib/queryClient';
-import { SessionProvider } from './session/SessionProvider';
+import { SessionProvider } from './auth/SessionProvider';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Harbor: #root is missing from index.html');

@@ -10,7 +10,7 @@ import { pick } from '../lib/localized';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { can } from '../lib/roles';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { YouthView } from '../../contract/youth';
 import type {
   ActiveOrganizations,

@@ -13,7 +13,7 @@ import { useApi, type ApiResult } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { can } from '../lib/roles';
 import { useVettingItemLabel } from './vettingItemLabel';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import './advocacy.css';
 import { ContractForm, type OrgOption } from './ContractForm';
 import { FlagDecision, IssueForm, IssueUpdate } from './IssueForms';

@@ -12,7 +12,7 @@ import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { can } from '../lib/roles';
 import { youthLabel } from '../lib/youthName';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import { CloseDisclosure } from './AdvocateSteps';
 import { AssignAdvocate, DecideReferral } from './InboxActions';
 import { ReferralDetails } from './ReferralDetails';

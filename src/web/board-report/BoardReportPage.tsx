@@ -13,7 +13,7 @@ import { PageHeading } from '../components/PageHeading';
 import { formatDate, formatDateTime, formatPeriod } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import { useFigure } from './figures';
 import { MeasureCharts } from './MeasureCharts';
 import type { BoardReportT as BoardReport, CboRowT as CboRow } from '../../contract/board-report';

@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router';
 import { homePath } from '../lib/roles';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 
 export function HomeRedirect() {
   return <Navigate to={homePath(useActiveSession())} replace />;

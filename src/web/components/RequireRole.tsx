@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { homePath } from '../lib/roles';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { SessionView } from '../../contract/auth';
 import { ForbiddenContent } from './ForbiddenContent';
 

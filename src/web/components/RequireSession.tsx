@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useSession } from '../session/SessionContext';
+import { useSession } from '../auth/SessionContext';
 import { Loading } from './Loading';
 
 /** Pages behind sign-in. Someone not signed in goes to the sign-in page, then comes back here. */

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { NotificationsHeaderLink } from '../notifications/NotificationsLink';
-import { useSession } from '../session/SessionContext';
+import { useSession } from '../auth/SessionContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SiteNav } from './SiteNav';
 

@@ -5,7 +5,7 @@ import { formatCountyDateTime } from '../lib/format';
 import { can } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { CorrectedRecordKind, CorrectionList, CorrectionViewT } from '../../contract/corrections';
 
 /**

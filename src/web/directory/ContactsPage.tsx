@@ -12,7 +12,7 @@ import { PageHeading } from '../components/PageHeading';
 import { directoryPath } from '../lib/directory';
 import { canManageContacts } from '../lib/roles';
 import { useApi } from '../lib/useApi';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { ContactList, ContactView as DirectoryContact } from '../../contract/directory';
 import { ContactForm } from './ContactForm';
 import { PhoneLink } from './ProviderBits';

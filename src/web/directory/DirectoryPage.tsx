@@ -21,7 +21,7 @@ import { canAddProviders } from '../lib/roles';
 import { toApiError, useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useCountySpas } from '../lib/reference';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { ProviderList, ServiceList } from '../../contract/directory';
 import { POPULATIONS } from '../../domain/directory';
 import { PLACEMENT_TYPE_KEYS } from '../../domain/placements';

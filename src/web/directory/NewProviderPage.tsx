@@ -4,7 +4,7 @@ import { PageHeading } from '../components/PageHeading';
 import { directoryPath } from '../lib/directory';
 import { useApi } from '../lib/useApi';
 import { can } from '../lib/roles';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { ServiceList } from '../../contract/directory';
 import { ProviderForm } from './ProviderForm';
 

@@ -18,7 +18,7 @@ import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
 import { useCountySpas } from '../lib/reference';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type {
   ContactList,
   ContactView as DirectoryContact,

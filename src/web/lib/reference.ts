@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { ReferenceData, ServicePlanningArea } from '../../contract/people';
 import { api } from '../api';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 
 const loaded = new Map<string, Promise<ReferenceData>>();
 

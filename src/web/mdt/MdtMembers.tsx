@@ -9,7 +9,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { PersonPicker, type StaffPerson } from '../people/PersonPicker';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { MdtMember } from '../../contract/mdt';
 
 interface Props {

@@ -7,7 +7,7 @@ import { formatCountyDateTime, formatList } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { can } from '../lib/roles';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { YouthView } from '../../contract/youth';
 import type { MdtMeeting, MdtView as MdtResponse, MeetingCreated as MdtMeetingCreated } from '../../contract/mdt';
 import { MdtMembers } from './MdtMembers';

@@ -10,7 +10,7 @@ import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
 import { youthLabel } from '../lib/youthName';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { CurrentList, CurrentRow } from '../../contract/missing';
 import { ReportMissingFinder } from './ReportMissingFinder';
 

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Loading';
 import { useApi } from '../lib/useApi';
-import { SearchResults } from '../search/SearchResults';
+import { SearchResults } from '../youth/SearchResults';
 import type { SearchResult } from '../../contract/youth';
 
 const DEBOUNCE_MS = 250;

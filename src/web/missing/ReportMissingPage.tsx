@@ -14,7 +14,7 @@ import { PageHeading } from '../components/PageHeading';
 import { countyDateTimeInput, countyInputToIso } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { shownName } from '../lib/youthName';
-import { BackToRecord } from '../screening/BackToRecord';
+import { BackToRecord } from '../screenings/BackToRecord';
 import type { YouthView } from '../../contract/youth';
 import type { EpisodeDetail } from '../../contract/missing';
 import { LAST_SEEN_PLACES, type LastSeenPlace } from '../../domain/missing';

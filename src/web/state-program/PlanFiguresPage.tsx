@@ -19,7 +19,7 @@ import { formatCountyDateTime } from '../lib/format';
 import { serverFieldProblems, type FormField } from '../lib/serverProblems';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import { currentFiscalYear, FISCAL_YEAR, fiscalYearChoices, useFiscalYearLabel, useStateFigures } from './common';
 import './state.css';
 

@@ -19,7 +19,7 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { can } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import { currentFiscalYear, DAY, FISCAL_YEAR, fiscalYearChoices, useFiscalYearLabel, useStateFigures } from './common';
 import { TypeChart } from './TypeChart';
 import './state.css';

@@ -23,7 +23,7 @@ import { PageHeading } from '../components/PageHeading';
 import { formatCountyDateTime, formatDate } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import {
   canReviewSubmissions,
   canSubmitToState,

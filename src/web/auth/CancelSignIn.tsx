@@ -1,6 +1,6 @@
 import { Button } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../session/SessionContext';
+import { useSession } from './SessionContext';
 
 /** Leave the two-step step and start again from the email and password. */
 export function CancelSignIn() {

@@ -7,7 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { formatCountyDateTime } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import { SettingsForm } from './SettingsForm';
 import { SettingsReadOnly } from './SettingsReadOnly';
 import { canEditCountySettings, type CountySettingsView } from './types';

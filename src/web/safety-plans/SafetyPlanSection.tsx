@@ -9,7 +9,7 @@ import { formatCountyDateTime } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { can } from '../lib/roles';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { SafetyPlanList, SafetyPlanView } from '../../contract/safety-plans';
 import type { YouthView } from '../../contract/youth';
 import { PLAN_FIELDS, SafetyPlanForm } from './SafetyPlanForm';

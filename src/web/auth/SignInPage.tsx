@@ -2,10 +2,10 @@ import type { Location } from 'react-router';
 import { Navigate, useLocation } from 'react-router';
 import { Loading } from '../components/Loading';
 import { homePath } from '../lib/roles';
-import { useSession } from '../session/SessionContext';
-import { MfaEnrollStep } from '../signin/MfaEnrollStep';
-import { MfaVerifyStep } from '../signin/MfaVerifyStep';
-import { SignInForm } from '../signin/SignInForm';
+import { useSession } from './SessionContext';
+import { MfaEnrollStep } from './MfaEnrollStep';
+import { MfaVerifyStep } from './MfaVerifyStep';
+import { SignInForm } from './SignInForm';
 
 /** Sign-in, then the two-step code (or its first-time setup) when the account needs one. */
 export function SignInPage() {

@@ -8,7 +8,7 @@ import { DemonstrationAlert } from '../components/DemonstrationAlert';
 import { Disclosure } from '../components/Disclosure';
 import { CorrectionForm } from '../corrections/CorrectionForm';
 import { canSeeTeamWork } from '../lib/roles';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import { FocusedAlert } from '../components/FocusedAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime } from '../lib/format';

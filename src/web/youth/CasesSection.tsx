@@ -9,7 +9,7 @@ import { formatCountyDateTime, formatDate } from '../lib/format';
 import { can } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { CaseHistory, CaseList, CaseView } from '../../contract/cases';
 import type { YouthView } from '../../contract/youth';
 import { CaseCloseForm, CaseEditForm, CaseOpenForm } from './CaseForms';

@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { PageHeading } from '../components/PageHeading';
-import { useSession } from '../session/SessionContext';
+import { useSession } from './SessionContext';
 import type { SessionView } from '../../contract/auth';
 import { describeError, type ShownError } from './describeError';
 import { ErrorAlert } from './ErrorAlert';

@@ -12,15 +12,15 @@ import { pick } from '../lib/localized';
 import { canRecordLinkedServices } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { YouthView } from '../../contract/youth';
 import type { ServiceList, ServiceView as CatalogService } from '../../contract/directory';
 import type { PlacementList, PlacementView as Placement } from '../../contract/placements';
 import type { ServiceEpisodeList, ServiceEpisodeView as ServiceEpisode } from '../../contract/services';
 import { PlacementEditForm } from './PlacementEditForm';
 import { PlacementForm } from './PlacementForm';
-import { ServiceForm } from './ServiceForm';
-import { ServiceUpdateForm } from './ServiceUpdateForm';
+import { ServiceForm } from '../services/ServiceForm';
+import { ServiceUpdateForm } from '../services/ServiceUpdateForm';
 
 type Entry =
   | { kind: 'placement'; at: string; placement: Placement }

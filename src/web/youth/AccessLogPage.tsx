@@ -10,7 +10,7 @@ import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { Pager, showingNumbers, SortChoice } from '../components/Pager';
-import { AccessLogTable } from '../profile/AccessLogTable';
+import { AccessLogTable } from './AccessLogTable';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import {

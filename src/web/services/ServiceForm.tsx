@@ -13,7 +13,7 @@ import { useLanguage } from '../lib/useLanguage';
 import type { ProviderView as Provider, ServiceView as CatalogService } from '../../contract/directory';
 import type { ServiceEpisodeView as ServiceEpisode } from '../../contract/services';
 import { EpisodeFields, episodeIds, type EpisodeDraft } from './ServiceFields';
-import { ProviderPicker } from './ProviderPicker';
+import { ProviderPicker } from '../placements/ProviderPicker';
 import { ENDED, STARTED, checkEpisode } from './serviceRules';
 
 interface Props {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { FiguresTable } from '../figures/FiguresTable';
+import { FiguresTable } from './FiguresTable';
 import { MissingFigures } from '../missing/MissingFigures';
 import { useApi } from '../lib/useApi';
 import type { YouthByArea } from '../../contract/stats';

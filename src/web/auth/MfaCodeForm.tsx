@@ -2,7 +2,7 @@ import { Button, Form, Label, TextInput } from '@trussworks/react-uswds';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
-import { useSession } from '../session/SessionContext';
+import { useSession } from './SessionContext';
 import type { SessionView } from '../../contract/auth';
 import { CancelSignIn } from './CancelSignIn';
 import { describeError, type ShownError } from './describeError';

@@ -16,7 +16,7 @@ import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { useNow } from '../lib/useNow';
 import { can } from '../lib/roles';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { YouthView } from '../../contract/youth';
 import { EncounterForm } from './EncounterForm';
 import type {

@@ -5,14 +5,14 @@ import { Link } from 'react-router';
 import { ApiErrorView } from '../components/ApiErrorView';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { DutyCard } from '../csec/DutyCard';
+import { DutyCard } from '../csec-types/DutyCard';
 import { CurrentlyMissingPanel } from '../missing/CurrentlyMissing';
-import { dutyState, sortDuties, type DutyState } from '../csec/dutyState';
+import { dutyState, sortDuties, type DutyState } from '../csec-types/dutyState';
 import { canAddYouth, canSeeTeamWork } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useNow } from '../lib/useNow';
 import { youthLabel } from '../lib/youthName';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 import type { NotificationList } from '../../contract/notifications';
 import type { ObligationList, ObligationView } from '../../contract/obligations';
 

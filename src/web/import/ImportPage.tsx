@@ -26,7 +26,7 @@ import { formatCountyDateTime, formatNumber } from '../lib/format';
 import { can } from '../lib/roles';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
-import { useActiveSession } from '../session/SessionContext';
+import { useActiveSession } from '../auth/SessionContext';
 
 export { canImportExtract } from './roles';
 

@@ -9,7 +9,7 @@ import { formatCountyDateTime } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { useLanguage } from '../lib/useLanguage';
 import { shownName } from '../lib/youthName';
-import { PlanDetails } from '../safety/SafetyPlanSection';
+import { PlanDetails } from '../safety-plans/SafetyPlanSection';
 import type { SafetyPlanList } from '../../contract/safety-plans';
 import type { YouthView } from '../../contract/youth';
 import { ContactSection } from './ContactSection';

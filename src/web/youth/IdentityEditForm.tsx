@@ -18,7 +18,7 @@ import {
   type IdentityFormField,
   type IdentityFormOutput,
   type IdentityFormValues,
-} from '../intake/identityForm';
+} from './identityForm';
 
 const PREFIX = 'identity-edit';
 
