@@ -3,7 +3,6 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { ActionErrorAlert, toActionError, type ActionError } from '../components/ActionErrorAlert';
-import { DateTimeInput } from '../components/DateTimeInput';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { COMMON_LANGUAGES } from '../lib/directory';
@@ -13,141 +12,12 @@ import { pick } from '../lib/localized';
 import { serverFieldProblems } from '../lib/serverProblems';
 import { useLanguage } from '../lib/useLanguage';
 import type { ProviderView as Provider, ServiceView as CatalogService } from '../../contract/directory';
-import { GENDERS, KNOWN_TRAININGS, PROVIDER_KINDS, type ProviderKind } from '../../domain/directory';
+import { GENDERS, PROVIDER_KINDS, type ProviderKind } from '../../domain/directory';
 import { PLACEMENT_TYPE_KEYS } from '../../domain/placements';
 import { ConflictAlert } from './ConflictAlert';
-import { fieldLabel, trainingLabel } from './fieldLabels';
-
-interface TrainingRow {
-  row: number;
-  training: string;
-  completedOn: string;
-}
-
-interface Draft {
-  kind: ProviderKind | '';
-  name: string;
-  description: string;
-  services: string[];
-  placementTypes: string[];
-  beds: string;
-  vacancies: string;
-  ageMin: string;
-  ageMax: string;
-  genders: string[];
-  lgbtqAffirming: boolean;
-  servesParentingYouth: boolean;
-  servesBoys: boolean;
-  crisis247: boolean;
-  active: boolean;
-  languages: string;
-  spas: number[];
-  phone: string;
-  email: string;
-  website: string;
-  address: string;
-  hours: string;
-  externalRef: string;
-  trainings: TrainingRow[];
-}
-
-const numberText = (n: number | null) => (n === null ? '' : String(n));
-
-function draftOf(p: Provider | undefined): Draft {
-  return {
-    kind: p?.kind ?? '',
-    name: p?.name ?? '',
-    description: p?.description ?? '',
-    services: p?.services ?? [],
-    placementTypes: p?.placementTypes ?? [],
-    beds: numberText(p?.beds ?? null),
-    vacancies: numberText(p?.vacancies ?? null),
-    ageMin: numberText(p?.ageMin ?? null),
-    ageMax: numberText(p?.ageMax ?? null),
-    genders: p?.genders ?? [],
-    lgbtqAffirming: p?.lgbtqAffirming ?? false,
-    servesParentingYouth: p?.servesParentingYouth ?? false,
-    servesBoys: p?.servesBoys ?? false,
-    crisis247: p?.crisis247 ?? false,
-    active: p?.active ?? true,
-    languages: (p?.languages ?? []).join(', '),
-    spas: p?.spas ?? [],
-    phone: p?.phone ?? '',
-    email: p?.email ?? '',
-    website: p?.website ?? '',
-    address: p?.address ?? '',
-    hours: p?.hours ?? '',
-    externalRef: p?.externalRef ?? '',
-    trainings: (p?.csecTrainings ?? []).map((t, i) => ({ row: i, training: t.training, completedOn: t.completedOn })),
-  };
-}
-
-const textOrNull = (v: string) => (v.trim() ? v.trim() : null);
-const whole = (v: string) => (v.trim() === '' ? null : Number(v.trim()));
-const sorted = <T,>(xs: T[]) => [...xs].sort();
-
-/** The entry as the API takes it (every field the form edits). */
-function fieldsOf(d: Draft): Record<string, unknown> {
-  return {
-    kind: d.kind,
-    name: d.name.trim(),
-    description: textOrNull(d.description),
-    services: sorted(d.services),
-    placementTypes: sorted(d.placementTypes),
-    beds: whole(d.beds),
-    vacancies: whole(d.vacancies),
-    ageMin: whole(d.ageMin),
-    ageMax: whole(d.ageMax),
-    genders: sorted(d.genders),
-    lgbtqAffirming: d.lgbtqAffirming,
-    servesParentingYouth: d.servesParentingYouth,
-    servesBoys: d.servesBoys,
-    crisis247: d.crisis247,
-    active: d.active,
-    languages: d.languages
-      .split(/[,;]/)
-      .map((l) => l.trim())
-      .filter(Boolean),
-    spas: [...d.spas].sort((a, b) => a - b),
-    phone: textOrNull(d.phone),
-    email: textOrNull(d.email),
-    website: textOrNull(d.website),
-    address: textOrNull(d.address),
-    hours: textOrNull(d.hours),
-    externalRef: textOrNull(d.externalRef),
-    csecTrainings: d.trainings
-      .map((t) => ({ training: t.training.trim(), completedOn: t.completedOn }))
-      .sort((a, b) => a.completedOn.localeCompare(b.completedOn) || a.training.localeCompare(b.training)),
-  };
-}
-
-/** The form's field ids, by the API's field names (for the server's messages too). */
-const IDS: Record<string, string> = {
-  kind: 'provider-kind',
-  name: 'provider-name',
-  description: 'provider-description',
-  services: 'provider-services',
-  placementTypes: 'provider-placement-types',
-  beds: 'provider-beds',
-  vacancies: 'provider-vacancies',
-  ageMin: 'provider-age-min',
-  ageMax: 'provider-age-max',
-  genders: 'provider-genders',
-  lgbtqAffirming: 'provider-populations',
-  servesParentingYouth: 'provider-populations',
-  servesBoys: 'provider-populations',
-  crisis247: 'provider-crisis',
-  active: 'provider-active',
-  languages: 'provider-languages',
-  spas: 'provider-spas',
-  phone: 'provider-phone',
-  email: 'provider-email',
-  website: 'provider-website',
-  address: 'provider-address',
-  hours: 'provider-hours',
-  externalRef: 'provider-external-ref',
-  csecTrainings: 'provider-trainings',
-};
+import { fieldLabel } from './fieldLabels';
+import { checkDraft, draftOf, fieldsOf, IDS, type Draft } from './providerDraft';
+import { TrainingRows } from './TrainingRows';
 
 interface Props {
   /** The entry to change; none to add a new one. */
@@ -172,52 +42,13 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
   const [conflict, setConflict] = useState<{ details: unknown; attempt: number } | null>(null);
   const [saving, setSaving] = useState(false);
   const attempt = useRef(0);
-  const nextRow = useRef(draft.trainings.length);
   const today = countyDate();
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const toggle = <T,>(list: T[], value: T, on: boolean) =>
     on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 
-  const check = (): FieldProblem[] => {
-    const list: FieldProblem[] = [];
-    const add = (field: string, key: string, values?: Record<string, unknown>) =>
-      list.push({ field: IDS[field] ?? field, message: t(`providerForm.errors.${key}`, values) });
-    if (!draft.name.trim()) add('name', 'name');
-    if (!draft.kind) add('kind', 'kind');
-    const count = (field: 'beds' | 'vacancies', max: number) => {
-      const v = draft[field].trim();
-      if (v && (!/^\d+$/.test(v) || Number(v) > max)) add(field, 'wholeNumber', { label: fieldLabel(field, t), max });
-    };
-    count('beds', 10000);
-    count('vacancies', 10000);
-    const beds = whole(draft.beds);
-    const vacancies = whole(draft.vacancies);
-    if (beds !== null && vacancies !== null && !Number.isNaN(beds) && !Number.isNaN(vacancies) && vacancies > beds)
-      add('vacancies', 'vacanciesOverBeds');
-    for (const field of ['ageMin', 'ageMax'] as const) {
-      const v = draft[field].trim();
-      if (v && (!/^\d+$/.test(v) || Number(v) > 30)) add(field, 'age', { label: fieldLabel(field, t) });
-    }
-    const min = whole(draft.ageMin);
-    const max = whole(draft.ageMax);
-    if (min !== null && max !== null && min <= 30 && max <= 30 && min > max) add('ageMin', 'ageOrder');
-    if (draft.phone.trim()) {
-      const digits = draft.phone.split(/x|ext/i)[0]!.replace(/\D/g, '').length;
-      if (!(digits === 3 || (digits >= 7 && digits <= 15))) add('phone', 'phone');
-    }
-    if (draft.email.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(draft.email.trim())) add('email', 'email');
-    if (draft.website.trim() && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(draft.website.trim())) add('website', 'website');
-    for (const row of draft.trainings) {
-      if (!row.training.trim())
-        list.push({ field: `provider-training-${row.row}`, message: t('providerForm.errors.training') });
-      if (!row.completedOn)
-        list.push({ field: `provider-training-date-${row.row}`, message: t('providerForm.errors.trainingDate') });
-      else if (row.completedOn > today)
-        list.push({ field: `provider-training-date-${row.row}`, message: t('providerForm.errors.trainingFuture') });
-    }
-    return list;
-  };
+  const check = () => checkDraft(draft, t, countyDate());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -327,9 +158,6 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
   );
 
   const isFamily = draft.kind === 'resource_family';
-  const knownTrainings: string[] = [...KNOWN_TRAININGS];
-  for (const row of draft.trainings)
-    if (row.training && !knownTrainings.includes(row.training)) knownTrainings.push(row.training);
 
   return (
     <form
@@ -552,96 +380,12 @@ export function ProviderForm({ provider, services, onSaved, onCancel, onReload, 
         true,
       )}
 
-      <fieldset
-        className="usa-fieldset harbor-form-fieldset"
-        id={IDS.csecTrainings}
-        aria-describedby="provider-trainings-hint"
-      >
-        <legend className="usa-legend">
-          {fieldLabel('csecTrainings', t)} <span className="harbor-optional">{t('forms.optional')}</span>
-        </legend>
-        <span className="usa-hint display-block" id="provider-trainings-hint">
-          {t('providerForm.trainingsHint')}
-        </span>
-        {draft.trainings.map((row, i) => (
-          <div key={row.row} className="harbor-training-row">
-            <Field
-              id={`provider-training-${row.row}`}
-              label={t('providerForm.training', { n: i + 1 })}
-              error={errorFor(`provider-training-${row.row}`)}
-            >
-              {(describedBy) => (
-                <Select
-                  id={`provider-training-${row.row}`}
-                  name="training"
-                  value={row.training}
-                  aria-describedby={describedBy}
-                  onChange={(e) =>
-                    set(
-                      'trainings',
-                      draft.trainings.map((r) => (r.row === row.row ? { ...r, training: e.target.value } : r)),
-                    )
-                  }
-                >
-                  <option value="">{t('common.choose')}</option>
-                  {knownTrainings.map((k) => (
-                    <option key={k} value={k}>
-                      {trainingLabel(k, t)}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-            <Field
-              id={`provider-training-date-${row.row}`}
-              label={t('providerForm.trainingDate')}
-              error={errorFor(`provider-training-date-${row.row}`)}
-            >
-              {(describedBy) => (
-                <DateTimeInput
-                  id={`provider-training-date-${row.row}`}
-                  name="completedOn"
-                  kind="date"
-                  max={today}
-                  value={row.completedOn}
-                  invalid={!!errorFor(`provider-training-date-${row.row}`)}
-                  aria-describedby={describedBy}
-                  onChange={(e) =>
-                    set(
-                      'trainings',
-                      draft.trainings.map((r) => (r.row === row.row ? { ...r, completedOn: e.target.value } : r)),
-                    )
-                  }
-                />
-              )}
-            </Field>
-            <Button
-              type="button"
-              unstyled
-              className="harbor-training-row__remove"
-              onClick={() =>
-                set(
-                  'trainings',
-                  draft.trainings.filter((r) => r.row !== row.row),
-                )
-              }
-            >
-              {t('providerForm.removeTraining', { n: i + 1 })}
-            </Button>
-          </div>
-        ))}
-        <Button
-          type="button"
-          outline
-          className="margin-top-2"
-          onClick={() => {
-            nextRow.current += 1;
-            set('trainings', [...draft.trainings, { row: nextRow.current, training: '', completedOn: '' }]);
-          }}
-        >
-          {t('providerForm.addTraining')}
-        </Button>
-      </fieldset>
+      <TrainingRows
+        rows={draft.trainings}
+        onChange={(rows) => set('trainings', rows)}
+        errorFor={errorFor}
+        today={today}
+      />
 
       {showHeading ? (
         <h4 className="margin-top-4 margin-bottom-0">{t('providerForm.reach')}</h4>
