@@ -82,6 +82,8 @@ test('on a phone, a caseworker reports a youth missing, records the NCMEC report
   playwright,
   baseURL,
 }) => {
+  // The whole episode, report to debrief, in one test: longer than the default minute on a busy machine.
+  test.setTimeout(120_000);
   await signIn(page, WORKER);
   await page.goto('/search'); // home is My work for roles with deadlines (issue 14)
   await expect(page.getByRole('heading', { level: 2, name: 'My youth' })).toBeVisible();

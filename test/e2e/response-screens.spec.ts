@@ -130,11 +130,21 @@ test('a supervisor reads the county compliance page and the organization’s wor
   const url = new URL(page.url());
   const from = url.searchParams.get('from');
   const to = url.searchParams.get('to');
-  const shown = page.getByText(/^Figures from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\.$/);
+  // The period in words (never an ISO date on screen); its days are those of the downloads.
+  const shown = page.getByText(/^Figures from [A-Z][a-z]{2} \d{1,2}, \d{4} to [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/);
   await expect(shown).toBeVisible();
-  const range = (await shown.textContent())!.match(/(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/)!;
+  const csv = new URL((await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))!, url);
+  const range = ['', csv.searchParams.get('from')!, csv.searchParams.get('to')!] as const;
   expect(from ?? range[1]).toBe(range[1]);
   expect(to ?? range[2]).toBe(range[2]);
+  const day = (iso: string) =>
+    new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  await expect(shown).toHaveText(`Figures from ${day(range[1])} to ${day(range[2])}.`);
 
   // The page shows the API's own figures.
   const api = (await (await page.request.get(`/api/reports/compliance?from=${range[1]}&to=${range[2]}`)).json()) as {
@@ -169,7 +179,7 @@ test('a supervisor reads the county compliance page and the organization’s wor
   await page.getByLabel('To').fill('2026-03-31');
   await page.getByRole('button', { name: 'Show figures' }).click();
   await expect(page).toHaveURL(/from=2026-03-01&to=2026-03-31/);
-  await expect(page.getByText('Figures from 2026-03-01 to 2026-03-31.')).toBeVisible();
+  await expect(page.getByText('Figures from Mar 1, 2026 to Mar 31, 2026.')).toBeVisible();
 
   // "My work": the organization view.
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My work' }).click();

@@ -1,4 +1,4 @@
-import { useRef, type InputHTMLAttributes } from 'react';
+import { useCallback, useRef, type InputHTMLAttributes, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countyDate, countyDateTimeInput } from '../lib/format';
 
@@ -8,6 +8,8 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'className'> &
   invalid?: boolean;
   /** Hide the "Now" / "Today" button (a field that must not be today, such as a date of birth). */
   noNowButton?: boolean;
+  /** The caller's ref too (react-hook-form's `register` reads the value through it). */
+  ref?: Ref<HTMLInputElement>;
 };
 
 /**
@@ -16,9 +18,18 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'className'> &
  * "Time"). The button goes through the input's own change event, so a controlled field, a
  * react-hook-form field and an uncontrolled one all see it as typed.
  */
-export function DateTimeInput({ kind, invalid, noNowButton, ...props }: Props) {
+export function DateTimeInput({ kind, invalid, noNowButton, ref: outerRef, ...props }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLInputElement>(null);
+  const ref = useRef<HTMLInputElement | null>(null);
+  // Both refs: this one for the button, the caller's for its form library.
+  const setRef = useCallback(
+    (node: HTMLInputElement | null) => {
+      ref.current = node;
+      if (typeof outerRef === 'function') outerRef(node);
+      else if (outerRef) outerRef.current = node;
+    },
+    [outerRef],
+  );
   const fillNow = () => {
     const input = ref.current;
     if (!input) return;
@@ -32,7 +43,7 @@ export function DateTimeInput({ kind, invalid, noNowButton, ...props }: Props) {
   const input = (
     <input
       {...props}
-      ref={ref}
+      ref={setRef}
       type={kind}
       className={`usa-input harbor-date-input${invalid ? ' usa-input--error' : ''}`}
       aria-invalid={invalid || undefined}
