@@ -240,7 +240,16 @@ for (const vp of VIEWPORTS) {
     }) => {
       test.setTimeout(90_000);
       const worker = await apiAs(baseURL!, WORKER);
-      const youthId = await youthWithoutOpenReferral(worker);
+      // A youth the advocate has no other reason to open (the demo seed also assigns advocates
+      // directly): only then does the close end her access.
+      const advocate = await apiAs(baseURL!, ADVOCATE);
+      const tried: string[] = [];
+      let youthId = await youthWithoutOpenReferral(worker);
+      while ((await advocate.get(`/api/youth/${youthId}`)).status() !== 404) {
+        tried.push(youthId);
+        youthId = await youthWithoutOpenReferral(worker, tried);
+      }
+      await advocate.dispose();
       await worker.dispose();
       await referAndAssign(baseURL!, youthId);
 
