@@ -1,7 +1,7 @@
 // The Board report as titled tables: the one layout the CSV, the workbook and the PDF print, so
 // the three show the same figures as the page (GET /api/reports/advocacy).
 import type { BoardReportT, CountySummaryT } from '../../contract/board-report.js';
-import { countyStamp } from '../../domain/county-time.js';
+import { formatCountyTime } from '../../domain/deadlines.js';
 
 export type Cell = string | number | null;
 export interface Section {
@@ -20,7 +20,7 @@ export function reportHeading(r: BoardReportT): string[] {
   return [
     reportTitle(r),
     `${r.county}, ${r.period.label} (${r.period.from} to ${r.period.to})`,
-    `Generated ${countyStamp(r.generatedAt)} by Harbor`,
+    `Generated ${formatCountyTime(new Date(r.generatedAt), 'en')} by Harbor`,
   ];
 }
 

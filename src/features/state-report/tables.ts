@@ -1,7 +1,7 @@
 // The state report as titled tables: the one layout the CSV, the workbook and the PDF print, so
 // the three show the same figures as the page (GET /api/reports/state). The counting rule heads
 // every one of them.
-import { countyStamp } from '../../domain/county-time.js';
+import { formatCountyTime } from '../../domain/deadlines.js';
 import { CSEC_TYPES } from '../../domain/csec-type.js';
 import type { CountT, StateReportT } from '../../contract/state-report.js';
 
@@ -38,7 +38,7 @@ export function reportHeading(r: StateReportT): string[] {
     `Period: ${r.period.from} to ${r.period.to}, both included`,
     `County Plans, population and participation: fiscal year ${r.planYear}`,
     scopeLine(r),
-    `Generated ${countyStamp(r.generatedAt)} by Harbor`,
+    `Generated ${formatCountyTime(new Date(r.generatedAt), 'en')} by Harbor`,
   ];
 }
 
